@@ -1,0 +1,141 @@
+import 'reflect-metadata';
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import express from 'express';
+import pino, { type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config';
+import { openDatabase, type DataSourceExtras } from './db/data-source';
+import { systemClock, type Clock, type RequestContext } from './auth/request-context';
+import { TokenVerifier } from './auth/tokens';
+import { buildTenantrySchema } from './graphql/schema';
+import { createErrorFormatter } from './graphql/format-error';
+import { contextFactory } from './http/context';
+import { healthRoutes } from './http/health';
+import { createServices, type Services } from './services';
+
+export interface AppOptions {
+  config: Config;
+  clock?: Clock;
+  logger?: Logger;
+  database?: DataSourceExtras;
+  /** Runs after migrations, before serving: used to seed demo data. */
+  onDatabaseReady?: (dataSource: DataSource, services: Services) => Promise<void>;
+  /** Extra HTML for the Sandbox: a development token placed in its shared headers. */
+  sandboxToken?: string;
+}
+
+export interface TenantryApp {
+  readonly httpServer: http.Server;
+  readonly dataSource: DataSource;
+  readonly services: Services;
+  readonly logger: Logger;
+  /** Listens on config.port/host (0 picks a free port) and returns the URL of /graphql. */
+  listen(): Promise<string>;
+  /** Stops accepting, lets requests in flight finish, closes the database pool. */
+  stop(): Promise<void>;
+}
+
+export async function createApp(options: AppOptions): Promise<TenantryApp> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const dataSource = await openDatabase(config.database, options.database);
+  const services = createServices(dataSource, { clock, retentionDays: config.dataRetentionDays });
+  await options.onDatabaseReady?.(dataSource, services);
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  let draining = false;
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(healthRoutes(dataSource, () => draining));
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await buildTenantrySchema(services),
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: !config.production,
+    hideSchemaDetailsFromClientErrors: config.production,
+    formatError: createErrorFormatter(config.production),
+    allowBatchedHttpRequests: false,
+    logger: {
+      debug: (m) => logger.debug(m),
+      info: (m) => logger.info(m),
+      warn: (m) => logger.warn(m),
+      error: (m) => logger.error(m),
+    },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      config.production && !config.introspection
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({
+            embed: { initialState: { pollForSchemaUpdates: false } },
+            includeCookies: false,
+            document: '{\n  viewer {\n    subject\n    roles\n    tenant { id name }\n    partner { id name }\n  }\n}\n',
+            headers: options.sandboxToken ? { Authorization: `Bearer ${options.sandboxToken}` } : undefined,
+          }),
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    express.json({ limit: config.limits.bodyLimitBytes }),
+    expressMiddleware(apollo, { context: contextFactory(new TokenVerifier(config.auth), dataSource, clock) }),
+  );
+  app.get('/', (_req, res) => res.redirect('/graphql'));
+
+  let sweepTimer: NodeJS.Timeout | undefined;
+  const sweep = () =>
+    services.lifecycle.sweep().then(
+      (result) => result.deleted > 0 && logger.info(result, 'lifecycle sweep'),
+      (error) => logger.error({ err: error }, 'lifecycle sweep failed'),
+    );
+
+  return {
+    httpServer,
+    dataSource,
+    services,
+    logger,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.port, config.host, () => {
+          const address = httpServer.address() as { port: number };
+          sweepTimer = setInterval(sweep, config.lifecycleSweepSeconds * 1000);
+          sweepTimer.unref();
+          void sweep();
+          const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+          resolve(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}/graphql`);
+        });
+      }),
+    stop: async () => {
+      draining = true;
+      if (sweepTimer) clearInterval(sweepTimer);
+      await apollo.stop();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}

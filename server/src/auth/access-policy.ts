@@ -1,0 +1,149 @@
+import type { Subscription, Tenant } from '../entities';
+import { Role, SubscriptionChannel } from '../entities/enums';
+import { forbidden, notFound } from '../graphql/app-error';
+import { isPartnerUser, isPlatformAdmin, isTenantUser } from './actor';
+import type { RequestContext } from './request-context';
+
+const TENANT_MANAGERS = [Role.TENANT_GLOBAL_ADMIN, Role.TENANT_BILLING_ADMIN];
+const PARTNER_MANAGERS = [Role.PARTNER_ADMIN_AGENT, Role.PARTNER_SALES_AGENT];
+
+/**
+ * The scope half of authorization (SPEC §2): which tenants, subscriptions and partners a caller may
+ * see or manage. Out-of-scope reads are NOT_FOUND, exactly like ids that do not exist.
+ */
+export class AccessPolicy {
+  /** Tenant users: their tenant. Partners: their customers, and tenants they advise. Platform: all. */
+  async canReadTenant(ctx: RequestContext, tenantId: string): Promise<boolean> {
+    const { actor, loaders } = ctx;
+    if (isPlatformAdmin(actor)) return true;
+    if (isTenantUser(actor)) return actor.tenantId === tenantId;
+    if (isPartnerUser(actor)) {
+      return (await loaders.isMyCustomer.load(tenantId)) || (await loaders.isAdvisedByMe.load(tenantId));
+    }
+    return false;
+  }
+
+  async readableTenant(ctx: RequestContext, tenantId: string): Promise<Tenant> {
+    const tenant = await ctx.loaders.tenantById.load(tenantId);
+    if (!tenant || !(await this.canReadTenant(ctx, tenantId))) throw notFound('Tenant', tenantId);
+    return tenant;
+  }
+
+  /** Like readableTenant, but only the reseller relationship counts for partners (not advising). */
+  async customerTenant(ctx: RequestContext, tenantId: string): Promise<Tenant> {
+    const tenant = await this.readableTenant(ctx, tenantId);
+    if (isPartnerUser(ctx.actor) && !(await ctx.loaders.isMyCustomer.load(tenantId))) {
+      throw notFound('Tenant', tenantId);
+    }
+    return tenant;
+  }
+
+  /**
+   * For partner users without a reseller relationship, a tenant’s subscriptions narrow to those the
+   * partner is partner of record on. Returns that partner id, or null when every subscription shows.
+   */
+  async subscriptionFilterFor(ctx: RequestContext, tenantId: string): Promise<string | null> {
+    const { actor, loaders } = ctx;
+    if (isPartnerUser(actor) && !(await loaders.isMyCustomer.load(tenantId))) return actor.partnerId;
+    return null;
+  }
+
+  async canReadSubscription(ctx: RequestContext, subscription: Subscription): Promise<boolean> {
+    const { actor, loaders } = ctx;
+    if (isPlatformAdmin(actor)) return true;
+    if (isTenantUser(actor)) return actor.tenantId === subscription.tenantId;
+    if (isPartnerUser(actor)) {
+      return subscription.partnerOfRecordId === actor.partnerId || (await loaders.isMyCustomer.load(subscription.tenantId));
+    }
+    return false;
+  }
+
+  async readableSubscription(ctx: RequestContext, subscriptionId: string): Promise<Subscription> {
+    const subscription = await ctx.loaders.subscriptionById.load(subscriptionId);
+    if (!subscription || !(await this.canReadSubscription(ctx, subscription))) {
+      throw notFound('Subscription', subscriptionId);
+    }
+    return subscription;
+  }
+
+  /**
+   * Who manages a subscription: DIRECT on a tenant no reseller bills → that tenant’s global and billing
+   * admins; RESELLER → the selling reseller’s admin and sales agents. Nobody else.
+   */
+  canManageSubscription(ctx: RequestContext, subscription: Subscription, tenant: Tenant): boolean {
+    const { actor } = ctx;
+    if (subscription.channel === SubscriptionChannel.DIRECT) {
+      return (
+        tenant.billingManagedById === null &&
+        isTenantUser(actor) &&
+        actor.tenantId === subscription.tenantId &&
+        actor.roles.some((r) => TENANT_MANAGERS.includes(r))
+      );
+    }
+    return (
+      isPartnerUser(actor) &&
+      subscription.resellerId === actor.partnerId &&
+      actor.roles.some((r) => PARTNER_MANAGERS.includes(r))
+    );
+  }
+
+  /** Loads a subscription the caller may change, or refuses: NOT_FOUND out of scope, FORBIDDEN if someone else manages it. */
+  async manageableSubscription(ctx: RequestContext, subscriptionId: string): Promise<{ subscription: Subscription; tenant: Tenant }> {
+    const subscription = await this.readableSubscription(ctx, subscriptionId);
+    const tenant = (await ctx.loaders.tenantById.load(subscription.tenantId))!;
+    if (!this.canManageSubscription(ctx, subscription, tenant)) throw forbidden(this.whoManages(subscription, tenant));
+    return { subscription, tenant };
+  }
+
+  private whoManages(subscription: Subscription, tenant: Tenant): string {
+    if (subscription.channel === SubscriptionChannel.RESELLER) {
+      return `This subscription was sold by reseller ${subscription.resellerId}; only that reseller’s admin or sales agents can change it.`;
+    }
+    if (tenant.billingManagedById) {
+      return `Reseller ${tenant.billingManagedById} manages billing for this tenant; ask them to make this change.`;
+    }
+    return 'Only the tenant’s global or billing admins can change this subscription.';
+  }
+
+  /**
+   * Who may buy for a tenant, and on which channel: the tenant’s own admins buy DIRECT (unless a
+   * reseller manages its billing); a reseller’s admin or sales agents buy RESELLER for its customers.
+   */
+  async purchaseChannel(ctx: RequestContext, tenantId: string): Promise<{ tenant: Tenant; channel: SubscriptionChannel }> {
+    const { actor } = ctx;
+    if (isTenantUser(actor)) {
+      const tenant = await this.readableTenant(ctx, tenantId);
+      if (tenant.billingManagedById) {
+        throw forbidden(
+          `Reseller ${tenant.billingManagedById} manages billing for this tenant; ask them to buy the subscription for you.`,
+        );
+      }
+      return { tenant, channel: SubscriptionChannel.DIRECT };
+    }
+    const tenant = await this.customerTenant(ctx, tenantId);
+    return { tenant, channel: SubscriptionChannel.RESELLER };
+  }
+
+  /** Partner details (and authorised offers) are visible to the partner itself and platform admins. */
+  canSeePartnerInternals(ctx: RequestContext, partnerId: string): boolean {
+    return isPlatformAdmin(ctx.actor) || ctx.actor.partnerId === partnerId;
+  }
+
+  /** `partner(id)`: platform admins any; a partner itself; tenant users the partners related to their tenant. */
+  async canReadPartner(ctx: RequestContext, partnerId: string): Promise<boolean> {
+    const { actor, loaders } = ctx;
+    if (this.canSeePartnerInternals(ctx, partnerId)) return true;
+    if (isTenantUser(actor)) {
+      const related = await loaders.partnerRelationshipsByTenant.load(actor.tenantId);
+      return related.some((r) => r.partnerId === partnerId);
+    }
+    return false;
+  }
+
+  isTenantManagerOf(ctx: RequestContext, tenantId: string): boolean {
+    const { actor } = ctx;
+    return isTenantUser(actor) && actor.tenantId === tenantId && actor.roles.some((r) => TENANT_MANAGERS.includes(r));
+  }
+}
+
+export const accessPolicy = new AccessPolicy();

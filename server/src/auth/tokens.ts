@@ -1,0 +1,93 @@
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { AuthConfig } from '../config';
+import { Role } from '../entities/enums';
+import { AppError } from '../graphql/app-error';
+import { ErrorCode } from '../graphql/error-codes';
+import { type Actor, PARTNER_ROLES, TENANT_ROLES } from './actor';
+
+const ROLE_NAMES = new Set<string>(Object.values(Role));
+const PARTNER_ID = /^\d{6,10}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const unauthenticated = (message: string) => new AppError(ErrorCode.UNAUTHENTICATED, message);
+
+/** Turns verified claims into an Actor, refusing tokens whose claims do not fit SPEC §5. */
+export function actorFromClaims(claims: JWTPayload): Actor {
+  const { sub, roles, tenantId, partnerId } = claims as JWTPayload & Record<string, unknown>;
+  if (typeof sub !== 'string' || sub === '') throw unauthenticated('The token has no subject (sub) claim.');
+  if (!Array.isArray(roles) || roles.length === 0 || !roles.every((r) => typeof r === 'string' && ROLE_NAMES.has(r))) {
+    throw unauthenticated('The token’s roles claim must be a non-empty list of known role names.');
+  }
+  const typedRoles = roles as Role[];
+  const wantsTenant = typedRoles.some((r) => TENANT_ROLES.has(r));
+  const wantsPartner = typedRoles.some((r) => PARTNER_ROLES.has(r));
+  if (wantsTenant && wantsPartner) throw unauthenticated('A token cannot carry both tenant and partner roles.');
+  if (wantsTenant && (typeof tenantId !== 'string' || !UUID.test(tenantId))) {
+    throw unauthenticated('A token with tenant roles must carry the tenantId claim.');
+  }
+  if (wantsPartner && (typeof partnerId !== 'string' || !PARTNER_ID.test(partnerId))) {
+    throw unauthenticated('A token with partner roles must carry the partnerId claim (6–10 digits).');
+  }
+  return {
+    subject: sub,
+    roles: typedRoles,
+    tenantId: wantsTenant ? (tenantId as string) : null,
+    partnerId: wantsPartner ? (partnerId as string) : null,
+  };
+}
+
+export class TokenVerifier {
+  private readonly verifyKey: Uint8Array | JWTVerifyGetKey;
+  private readonly algorithms: string[];
+
+  constructor(private readonly config: AuthConfig) {
+    if (config.jwksUrl) {
+      this.verifyKey = createRemoteJWKSet(new URL(config.jwksUrl));
+      this.algorithms = ['RS256', 'ES256', 'PS256', 'EdDSA'];
+    } else {
+      this.verifyKey = new TextEncoder().encode(config.jwtSecret);
+      this.algorithms = ['HS256'];
+    }
+  }
+
+  /** Verifies `Authorization: Bearer <JWT>`; every failure is UNAUTHENTICATED with a reason. */
+  async verify(authorization: string | undefined): Promise<Actor> {
+    if (!authorization) throw unauthenticated('Sign in: send an Authorization: Bearer <token> header.');
+    const match = /^Bearer\s+([A-Za-z0-9_\-.]+)$/i.exec(authorization.trim());
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(match[1], this.verifyKey as Uint8Array, {
+        algorithms: this.algorithms,
+        issuer: this.config.issuer,
+        audience: this.config.audience,
+      }));
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'ERR_JWT_EXPIRED') throw unauthenticated('The token has expired; get a new one.');
+      throw unauthenticated('The token is not valid: it is malformed, forged, or signed with another key.');
+    }
+    return actorFromClaims(payload);
+  }
+}
+
+export interface TokenRequest {
+  subject?: string;
+  roles: Role[];
+  tenantId?: string;
+  partnerId?: string;
+  expiresIn?: string;
+}
+
+/** Issues a development token signed with the HS256 secret. */
+export async function signDevelopmentToken(secret: string, request: TokenRequest): Promise<string> {
+  const claims: Record<string, unknown> = { roles: request.roles };
+  if (request.tenantId) claims.tenantId = request.tenantId;
+  if (request.partnerId) claims.partnerId = request.partnerId;
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(request.subject ?? `dev-${request.roles[0].toLowerCase()}`)
+    .setIssuedAt()
+    .setExpirationTime(request.expiresIn ?? '12h')
+    .sign(new TextEncoder().encode(secret));
+}

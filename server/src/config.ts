@@ -1,0 +1,156 @@
+/**
+ * Configuration from the environment (SPEC §5). Every value is validated at start; a bad one
+ * stops the server with a ConfigError naming the variable.
+ */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+  }
+}
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'mysql'; url: string; host: string; port: number; user: string; password: string; database: string };
+
+export interface AuthConfig {
+  jwtSecret?: string;
+  jwtSecretIsDevelopmentDefault: boolean;
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+}
+
+export interface LimitsConfig {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  maxTokens: number;
+  maxDirectives: number;
+  bodyLimitBytes: number;
+  requestTimeoutMs: number;
+  rateLimitPerMinute: number;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  production: boolean;
+  database: DatabaseConfig;
+  auth: AuthConfig;
+  demoData: boolean;
+  dataRetentionDays: number;
+  lifecycleSweepSeconds: number;
+  introspection: boolean;
+  logLevel: string;
+  limits: LimitsConfig;
+}
+
+export const DEVELOPMENT_JWT_SECRET = 'tenantry-development-secret-do-not-use-in-production';
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const normalised = raw.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(normalised)) return true;
+  if (['false', '0', 'no'].includes(normalised)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function optionalUrl(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be a URL, got "${raw}"`);
+  }
+  return raw;
+}
+
+export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
+  const value = raw === undefined || raw === '' ? 'sqlite:./data/tenantry.sqlite' : raw.trim();
+  if (value.startsWith('sqlite:')) {
+    const path = value.slice('sqlite:'.length);
+    if (path === '') throw new ConfigError('DATABASE_URL', 'must name a file after "sqlite:", or use "sqlite::memory:"');
+    return { kind: 'sqlite', path };
+  }
+  if (value.startsWith('mysql://') || value.startsWith('mariadb://')) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new ConfigError('DATABASE_URL', 'is not a valid mysql://user:pass@host:port/db URL');
+    }
+    const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+    if (!url.hostname) throw new ConfigError('DATABASE_URL', 'must name a host, as in mysql://user:pass@host:3306/db');
+    if (!database) throw new ConfigError('DATABASE_URL', 'must name a database, as in mysql://user:pass@host:3306/db');
+    const port = url.port ? Number(url.port) : 3306;
+    return {
+      kind: 'mysql',
+      url: value,
+      host: url.hostname,
+      port,
+      user: decodeURIComponent(url.username || 'root'),
+      password: decodeURIComponent(url.password),
+      database,
+    };
+  }
+  throw new ConfigError('DATABASE_URL', `must start with mysql:// or sqlite:, got "${value}"`);
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const jwksUrl = optionalUrl(env, 'AUTH_JWKS_URL');
+  const secret = env.AUTH_JWT_SECRET || undefined;
+  if (production && !secret && !jwksUrl) {
+    throw new ConfigError('AUTH_JWT_SECRET', 'is required when NODE_ENV=production (or set AUTH_JWKS_URL)');
+  }
+  if (secret !== undefined && secret.length < 32) {
+    throw new ConfigError('AUTH_JWT_SECRET', 'must be at least 32 characters long');
+  }
+  const host = env.HOST || '127.0.0.1';
+  if (!/^[\w.:-]+$/.test(host)) throw new ConfigError('HOST', `is not a host name or address: "${host}"`);
+  const logLevel = env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info');
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}"`);
+  }
+  return {
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host,
+    production,
+    database: parseDatabaseUrl(env.DATABASE_URL),
+    auth: {
+      jwtSecret: secret ?? (jwksUrl ? undefined : DEVELOPMENT_JWT_SECRET),
+      jwtSecretIsDevelopmentDefault: !secret && !jwksUrl,
+      jwksUrl,
+      issuer: env.AUTH_ISSUER || undefined,
+      audience: env.AUTH_AUDIENCE || undefined,
+    },
+    demoData: boolean(env, 'DEMO_DATA', true),
+    dataRetentionDays: integer(env, 'DATA_RETENTION_DAYS', 90, 1, 3650),
+    lifecycleSweepSeconds: integer(env, 'LIFECYCLE_SWEEP_SECONDS', 300, 1, 86_400),
+    introspection: boolean(env, 'GRAPHQL_INTROSPECTION', !production),
+    logLevel,
+    limits: {
+      maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 10, 1, 100),
+      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 30, 1, 1000),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', 20_000, 1, 10_000_000),
+      maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 2_000, 10, 1_000_000),
+      maxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', 20, 1, 1000),
+      bodyLimitBytes: integer(env, 'HTTP_BODY_LIMIT_BYTES', 102_400, 1024, 50 * 1024 * 1024),
+      requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 10_000, 100, 600_000),
+      rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger } from 'typeorm';
+import type { DatabaseConfig } from '../config';
+import { entities } from '../entities';
+import { mysqlMigrations } from '../migrations/mysql';
+import { sqliteMigrations } from '../migrations/sqlite';
+
+export interface DataSourceExtras {
+  /** Called with every SQL statement; used by tests that count statements. */
+  logger?: TypeOrmLogger;
+  poolSize?: number;
+}
+
+export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras = {}): DataSourceOptions {
+  const common = {
+    entities,
+    synchronize: false,
+    migrationsRun: false,
+    logging: extras.logger ? (['query'] as ('query')[]) : false,
+    logger: extras.logger,
+  };
+  if (db.kind === 'mysql') {
+    return {
+      ...common,
+      type: 'mysql',
+      host: db.host,
+      port: db.port,
+      username: db.user,
+      password: db.password,
+      database: db.database,
+      timezone: 'Z',
+      charset: 'utf8mb4_unicode_ci',
+      poolSize: extras.poolSize ?? 20,
+      connectTimeout: 5_000,
+      migrations: mysqlMigrations,
+      migrationsTransactionMode: 'each',
+      extra: { enableKeepAlive: true },
+    };
+  }
+  if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: db.path,
+    migrations: sqliteMigrations,
+    migrationsTransactionMode: 'each',
+    prepareDatabase: (sqlite: { pragma(statement: string): unknown }) => {
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('busy_timeout = 5000');
+      sqlite.pragma('foreign_keys = ON');
+    },
+  };
+}
+
+/** Connects and brings the schema up to date with the migrations of the dialect. Idempotent. */
+export async function openDatabase(db: DatabaseConfig, extras: DataSourceExtras = {}): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(db, extras));
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}

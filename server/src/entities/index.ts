@@ -1,0 +1,32 @@
+import { AuditEvent } from './audit-event';
+import { IdempotencyKey } from './idempotency-key';
+import { Offer } from './offer';
+import { OfferAuthorization } from './offer-authorization';
+import { Partner } from './partner';
+import { ResellerInvitation } from './reseller-invitation';
+import { ResellerRelationship } from './reseller-relationship';
+import { Subscription } from './subscription';
+import { Tenant } from './tenant';
+
+export { AuditEvent, AuditActor } from './audit-event';
+export { IdempotencyKey } from './idempotency-key';
+export { Offer } from './offer';
+export { OfferAuthorization } from './offer-authorization';
+export { Partner } from './partner';
+export { ResellerInvitation } from './reseller-invitation';
+export { ResellerRelationship } from './reseller-relationship';
+export { Subscription, LIVE } from './subscription';
+export { Tenant } from './tenant';
+export * from './enums';
+
+export const entities = [
+  Tenant,
+  Partner,
+  Offer,
+  Subscription,
+  ResellerRelationship,
+  ResellerInvitation,
+  OfferAuthorization,
+  AuditEvent,
+  IdempotencyKey,
+];

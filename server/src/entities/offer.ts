@@ -1,0 +1,41 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { Entity, Index } from 'typeorm';
+import { IntColumn, TextColumn, TimestampColumn, UuidPrimaryColumn } from './columns';
+
+@ObjectType({ description: 'A sellable product in the catalog.' })
+@Entity({ name: 'offers' })
+export class Offer {
+  @Field(() => ID, { description: 'The offer id (UUID).' })
+  @UuidPrimaryColumn()
+  id: string;
+
+  @Field(() => String, { description: 'The unique stock-keeping unit, e.g. M365-BUSINESS-BASIC.' })
+  @TextColumn(64)
+  @Index('uq_offers_sku', { unique: true })
+  sku: string;
+
+  @Field(() => String, { description: 'The product name shown to people.' })
+  @TextColumn(200)
+  name: string;
+
+  @Field(() => Int, { description: 'The smallest licence quantity a subscription may have.' })
+  @IntColumn()
+  minQuantity: number;
+
+  @Field(() => Int, { description: 'The largest licence quantity a subscription may have.' })
+  @IntColumn()
+  maxQuantity: number;
+
+  @Field(() => Int, { description: 'Monthly price of one licence, in the currency’s minor unit.' })
+  @IntColumn()
+  unitPriceCents: number;
+
+  @Field(() => String, { description: 'ISO 4217 currency code of the price.' })
+  @TextColumn(3)
+  currency: string;
+
+  @Field(() => DateTimeISOResolver, { description: 'When the offer was added to the catalog.' })
+  @TimestampColumn()
+  createdAt: Date;
+}

@@ -1,0 +1,34 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { Entity, Index } from 'typeorm';
+import { PartnerIdColumn, TextColumn, TimestampColumn, UuidPrimaryColumn } from './columns';
+
+@ObjectType({ description: 'A customer organisation.' })
+@Entity({ name: 'tenants' })
+export class Tenant {
+  @Field(() => ID, { description: 'The tenant id (UUID).' })
+  @UuidPrimaryColumn()
+  id: string;
+
+  @Field(() => String, { description: 'The organisation name.' })
+  @TextColumn(200)
+  name: string;
+
+  @Field(() => String, { description: 'The unique primary domain, e.g. contoso.example.' })
+  @TextColumn(253)
+  @Index('uq_tenants_domain', { unique: true })
+  domain: string;
+
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2 country code.' })
+  @TextColumn(2)
+  countryCode: string;
+
+  /** Set when a reseller created the tenant; the `billingManagedBy` field resolves it. */
+  @PartnerIdColumn({ nullable: true })
+  @Index('idx_tenants_billing_managed_by')
+  billingManagedById: string | null;
+
+  @Field(() => DateTimeISOResolver, { description: 'When the tenant was created.' })
+  @TimestampColumn()
+  createdAt: Date;
+}

@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import { GraphQLError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { Clock, RequestContext } from '../auth/request-context';
+import type { TokenVerifier } from '../auth/tokens';
+import { Loaders } from '../loaders/loaders';
+import { AppError } from '../graphql/app-error';
+
+/** Builds the per-request context: verifies the token (401 UNAUTHENTICATED if bad) and makes fresh loaders. */
+export function contextFactory(verifier: TokenVerifier, dataSource: DataSource, clock: Clock) {
+  return async ({ req }: { req: Request }): Promise<RequestContext> => {
+    const requestId = String((req as Request & { id?: unknown }).id ?? randomUUID());
+    try {
+      const actor = await verifier.verify(req.headers.authorization);
+      return { actor, requestId, loaders: new Loaders(dataSource, actor), clock };
+    } catch (error) {
+      if (error instanceof AppError) {
+        throw new GraphQLError(error.message, {
+          extensions: { code: error.code, http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
+        });
+      }
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,24 @@
+import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Permission } from '../auth/permissions';
+import type { RequestContext } from '../auth/request-context';
+import { AuditEvent } from '../entities';
+import type { Services } from '../services';
+import { AuditEventConnection } from './types/connections';
+import { PageArgs } from './tenant.resolver';
+
+@Resolver(() => AuditEvent)
+export class AuditResolver {
+  constructor(private readonly services: Services) {}
+
+  @Authorized(Permission.ReadAuditEvents)
+  @Query(() => AuditEventConnection, {
+    description: 'The audit trail, newest first: a tenant’s (tenantId), or everything for platform admins.',
+  })
+  async auditEvents(
+    @Arg('tenantId', () => ID, { nullable: true }) tenantId: string | null | undefined,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return AuditEventConnection.from(await this.services.audit.list(ctx, tenantId, args));
+  }
+}

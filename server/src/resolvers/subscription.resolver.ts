@@ -1,0 +1,111 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Permission } from '../auth/permissions';
+import type { RequestContext } from '../auth/request-context';
+import { Offer, Partner, Subscription, Tenant } from '../entities';
+import type { Services } from '../services';
+import { SubscriptionConnection } from './types/connections';
+import { SubscriptionQuote } from './types/objects';
+import {
+  ChangeLicenseQuantityPayload,
+  PurchaseSubscriptionPayload,
+  ReactivateSubscriptionPayload,
+  SetPartnerOfRecordPayload,
+  SuspendSubscriptionPayload,
+} from './types/payloads';
+import {
+  ChangeLicenseQuantityInput,
+  PurchaseSubscriptionInput,
+  QuoteSubscriptionInput,
+  ReactivateSubscriptionInput,
+  SetPartnerOfRecordInput,
+  SuspendSubscriptionInput,
+} from './types/subscription-inputs';
+import { SubscriptionPageArgs } from './tenant.resolver';
+
+@Resolver(() => Subscription)
+export class SubscriptionResolver {
+  constructor(private readonly services: Services) {}
+
+  @Authorized(Permission.Read)
+  @Query(() => Subscription, { description: 'A subscription in your scope; NOT_FOUND otherwise.' })
+  subscription(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return this.services.subscriptions.get(ctx, id);
+  }
+
+  @Authorized(Permission.Read)
+  @Query(() => SubscriptionConnection, { description: 'A tenant’s subscriptions that you can see.' })
+  async subscriptions(
+    @Arg('tenantId', () => ID) tenantId: string,
+    @Args(() => SubscriptionPageArgs) args: SubscriptionPageArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return SubscriptionConnection.from(await this.services.subscriptions.listForTenant(ctx, tenantId, args));
+  }
+
+  @Authorized(Permission.PurchaseSubscription)
+  @Query(() => SubscriptionQuote, { description: 'The confirmation step: every check of a purchase, nothing written.' })
+  async quoteSubscription(@Arg('input', () => QuoteSubscriptionInput) input: QuoteSubscriptionInput, @Ctx() ctx: RequestContext) {
+    return Object.assign(new SubscriptionQuote(), await this.services.subscriptions.quote(ctx, input));
+  }
+
+  @Authorized(Permission.PurchaseSubscription)
+  @Mutation(() => PurchaseSubscriptionPayload, {
+    description: 'Buy an offer for a tenant: DIRECT for its own admins, RESELLER for its reseller.',
+  })
+  async purchaseSubscription(@Arg('input', () => PurchaseSubscriptionInput) input: PurchaseSubscriptionInput, @Ctx() ctx: RequestContext) {
+    return Object.assign(new PurchaseSubscriptionPayload(), { subscription: await this.services.subscriptions.purchase(ctx, input) });
+  }
+
+  @Authorized(Permission.SetPartnerOfRecord)
+  @Mutation(() => SetPartnerOfRecordPayload, { description: 'Add, change or remove (null) the partner of record.' })
+  async setPartnerOfRecord(@Arg('input', () => SetPartnerOfRecordInput) input: SetPartnerOfRecordInput, @Ctx() ctx: RequestContext) {
+    const subscription = await this.services.subscriptions.setPartnerOfRecord(ctx, input.subscriptionId, input.partnerId, input.expectedVersion);
+    return Object.assign(new SetPartnerOfRecordPayload(), { subscription });
+  }
+
+  @Authorized(Permission.ManageSubscription)
+  @Mutation(() => ChangeLicenseQuantityPayload, { description: 'Change the licence count of an active subscription.' })
+  async changeLicenseQuantity(@Arg('input', () => ChangeLicenseQuantityInput) input: ChangeLicenseQuantityInput, @Ctx() ctx: RequestContext) {
+    const subscription = await this.services.subscriptions.changeQuantity(ctx, input.subscriptionId, input.quantity, input.expectedVersion);
+    return Object.assign(new ChangeLicenseQuantityPayload(), { subscription });
+  }
+
+  @Authorized(Permission.ManageSubscription)
+  @Mutation(() => SuspendSubscriptionPayload, { description: 'Suspend an active subscription; cancellation starts.' })
+  async suspendSubscription(@Arg('input', () => SuspendSubscriptionInput) input: SuspendSubscriptionInput, @Ctx() ctx: RequestContext) {
+    const subscription = await this.services.subscriptions.suspend(ctx, input.subscriptionId, input.expectedVersion);
+    return Object.assign(new SuspendSubscriptionPayload(), { subscription });
+  }
+
+  @Authorized(Permission.ManageSubscription)
+  @Mutation(() => ReactivateSubscriptionPayload, { description: 'Reactivate a suspended subscription before retention ends.' })
+  async reactivateSubscription(@Arg('input', () => ReactivateSubscriptionInput) input: ReactivateSubscriptionInput, @Ctx() ctx: RequestContext) {
+    const subscription = await this.services.subscriptions.reactivate(ctx, input.subscriptionId, input.expectedVersion);
+    return Object.assign(new ReactivateSubscriptionPayload(), { subscription });
+  }
+
+  @FieldResolver(() => Tenant, { description: 'The tenant holding the subscription.' })
+  async tenant(@Root() subscription: Subscription, @Ctx() ctx: RequestContext) {
+    return (await ctx.loaders.tenantById.load(subscription.tenantId))!;
+  }
+
+  @FieldResolver(() => Offer, { description: 'The offer bought.' })
+  async offer(@Root() subscription: Subscription, @Ctx() ctx: RequestContext) {
+    return (await ctx.loaders.offerById.load(subscription.offerId))!;
+  }
+
+  @FieldResolver(() => Partner, { nullable: true, description: 'The reseller who sold it (RESELLER channel).' })
+  reseller(@Root() subscription: Subscription, @Ctx() ctx: RequestContext) {
+    return subscription.resellerId ? ctx.loaders.partnerById.load(subscription.resellerId) : null;
+  }
+
+  @FieldResolver(() => Partner, { nullable: true, description: 'The advisor partner of record, if any.' })
+  partnerOfRecord(@Root() subscription: Subscription, @Ctx() ctx: RequestContext) {
+    return subscription.partnerOfRecordId ? ctx.loaders.partnerById.load(subscription.partnerOfRecordId) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether you may change it (quantity, status, partner of record).' })
+  viewerCanManage(@Root() subscription: Subscription, @Ctx() ctx: RequestContext) {
+    return this.services.subscriptions.viewerCanManage(ctx, subscription);
+  }
+}

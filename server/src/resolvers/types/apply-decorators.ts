@@ -1,0 +1,6 @@
+/** Combines property decorators into one. */
+export const applyDecorators =
+  (...decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) => {
+    for (const decorator of decorators) decorator(target, key);
+  };

@@ -1,0 +1,72 @@
+import { ArrayMinSize, ArrayUnique, IsISO4217CurrencyCode, IsOptional, Matches } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { PartnerCapability } from '../../entities/enums';
+import { IsBoundedInt, IsCountryCode, IsName, IsPartnerId } from './validation';
+
+export const MAX_LICENCES = 1_000_000;
+
+@InputType({ description: 'Register a partner company.' })
+export class CreatePartnerInput {
+  @Field(() => ID, { nullable: true, description: 'The Partner ID (6–10 digits); generated when omitted.' })
+  @IsOptional()
+  @IsPartnerId()
+  id?: string | null;
+
+  @Field(() => String, { description: 'Company name, 1–200 characters.' })
+  @IsName()
+  name: string;
+
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2 country code.' })
+  @IsCountryCode()
+  countryCode: string;
+
+  @Field(() => [PartnerCapability], { description: 'RESELLER, ADVISOR, or both.' })
+  @ArrayMinSize(1, { message: 'must list at least one capability' })
+  @ArrayUnique({ message: 'must not repeat a capability' })
+  capabilities: PartnerCapability[];
+}
+
+@InputType({ description: 'Add an offer to the catalog.' })
+export class CreateOfferInput {
+  @Field(() => String, { description: 'Unique SKU: letters, digits, dot, dash, underscore; up to 64.' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: 'must be 1–64 letters, digits, dots, dashes or underscores' })
+  sku: string;
+
+  @Field(() => String, { description: 'Product name, 1–200 characters.' })
+  @IsName()
+  name: string;
+
+  @Field(() => Int, { description: `Smallest licence quantity, 1–${MAX_LICENCES}.` })
+  @IsBoundedInt(1, MAX_LICENCES)
+  minQuantity: number;
+
+  @Field(() => Int, { description: `Largest licence quantity, at least minQuantity, at most ${MAX_LICENCES}.` })
+  @IsBoundedInt(1, MAX_LICENCES)
+  maxQuantity: number;
+
+  @Field(() => Int, { description: 'Monthly price of one licence in minor units (cents), 0–100000000.' })
+  @IsBoundedInt(0, 100_000_000)
+  unitPriceCents: number;
+
+  @Field(() => String, { description: 'ISO 4217 currency code, e.g. USD.' })
+  @IsISO4217CurrencyCode({ message: 'must be an ISO 4217 currency code such as USD or EUR' })
+  currency: string;
+}
+
+@InputType({ description: 'Authorise a reseller to sell an offer.' })
+export class AuthorizeOfferInput {
+  @Field(() => ID, { description: 'The reseller’s Partner ID.' })
+  partnerId: string;
+
+  @Field(() => ID, { description: 'The offer.' })
+  offerId: string;
+}
+
+@InputType({ description: 'Withdraw a reseller’s authorisation to sell an offer.' })
+export class RevokeOfferAuthorizationInput {
+  @Field(() => ID, { description: 'The reseller’s Partner ID.' })
+  partnerId: string;
+
+  @Field(() => ID, { description: 'The offer.' })
+  offerId: string;
+}

@@ -1,0 +1,70 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { isPartnerUser, isPlatformAdmin, isTenantUser } from '../auth/actor';
+import { accessPolicy } from '../auth/access-policy';
+import type { RequestContext } from '../auth/request-context';
+import { newId } from '../entities/columns';
+import { AuditEvent } from '../entities';
+import { badInput } from '../graphql/app-error';
+import { type Page, type PageArgs, paginate } from '../db/pagination';
+
+export interface AuditEntry {
+  action: string;
+  targetType: string;
+  targetId: string;
+  tenantId: string | null;
+  before: object | null;
+  after: object | null;
+}
+
+/** A JSON-safe copy of an entity for the audit trail (dates as ISO strings, internal keys dropped). */
+export function snapshot(entity: object | null): Record<string, unknown> | null {
+  if (entity === null) return null;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entity)) {
+    if (key === 'liveKey') continue;
+    copy[key] = value instanceof Date ? value.toISOString() : value;
+  }
+  return copy;
+}
+
+export class AuditService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Appends an event in the caller’s transaction: it commits, or vanishes, with the change itself. */
+  async record(manager: EntityManager, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+    const event: Partial<AuditEvent> = {
+      id: newId(),
+      at: ctx.clock.now(),
+      actorSubject: ctx.actor.subject,
+      actorRoles: ctx.actor.roles,
+      actorTenantId: ctx.actor.tenantId,
+      actorPartnerId: ctx.actor.partnerId,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      tenantId: entry.tenantId,
+      before: snapshot(entry.before),
+      after: snapshot(entry.after),
+      requestId: ctx.requestId,
+    };
+    await manager.insert(AuditEvent, event as never);
+  }
+
+  /**
+   * Newest first. Tenant admins see their tenant’s trail; a partner admin its customers’; platform
+   * admins any tenant’s, or everything without tenantId.
+   */
+  async list(ctx: RequestContext, tenantId: string | null | undefined, args: PageArgs): Promise<Page<AuditEvent>> {
+    const query = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
+    if (tenantId) {
+      if (isPartnerUser(ctx.actor)) await accessPolicy.customerTenant(ctx, tenantId);
+      else await accessPolicy.readableTenant(ctx, tenantId);
+      query.where('e.tenantId = :tenantId', { tenantId });
+    } else if (isTenantUser(ctx.actor)) {
+      query.where('e.tenantId = :tenantId', { tenantId: ctx.actor.tenantId });
+    } else if (!isPlatformAdmin(ctx.actor)) {
+      throw badInput('tenantId', 'Pass the tenantId of one of your customers to read its audit trail.');
+    }
+    return paginate(query, { expression: 'e.id', read: (e) => e.id, descending: true }, args);
+  }
+}

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { type DataSource, type EntityManager, LessThan } from 'typeorm';
+import type { RequestContext } from '../auth/request-context';
+import { newId } from '../entities/columns';
+import { IdempotencyKey } from '../entities';
+import { conflict } from '../graphql/app-error';
+import { isUniqueViolation } from '../db/unique-violation';
+import type { TransactionRunner } from '../db/transactions';
+
+export const IDEMPOTENCY_RETENTION_HOURS = 24;
+const PENDING = 'pending';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** JSON with sorted keys, so the same input always hashes the same. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+}
+
+class KeyRace extends Error {}
+
+export interface IdempotentRequest {
+  operation: string;
+  key: string | null | undefined;
+  /** The input without the key itself. */
+  input: object;
+}
+
+/**
+ * Runs a creating mutation at most once per (caller, operation, key). The key row is inserted first,
+ * in the same transaction as the work: a concurrent twin blocks on the unique index, fails, and on
+ * retry finds the committed row and returns its result.
+ */
+export class IdempotencyService {
+  constructor(private readonly dataSource: DataSource, private readonly transactions: TransactionRunner) {}
+
+  async once(ctx: RequestContext, request: IdempotentRequest, work: (manager: EntityManager) => Promise<string>): Promise<string> {
+    if (request.key === undefined || request.key === null) return this.transactions.run(work);
+    const callerHash = sha256(canonical([ctx.actor.subject, ctx.actor.tenantId, ctx.actor.partnerId]));
+    const requestHash = sha256(canonical(request.input));
+    const where = { callerHash, operation: request.operation, key: request.key };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.transactions.run(async (manager) => {
+          const existing = await manager.findOneBy(IdempotencyKey, where);
+          if (existing) {
+            if (existing.requestHash !== requestHash) {
+              throw conflict(
+                'This idempotencyKey was already used with a different input; use a new key for a new request.',
+                'idempotencyKey',
+              );
+            }
+            return existing.resultId;
+          }
+          const id = newId();
+          try {
+            await manager.insert(IdempotencyKey, { id, ...where, requestHash, resultId: PENDING, createdAt: ctx.clock.now() });
+          } catch (error) {
+            if (isUniqueViolation(error)) throw new KeyRace();
+            throw error;
+          }
+          const resultId = await work(manager);
+          await manager.update(IdempotencyKey, { id }, { resultId });
+          return resultId;
+        });
+      } catch (error) {
+        if (error instanceof KeyRace && attempt < 3) continue;
+        throw error;
+      }
+    }
+  }
+
+  /** Deletes keys older than the retention window; returns how many. */
+  async prune(now: Date): Promise<number> {
+    const cutoff = new Date(now.getTime() - IDEMPOTENCY_RETENTION_HOURS * 3_600_000);
+    const result = await this.dataSource.getRepository(IdempotencyKey).delete({ createdAt: LessThan(cutoff) });
+    return result.affected ?? 0;
+  }
+}

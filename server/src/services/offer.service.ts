@@ -1,0 +1,132 @@
+import type { DataSource } from 'typeorm';
+import { isPartnerUser } from '../auth/actor';
+import type { RequestContext } from '../auth/request-context';
+import { newId } from '../entities/columns';
+import { Offer, OfferAuthorization, type Partner } from '../entities';
+import { badInput, conflict, failedPrecondition, notFound } from '../graphql/app-error';
+import { type Page, type PageArgs, paginate } from '../db/pagination';
+import { isUniqueViolation } from '../db/unique-violation';
+import type { TransactionRunner } from '../db/transactions';
+import type { AuditService } from './audit.service';
+import type { PartnerService } from './partner.service';
+
+export interface CreateOfferData {
+  sku: string;
+  name: string;
+  minQuantity: number;
+  maxQuantity: number;
+  unitPriceCents: number;
+  currency: string;
+}
+
+export class OfferService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly partners: PartnerService,
+  ) {}
+
+  /** The catalog; partner users see only the offers they are authorised to sell. */
+  list(ctx: RequestContext, args: PageArgs): Promise<Page<Offer>> {
+    const query = this.dataSource.getRepository(Offer).createQueryBuilder('o');
+    if (isPartnerUser(ctx.actor)) {
+      query.innerJoin(OfferAuthorization, 'a', 'a.offerId = o.id AND a.partnerId = :partnerId', {
+        partnerId: ctx.actor.partnerId,
+      });
+    }
+    return paginate(query, { expression: 'o.id', read: (o) => o.id }, args);
+  }
+
+  async get(ctx: RequestContext, offerId: string): Promise<Offer> {
+    const offer = await ctx.loaders.offerById.load(offerId);
+    if (!offer) throw notFound('Offer', offerId);
+    return offer;
+  }
+
+  async isAuthorized(partnerId: string, offerId: string): Promise<boolean> {
+    return this.dataSource.getRepository(OfferAuthorization).existsBy({ partnerId, offerId });
+  }
+
+  async create(ctx: RequestContext, data: CreateOfferData): Promise<Offer> {
+    if (data.minQuantity > data.maxQuantity) {
+      throw badInput('maxQuantity', `maxQuantity (${data.maxQuantity}) must not be below minQuantity (${data.minQuantity}).`);
+    }
+    const offer = Object.assign(new Offer(), {
+      id: newId(),
+      sku: data.sku.trim().toUpperCase(),
+      name: data.name.trim(),
+      minQuantity: data.minQuantity,
+      maxQuantity: data.maxQuantity,
+      unitPriceCents: data.unitPriceCents,
+      currency: data.currency.toUpperCase(),
+      createdAt: ctx.clock.now(),
+    });
+    try {
+      await this.transactions.run(async (manager) => {
+        await manager.insert(Offer, offer);
+        await this.audit.record(manager, ctx, {
+          action: 'offer.created',
+          targetType: 'Offer',
+          targetId: offer.id,
+          tenantId: null,
+          before: null,
+          after: offer,
+        });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(`An offer with SKU ${offer.sku} already exists.`, 'sku');
+      throw error;
+    }
+    return offer;
+  }
+
+  /** Authorises a reseller to sell an offer. Authorising twice changes nothing. */
+  async authorize(ctx: RequestContext, partnerId: string, offerId: string): Promise<Partner> {
+    const partner = await this.partners.get(ctx, partnerId);
+    await this.get(ctx, offerId);
+    if (!partner.isReseller) {
+      throw failedPrecondition(`${partner.name} (${partner.id}) is not a reseller; only resellers are authorised to sell offers.`);
+    }
+    if (await this.isAuthorized(partnerId, offerId)) return partner;
+    try {
+      await this.transactions.run(async (manager) => {
+        const authorization = { id: newId(), partnerId, offerId, createdAt: ctx.clock.now() };
+        await manager.insert(OfferAuthorization, authorization);
+        await this.audit.record(manager, ctx, {
+          action: 'offer.authorized',
+          targetType: 'Partner',
+          targetId: partnerId,
+          tenantId: null,
+          before: null,
+          after: authorization,
+        });
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+    ctx.loaders.authorizedOffersByPartner.clear(partnerId);
+    return partner;
+  }
+
+  /** Withdraws an authorisation. Existing subscriptions stay; new sales of the offer are refused. */
+  async revoke(ctx: RequestContext, partnerId: string, offerId: string): Promise<Partner> {
+    const partner = await this.partners.get(ctx, partnerId);
+    await this.get(ctx, offerId);
+    await this.transactions.run(async (manager) => {
+      const existing = await manager.findOneBy(OfferAuthorization, { partnerId, offerId });
+      if (!existing) return;
+      await manager.delete(OfferAuthorization, { id: existing.id });
+      await this.audit.record(manager, ctx, {
+        action: 'offer.authorizationRevoked',
+        targetType: 'Partner',
+        targetId: partnerId,
+        tenantId: null,
+        before: existing,
+        after: null,
+      });
+    });
+    ctx.loaders.authorizedOffersByPartner.clear(partnerId);
+    return partner;
+  }
+}

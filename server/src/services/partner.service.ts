@@ -1,0 +1,110 @@
+import { randomInt } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { accessPolicy } from '../auth/access-policy';
+import type { RequestContext } from '../auth/request-context';
+import { Partner, PartnerCapability } from '../entities';
+import { AppError, badInput, conflict, notFound } from '../graphql/app-error';
+import { ErrorCode } from '../graphql/error-codes';
+import { isUniqueViolation } from '../db/unique-violation';
+import type { TransactionRunner } from '../db/transactions';
+import type { AuditService } from './audit.service';
+
+export const PARTNER_ID_PATTERN = /^\d{6,10}$/;
+
+export enum PartnerIdProblem {
+  INVALID_FORMAT = 'INVALID_FORMAT',
+  NOT_FOUND = 'NOT_FOUND',
+  NOT_ADVISOR = 'NOT_ADVISOR',
+}
+
+export interface PartnerIdCheck {
+  partnerId: string;
+  partner: Partner | null;
+  problem: PartnerIdProblem | null;
+}
+
+export interface CreatePartnerData {
+  id?: string | null;
+  name: string;
+  countryCode: string;
+  capabilities: PartnerCapability[];
+}
+
+export class PartnerService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(ctx: RequestContext, id: string): Promise<Partner> {
+    if (!PARTNER_ID_PATTERN.test(id)) throw badInput('id', `"${id}" is not a Partner ID: it must be 6 to 10 digits.`);
+    const partner = await ctx.loaders.partnerById.load(id);
+    if (!partner || !(await accessPolicy.canReadPartner(ctx, id))) throw notFound('Partner', id);
+    return partner;
+  }
+
+  /** The seed’s Check ID: never throws for a bad ID, it says what is wrong with it. */
+  async check(ctx: RequestContext, partnerId: string): Promise<PartnerIdCheck> {
+    const trimmed = partnerId.trim();
+    if (!PARTNER_ID_PATTERN.test(trimmed)) return { partnerId, partner: null, problem: PartnerIdProblem.INVALID_FORMAT };
+    const partner = await ctx.loaders.partnerById.load(trimmed);
+    if (!partner) return { partnerId: trimmed, partner: null, problem: PartnerIdProblem.NOT_FOUND };
+    if (!partner.isAdvisor) return { partnerId: trimmed, partner, problem: PartnerIdProblem.NOT_ADVISOR };
+    return { partnerId: trimmed, partner, problem: null };
+  }
+
+  /** The partner to set as partner of record, or the refusal SPEC §3 names for each problem. */
+  async requireAdvisor(ctx: RequestContext, partnerId: string, field = 'partnerId'): Promise<Partner> {
+    const { partner, problem } = await this.check(ctx, partnerId);
+    switch (problem) {
+      case PartnerIdProblem.INVALID_FORMAT:
+        throw badInput(field, `"${partnerId}" is not a Partner ID: it must be 6 to 10 digits.`);
+      case PartnerIdProblem.NOT_FOUND:
+        throw new AppError(ErrorCode.PARTNER_NOT_FOUND, `No partner has the Partner ID ${partnerId}; check the ID with your partner.`, { field });
+      case PartnerIdProblem.NOT_ADVISOR:
+        throw new AppError(
+          ErrorCode.PARTNER_NOT_ADVISOR,
+          `${partner!.name} (${partnerId}) is not an advisor partner and cannot be partner of record.`,
+          { field },
+        );
+      default:
+        return partner!;
+    }
+  }
+
+  async create(ctx: RequestContext, data: CreatePartnerData): Promise<Partner> {
+    if (data.capabilities.length === 0) throw badInput('capabilities', 'Give the partner at least one capability.');
+    if (data.id !== undefined && data.id !== null && !PARTNER_ID_PATTERN.test(data.id)) {
+      throw badInput('id', `"${data.id}" is not a Partner ID: it must be 6 to 10 digits.`);
+    }
+    for (let attempt = 0; ; attempt++) {
+      const partner = Object.assign(new Partner(), {
+        id: data.id ?? String(randomInt(1_000_000, 10_000_000)),
+        name: data.name.trim(),
+        countryCode: data.countryCode.toUpperCase(),
+        isReseller: data.capabilities.includes(PartnerCapability.RESELLER),
+        isAdvisor: data.capabilities.includes(PartnerCapability.ADVISOR),
+        createdAt: ctx.clock.now(),
+      });
+      try {
+        await this.transactions.run(async (manager) => {
+          await manager.insert(Partner, partner);
+          await this.audit.record(manager, ctx, {
+            action: 'partner.created',
+            targetType: 'Partner',
+            targetId: partner.id,
+            tenantId: null,
+            before: null,
+            after: partner,
+          });
+        });
+        return partner;
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        if (data.id) throw conflict(`The Partner ID ${data.id} is already taken.`, 'id');
+        if (attempt >= 5) throw error;
+      }
+    }
+  }
+}

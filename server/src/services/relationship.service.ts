@@ -1,0 +1,186 @@
+import { randomBytes } from 'node:crypto';
+import { type DataSource, Not } from 'typeorm';
+import { accessPolicy } from '../auth/access-policy';
+import type { RequestContext } from '../auth/request-context';
+import { newId } from '../entities/columns';
+import { ResellerInvitation, ResellerRelationship, Subscription, SubscriptionChannel, SubscriptionStatus, Tenant } from '../entities';
+import { badInput, failedPrecondition, forbidden, notFound } from '../graphql/app-error';
+import type { TransactionRunner } from '../db/transactions';
+import type { AuditService } from './audit.service';
+import { PARTNER_ID_PATTERN } from './partner.service';
+
+export const DEFAULT_INVITATION_DAYS = 7;
+
+/** Reseller relationships (invitations, removal) and advisor relationships (removal), seeds 000 and 004. */
+export class RelationshipService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  async createInvitation(ctx: RequestContext, expiresInDays: number | null | undefined): Promise<ResellerInvitation> {
+    const days = expiresInDays ?? DEFAULT_INVITATION_DAYS;
+    if (!Number.isInteger(days) || days < 1 || days > 30) {
+      throw badInput('expiresInDays', `An invitation lasts 1 to 30 days; got ${days}.`);
+    }
+    const partner = await ctx.loaders.partnerById.load(ctx.actor.partnerId!);
+    if (!partner?.isReseller) throw forbidden('Only reseller partners can invite customers.');
+    const now = ctx.clock.now();
+    const invitation = Object.assign(new ResellerInvitation(), {
+      id: newId(),
+      code: randomBytes(15).toString('base64url'),
+      partnerId: partner.id,
+      expiresAt: new Date(now.getTime() + days * 86_400_000),
+      acceptedByTenantId: null,
+      acceptedAt: null,
+      createdAt: now,
+    });
+    await this.transactions.run(async (manager) => {
+      await manager.insert(ResellerInvitation, invitation);
+      await this.audit.record(manager, ctx, {
+        action: 'resellerInvitation.created',
+        targetType: 'ResellerInvitation',
+        targetId: invitation.id,
+        tenantId: null,
+        before: null,
+        after: { ...invitation, code: '(redacted)' },
+      });
+    });
+    return invitation;
+  }
+
+  /** The tenant’s global admin accepts: the partner becomes its reseller. Codes are single use. */
+  async acceptInvitation(ctx: RequestContext, code: string): Promise<ResellerRelationship> {
+    const tenantId = ctx.actor.tenantId!;
+    const trimmed = code.trim();
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(trimmed)) throw badInput('code', 'That is not an invitation code; copy the code your reseller sent.');
+    return this.transactions.run(async (manager) => {
+      const invitation = await manager.findOneBy(ResellerInvitation, { code: trimmed });
+      if (!invitation) throw notFound('Invitation with this code');
+      if (invitation.acceptedAt) throw failedPrecondition('This invitation has already been used; ask the reseller for a new one.');
+      const now = ctx.clock.now();
+      if (invitation.expiresAt.getTime() <= now.getTime()) {
+        throw failedPrecondition('This invitation has expired; ask the reseller for a new one.');
+      }
+      if (await manager.existsBy(ResellerRelationship, { partnerId: invitation.partnerId, tenantId })) {
+        throw failedPrecondition(`Partner ${invitation.partnerId} is already your reseller.`);
+      }
+      const claimed = await manager
+        .createQueryBuilder()
+        .update(ResellerInvitation)
+        .set({ acceptedAt: now, acceptedByTenantId: tenantId })
+        .where('id = :id AND acceptedAt IS NULL', { id: invitation.id })
+        .execute();
+      if (claimed.affected !== 1) throw failedPrecondition('This invitation has already been used; ask the reseller for a new one.');
+      const relationship = Object.assign(new ResellerRelationship(), {
+        id: newId(),
+        partnerId: invitation.partnerId,
+        tenantId,
+        createdAt: now,
+      });
+      await manager.insert(ResellerRelationship, relationship);
+      await this.audit.record(manager, ctx, {
+        action: 'resellerRelationship.created',
+        targetType: 'ResellerRelationship',
+        targetId: relationship.id,
+        tenantId,
+        before: null,
+        after: relationship,
+      });
+      ctx.loaders.partnerRelationshipsByTenant.clear(tenantId);
+      return relationship;
+    });
+  }
+
+  /**
+   * The reseller ends its relationship. Refused while any subscription it sold to the tenant is
+   * active; afterwards it loses all access, and stops managing the tenant’s billing.
+   */
+  async removeReseller(ctx: RequestContext, tenantId: string, partnerId: string): Promise<Tenant> {
+    const tenant = await accessPolicy.customerTenant(ctx, tenantId);
+    if (partnerId !== ctx.actor.partnerId) {
+      throw forbidden('You can remove only your own reseller relationship; the other reseller must remove theirs.');
+    }
+    await this.transactions.run(async (manager) => {
+      const relationship = await manager.findOneBy(ResellerRelationship, { partnerId, tenantId });
+      if (!relationship) throw notFound('Tenant', tenantId);
+      const active = await manager.countBy(Subscription, {
+        tenantId,
+        channel: SubscriptionChannel.RESELLER,
+        resellerId: partnerId,
+        status: SubscriptionStatus.ACTIVE,
+      });
+      if (active > 0) {
+        throw failedPrecondition(
+          `You still have ${active} active subscription${active === 1 ? '' : 's'} with this customer; suspend ${active === 1 ? 'it' : 'them'} first.`,
+        );
+      }
+      await manager.delete(ResellerRelationship, { id: relationship.id });
+      await this.audit.record(manager, ctx, {
+        action: 'resellerRelationship.removed',
+        targetType: 'ResellerRelationship',
+        targetId: relationship.id,
+        tenantId,
+        before: relationship,
+        after: null,
+      });
+      if (tenant.billingManagedById === partnerId) {
+        await manager.update(Tenant, { id: tenantId }, { billingManagedById: null });
+        await this.audit.record(manager, ctx, {
+          action: 'tenant.billingManagerCleared',
+          targetType: 'Tenant',
+          targetId: tenantId,
+          tenantId,
+          before: tenant,
+          after: { ...tenant, billingManagedById: null },
+        });
+      }
+    });
+    ctx.loaders.isMyCustomer.clear(tenantId).prime(tenantId, false);
+    ctx.loaders.tenantById.clear(tenantId);
+    ctx.loaders.partnerRelationshipsByTenant.clear(tenantId);
+    return (await this.dataSource.getRepository(Tenant).findOneBy({ id: tenantId }))!;
+  }
+
+  /** The customer removes an advisor: it stops being partner of record on all the tenant’s subscriptions. */
+  async removeAdvisor(ctx: RequestContext, tenantId: string, partnerId: string): Promise<Tenant> {
+    const tenant = await accessPolicy.readableTenant(ctx, tenantId);
+    if (!PARTNER_ID_PATTERN.test(partnerId)) {
+      throw badInput('partnerId', `"${partnerId}" is not a Partner ID: it must be 6 to 10 digits.`);
+    }
+    await this.transactions.run(async (manager) => {
+      const advised = await manager.findBy(Subscription, {
+        tenantId,
+        partnerOfRecordId: partnerId,
+        status: Not(SubscriptionStatus.DELETED),
+      });
+      if (advised.length === 0) throw notFound(`Advisor relationship with partner ${partnerId}`);
+      const now = ctx.clock.now();
+      for (const subscription of advised) {
+        const values = { partnerOfRecordId: null, version: subscription.version + 1, updatedAt: now };
+        const result = await manager
+          .createQueryBuilder()
+          .update(Subscription)
+          .set(values)
+          .where('id = :id AND version = :version', { id: subscription.id, version: subscription.version })
+          .execute();
+        if (result.affected !== 1) {
+          throw failedPrecondition('A subscription changed while the advisor was being removed; try again.');
+        }
+        await this.audit.record(manager, ctx, {
+          action: 'subscription.partnerOfRecordRemoved',
+          targetType: 'Subscription',
+          targetId: subscription.id,
+          tenantId,
+          before: subscription,
+          after: { ...subscription, ...values },
+        });
+      }
+    });
+    ctx.loaders.partnerRelationshipsByTenant.clear(tenantId);
+    ctx.loaders.subscriptionById.clearAll();
+    return tenant;
+  }
+
+}

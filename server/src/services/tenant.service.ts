@@ -1,0 +1,142 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { accessPolicy } from '../auth/access-policy';
+import { isPlatformAdmin } from '../auth/actor';
+import type { RequestContext } from '../auth/request-context';
+import { newId } from '../entities/columns';
+import { ResellerRelationship, Tenant } from '../entities';
+import { badInput, conflict, forbidden } from '../graphql/app-error';
+import { type Page, type PageArgs, paginate } from '../db/pagination';
+import { isUniqueViolation } from '../db/unique-violation';
+import type { AuditService } from './audit.service';
+import type { IdempotencyService } from './idempotency.service';
+import type { RelatedPartner } from '../loaders/loaders';
+
+export interface CreateTenantData {
+  name: string;
+  domain: string;
+  countryCode: string;
+}
+
+const DOMAIN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+function normaliseTenant(data: CreateTenantData): CreateTenantData {
+  const domain = data.domain.trim().toLowerCase();
+  if (!DOMAIN.test(domain)) throw badInput('domain', `"${data.domain}" is not a domain name such as contoso.example.`);
+  return { name: data.name.trim(), domain, countryCode: data.countryCode.toUpperCase() };
+}
+
+const likePattern = (search: string) => `%${search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export class TenantService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  get(ctx: RequestContext, id: string): Promise<Tenant> {
+    return accessPolicy.readableTenant(ctx, id);
+  }
+
+  /** Every tenant (platform admins). */
+  listAll(_ctx: RequestContext, args: PageArgs & { search?: string | null }): Promise<Page<Tenant>> {
+    const query = this.dataSource.getRepository(Tenant).createQueryBuilder('t');
+    this.applySearch(query, args.search);
+    return paginate(query, { expression: 't.id', read: (t) => t.id }, args);
+  }
+
+  /** The caller’s customers: tenants with which its partner has a reseller relationship. */
+  async listCustomers(ctx: RequestContext, args: PageArgs & { search?: string | null }): Promise<Page<Tenant>> {
+    const query = this.dataSource
+      .getRepository(Tenant)
+      .createQueryBuilder('t')
+      .innerJoin(ResellerRelationship, 'r', 'r.tenantId = t.id AND r.partnerId = :partnerId', {
+        partnerId: ctx.actor.partnerId,
+      });
+    this.applySearch(query, args.search);
+    const page = await paginate(query, { expression: 't.id', read: (t) => t.id }, args);
+    for (const tenant of page.nodes) {
+      ctx.loaders.isMyCustomer.prime(tenant.id, true);
+      ctx.loaders.tenantById.prime(tenant.id, tenant);
+    }
+    return page;
+  }
+
+  private applySearch(query: ReturnType<typeof this.dataSource.createQueryBuilder>, search: string | null | undefined) {
+    if (search === undefined || search === null || search.trim() === '') return;
+    if (search.length > 200) throw badInput('search', 'Search text must be at most 200 characters.');
+    query.andWhere("(LOWER(t.name) LIKE :search ESCAPE '\\' OR t.domain LIKE :search ESCAPE '\\')", {
+      search: likePattern(search),
+    });
+  }
+
+  /** A tenant signing up by itself (platform admins stand in for self sign-up). */
+  async create(ctx: RequestContext, data: CreateTenantData): Promise<Tenant> {
+    const input = normaliseTenant(data);
+    const id = await this.idempotency.once(ctx, { operation: 'createTenant', key: null, input }, (manager) =>
+      this.insert(manager, ctx, input, null),
+    );
+    return (await this.dataSource.getRepository(Tenant).findOneBy({ id }))!;
+  }
+
+  /** A reseller creates a customer: it bills and manages the new tenant (seed 004). */
+  async createCustomer(ctx: RequestContext, data: CreateTenantData & { idempotencyKey?: string | null }): Promise<Tenant> {
+    const partner = await ctx.loaders.partnerById.load(ctx.actor.partnerId!);
+    if (!partner?.isReseller) throw forbidden('Only reseller partners can create customers.');
+    const input = normaliseTenant(data);
+    const id = await this.idempotency.once(
+      ctx,
+      { operation: 'createCustomer', key: data.idempotencyKey, input },
+      async (manager) => {
+        const tenantId = await this.insert(manager, ctx, input, partner.id);
+        const relationship = { id: newId(), partnerId: partner.id, tenantId, createdAt: ctx.clock.now() };
+        await manager.insert(ResellerRelationship, relationship);
+        await this.audit.record(manager, ctx, {
+          action: 'resellerRelationship.created',
+          targetType: 'ResellerRelationship',
+          targetId: relationship.id,
+          tenantId,
+          before: null,
+          after: relationship,
+        });
+        return tenantId;
+      },
+    );
+    ctx.loaders.isMyCustomer.clear(id);
+    return (await this.dataSource.getRepository(Tenant).findOneBy({ id }))!;
+  }
+
+  private async insert(manager: EntityManager, ctx: RequestContext, data: CreateTenantData, billingManagedById: string | null) {
+    const tenant = Object.assign(new Tenant(), { id: newId(), ...data, billingManagedById, createdAt: ctx.clock.now() });
+    try {
+      await manager.insert(Tenant, tenant);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(`The domain ${data.domain} is already taken by another tenant.`, 'domain');
+      throw error;
+    }
+    await this.audit.record(manager, ctx, {
+      action: 'tenant.created',
+      targetType: 'Tenant',
+      targetId: tenant.id,
+      tenantId: tenant.id,
+      before: null,
+      after: tenant,
+    });
+    return tenant.id;
+  }
+
+  /**
+   * The seed’s Settings > Partner relationships page. Partner viewers see only their own entry; the
+   * tenant’s users and platform admins see every related partner.
+   */
+  async partnerRelationships(ctx: RequestContext, tenant: Tenant): Promise<RelatedPartner[]> {
+    const all = await ctx.loaders.partnerRelationshipsByTenant.load(tenant.id);
+    const { actor } = ctx;
+    if (isPlatformAdmin(actor) || actor.tenantId === tenant.id) return all;
+    return all.filter((r) => r.partnerId === actor.partnerId);
+  }
+
+  canRemoveAdvisor(ctx: RequestContext, tenantId: string, related: RelatedPartner): boolean {
+    return related.subscriptionIds.length > 0 && accessPolicy.isTenantManagerOf(ctx, tenantId);
+  }
+}
