@@ -16,8 +16,8 @@ const swc: [string, Record<string, unknown>] = [
 
 const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
-  // jose ships ESM only; let swc turn it into CommonJS for Jest's module loader.
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // jose and uuid ship ESM only; let swc turn it into CommonJS for Jest's module loader.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|uuid)/)'],
   testEnvironment: 'node',
 };
 

@@ -1,0 +1,1 @@
+process.env.TENANTRY_TEST_DB = 'sqlite';
