@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createConnection } from 'mysql2/promise';
 import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger } from 'typeorm';
 import type { DatabaseConfig } from '../config';
 import { entities } from '../entities';
@@ -8,6 +9,8 @@ import { mysqlMigrations } from '../migrations/mysql';
 import { sqliteMigrations } from '../migrations/sqlite';
 
 export interface DataSourceExtras {
+  /** MariaDB needs TypeORM's `mariadb` driver flavour to read its schema right; detected when unset. */
+  mariadb?: boolean;
   /** Called with every SQL statement; used by tests that count statements. */
   logger?: TypeOrmLogger;
   poolSize?: number;
@@ -24,7 +27,7 @@ export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras =
   if (db.kind === 'mysql') {
     return {
       ...common,
-      type: 'mysql',
+      type: extras.mariadb ? 'mariadb' : 'mysql',
       host: db.host,
       port: db.port,
       username: db.user,
@@ -54,8 +57,27 @@ export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras =
   };
 }
 
+/** Asks a MySQL-protocol server whether it is MariaDB (whose schema metadata differs from MySQL's). */
+export async function detectMariaDb(db: DatabaseConfig & { kind: 'mysql' }): Promise<boolean> {
+  const connection = await createConnection({
+    host: db.host,
+    port: db.port,
+    user: db.user,
+    password: db.password,
+    database: db.database,
+    connectTimeout: 5_000,
+  });
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    return /mariadb/i.test(String((rows as { version: string }[])[0].version));
+  } finally {
+    await connection.end();
+  }
+}
+
 /** Connects and brings the schema up to date with the migrations of the dialect. Idempotent. */
 export async function openDatabase(db: DatabaseConfig, extras: DataSourceExtras = {}): Promise<DataSource> {
+  if (db.kind === 'mysql' && extras.mariadb === undefined) extras = { ...extras, mariadb: await detectMariaDb(db) };
   const dataSource = new DataSource(dataSourceOptions(db, extras));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });

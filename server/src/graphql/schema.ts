@@ -7,7 +7,7 @@ import { ErrorExtensions } from '../resolvers/types/objects';
 import type { Services } from '../services';
 
 /** Builds the executable schema. Without services (schema emission) resolvers are never instantiated. */
-export function buildTenantrySchema(services?: Services): Promise<GraphQLSchema> {
+export async function buildTenantrySchema(services?: Services): Promise<GraphQLSchema> {
   const instances = new Map<unknown, unknown>();
   const container: ContainerType = {
     get: (someClass: new (services?: Services) => unknown) => {
@@ -15,7 +15,7 @@ export function buildTenantrySchema(services?: Services): Promise<GraphQLSchema>
       return instances.get(someClass);
     },
   };
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: [...resolvers],
     orphanedTypes: [ErrorExtensions],
     authChecker: PermissionChecker,
@@ -24,6 +24,12 @@ export function buildTenantrySchema(services?: Services): Promise<GraphQLSchema>
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
   });
+  // type-graphql has no option for root type descriptions.
+  Object.assign(schema.getQueryType()!, { description: 'Reads. Every field needs a bearer token; scope rules of SPEC §2 apply.' });
+  Object.assign(schema.getMutationType()!, {
+    description: 'Changes. Each runs in one transaction with its audit event; a refused change writes nothing.',
+  });
+  return schema;
 }
 
 export async function printTenantrySchema(): Promise<string> {

@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { loadConfig, ConfigError } from '../src/config';
+
+const MAIN = resolve(__dirname, '../dist/main.js');
+
+/** Starts the built server with an environment and returns how it ended. */
+function start(env: Record<string, string>) {
+  const result = spawnSync(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? '', DEMO_DATA: 'false', ...env },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  return { status: result.status, stderr: result.stderr.trim() };
+}
+
+describe('a bad configuration stops the server with one line naming the variable', () => {
+  it.each([
+    ['DATABASE_URL', { DATABASE_URL: 'postgres://localhost/x' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://root@127.0.0.1:1/tenantry' }],
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['DEMO_DATA', { DEMO_DATA: 'maybe' }],
+    ['AUTH_JWT_SECRET', { NODE_ENV: 'production', DATABASE_URL: 'sqlite::memory:' }],
+    ['LIFECYCLE_SWEEP_SECONDS', { LIFECYCLE_SWEEP_SECONDS: '0' }],
+  ])('%s', (variable, env) => {
+    const { status, stderr } = start(env);
+    expect(status).not.toBe(0);
+    expect(stderr.split('\n')).toHaveLength(1);
+    expect(stderr).toContain(variable);
+  });
+});
+
+describe('loadConfig', () => {
+  it('has the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 4000,
+      host: '127.0.0.1',
+      production: false,
+      database: { kind: 'sqlite', path: './data/tenantry.sqlite' },
+      demoData: true,
+      dataRetentionDays: 90,
+      lifecycleSweepSeconds: 300,
+      introspection: true,
+    });
+  });
+
+  it('parses a MySQL URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'mysql://app:s%40cret@db:3307/tenantry' }).database).toEqual({
+      kind: 'mysql',
+      url: 'mysql://app:s%40cret@db:3307/tenantry',
+      host: 'db',
+      port: 3307,
+      user: 'app',
+      password: 's@cret',
+      database: 'tenantry',
+    });
+  });
+
+  it('turns introspection off in production unless enabled', () => {
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: secret }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: secret, GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+  });
+
+  it('refuses a short secret', () => {
+    expect(() => loadConfig({ AUTH_JWT_SECRET: 'short' })).toThrow(ConfigError);
+  });
+});
