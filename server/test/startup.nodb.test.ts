@@ -68,3 +68,36 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ AUTH_JWT_SECRET: 'short' })).toThrow(ConfigError);
   });
 });
+
+describe('graceful stop', () => {
+  it('on SIGTERM finishes the request in flight, then exits 0', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [MAIN], {
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: 'sqlite::memory:', PORT: '0', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        const match = /serving GraphQL at (\S+)/.exec(out);
+        if (match) resolve(match[1]);
+      });
+      child.once('exit', () => reject(new Error(`server exited early: ${out}`)));
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const { signDevelopmentToken } = await import('../src/auth/tokens');
+    const { DEVELOPMENT_JWT_SECRET } = await import('../src/config');
+    const token = await signDevelopmentToken(DEVELOPMENT_JWT_SECRET, { roles: ['PLATFORM_ADMIN' as never] });
+    const inFlight = fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ tenants(first: 100) { totalCount edges { node { subscriptions { totalCount } } } } }' }),
+    });
+    child.kill('SIGTERM');
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { data: { tenants: { totalCount: number } } }).data.tenants.totalCount).toBe(4);
+    expect(await exited).toBe(0);
+  });
+});
