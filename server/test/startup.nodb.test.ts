@@ -89,15 +89,30 @@ describe('graceful stop', () => {
     const { signDevelopmentToken } = await import('../src/auth/tokens');
     const { DEVELOPMENT_JWT_SECRET } = await import('../src/config');
     const token = await signDevelopmentToken(DEVELOPMENT_JWT_SECRET, { roles: ['PLATFORM_ADMIN' as never] });
-    const inFlight = fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ tenants(first: 100) { totalCount edges { node { subscriptions { totalCount } } } } }' }),
+    // Headers and half the body go first, so the server holds an unfinished request when the signal lands.
+    const http = await import('node:http');
+    const body = JSON.stringify({ query: '{ tenants(first: 100) { totalCount } }' });
+    const half = Math.floor(body.length / 2);
+    const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = http.request(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+      });
+      request.on('response', (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      request.on('error', reject);
+      request.write(body.slice(0, half));
+      setTimeout(() => {
+        child.kill('SIGTERM');
+        setTimeout(() => request.end(body.slice(half)), 300);
+      }, 200);
     });
-    child.kill('SIGTERM');
-    const response = await inFlight;
-    expect(response.status).toBe(200);
-    expect(((await response.json()) as { data: { tenants: { totalCount: number } } }).data.tenants.totalCount).toBe(4);
+    const { status, text } = await response;
+    expect(status).toBe(200);
+    expect(JSON.parse(text).data.tenants.totalCount).toBe(4);
     expect(await exited).toBe(0);
   });
 });
