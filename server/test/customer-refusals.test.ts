@@ -1,0 +1,348 @@
+/**
+ * Every refusal a customer can meet: the exact `extensions.code` (and `field` where the contract
+ * names one), and proof that nothing changed anywhere, audit trail included. A quote refuses exactly
+ * like the purchase it stands for.
+ */
+import { expectNothingChanged, ok, startTestServer, type GraphQLResponse, type TestServer } from './support/harness';
+import {
+  buildWorld,
+  buySubscription,
+  createDirectTenant,
+  createFreshOffer,
+  createResellerCustomer,
+  type FreshTenant,
+  type Offer,
+  type World,
+} from './support/world';
+
+const PURCHASE = `mutation($input: PurchaseSubscriptionInput!) { purchaseSubscription(input: $input) { subscription { id } } }`;
+const QUOTE = `query($input: QuoteSubscriptionInput!) { quoteSubscription(input: $input) { monthlyTotalCents } }`;
+const SET_POR = `mutation($input: SetPartnerOfRecordInput!) { setPartnerOfRecord(input: $input) { subscription { id } } }`;
+const CHANGE_QUANTITY = `mutation($input: ChangeLicenseQuantityInput!) { changeLicenseQuantity(input: $input) { subscription { id } } }`;
+const SUSPEND = `mutation($id: ID!) { suspendSubscription(input: { subscriptionId: $id }) { subscription { id } } }`;
+const REACTIVATE = `mutation($id: ID!) { reactivateSubscription(input: { subscriptionId: $id }) { subscription { id } } }`;
+const REMOVE_ADVISOR = `mutation($input: RemoveAdvisorRelationshipInput!) { removeAdvisorRelationship(input: $input) { tenant { id } } }`;
+const REMOVE_RESELLER = `mutation($input: RemoveResellerRelationshipInput!) { removeResellerRelationship(input: $input) { tenant { id } } }`;
+const TENANT = `query($id: ID!) { tenant(id: $id) { id partnerRelationships { partner { id } } } }`;
+const SUBSCRIPTION = `query($id: ID!) { subscription(id: $id) { id } }`;
+const SUBSCRIPTIONS = `query($tenantId: ID!) { subscriptions(tenantId: $tenantId) { totalCount } }`;
+const VERIFY = `query($partnerId: String!) { verifyPartnerId(partnerId: $partnerId) { partnerId valid partnerName reason } }`;
+
+/** it.each rows of fixed length (Jest would take a missing trailing `field` for a `done` callback). */
+const rows = <T extends [string, () => { token: string; input: Record<string, unknown> }, string, string?]>(cases: T[]) =>
+  cases.map(([name, build, code, field]) => [name, build, code, field ?? null] as const);
+
+const UNKNOWN_UUID = '0190a000-0000-7000-8000-0000000000ff';
+const MALFORMED_PARTNER_IDS = ['abc1234', '12345', '12345678901', '', '   ', '１２３４５６７', '123 4567', '-1234567', '1234567.0'];
+const UNKNOWN_PARTNER_ID = '9876543';
+
+describe('customer: every refusal changes nothing', () => {
+  let server: TestServer;
+  let world: World;
+  /** A direct tenant with: `active` (offer `ranged`, 2–20 licences, advisor of record, version 2) and `suspended`. */
+  let tenant: FreshTenant;
+  let ranged: Offer;
+  let active: { id: string; version: number };
+  let suspended: { id: string; version: number };
+  /** A reseller's customer and a subscription the reseller sold it. */
+  let customer: FreshTenant;
+  let resold: { id: string };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    world = await buildWorld(server);
+    tenant = await createDirectTenant(server, world, 'refusals');
+    ranged = await createFreshOffer(server, world, { min: 2, max: 20, cents: 1500 });
+    const other = await createFreshOffer(server, world);
+    active = await buySubscription(server, tenant.tokens.global, {
+      tenantId: tenant.id,
+      offerId: ranged.id,
+      quantity: 5,
+      partnerId: world.partners.advisor,
+    });
+    active = ok(await server.gql(CHANGE_QUANTITY + ' ', { input: { subscriptionId: active.id, quantity: 6 } }, tenant.tokens.global))
+      .changeLicenseQuantity.subscription;
+    active.version = 2;
+    suspended = await buySubscription(server, tenant.tokens.global, {
+      tenantId: tenant.id,
+      offerId: other.id,
+      quantity: 1,
+      partnerId: world.partners.advisor,
+    });
+    ok(await server.gql(SUSPEND, { id: suspended.id }, tenant.tokens.global));
+    customer = await createResellerCustomer(server, world.tokens.resellerAdmin, 'refusals-customer');
+    resold = await buySubscription(server, world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 3 });
+  });
+  afterAll(() => server.stop());
+
+  /** Runs the operation, expects exactly one error with this code (and field), no data, and no change anywhere. */
+  async function expectRefused(
+    query: string,
+    variables: Record<string, unknown>,
+    token: string | undefined,
+    code: string,
+    field?: string | null,
+  ): Promise<GraphQLResponse> {
+    let response!: GraphQLResponse;
+    await expectNothingChanged(server, async () => {
+      response = await server.gql(query, variables, token);
+    });
+    expect(response.errors).toHaveLength(1);
+    const [error] = response.errors!;
+    expect(error.extensions.code).toBe(code);
+    if (field !== undefined && field !== null) expect(error.extensions.field).toBe(field);
+    expect(response.data ?? null).toBeNull();
+    // A sentence a person can act on, with nothing internal in it.
+    expect(error.message).toMatch(/^\S.{10,}$/s);
+    expect(error.message).not.toMatch(/SQL|QueryFailedError|ER_|SQLITE|TypeError|at \//);
+    return response;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Purchase and quote: the same refusals, because the quote runs every check of the purchase.
+  // ---------------------------------------------------------------------------------------------
+  type PurchaseCase = [string, () => { token: string; input: Record<string, unknown> }, string, string?];
+  const purchaseCases: PurchaseCase[] = [
+    ['a reader', () => ({ token: tenant.tokens.reader, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1 } }), 'FORBIDDEN'],
+    ['a platform admin', () => ({ token: world.tokens.platform, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1 } }), 'FORBIDDEN'],
+    ['an admin of another tenant', () => ({ token: world.tokens.otherDirectGlobal, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1 } }), 'NOT_FOUND'],
+    ['a reseller for a tenant that is not its customer', () => ({ token: world.tokens.resellerAdmin, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1 } }), 'NOT_FOUND'],
+    ["a reseller-managed tenant's global admin", () => ({ token: customer.tokens.global, input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } }), 'FORBIDDEN'],
+    ["a reseller-managed tenant's billing admin", () => ({ token: customer.tokens.billing, input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } }), 'FORBIDDEN'],
+    ['an unknown tenant id', () => ({ token: tenant.tokens.global, input: { tenantId: UNKNOWN_UUID, offerId: world.offers.basic.id, quantity: 1 } }), 'NOT_FOUND'],
+    ['an unknown offer id', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: UNKNOWN_UUID, quantity: 1 } }), 'NOT_FOUND'],
+    ['a malformed offer id', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: 'not-an-offer', quantity: 1 } }), 'NOT_FOUND'],
+    ['an unknown Partner ID', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1, partnerId: UNKNOWN_PARTNER_ID } }), 'PARTNER_NOT_FOUND', 'partnerId'],
+    ['a partner that is not an advisor', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1, partnerId: world.partners.reseller } }), 'PARTNER_NOT_ADVISOR', 'partnerId'],
+    ...MALFORMED_PARTNER_IDS.map(
+      (partnerId): PurchaseCase => [
+        `a malformed Partner ID ${JSON.stringify(partnerId)}`,
+        () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1, partnerId } }),
+        'BAD_USER_INPUT',
+        'partnerId',
+      ],
+    ),
+    ['a quantity below the offer’s minimum', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.premium.id, quantity: 4 } }), 'QUANTITY_OUT_OF_RANGE', 'quantity'],
+    ['a quantity above the offer’s maximum', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 301 } }), 'QUANTITY_OUT_OF_RANGE', 'quantity'],
+    ['a zero quantity', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 0 } }), 'BAD_USER_INPUT', 'quantity'],
+    ['a negative quantity', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: -3 } }), 'BAD_USER_INPUT', 'quantity'],
+    ['a fractional quantity', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 2.5 } }), 'BAD_USER_INPUT', 'quantity'],
+    ['a quantity given as a string', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: '3' } }), 'BAD_USER_INPUT', 'quantity'],
+    ['no quantity at all', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id } }), 'BAD_USER_INPUT', 'quantity'],
+    ['a second live subscription of the same offer and channel', () => ({ token: tenant.tokens.billing, input: { tenantId: tenant.id, offerId: ranged.id, quantity: 3 } }), 'CONFLICT', 'offerId'],
+  ];
+
+  describe.each([
+    ['purchaseSubscription', PURCHASE],
+    ['quoteSubscription', QUOTE],
+  ])('%s refuses', (_name, query) => {
+    it.each(rows(purchaseCases))('%s', async (_case, build, code, field) => {
+      const { token, input } = build();
+      await expectRefused(query, { input }, token, code, field);
+    });
+
+    it('a request without a token (UNAUTHENTICATED)', async () => {
+      const response = await expectRefused(query, { input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1 } }, undefined, 'UNAUTHENTICATED');
+      expect(response.status).toBe(401);
+    });
+
+    it('a suspended subscription still counts as live (CONFLICT)', async () => {
+      const offerOfSuspended = ok(await server.gql(`query($id: ID!) { subscription(id: $id) { offer { id } } }`, { id: suspended.id }, tenant.tokens.global))
+        .subscription.offer.id;
+      await expectRefused(query, { input: { tenantId: tenant.id, offerId: offerOfSuspended, quantity: 1 } }, tenant.tokens.global, 'CONFLICT', 'offerId');
+    });
+  });
+
+  it("tells a reseller-managed tenant's admin to ask its reseller", async () => {
+    const response = await expectRefused(
+      PURCHASE,
+      { input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } },
+      customer.tokens.global,
+      'FORBIDDEN',
+    );
+    expect(response.errors![0].message).toMatch(new RegExp(`${world.partners.reseller}.*ask them`));
+  });
+
+  it('QUANTITY_OUT_OF_RANGE tells the allowed range', async () => {
+    const response = await expectRefused(
+      PURCHASE,
+      { input: { tenantId: tenant.id, offerId: world.offers.premium.id, quantity: 4 } },
+      tenant.tokens.global,
+      'QUANTITY_OUT_OF_RANGE',
+      'quantity',
+    );
+    expect(response.errors![0].extensions).toMatchObject({ minQuantity: 5, maxQuantity: 300 });
+    expect(response.errors![0].message).toMatch(/5 to 300/);
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // setPartnerOfRecord
+  // ---------------------------------------------------------------------------------------------
+  describe('setPartnerOfRecord refuses', () => {
+    type Case = [string, () => { token: string; input: Record<string, unknown> }, string, string?];
+    const cases: Case[] = [
+      ['a reader', () => ({ token: tenant.tokens.reader, input: { subscriptionId: active.id, partnerId: world.partners.both } }), 'FORBIDDEN'],
+      ['a reader removing it', () => ({ token: tenant.tokens.reader, input: { subscriptionId: active.id, partnerId: null } }), 'FORBIDDEN'],
+      ['a platform admin', () => ({ token: world.tokens.platform, input: { subscriptionId: active.id, partnerId: null } }), 'FORBIDDEN'],
+      ['an admin of another tenant', () => ({ token: world.tokens.otherDirectGlobal, input: { subscriptionId: active.id, partnerId: world.partners.both } }), 'NOT_FOUND'],
+      ['the partner of record itself', () => ({ token: world.tokens.advisorAdmin, input: { subscriptionId: active.id, partnerId: null } }), 'FORBIDDEN'],
+      ['a reseller without a relationship', () => ({ token: world.tokens.resellerAdmin, input: { subscriptionId: active.id, partnerId: null } }), 'NOT_FOUND'],
+      ['an unknown Partner ID', () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, partnerId: UNKNOWN_PARTNER_ID } }), 'PARTNER_NOT_FOUND', 'partnerId'],
+      ['a partner that is not an advisor', () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, partnerId: world.partners.otherReseller } }), 'PARTNER_NOT_ADVISOR', 'partnerId'],
+      ...MALFORMED_PARTNER_IDS.map(
+        (partnerId): Case => [
+          `a malformed Partner ID ${JSON.stringify(partnerId)}`,
+          () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, partnerId } }),
+          'BAD_USER_INPUT',
+          'partnerId',
+        ],
+      ),
+      ['a stale expectedVersion', () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, partnerId: world.partners.both, expectedVersion: 1 } }), 'CONFLICT', 'expectedVersion'],
+      ['an expectedVersion from the future', () => ({ token: tenant.tokens.billing, input: { subscriptionId: active.id, partnerId: null, expectedVersion: 3 } }), 'CONFLICT', 'expectedVersion'],
+      ['an expectedVersion of 0', () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, partnerId: null, expectedVersion: 0 } }), 'BAD_USER_INPUT', 'expectedVersion'],
+      ['a suspended subscription', () => ({ token: tenant.tokens.global, input: { subscriptionId: suspended.id, partnerId: world.partners.both } }), 'FAILED_PRECONDITION'],
+      ['removing it from a suspended subscription', () => ({ token: tenant.tokens.global, input: { subscriptionId: suspended.id, partnerId: null } }), 'FAILED_PRECONDITION'],
+      ['an unknown subscription id', () => ({ token: tenant.tokens.global, input: { subscriptionId: UNKNOWN_UUID, partnerId: world.partners.advisor } }), 'NOT_FOUND'],
+      ['a malformed subscription id', () => ({ token: tenant.tokens.global, input: { subscriptionId: 'nope', partnerId: null } }), 'NOT_FOUND'],
+      ["the customer's admin on a subscription its reseller sold", () => ({ token: customer.tokens.global, input: { subscriptionId: resold.id, partnerId: world.partners.advisor } }), 'FORBIDDEN'],
+      ["the customer's billing admin on a subscription its reseller sold", () => ({ token: customer.tokens.billing, input: { subscriptionId: resold.id, partnerId: null } }), 'FORBIDDEN'],
+    ];
+    it.each(rows(cases))('%s', async (_case, build, code, field) => {
+      const { token, input } = build();
+      await expectRefused(SET_POR, { input }, token, code, field);
+    });
+
+    it('the suspended case says what to do', async () => {
+      const response = await expectRefused(SET_POR, { input: { subscriptionId: suspended.id, partnerId: null } }, tenant.tokens.global, 'FAILED_PRECONDITION');
+      expect(response.errors![0].message).toMatch(/suspended.*reactivate/i);
+    });
+
+    it('the stale case succeeds once the caller reloads the version', async () => {
+      // Proof that the refusals above were about the version, not the request: the right version works.
+      const current = ok(await server.gql(`query($id: ID!) { subscription(id: $id) { version partnerOfRecord { id } } }`, { id: active.id }, tenant.tokens.global))
+        .subscription;
+      expect(current).toEqual({ version: 2, partnerOfRecord: { id: world.partners.advisor } });
+    });
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // changeLicenseQuantity, suspend, reactivate
+  // ---------------------------------------------------------------------------------------------
+  describe('changeLicenseQuantity refuses', () => {
+    type Case = [string, () => { token: string; input: Record<string, unknown> }, string, string?];
+    const cases: Case[] = [
+      ['a quantity below the minimum', () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, quantity: 1 } }), 'QUANTITY_OUT_OF_RANGE', 'quantity'],
+      ['a quantity above the maximum', () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, quantity: 21 } }), 'QUANTITY_OUT_OF_RANGE', 'quantity'],
+      ['a zero quantity', () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, quantity: 0 } }), 'BAD_USER_INPUT', 'quantity'],
+      ['a negative quantity', () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, quantity: -1 } }), 'BAD_USER_INPUT', 'quantity'],
+      ['a stale expectedVersion', () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, quantity: 7, expectedVersion: 1 } }), 'CONFLICT', 'expectedVersion'],
+      ['a reader', () => ({ token: tenant.tokens.reader, input: { subscriptionId: active.id, quantity: 7 } }), 'FORBIDDEN'],
+      ['an admin of another tenant', () => ({ token: world.tokens.otherDirectGlobal, input: { subscriptionId: active.id, quantity: 7 } }), 'NOT_FOUND'],
+      ['a suspended subscription', () => ({ token: tenant.tokens.global, input: { subscriptionId: suspended.id, quantity: 2 } }), 'FAILED_PRECONDITION'],
+      ["the customer's admin on a subscription its reseller sold", () => ({ token: customer.tokens.global, input: { subscriptionId: resold.id, quantity: 4 } }), 'FORBIDDEN'],
+      ['an unknown subscription id', () => ({ token: tenant.tokens.global, input: { subscriptionId: UNKNOWN_UUID, quantity: 4 } }), 'NOT_FOUND'],
+    ];
+    it.each(rows(cases))('%s', async (_case, build, code, field) => {
+      const { token, input } = build();
+      await expectRefused(CHANGE_QUANTITY, { input }, token, code, field);
+    });
+  });
+
+  describe('suspend and reactivate refuse', () => {
+    it('a reader, another tenant, the wrong status, and a reseller-managed customer', async () => {
+      await expectRefused(SUSPEND, { id: active.id }, tenant.tokens.reader, 'FORBIDDEN');
+      await expectRefused(SUSPEND, { id: active.id }, world.tokens.otherDirectGlobal, 'NOT_FOUND');
+      await expectRefused(SUSPEND, { id: suspended.id }, tenant.tokens.global, 'INVALID_STATUS_TRANSITION');
+      await expectRefused(REACTIVATE, { id: active.id }, tenant.tokens.global, 'INVALID_STATUS_TRANSITION');
+      await expectRefused(SUSPEND, { id: resold.id }, customer.tokens.global, 'FORBIDDEN');
+      await expectRefused(SUSPEND, { id: UNKNOWN_UUID }, tenant.tokens.global, 'NOT_FOUND');
+    });
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // Relationships
+  // ---------------------------------------------------------------------------------------------
+  describe('removeAdvisorRelationship refuses', () => {
+    type Case = [string, () => { token: string; input: Record<string, unknown> }, string, string?];
+    const cases: Case[] = [
+      ['a reader', () => ({ token: tenant.tokens.reader, input: { tenantId: tenant.id, partnerId: world.partners.advisor } }), 'FORBIDDEN'],
+      ['a platform admin', () => ({ token: world.tokens.platform, input: { tenantId: tenant.id, partnerId: world.partners.advisor } }), 'FORBIDDEN'],
+      ['a partner', () => ({ token: world.tokens.advisorAdmin, input: { tenantId: tenant.id, partnerId: world.partners.advisor } }), 'FORBIDDEN'],
+      ['an admin of another tenant', () => ({ token: world.tokens.otherDirectGlobal, input: { tenantId: tenant.id, partnerId: world.partners.advisor } }), 'NOT_FOUND'],
+      ['an unknown tenant id', () => ({ token: tenant.tokens.global, input: { tenantId: UNKNOWN_UUID, partnerId: world.partners.advisor } }), 'NOT_FOUND'],
+      ['a malformed Partner ID', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, partnerId: 'abc' } }), 'BAD_USER_INPUT', 'partnerId'],
+      ['a partner that advises none of its subscriptions', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, partnerId: world.partners.both } }), 'NOT_FOUND'],
+      ['an unknown Partner ID', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, partnerId: UNKNOWN_PARTNER_ID } }), 'NOT_FOUND'],
+      ["its reseller (the reseller relationship is not the customer's to remove)", () => ({ token: customer.tokens.global, input: { tenantId: customer.id, partnerId: world.partners.reseller } }), 'FORBIDDEN'],
+    ];
+    it.each(rows(cases))('%s', async (_case, build, code, field) => {
+      const { token, input } = build();
+      await expectRefused(REMOVE_ADVISOR, { input }, token, code, field);
+    });
+  });
+
+  describe('removeResellerRelationship refuses every customer user', () => {
+    it.each(['global', 'billing', 'reader'] as const)('the %s role: FORBIDDEN, ask your reseller', async (role) => {
+      const response = await expectRefused(
+        REMOVE_RESELLER,
+        { input: { tenantId: customer.id, partnerId: world.partners.reseller } },
+        customer.tokens[role],
+        'FORBIDDEN',
+      );
+      expect(response.errors![0].message).toMatch(/ask your reseller/i);
+    });
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // Reads
+  // ---------------------------------------------------------------------------------------------
+  describe('reads out of scope or of unknown ids are NOT_FOUND', () => {
+    it.each([
+      ['tenant(id) unknown', TENANT, () => ({ id: UNKNOWN_UUID }), () => tenant.tokens.global],
+      ["tenant(id) of another tenant", TENANT, () => ({ id: tenant.id }), () => world.tokens.otherDirectGlobal],
+      ['subscription(id) unknown', SUBSCRIPTION, () => ({ id: UNKNOWN_UUID }), () => tenant.tokens.global],
+      ["subscription(id) of another tenant", SUBSCRIPTION, () => ({ id: active.id }), () => world.tokens.otherDirectGlobal],
+      ['subscriptions(tenantId) unknown', SUBSCRIPTIONS, () => ({ tenantId: UNKNOWN_UUID }), () => tenant.tokens.reader],
+      ["subscriptions(tenantId) of another tenant", SUBSCRIPTIONS, () => ({ tenantId: customer.id }), () => tenant.tokens.global],
+    ] as const)('%s', async (_case, query, variables, token) => {
+      await expectRefused(query, variables(), token(), 'NOT_FOUND');
+    });
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // Check ID never refuses: it explains.
+  // ---------------------------------------------------------------------------------------------
+  describe('verifyPartnerId (Check ID)', () => {
+    it.each([
+      ...MALFORMED_PARTNER_IDS.map((id) => [id, 'INVALID_FORMAT', null] as const),
+      [UNKNOWN_PARTNER_ID, 'NOT_FOUND', null] as const,
+      ['1000001', 'NOT_ADVISOR', 'Fabrikam Reseller'] as const,
+      ['1000002', 'NOT_ADVISOR', 'Proseware Reseller'] as const,
+    ])('%j answers valid false with reason %s, without an error or a write', async (partnerId, reason, partnerName) => {
+      await expectNothingChanged(server, async () => {
+        const response = await server.gql(VERIFY, { partnerId }, tenant.tokens.reader);
+        expect(response.errors).toBeUndefined();
+        expect(response.data.verifyPartnerId).toMatchObject({ valid: false, reason, partnerName });
+      });
+    });
+
+    it.each([
+      ['2000001', 'Northwind Advisory'],
+      ['3000001', 'Tailspin Partners'],
+      [' 2000001 ', 'Northwind Advisory'],
+    ])('%j is valid and returns the partner name', async (partnerId, partnerName) => {
+      await expectNothingChanged(server, async () => {
+        const response = await server.gql(VERIFY, { partnerId }, tenant.tokens.global);
+        expect(response.errors).toBeUndefined();
+        expect(response.data.verifyPartnerId).toEqual({ partnerId: partnerId.trim(), valid: true, partnerName, reason: null });
+      });
+    });
+
+    it('every role may check an ID; without a token it is UNAUTHENTICATED', async () => {
+      for (const token of [world.tokens.directReader, world.tokens.resellerHelpdesk, world.tokens.platform, customer.tokens.reader]) {
+        expect(ok(await server.gql(VERIFY, { partnerId: world.partners.advisor }, token)).verifyPartnerId.valid).toBe(true);
+      }
+      await expectRefused(VERIFY, { partnerId: world.partners.advisor }, undefined, 'UNAUTHENTICATED');
+    });
+  });
+});
