@@ -1,0 +1,1628 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** Structurally identical to `DocumentTypeDecoration` of @graphql-typed-document-node/core, so the SDK needs no dependency. */
+export interface DocumentTypeDecoration<TResult, TVariables> {
+  /** Carries the result and variables types; never set at runtime. */
+  __apiType?: (variables: TVariables) => TResult;
+}
+/** Accept a reseller’s invitation (the tenant’s global admin). */
+export type AcceptResellerInvitationInput = {
+  /** The code the reseller sent. */
+  code: string;
+};
+
+/** Authorise a reseller to sell an offer. */
+export type AuthorizeOfferInput = {
+  /** The offer. */
+  offerId: string | number;
+  /** The reseller’s Partner ID. */
+  partnerId: string | number;
+};
+
+/** Set the number of licences of an active subscription. */
+export type ChangeLicenseQuantityInput = {
+  /** The version you read; a stale one is refused with CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The new number of licences, within the offer’s range. */
+  quantity: number;
+  /** The subscription to change. */
+  subscriptionId: string | number;
+};
+
+/** A new customer created by a reseller, who will manage its billing. */
+export type CreateCustomerInput = {
+  /** ISO 3166-1 alpha-2 country code. */
+  countryCode: string;
+  /** Unique primary domain, e.g. contoso.example. */
+  domain: string;
+  /** Retry-safe key (1–255 characters, scoped to you). */
+  idempotencyKey?: string | null | undefined;
+  /** Organisation name, 1–200 characters. */
+  name: string;
+};
+
+/** Add an offer to the catalog. */
+export type CreateOfferInput = {
+  /** ISO 4217 currency code, e.g. USD. */
+  currency: string;
+  /** Largest licence quantity, at least minQuantity, at most 1000000. */
+  maxQuantity: number;
+  /** Smallest licence quantity, 1–1000000. */
+  minQuantity: number;
+  /** Product name, 1–200 characters. */
+  name: string;
+  /** Unique SKU: letters, digits, dot, dash, underscore; up to 64. */
+  sku: string;
+  /** Monthly price of one licence in minor units (cents), 0–100000000. */
+  unitPriceCents: number;
+};
+
+/** Register a partner company. */
+export type CreatePartnerInput = {
+  /** RESELLER, ADVISOR, or both. */
+  capabilities: Array<PartnerCapability>;
+  /** ISO 3166-1 alpha-2 country code. */
+  countryCode: string;
+  /** The Partner ID (6–10 digits); generated when omitted. */
+  id?: string | number | null | undefined;
+  /** Company name, 1–200 characters. */
+  name: string;
+};
+
+/** An invitation for an existing tenant to take you as its reseller. */
+export type CreateResellerInvitationInput = {
+  /** Days until the code expires, 1–30; 7 when omitted. */
+  expiresInDays?: number | null | undefined;
+};
+
+/** A new tenant (platform admins; stands for self sign-up). */
+export type CreateTenantInput = {
+  /** ISO 3166-1 alpha-2 country code. */
+  countryCode: string;
+  /** Unique primary domain, e.g. contoso.example. */
+  domain: string;
+  /** Organisation name, 1–200 characters. */
+  name: string;
+};
+
+/** What a partner company may act as. */
+export const PartnerCapability = {
+  Advisor: 'ADVISOR',
+  Reseller: 'RESELLER'
+} as const;
+
+export type PartnerCapability = typeof PartnerCapability[keyof typeof PartnerCapability];
+/** Why a Partner ID cannot be partner of record. */
+export const PartnerIdProblem = {
+  /** Not 6 to 10 digits. */
+  InvalidFormat: 'INVALID_FORMAT',
+  /** The partner exists but is not an advisor. */
+  NotAdvisor: 'NOT_ADVISOR',
+  /** No partner has this ID. */
+  NotFound: 'NOT_FOUND'
+} as const;
+
+export type PartnerIdProblem = typeof PartnerIdProblem[keyof typeof PartnerIdProblem];
+/** How a partner relates to a tenant: as its reseller, or as partner of record (advisor) on subscriptions. */
+export const PartnerRelationshipKind = {
+  Advisor: 'ADVISOR',
+  Reseller: 'RESELLER'
+} as const;
+
+export type PartnerRelationshipKind = typeof PartnerRelationshipKind[keyof typeof PartnerRelationshipKind];
+/** Buy licences of an offer for a tenant. */
+export type PurchaseSubscriptionInput = {
+  /** Retry-safe key (1–255 characters, scoped to you): a replay returns the first result. */
+  idempotencyKey?: string | null | undefined;
+  /** The offer to buy. */
+  offerId: string | number;
+  /** Partner ID of an advisor to set as partner of record. */
+  partnerId?: string | null | undefined;
+  /** Number of licences, within the offer’s range. */
+  quantity: number;
+  /** The tenant that would hold the subscription. */
+  tenantId: string | number;
+};
+
+/** What to price: the same fields as a purchase, nothing is written. */
+export type QuoteSubscriptionInput = {
+  /** The offer to buy. */
+  offerId: string | number;
+  /** Partner ID of an advisor to set as partner of record. */
+  partnerId?: string | null | undefined;
+  /** Number of licences, within the offer’s range. */
+  quantity: number;
+  /** The tenant that would hold the subscription. */
+  tenantId: string | number;
+};
+
+/** Reactivate a suspended subscription before its data retention ends. */
+export type ReactivateSubscriptionInput = {
+  /** The version you read; a stale one is refused with CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The subscription to reactivate. */
+  subscriptionId: string | number;
+};
+
+/** A customer removes an advisor from all its subscriptions. */
+export type RemoveAdvisorRelationshipInput = {
+  /** The advisor’s Partner ID. */
+  partnerId: string | number;
+  /** The tenant. */
+  tenantId: string | number;
+};
+
+/** A reseller ends its relationship with a customer. */
+export type RemoveResellerRelationshipInput = {
+  /** The reseller’s Partner ID (your own). */
+  partnerId: string | number;
+  /** The customer tenant. */
+  tenantId: string | number;
+};
+
+/** Withdraw a reseller’s authorisation to sell an offer. */
+export type RevokeOfferAuthorizationInput = {
+  /** The offer. */
+  offerId: string | number;
+  /** The reseller’s Partner ID. */
+  partnerId: string | number;
+};
+
+/** A role carried in the bearer token (SPEC §2). */
+export const Role = {
+  PartnerAdminAgent: 'PARTNER_ADMIN_AGENT',
+  PartnerHelpdeskAgent: 'PARTNER_HELPDESK_AGENT',
+  PartnerSalesAgent: 'PARTNER_SALES_AGENT',
+  PlatformAdmin: 'PLATFORM_ADMIN',
+  TenantBillingAdmin: 'TENANT_BILLING_ADMIN',
+  TenantGlobalAdmin: 'TENANT_GLOBAL_ADMIN',
+  TenantReader: 'TENANT_READER'
+} as const;
+
+export type Role = typeof Role[keyof typeof Role];
+/** Add, change or remove (partnerId: null) a subscription’s partner of record. */
+export type SetPartnerOfRecordInput = {
+  /** The version you read; a stale one is refused with CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** Partner ID of an advisor; null removes the partner of record. */
+  partnerId?: string | null | undefined;
+  /** The subscription to change. */
+  subscriptionId: string | number;
+};
+
+/** DIRECT: bought by the tenant itself. RESELLER: sold by a reseller, who manages it. */
+export const SubscriptionChannel = {
+  Direct: 'DIRECT',
+  Reseller: 'RESELLER'
+} as const;
+
+export type SubscriptionChannel = typeof SubscriptionChannel[keyof typeof SubscriptionChannel];
+/** ACTIVE → SUSPENDED (cancellation starts) → DELETED once data retention ends; SUSPENDED → ACTIVE before then. */
+export const SubscriptionStatus = {
+  Active: 'ACTIVE',
+  Deleted: 'DELETED',
+  Suspended: 'SUSPENDED'
+} as const;
+
+export type SubscriptionStatus = typeof SubscriptionStatus[keyof typeof SubscriptionStatus];
+/** Suspend an active subscription, starting its cancellation. */
+export type SuspendSubscriptionInput = {
+  /** The version you read; a stale one is refused with CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The subscription to suspend. */
+  subscriptionId: string | number;
+};
+
+export type AuditEventsQueryVariables = Exact<{
+  tenantId?: string | number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditEventsQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, at: string, action: string, targetType: string, targetId: string, tenantId: string | null, before: { [key: string]: unknown } | null, after: { [key: string]: unknown } | null, requestId: string, actor: { subject: string, roles: Array<Role>, tenantId: string | null, partnerId: string | null } } }> } };
+
+export type PageInfoFieldsFragment = { hasNextPage: boolean, endCursor: string | null };
+
+export type PartnerFieldsFragment = { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string };
+
+export type OfferFieldsFragment = { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string };
+
+export type TenantFieldsFragment = { id: string, name: string, domain: string, countryCode: string, createdAt: string, billingManagedBy: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null };
+
+export type SubscriptionFieldsFragment = { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null };
+
+export type PartnerRelationshipFieldsFragment = { kinds: Array<PartnerRelationshipKind>, viewerCanRemove: boolean, partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string }, subscriptions: Array<{ id: string, status: SubscriptionStatus, quantity: number, version: number, offer: { id: string, sku: string, name: string } }> };
+
+export type ResellerInvitationFieldsFragment = { id: string, code: string, expiresAt: string, acceptedAt: string | null, createdAt: string, partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string }, acceptedBy: { id: string, name: string, domain: string } | null };
+
+export type ResellerRelationshipFieldsFragment = { id: string, createdAt: string, partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string }, tenant: { id: string, name: string, domain: string, countryCode: string, createdAt: string, billingManagedBy: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } };
+
+export type AuditEventFieldsFragment = { id: string, at: string, action: string, targetType: string, targetId: string, tenantId: string | null, before: { [key: string]: unknown } | null, after: { [key: string]: unknown } | null, requestId: string, actor: { subject: string, roles: Array<Role>, tenantId: string | null, partnerId: string | null } };
+
+export type SubscriptionQuoteFieldsFragment = { quantity: number, channel: SubscriptionChannel, unitPriceCents: number, monthlyTotalCents: number, currency: string, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null };
+
+export type OffersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type OffersQuery = { offers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string } }> } };
+
+export type CreateOfferMutationVariables = Exact<{
+  input: CreateOfferInput;
+}>;
+
+
+export type CreateOfferMutation = { createOffer: { offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string } } };
+
+export type PartnerQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PartnerQuery = { partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string, authorizedOffers: Array<{ id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }> | null } };
+
+export type VerifyPartnerIdQueryVariables = Exact<{
+  partnerId: string;
+}>;
+
+
+export type VerifyPartnerIdQuery = { verifyPartnerId: { partnerId: string, valid: boolean, partnerName: string | null, reason: PartnerIdProblem | null } };
+
+export type CreatePartnerMutationVariables = Exact<{
+  input: CreatePartnerInput;
+}>;
+
+
+export type CreatePartnerMutation = { createPartner: { partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } } };
+
+export type AuthorizeOfferMutationVariables = Exact<{
+  input: AuthorizeOfferInput;
+}>;
+
+
+export type AuthorizeOfferMutation = { authorizeOffer: { partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string, authorizedOffers: Array<{ id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }> | null } } };
+
+export type RevokeOfferAuthorizationMutationVariables = Exact<{
+  input: RevokeOfferAuthorizationInput;
+}>;
+
+
+export type RevokeOfferAuthorizationMutation = { revokeOfferAuthorization: { partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string, authorizedOffers: Array<{ id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }> | null } } };
+
+export type CreateResellerInvitationMutationVariables = Exact<{
+  input?: CreateResellerInvitationInput | null | undefined;
+}>;
+
+
+export type CreateResellerInvitationMutation = { createResellerInvitation: { invitation: { id: string, code: string, expiresAt: string, acceptedAt: string | null, createdAt: string, partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string }, acceptedBy: { id: string, name: string, domain: string } | null } } };
+
+export type AcceptResellerInvitationMutationVariables = Exact<{
+  input: AcceptResellerInvitationInput;
+}>;
+
+
+export type AcceptResellerInvitationMutation = { acceptResellerInvitation: { relationship: { id: string, createdAt: string, partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string }, tenant: { id: string, name: string, domain: string, countryCode: string, createdAt: string, billingManagedBy: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } } };
+
+export type RemoveResellerRelationshipMutationVariables = Exact<{
+  input: RemoveResellerRelationshipInput;
+}>;
+
+
+export type RemoveResellerRelationshipMutation = { removeResellerRelationship: { tenant: { id: string, name: string, domain: string, countryCode: string, createdAt: string, partnerRelationships: Array<{ kinds: Array<PartnerRelationshipKind>, viewerCanRemove: boolean, partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string }, subscriptions: Array<{ id: string, status: SubscriptionStatus, quantity: number, version: number, offer: { id: string, sku: string, name: string } }> }>, billingManagedBy: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
+
+export type RemoveAdvisorRelationshipMutationVariables = Exact<{
+  input: RemoveAdvisorRelationshipInput;
+}>;
+
+
+export type RemoveAdvisorRelationshipMutation = { removeAdvisorRelationship: { tenant: { id: string, name: string, domain: string, countryCode: string, createdAt: string, partnerRelationships: Array<{ kinds: Array<PartnerRelationshipKind>, viewerCanRemove: boolean, partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string }, subscriptions: Array<{ id: string, status: SubscriptionStatus, quantity: number, version: number, offer: { id: string, sku: string, name: string } }> }>, billingManagedBy: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
+
+export type SubscriptionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SubscriptionQuery = { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } };
+
+export type SubscriptionsQueryVariables = Exact<{
+  tenantId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  status?: SubscriptionStatus | null | undefined;
+}>;
+
+
+export type SubscriptionsQuery = { subscriptions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } }> } };
+
+export type QuoteSubscriptionQueryVariables = Exact<{
+  input: QuoteSubscriptionInput;
+}>;
+
+
+export type QuoteSubscriptionQuery = { quoteSubscription: { quantity: number, channel: SubscriptionChannel, unitPriceCents: number, monthlyTotalCents: number, currency: string, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } };
+
+export type PurchaseSubscriptionMutationVariables = Exact<{
+  input: PurchaseSubscriptionInput;
+}>;
+
+
+export type PurchaseSubscriptionMutation = { purchaseSubscription: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
+
+export type SetPartnerOfRecordMutationVariables = Exact<{
+  input: SetPartnerOfRecordInput;
+}>;
+
+
+export type SetPartnerOfRecordMutation = { setPartnerOfRecord: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
+
+export type ChangeLicenseQuantityMutationVariables = Exact<{
+  input: ChangeLicenseQuantityInput;
+}>;
+
+
+export type ChangeLicenseQuantityMutation = { changeLicenseQuantity: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
+
+export type SuspendSubscriptionMutationVariables = Exact<{
+  input: SuspendSubscriptionInput;
+}>;
+
+
+export type SuspendSubscriptionMutation = { suspendSubscription: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
+
+export type ReactivateSubscriptionMutationVariables = Exact<{
+  input: ReactivateSubscriptionInput;
+}>;
+
+
+export type ReactivateSubscriptionMutation = { reactivateSubscription: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
+
+export type TenantQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TenantQuery = { tenant: { id: string, name: string, domain: string, countryCode: string, createdAt: string, partnerRelationships: Array<{ kinds: Array<PartnerRelationshipKind>, viewerCanRemove: boolean, partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string }, subscriptions: Array<{ id: string, status: SubscriptionStatus, quantity: number, version: number, offer: { id: string, sku: string, name: string } }> }>, billingManagedBy: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } };
+
+export type TenantsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  search?: string | null | undefined;
+}>;
+
+
+export type TenantsQuery = { tenants: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, domain: string, countryCode: string, createdAt: string, billingManagedBy: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } }> } };
+
+export type CustomersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  search?: string | null | undefined;
+}>;
+
+
+export type CustomersQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, domain: string, countryCode: string, createdAt: string, billingManagedBy: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } }> } };
+
+export type CreateTenantMutationVariables = Exact<{
+  input: CreateTenantInput;
+}>;
+
+
+export type CreateTenantMutation = { createTenant: { tenant: { id: string, name: string, domain: string, countryCode: string, createdAt: string, billingManagedBy: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
+
+export type CreateCustomerMutationVariables = Exact<{
+  input: CreateCustomerInput;
+}>;
+
+
+export type CreateCustomerMutation = { createCustomer: { customer: { id: string, name: string, domain: string, countryCode: string, createdAt: string, billingManagedBy: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { subject: string, roles: Array<Role>, tenant: { id: string, name: string, domain: string, countryCode: string, createdAt: string, billingManagedBy: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } | null, partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const PageInfoFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+    `, {"fragmentName":"PageInfoFields"}) as unknown as TypedDocumentString<PageInfoFieldsFragment, unknown>;
+export const OfferFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OfferFields on Offer {
+  id
+  sku
+  name
+  minQuantity
+  maxQuantity
+  unitPriceCents
+  currency
+  createdAt
+}
+    `, {"fragmentName":"OfferFields"}) as unknown as TypedDocumentString<OfferFieldsFragment, unknown>;
+export const PartnerFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+    `, {"fragmentName":"PartnerFields"}) as unknown as TypedDocumentString<PartnerFieldsFragment, unknown>;
+export const SubscriptionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SubscriptionFields on Subscription {
+  id
+  quantity
+  status
+  channel
+  suspendedAt
+  dataRetentionEndsAt
+  version
+  createdAt
+  updatedAt
+  viewerCanManage
+  tenant {
+    id
+    name
+    domain
+  }
+  offer {
+    ...OfferFields
+  }
+  reseller {
+    ...PartnerFields
+  }
+  partnerOfRecord {
+    ...PartnerFields
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment OfferFields on Offer {
+  id
+  sku
+  name
+  minQuantity
+  maxQuantity
+  unitPriceCents
+  currency
+  createdAt
+}`, {"fragmentName":"SubscriptionFields"}) as unknown as TypedDocumentString<SubscriptionFieldsFragment, unknown>;
+export const PartnerRelationshipFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PartnerRelationshipFields on PartnerRelationship {
+  kinds
+  viewerCanRemove
+  partner {
+    ...PartnerFields
+  }
+  subscriptions {
+    id
+    status
+    quantity
+    version
+    offer {
+      id
+      sku
+      name
+    }
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}`, {"fragmentName":"PartnerRelationshipFields"}) as unknown as TypedDocumentString<PartnerRelationshipFieldsFragment, unknown>;
+export const ResellerInvitationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ResellerInvitationFields on ResellerInvitation {
+  id
+  code
+  expiresAt
+  acceptedAt
+  createdAt
+  partner {
+    ...PartnerFields
+  }
+  acceptedBy {
+    id
+    name
+    domain
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}`, {"fragmentName":"ResellerInvitationFields"}) as unknown as TypedDocumentString<ResellerInvitationFieldsFragment, unknown>;
+export const TenantFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TenantFields on Tenant {
+  id
+  name
+  domain
+  countryCode
+  createdAt
+  billingManagedBy {
+    ...PartnerFields
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}`, {"fragmentName":"TenantFields"}) as unknown as TypedDocumentString<TenantFieldsFragment, unknown>;
+export const ResellerRelationshipFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ResellerRelationshipFields on ResellerRelationship {
+  id
+  createdAt
+  partner {
+    ...PartnerFields
+  }
+  tenant {
+    ...TenantFields
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment TenantFields on Tenant {
+  id
+  name
+  domain
+  countryCode
+  createdAt
+  billingManagedBy {
+    ...PartnerFields
+  }
+}`, {"fragmentName":"ResellerRelationshipFields"}) as unknown as TypedDocumentString<ResellerRelationshipFieldsFragment, unknown>;
+export const AuditEventFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AuditEventFields on AuditEvent {
+  id
+  at
+  action
+  targetType
+  targetId
+  tenantId
+  before
+  after
+  requestId
+  actor {
+    subject
+    roles
+    tenantId
+    partnerId
+  }
+}
+    `, {"fragmentName":"AuditEventFields"}) as unknown as TypedDocumentString<AuditEventFieldsFragment, unknown>;
+export const SubscriptionQuoteFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SubscriptionQuoteFields on SubscriptionQuote {
+  quantity
+  channel
+  unitPriceCents
+  monthlyTotalCents
+  currency
+  tenant {
+    id
+    name
+    domain
+  }
+  offer {
+    ...OfferFields
+  }
+  reseller {
+    ...PartnerFields
+  }
+  partnerOfRecord {
+    ...PartnerFields
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment OfferFields on Offer {
+  id
+  sku
+  name
+  minQuantity
+  maxQuantity
+  unitPriceCents
+  currency
+  createdAt
+}`, {"fragmentName":"SubscriptionQuoteFields"}) as unknown as TypedDocumentString<SubscriptionQuoteFieldsFragment, unknown>;
+export const AuditEventsDocument = new TypedDocumentString(`
+    query AuditEvents($tenantId: ID, $first: Int, $after: String) {
+  auditEvents(tenantId: $tenantId, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...AuditEventFields
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment AuditEventFields on AuditEvent {
+  id
+  at
+  action
+  targetType
+  targetId
+  tenantId
+  before
+  after
+  requestId
+  actor {
+    subject
+    roles
+    tenantId
+    partnerId
+  }
+}`) as unknown as TypedDocumentString<AuditEventsQuery, AuditEventsQueryVariables>;
+export const OffersDocument = new TypedDocumentString(`
+    query Offers($first: Int, $after: String) {
+  offers(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...OfferFields
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment OfferFields on Offer {
+  id
+  sku
+  name
+  minQuantity
+  maxQuantity
+  unitPriceCents
+  currency
+  createdAt
+}`) as unknown as TypedDocumentString<OffersQuery, OffersQueryVariables>;
+export const CreateOfferDocument = new TypedDocumentString(`
+    mutation CreateOffer($input: CreateOfferInput!) {
+  createOffer(input: $input) {
+    offer {
+      ...OfferFields
+    }
+  }
+}
+    fragment OfferFields on Offer {
+  id
+  sku
+  name
+  minQuantity
+  maxQuantity
+  unitPriceCents
+  currency
+  createdAt
+}`) as unknown as TypedDocumentString<CreateOfferMutation, CreateOfferMutationVariables>;
+export const PartnerDocument = new TypedDocumentString(`
+    query Partner($id: ID!) {
+  partner(id: $id) {
+    ...PartnerFields
+    authorizedOffers {
+      ...OfferFields
+    }
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment OfferFields on Offer {
+  id
+  sku
+  name
+  minQuantity
+  maxQuantity
+  unitPriceCents
+  currency
+  createdAt
+}`) as unknown as TypedDocumentString<PartnerQuery, PartnerQueryVariables>;
+export const VerifyPartnerIdDocument = new TypedDocumentString(`
+    query VerifyPartnerId($partnerId: String!) {
+  verifyPartnerId(partnerId: $partnerId) {
+    partnerId
+    valid
+    partnerName
+    reason
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyPartnerIdQuery, VerifyPartnerIdQueryVariables>;
+export const CreatePartnerDocument = new TypedDocumentString(`
+    mutation CreatePartner($input: CreatePartnerInput!) {
+  createPartner(input: $input) {
+    partner {
+      ...PartnerFields
+    }
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}`) as unknown as TypedDocumentString<CreatePartnerMutation, CreatePartnerMutationVariables>;
+export const AuthorizeOfferDocument = new TypedDocumentString(`
+    mutation AuthorizeOffer($input: AuthorizeOfferInput!) {
+  authorizeOffer(input: $input) {
+    partner {
+      ...PartnerFields
+      authorizedOffers {
+        ...OfferFields
+      }
+    }
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment OfferFields on Offer {
+  id
+  sku
+  name
+  minQuantity
+  maxQuantity
+  unitPriceCents
+  currency
+  createdAt
+}`) as unknown as TypedDocumentString<AuthorizeOfferMutation, AuthorizeOfferMutationVariables>;
+export const RevokeOfferAuthorizationDocument = new TypedDocumentString(`
+    mutation RevokeOfferAuthorization($input: RevokeOfferAuthorizationInput!) {
+  revokeOfferAuthorization(input: $input) {
+    partner {
+      ...PartnerFields
+      authorizedOffers {
+        ...OfferFields
+      }
+    }
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment OfferFields on Offer {
+  id
+  sku
+  name
+  minQuantity
+  maxQuantity
+  unitPriceCents
+  currency
+  createdAt
+}`) as unknown as TypedDocumentString<RevokeOfferAuthorizationMutation, RevokeOfferAuthorizationMutationVariables>;
+export const CreateResellerInvitationDocument = new TypedDocumentString(`
+    mutation CreateResellerInvitation($input: CreateResellerInvitationInput) {
+  createResellerInvitation(input: $input) {
+    invitation {
+      ...ResellerInvitationFields
+    }
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment ResellerInvitationFields on ResellerInvitation {
+  id
+  code
+  expiresAt
+  acceptedAt
+  createdAt
+  partner {
+    ...PartnerFields
+  }
+  acceptedBy {
+    id
+    name
+    domain
+  }
+}`) as unknown as TypedDocumentString<CreateResellerInvitationMutation, CreateResellerInvitationMutationVariables>;
+export const AcceptResellerInvitationDocument = new TypedDocumentString(`
+    mutation AcceptResellerInvitation($input: AcceptResellerInvitationInput!) {
+  acceptResellerInvitation(input: $input) {
+    relationship {
+      ...ResellerRelationshipFields
+    }
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment TenantFields on Tenant {
+  id
+  name
+  domain
+  countryCode
+  createdAt
+  billingManagedBy {
+    ...PartnerFields
+  }
+}
+fragment ResellerRelationshipFields on ResellerRelationship {
+  id
+  createdAt
+  partner {
+    ...PartnerFields
+  }
+  tenant {
+    ...TenantFields
+  }
+}`) as unknown as TypedDocumentString<AcceptResellerInvitationMutation, AcceptResellerInvitationMutationVariables>;
+export const RemoveResellerRelationshipDocument = new TypedDocumentString(`
+    mutation RemoveResellerRelationship($input: RemoveResellerRelationshipInput!) {
+  removeResellerRelationship(input: $input) {
+    tenant {
+      ...TenantFields
+      partnerRelationships {
+        ...PartnerRelationshipFields
+      }
+    }
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment TenantFields on Tenant {
+  id
+  name
+  domain
+  countryCode
+  createdAt
+  billingManagedBy {
+    ...PartnerFields
+  }
+}
+fragment PartnerRelationshipFields on PartnerRelationship {
+  kinds
+  viewerCanRemove
+  partner {
+    ...PartnerFields
+  }
+  subscriptions {
+    id
+    status
+    quantity
+    version
+    offer {
+      id
+      sku
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<RemoveResellerRelationshipMutation, RemoveResellerRelationshipMutationVariables>;
+export const RemoveAdvisorRelationshipDocument = new TypedDocumentString(`
+    mutation RemoveAdvisorRelationship($input: RemoveAdvisorRelationshipInput!) {
+  removeAdvisorRelationship(input: $input) {
+    tenant {
+      ...TenantFields
+      partnerRelationships {
+        ...PartnerRelationshipFields
+      }
+    }
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment TenantFields on Tenant {
+  id
+  name
+  domain
+  countryCode
+  createdAt
+  billingManagedBy {
+    ...PartnerFields
+  }
+}
+fragment PartnerRelationshipFields on PartnerRelationship {
+  kinds
+  viewerCanRemove
+  partner {
+    ...PartnerFields
+  }
+  subscriptions {
+    id
+    status
+    quantity
+    version
+    offer {
+      id
+      sku
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<RemoveAdvisorRelationshipMutation, RemoveAdvisorRelationshipMutationVariables>;
+export const SubscriptionDocument = new TypedDocumentString(`
+    query Subscription($id: ID!) {
+  subscription(id: $id) {
+    ...SubscriptionFields
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment OfferFields on Offer {
+  id
+  sku
+  name
+  minQuantity
+  maxQuantity
+  unitPriceCents
+  currency
+  createdAt
+}
+fragment SubscriptionFields on Subscription {
+  id
+  quantity
+  status
+  channel
+  suspendedAt
+  dataRetentionEndsAt
+  version
+  createdAt
+  updatedAt
+  viewerCanManage
+  tenant {
+    id
+    name
+    domain
+  }
+  offer {
+    ...OfferFields
+  }
+  reseller {
+    ...PartnerFields
+  }
+  partnerOfRecord {
+    ...PartnerFields
+  }
+}`) as unknown as TypedDocumentString<SubscriptionQuery, SubscriptionQueryVariables>;
+export const SubscriptionsDocument = new TypedDocumentString(`
+    query Subscriptions($tenantId: ID!, $first: Int, $after: String, $status: SubscriptionStatus) {
+  subscriptions(
+    tenantId: $tenantId
+    first: $first
+    after: $after
+    status: $status
+  ) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...SubscriptionFields
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment OfferFields on Offer {
+  id
+  sku
+  name
+  minQuantity
+  maxQuantity
+  unitPriceCents
+  currency
+  createdAt
+}
+fragment SubscriptionFields on Subscription {
+  id
+  quantity
+  status
+  channel
+  suspendedAt
+  dataRetentionEndsAt
+  version
+  createdAt
+  updatedAt
+  viewerCanManage
+  tenant {
+    id
+    name
+    domain
+  }
+  offer {
+    ...OfferFields
+  }
+  reseller {
+    ...PartnerFields
+  }
+  partnerOfRecord {
+    ...PartnerFields
+  }
+}`) as unknown as TypedDocumentString<SubscriptionsQuery, SubscriptionsQueryVariables>;
+export const QuoteSubscriptionDocument = new TypedDocumentString(`
+    query QuoteSubscription($input: QuoteSubscriptionInput!) {
+  quoteSubscription(input: $input) {
+    ...SubscriptionQuoteFields
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment OfferFields on Offer {
+  id
+  sku
+  name
+  minQuantity
+  maxQuantity
+  unitPriceCents
+  currency
+  createdAt
+}
+fragment SubscriptionQuoteFields on SubscriptionQuote {
+  quantity
+  channel
+  unitPriceCents
+  monthlyTotalCents
+  currency
+  tenant {
+    id
+    name
+    domain
+  }
+  offer {
+    ...OfferFields
+  }
+  reseller {
+    ...PartnerFields
+  }
+  partnerOfRecord {
+    ...PartnerFields
+  }
+}`) as unknown as TypedDocumentString<QuoteSubscriptionQuery, QuoteSubscriptionQueryVariables>;
+export const PurchaseSubscriptionDocument = new TypedDocumentString(`
+    mutation PurchaseSubscription($input: PurchaseSubscriptionInput!) {
+  purchaseSubscription(input: $input) {
+    subscription {
+      ...SubscriptionFields
+    }
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment OfferFields on Offer {
+  id
+  sku
+  name
+  minQuantity
+  maxQuantity
+  unitPriceCents
+  currency
+  createdAt
+}
+fragment SubscriptionFields on Subscription {
+  id
+  quantity
+  status
+  channel
+  suspendedAt
+  dataRetentionEndsAt
+  version
+  createdAt
+  updatedAt
+  viewerCanManage
+  tenant {
+    id
+    name
+    domain
+  }
+  offer {
+    ...OfferFields
+  }
+  reseller {
+    ...PartnerFields
+  }
+  partnerOfRecord {
+    ...PartnerFields
+  }
+}`) as unknown as TypedDocumentString<PurchaseSubscriptionMutation, PurchaseSubscriptionMutationVariables>;
+export const SetPartnerOfRecordDocument = new TypedDocumentString(`
+    mutation SetPartnerOfRecord($input: SetPartnerOfRecordInput!) {
+  setPartnerOfRecord(input: $input) {
+    subscription {
+      ...SubscriptionFields
+    }
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment OfferFields on Offer {
+  id
+  sku
+  name
+  minQuantity
+  maxQuantity
+  unitPriceCents
+  currency
+  createdAt
+}
+fragment SubscriptionFields on Subscription {
+  id
+  quantity
+  status
+  channel
+  suspendedAt
+  dataRetentionEndsAt
+  version
+  createdAt
+  updatedAt
+  viewerCanManage
+  tenant {
+    id
+    name
+    domain
+  }
+  offer {
+    ...OfferFields
+  }
+  reseller {
+    ...PartnerFields
+  }
+  partnerOfRecord {
+    ...PartnerFields
+  }
+}`) as unknown as TypedDocumentString<SetPartnerOfRecordMutation, SetPartnerOfRecordMutationVariables>;
+export const ChangeLicenseQuantityDocument = new TypedDocumentString(`
+    mutation ChangeLicenseQuantity($input: ChangeLicenseQuantityInput!) {
+  changeLicenseQuantity(input: $input) {
+    subscription {
+      ...SubscriptionFields
+    }
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment OfferFields on Offer {
+  id
+  sku
+  name
+  minQuantity
+  maxQuantity
+  unitPriceCents
+  currency
+  createdAt
+}
+fragment SubscriptionFields on Subscription {
+  id
+  quantity
+  status
+  channel
+  suspendedAt
+  dataRetentionEndsAt
+  version
+  createdAt
+  updatedAt
+  viewerCanManage
+  tenant {
+    id
+    name
+    domain
+  }
+  offer {
+    ...OfferFields
+  }
+  reseller {
+    ...PartnerFields
+  }
+  partnerOfRecord {
+    ...PartnerFields
+  }
+}`) as unknown as TypedDocumentString<ChangeLicenseQuantityMutation, ChangeLicenseQuantityMutationVariables>;
+export const SuspendSubscriptionDocument = new TypedDocumentString(`
+    mutation SuspendSubscription($input: SuspendSubscriptionInput!) {
+  suspendSubscription(input: $input) {
+    subscription {
+      ...SubscriptionFields
+    }
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment OfferFields on Offer {
+  id
+  sku
+  name
+  minQuantity
+  maxQuantity
+  unitPriceCents
+  currency
+  createdAt
+}
+fragment SubscriptionFields on Subscription {
+  id
+  quantity
+  status
+  channel
+  suspendedAt
+  dataRetentionEndsAt
+  version
+  createdAt
+  updatedAt
+  viewerCanManage
+  tenant {
+    id
+    name
+    domain
+  }
+  offer {
+    ...OfferFields
+  }
+  reseller {
+    ...PartnerFields
+  }
+  partnerOfRecord {
+    ...PartnerFields
+  }
+}`) as unknown as TypedDocumentString<SuspendSubscriptionMutation, SuspendSubscriptionMutationVariables>;
+export const ReactivateSubscriptionDocument = new TypedDocumentString(`
+    mutation ReactivateSubscription($input: ReactivateSubscriptionInput!) {
+  reactivateSubscription(input: $input) {
+    subscription {
+      ...SubscriptionFields
+    }
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment OfferFields on Offer {
+  id
+  sku
+  name
+  minQuantity
+  maxQuantity
+  unitPriceCents
+  currency
+  createdAt
+}
+fragment SubscriptionFields on Subscription {
+  id
+  quantity
+  status
+  channel
+  suspendedAt
+  dataRetentionEndsAt
+  version
+  createdAt
+  updatedAt
+  viewerCanManage
+  tenant {
+    id
+    name
+    domain
+  }
+  offer {
+    ...OfferFields
+  }
+  reseller {
+    ...PartnerFields
+  }
+  partnerOfRecord {
+    ...PartnerFields
+  }
+}`) as unknown as TypedDocumentString<ReactivateSubscriptionMutation, ReactivateSubscriptionMutationVariables>;
+export const TenantDocument = new TypedDocumentString(`
+    query Tenant($id: ID!) {
+  tenant(id: $id) {
+    ...TenantFields
+    partnerRelationships {
+      ...PartnerRelationshipFields
+    }
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment TenantFields on Tenant {
+  id
+  name
+  domain
+  countryCode
+  createdAt
+  billingManagedBy {
+    ...PartnerFields
+  }
+}
+fragment PartnerRelationshipFields on PartnerRelationship {
+  kinds
+  viewerCanRemove
+  partner {
+    ...PartnerFields
+  }
+  subscriptions {
+    id
+    status
+    quantity
+    version
+    offer {
+      id
+      sku
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<TenantQuery, TenantQueryVariables>;
+export const TenantsDocument = new TypedDocumentString(`
+    query Tenants($first: Int, $after: String, $search: String) {
+  tenants(first: $first, after: $after, search: $search) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...TenantFields
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment TenantFields on Tenant {
+  id
+  name
+  domain
+  countryCode
+  createdAt
+  billingManagedBy {
+    ...PartnerFields
+  }
+}`) as unknown as TypedDocumentString<TenantsQuery, TenantsQueryVariables>;
+export const CustomersDocument = new TypedDocumentString(`
+    query Customers($first: Int, $after: String, $search: String) {
+  customers(first: $first, after: $after, search: $search) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...TenantFields
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment TenantFields on Tenant {
+  id
+  name
+  domain
+  countryCode
+  createdAt
+  billingManagedBy {
+    ...PartnerFields
+  }
+}`) as unknown as TypedDocumentString<CustomersQuery, CustomersQueryVariables>;
+export const CreateTenantDocument = new TypedDocumentString(`
+    mutation CreateTenant($input: CreateTenantInput!) {
+  createTenant(input: $input) {
+    tenant {
+      ...TenantFields
+    }
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment TenantFields on Tenant {
+  id
+  name
+  domain
+  countryCode
+  createdAt
+  billingManagedBy {
+    ...PartnerFields
+  }
+}`) as unknown as TypedDocumentString<CreateTenantMutation, CreateTenantMutationVariables>;
+export const CreateCustomerDocument = new TypedDocumentString(`
+    mutation CreateCustomer($input: CreateCustomerInput!) {
+  createCustomer(input: $input) {
+    customer {
+      ...TenantFields
+    }
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment TenantFields on Tenant {
+  id
+  name
+  domain
+  countryCode
+  createdAt
+  billingManagedBy {
+    ...PartnerFields
+  }
+}`) as unknown as TypedDocumentString<CreateCustomerMutation, CreateCustomerMutationVariables>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  viewer {
+    subject
+    roles
+    tenant {
+      ...TenantFields
+    }
+    partner {
+      ...PartnerFields
+    }
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment TenantFields on Tenant {
+  id
+  name
+  domain
+  countryCode
+  createdAt
+  billingManagedBy {
+    ...PartnerFields
+  }
+}`) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;

@@ -1,0 +1,74 @@
+/**
+ * The fetch the client calls: the global `fetch` of Node 20+ and browsers fits, and so does any
+ * function with the same shape (a mock in tests, a fetch with a proxy agent, …).
+ */
+export type FetchFunction = (url: string, init: FetchRequestInit) => Promise<FetchResponse>;
+
+/** What the client passes to `fetch`. */
+export interface FetchRequestInit {
+  method: 'POST';
+  headers: Record<string, string>;
+  body: string;
+  signal?: AbortSignal;
+}
+
+/** The part of a fetch `Response` the client reads. */
+export interface FetchResponse {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+/** A bearer token, or nothing to send the request without one. */
+export type TokenValue = string | null | undefined;
+
+interface CommonClientOptions {
+  /** The GraphQL endpoint, e.g. `https://tenantry.example.com/graphql`. */
+  url: string | URL;
+  /** The fetch to use; the global `fetch` by default. */
+  fetch?: FetchFunction;
+  /** Headers sent with every request (for example a tracing header). `authorization` is set from the token. */
+  headers?: Record<string, string>;
+  /** Aborts every request of this client when it fires (for example on logout or shutdown). */
+  signal?: AbortSignal;
+}
+
+/** Options of `createClient`: where the API is, and either a fixed `token` or a `getToken` callback. */
+export type ClientOptions = CommonClientOptions &
+  (
+    | {
+        /** A bearer token sent as `Authorization: Bearer <token>` with every request. */
+        token: string;
+        getToken?: never;
+      }
+    | {
+        token?: never;
+        /** Called before every request; may be async, so a token can be refreshed when it nears expiry. */
+        getToken: () => TokenValue | Promise<TokenValue>;
+      }
+  );
+
+/** Per-call options, the last argument of every client method. */
+export interface RequestOptions {
+  /** Aborts this request; the promise then rejects with a `TenantryNetworkError` whose `reason` is `'aborted'`. */
+  signal?: AbortSignal;
+  /** Extra headers for this request, on top of the client's. */
+  headers?: Record<string, string>;
+}
+
+/** One entry of the `errors` list of a GraphQL response, as this API shapes it. */
+export interface GraphQLErrorEntry {
+  message: string;
+  path?: ReadonlyArray<string | number>;
+  locations?: ReadonlyArray<{ line: number; column: number }>;
+  extensions?: { code?: string; field?: string; retryAfterSeconds?: number; [key: string]: unknown };
+}
+
+/** The JSON body of a GraphQL response. */
+export interface GraphQLResponseBody<TData = unknown> {
+  data?: TData | null;
+  errors?: GraphQLErrorEntry[];
+  extensions?: Record<string, unknown>;
+}
