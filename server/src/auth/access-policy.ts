@@ -1,4 +1,5 @@
-import type { Subscription, Tenant } from '../entities';
+import type { EntityManager } from 'typeorm';
+import { ResellerRelationship, type Subscription, type Tenant } from '../entities';
 import { Role, SubscriptionChannel } from '../entities/enums';
 import { forbidden, notFound } from '../graphql/app-error';
 import { isPartnerUser, isPlatformAdmin, isTenantUser } from './actor';
@@ -122,6 +123,18 @@ export class AccessPolicy {
     }
     const tenant = await this.customerTenant(ctx, tenantId);
     return { tenant, channel: SubscriptionChannel.RESELLER };
+  }
+
+  /**
+   * Inside a change's transaction: whether a partner caller is still the tenant's reseller (other callers:
+   * true). On MySQL/MariaDB it holds a shared lock on the relationship until commit, so a concurrent
+   * removeResellerRelationship waits and then sees this change (SQLite runs one transaction at a time).
+   */
+  async stillCustomerInTransaction(manager: EntityManager, ctx: RequestContext, tenantId: string): Promise<boolean> {
+    if (!isPartnerUser(ctx.actor)) return true;
+    const where = { partnerId: ctx.actor.partnerId!, tenantId };
+    if (manager.connection.options.type === 'better-sqlite3') return manager.existsBy(ResellerRelationship, where);
+    return (await manager.findOne(ResellerRelationship, { where, lock: { mode: 'pessimistic_read' } })) !== null;
   }
 
   /** Partner details (and authorised offers) are visible to the partner itself and platform admins. */

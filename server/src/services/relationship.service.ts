@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type DataSource, Not } from 'typeorm';
+import { type DataSource, In, Not } from 'typeorm';
 import { accessPolicy } from '../auth/access-policy';
 import type { RequestContext } from '../auth/request-context';
 import { newId } from '../entities/columns';
@@ -103,7 +103,12 @@ export class RelationshipService {
       throw forbidden('You can remove only your own reseller relationship; the other reseller must remove theirs.');
     }
     await this.transactions.run(async (manager) => {
-      const relationship = await manager.findOneBy(ResellerRelationship, { partnerId, tenantId });
+      // Locked (MySQL/MariaDB) before counting, so a concurrent sale or reactivation either commits first and is
+      // counted, or waits and then finds the relationship gone (see AccessPolicy.stillCustomerInTransaction).
+      const relationship =
+        manager.connection.options.type === 'better-sqlite3'
+          ? await manager.findOneBy(ResellerRelationship, { partnerId, tenantId })
+          : await manager.findOne(ResellerRelationship, { where: { partnerId, tenantId }, lock: { mode: 'pessimistic_write' } });
       if (!relationship) throw notFound('Tenant', tenantId);
       const active = await manager.countBy(Subscription, {
         tenantId,
@@ -150,12 +155,28 @@ export class RelationshipService {
       throw badInput('partnerId', `"${partnerId}" is not a Partner ID: it must be 6 to 10 digits.`);
     }
     await this.transactions.run(async (manager) => {
-      const advised = await manager.findBy(Subscription, {
-        tenantId,
-        partnerOfRecordId: partnerId,
-        status: Not(SubscriptionStatus.DELETED),
-      });
-      if (advised.length === 0) throw notFound(`Advisor relationship with partner ${partnerId}`);
+      const where = { tenantId, partnerOfRecordId: partnerId, status: Not(SubscriptionStatus.DELETED) };
+      let advised = await manager.find(Subscription, { where, order: { id: 'ASC' } });
+      if (advised.length > 0 && manager.connection.options.type !== 'better-sqlite3') {
+        // On MySQL/MariaDB, lock the rows by primary key (FOR UPDATE, in id order, as single-row changes do) so
+        // concurrent changes queue behind this removal instead of making its version-checked updates miss;
+        // then keep those still advised by the partner. SQLite runs one writer at a time.
+        const locked = await manager.find(Subscription, {
+          where: { id: In(advised.map((s) => s.id)) },
+          order: { id: 'ASC' },
+          lock: { mode: 'pessimistic_write' },
+        });
+        advised = locked.filter((s) => s.partnerOfRecordId === partnerId && s.status !== SubscriptionStatus.DELETED);
+      }
+      if (advised.length === 0) {
+        // A reseller-only relationship is the seed's greyed-out Delete: refuse it the way removeResellerRelationship does.
+        if (await manager.existsBy(ResellerRelationship, { partnerId, tenantId })) {
+          throw forbidden(
+            `Partner ${partnerId} is your reseller, not an advisor on any subscription. A customer cannot remove its reseller relationship: ask your reseller to remove it from its partner center.`,
+          );
+        }
+        throw notFound(`Advisor relationship with partner ${partnerId}`);
+      }
       const now = ctx.clock.now();
       for (const subscription of advised) {
         const values = { partnerOfRecordId: null, version: subscription.version + 1, updatedAt: now };

@@ -118,9 +118,20 @@ export class SubscriptionService {
   }
 
   async purchase(ctx: RequestContext, data: PurchaseData & { idempotencyKey?: string | null }): Promise<Subscription> {
-    const { idempotencyKey, ...input } = data;
+    const { idempotencyKey, ...rest } = data;
+    // What the key's input hash covers: an omitted partnerId and an explicit null are the same request.
+    const input: PurchaseData = {
+      tenantId: rest.tenantId,
+      offerId: rest.offerId,
+      quantity: rest.quantity,
+      partnerId: rest.partnerId === undefined || rest.partnerId === null ? null : rest.partnerId.trim(),
+    };
     const id = await this.idempotency.once(ctx, { operation: 'purchaseSubscription', key: idempotencyKey, input }, async (manager) => {
       const quote = await this.quote(ctx, input);
+      // A reseller's relationship may have ended since the quote's checks: re-check it in this transaction.
+      if (!(await accessPolicy.stillCustomerInTransaction(manager, ctx, quote.tenant.id))) {
+        throw new AppError(ErrorCode.NOT_FOUND, `Tenant "${quote.tenant.id}" was not found.`);
+      }
       const now = ctx.clock.now();
       const subscription = Object.assign(new Subscription(), {
         id: newId(),
@@ -225,9 +236,11 @@ export class SubscriptionService {
   private async change(ctx: RequestContext, id: string, expectedVersion: number | null | undefined, change: Change) {
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.transactions.run(async (manager) => {
-          const current = await manager.findOneBy(Subscription, { id });
-          if (!current) throw new AppError(ErrorCode.NOT_FOUND, `Subscription "${id}" was not found.`);
+        const changed = await this.transactions.run(async (manager) => {
+          const current = await this.readForChange(manager, id);
+          if (!current || !(await accessPolicy.stillCustomerInTransaction(manager, ctx, current.tenantId))) {
+            throw new AppError(ErrorCode.NOT_FOUND, `Subscription "${id}" was not found.`);
+          }
           if (current.status === SubscriptionStatus.DELETED) {
             throw this.invalidTransition(current, 'change', 'A deleted subscription cannot be changed.');
           }
@@ -247,14 +260,27 @@ export class SubscriptionService {
             before: current,
             after: { ...current, ...values },
           });
+          return Object.assign(new Subscription(), current, values);
         });
-        return this.reload(ctx, id);
+        // Answer with the row as this change wrote it, not as a later concurrent change left it.
+        ctx.loaders.refreshSubscription(changed);
+        return changed;
       } catch (error) {
         if (error instanceof LostRace && attempt < MAX_RETRIES) continue;
         if (error instanceof LostRace) throw conflict('The subscription is being changed by others right now; retry in a moment.');
         throw error;
       }
     }
+  }
+
+  /**
+   * Reads the row a change starts from. On MySQL/MariaDB it is locked (FOR UPDATE), so concurrent
+   * changes queue on the row instead of colliding and retrying (which could give up under load);
+   * SQLite runs one writing transaction at a time and has no row locks.
+   */
+  private readForChange(manager: EntityManager, id: string): Promise<Subscription | null> {
+    if (manager.connection.options.type === 'better-sqlite3') return manager.findOneBy(Subscription, { id });
+    return manager.findOne(Subscription, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** True when the row still had the version we read; false when another change got there first. */
