@@ -4,12 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import express from 'express';
 import pino, { type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config } from './config';
 import { openDatabase, type DataSourceExtras } from './db/data-source';
 import { systemClock, type Clock, type RequestContext } from './auth/request-context';
@@ -18,6 +19,10 @@ import { buildTenantrySchema } from './graphql/schema';
 import { createErrorFormatter } from './graphql/format-error';
 import { contextFactory } from './http/context';
 import { healthRoutes } from './http/health';
+import { jsonErrorHandler } from './http/errors';
+import { errorLoggingPlugin } from './http/error-logging';
+import { queryLimits, rejectBatches, requestTimeout } from './http/limits';
+import { CallerRateLimiter } from './http/rate-limit';
 import { createServices, type Services } from './services';
 
 export interface AppOptions {
@@ -29,6 +34,11 @@ export interface AppOptions {
   onDatabaseReady?: (dataSource: DataSource, services: Services) => Promise<void>;
   /** Extra HTML for the Sandbox: a development token placed in its shared headers. */
   sandboxToken?: string;
+  /**
+   * A shared rate-limiter-flexible store (RateLimiterRedis, RateLimiterMySQL, …) for several instances;
+   * by default each process counts in its own memory. Ignored when RATE_LIMIT_PER_MINUTE is 0.
+   */
+  rateLimiter?: RateLimiterAbstract;
 }
 
 export interface TenantryApp {
@@ -52,7 +62,11 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
 
   const app = express();
   app.disable('x-powered-by');
+  if (config.limits.trustProxyHops > 0) app.set('trust proxy', config.limits.trustProxyHops);
   const httpServer = http.createServer(app);
+  // Slow clients: the whole request must arrive in time (the JSON timeout below answers first when it can).
+  httpServer.requestTimeout = config.limits.requestTimeoutMs + 5_000;
+  httpServer.headersTimeout = Math.min(60_000, httpServer.requestTimeout);
   let draining = false;
 
   app.use(
@@ -73,6 +87,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   );
   app.use(healthRoutes(dataSource, () => draining));
 
+  const limits = queryLimits(config.limits);
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildTenantrySchema(services),
     introspection: config.introspection,
@@ -80,6 +95,12 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     hideSchemaDetailsFromClientErrors: config.production,
     formatError: createErrorFormatter(config.production),
     allowBatchedHttpRequests: false,
+    // main.ts handles SIGTERM/SIGINT and calls stop(). Apollo's own handlers would call stop() too, and a
+    // second concurrent stop() waits on a barrier Apollo never resolves: the process never exited.
+    stopOnTerminationSignals: false,
+    csrfPrevention: true,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     logger: {
       debug: (m) => logger.debug(m),
       info: (m) => logger.info(m),
@@ -88,24 +109,37 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No cache hints are used; the default cache-control plugin wraps every field resolver (issue 6 profile).
+      ApolloServerPluginCacheControlDisabled(),
+      errorLoggingPlugin(logger),
+      limits.plugin,
       config.production && !config.introspection
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({
-            embed: { initialState: { pollForSchemaUpdates: false } },
+            // Every request, introspection included, needs a token: in development the Sandbox gets one.
+            embed: {
+              initialState: {
+                sharedHeaders: options.sandboxToken ? { Authorization: `Bearer ${options.sandboxToken}` } : {},
+              },
+            },
             includeCookies: false,
             document: '{\n  viewer {\n    subject\n    roles\n    tenant { id name }\n    partner { id name }\n  }\n}\n',
-            headers: options.sandboxToken ? { Authorization: `Bearer ${options.sandboxToken}` } : undefined,
           }),
     ],
   });
   await apollo.start();
 
+  const rateLimiter = new CallerRateLimiter(config.limits.rateLimitPerMinute, options.rateLimiter);
   app.use(
     '/graphql',
+    requestTimeout(config.limits.requestTimeoutMs),
     express.json({ limit: config.limits.bodyLimitBytes }),
-    expressMiddleware(apollo, { context: contextFactory(new TokenVerifier(config.auth), dataSource, clock) }),
+    rejectBatches,
+    expressMiddleware(apollo, { context: contextFactory(new TokenVerifier(config.auth), dataSource, clock, rateLimiter) }),
+    jsonErrorHandler(logger),
   );
   app.get('/', (_req, res) => res.redirect('/graphql'));
+  app.use(jsonErrorHandler(logger));
 
   let sweepTimer: NodeJS.Timeout | undefined;
   const sweep = () =>

@@ -28,7 +28,10 @@ export interface LimitsConfig {
   maxDirectives: number;
   bodyLimitBytes: number;
   requestTimeoutMs: number;
+  /** Requests per minute per caller (token subject + tenant/partner, else client IP); 0 turns it off. */
   rateLimitPerMinute: number;
+  /** Reverse proxies in front of the server whose X-Forwarded-For is trusted for the client IP (0 = none). */
+  trustProxyHops: number;
 }
 
 export interface Config {
@@ -145,12 +148,13 @@ export function loadConfig(env: Env = process.env): Config {
     limits: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 10, 1, 100),
       maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 30, 1, 1000),
-      maxCost: integer(env, 'GRAPHQL_MAX_COST', 20_000, 1, 10_000_000),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', 50_000, 1, 10_000_000),
       maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 2_000, 10, 1_000_000),
       maxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', 20, 1, 1000),
       bodyLimitBytes: integer(env, 'HTTP_BODY_LIMIT_BYTES', 102_400, 1024, 50 * 1024 * 1024),
       requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 10_000, 100, 600_000),
       rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+      trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { ErrorCode } from './error-codes';
+import { QueryTooComplexError, tokenLimitMessage, validationWorkLimitMessage } from '../http/limits';
 
 const CLOSED_SET = new Set<string>(Object.values(ErrorCode));
 
@@ -14,6 +15,9 @@ const FOREIGN_CODES: Record<string, ErrorCode> = {
   OPERATION_RESOLUTION_FAILURE: ErrorCode.BAD_USER_INPUT,
   UNAUTHORIZED: ErrorCode.FORBIDDEN,
 };
+
+const INTROSPECTION_DISABLED = /^GraphQL introspection is not allowed/;
+const SUGGESTION = / ?Did you mean .*\?$/;
 
 interface ValidationIssue {
   property: string;
@@ -33,12 +37,36 @@ function firstIssue(issues: ValidationIssue[], prefix = ''): { field: string; me
 }
 
 /**
+ * graphql-js rejects a mistyped variable (e.g. quantity 2.5, or a missing required field) before any
+ * resolver runs; its message names the path, as in `Variable "$input" got invalid value 2.5 at
+ * "input.quantity"; …`. The field is that path without the variable name, like our own refusals.
+ */
+function coercionField(message: string): string | undefined {
+  const variable = /^Variable "\$(\w+)" got invalid value /.exec(message);
+  if (!variable) return undefined;
+  const at = / at "(\w+(?:\.\w+|\[\d+\])*)"; /.exec(message)?.[1];
+  const path = at?.startsWith(`${variable[1]}.`) ? at.slice(variable[1].length + 1) : undefined;
+  const missing = /; Field "(\w+)" of required type "[^"]+" was not provided\.$/.exec(message)?.[1];
+  if (missing) return path ? `${path}.${missing}` : missing;
+  return path;
+}
+
+/**
  * Shapes every error leaving the server: a code from the closed set, an actionable message, and
  * in production nothing internal (no stack, no SQL, no driver message).
  */
 export function createErrorFormatter(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = (error as { originalError?: unknown })?.originalError ?? error;
+    const tooComplex =
+      original instanceof QueryTooComplexError
+        ? original.message
+        : original instanceof Error
+          ? tokenLimitMessage(original.message) ?? validationWorkLimitMessage(original.message)
+          : undefined;
+    if (tooComplex !== undefined) {
+      return { message: tooComplex, locations: formatted.locations, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
+    }
     if (original instanceof ArgumentValidationError) {
       const issue = firstIssue(original.extensions.validationErrors as ValidationIssue[]);
       const field = issue?.field.replace(/^input\./, '');
@@ -52,11 +80,16 @@ export function createErrorFormatter(production: boolean) {
     const code = String(formatted.extensions?.code ?? '');
     if (CLOSED_SET.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _omit, exception: _omit2, ...rest } = (formatted.extensions ?? {}) as Record<string, unknown>;
-      return { ...formatted, extensions: production ? rest : formatted.extensions };
+      const field = code === ErrorCode.BAD_USER_INPUT && rest.field === undefined ? coercionField(formatted.message) : undefined;
+      const extensions = production ? rest : formatted.extensions;
+      // Apollo’s own BAD_USER_INPUT (variable coercion) can suggest enum values: no schema hints in production.
+      const message = production ? formatted.message.replace(SUGGESTION, '') : formatted.message;
+      return { ...formatted, message, extensions: field ? { ...extensions, field } : extensions };
     }
     if (FOREIGN_CODES[code]) {
       let message = formatted.message;
-      if (production) message = message.replace(/ Did you mean .*\?$/, '');
+      if (production) message = message.replace(SUGGESTION, '');
+      if (INTROSPECTION_DISABLED.test(message)) message = 'Introspection is disabled on this server.';
       const field = (formatted.extensions as { field?: string } | undefined)?.field;
       return {
         message,

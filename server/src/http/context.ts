@@ -6,16 +6,23 @@ import type { Clock, RequestContext } from '../auth/request-context';
 import type { TokenVerifier } from '../auth/tokens';
 import { Loaders } from '../loaders/loaders';
 import { AppError } from '../graphql/app-error';
+import { CallerRateLimiter } from './rate-limit';
 
-/** Builds the per-request context: verifies the token (401 UNAUTHENTICATED if bad) and makes fresh loaders. */
-export function contextFactory(verifier: TokenVerifier, dataSource: DataSource, clock: Clock) {
+/**
+ * Builds the per-request context: verifies the token (401 UNAUTHENTICATED if bad), spends one request of
+ * the caller’s rate limit (429 RATE_LIMITED when spent; callers without a valid token count by IP) and
+ * makes fresh loaders.
+ */
+export function contextFactory(verifier: TokenVerifier, dataSource: DataSource, clock: Clock, limiter?: CallerRateLimiter) {
   return async ({ req }: { req: Request }): Promise<RequestContext> => {
     const requestId = String((req as Request & { id?: unknown }).id ?? randomUUID());
     try {
       const actor = await verifier.verify(req.headers.authorization);
+      await limiter?.consume(CallerRateLimiter.keyForActor(actor));
       return { actor, requestId, loaders: new Loaders(dataSource, actor), clock };
     } catch (error) {
       if (error instanceof AppError) {
+        await limiter?.consume(CallerRateLimiter.keyForAddress(req.ip));
         throw new GraphQLError(error.message, {
           extensions: { code: error.code, http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
         });

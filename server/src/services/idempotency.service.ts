@@ -37,11 +37,37 @@ export interface IdempotentRequest {
  * retry finds the committed row and returns its result.
  */
 export class IdempotencyService {
+  /**
+   * Twins in this process queue here, one after the other, instead of each holding a pooled connection
+   * while blocked on the unique index: 20 twins could take the whole pool and starve the first request’s
+   * reads until the lock wait timed out. Twins on other instances still meet at the unique index.
+   */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
   constructor(private readonly dataSource: DataSource, private readonly transactions: TransactionRunner) {}
 
   async once(ctx: RequestContext, request: IdempotentRequest, work: (manager: EntityManager) => Promise<string>): Promise<string> {
     if (request.key === undefined || request.key === null) return this.transactions.run(work);
     const callerHash = sha256(canonical([ctx.actor.subject, ctx.actor.tenantId, ctx.actor.partnerId]));
+    const slot = JSON.stringify([callerHash, request.operation, request.key]);
+    const previous = this.inFlight.get(slot);
+    const mine = (previous ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => this.attempt(ctx, callerHash, request as IdempotentRequest & { key: string }, work));
+    this.inFlight.set(slot, mine);
+    try {
+      return await mine;
+    } finally {
+      if (this.inFlight.get(slot) === mine) this.inFlight.delete(slot);
+    }
+  }
+
+  private async attempt(
+    ctx: RequestContext,
+    callerHash: string,
+    request: IdempotentRequest & { key: string },
+    work: (manager: EntityManager) => Promise<string>,
+  ): Promise<string> {
     const requestHash = sha256(canonical(request.input));
     const where = { callerHash, operation: request.operation, key: request.key };
     for (let attempt = 0; ; attempt++) {

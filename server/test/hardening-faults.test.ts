@@ -1,0 +1,418 @@
+import net from 'node:net';
+import {
+  codeOf,
+  dumpDatabase,
+  expectNothingChanged,
+  ok,
+  startTestServer,
+  type GraphQLResponse,
+  type TestServer,
+} from './support/harness';
+import { buildWorld, type World } from './support/world';
+import { testDatabaseKind, testMysqlUrl } from './support/database';
+import { AuditEvent, IdempotencyKey } from '../src/entities';
+
+/**
+ * Issue 7, faults. With the database down, /readyz answers 503 and GraphQL INTERNAL_SERVER_ERROR with no
+ * detail; the server recovers by itself when the database returns. A failure between a mutation's write
+ * and its audit event leaves nothing behind: both are one transaction.
+ *
+ * MariaDB goes away for real: the server reaches it through a TCP proxy inside this test, which drops every
+ * connection and refuses new ones while "down" (the shared MariaDB server itself is never touched).
+ * SQLite is a file inside the process: while "down", every statement fails as a disk I/O error would
+ * (ROLLBACK excepted, so that a transaction cut short can still be undone, as after a real I/O error).
+ */
+
+interface Outage {
+  cut(): void;
+  restore(): void;
+}
+
+/** A TCP proxy in front of MariaDB that can cut every connection and refuse new ones. */
+class DatabaseProxy implements Outage {
+  private readonly server: net.Server;
+  private readonly sockets = new Set<net.Socket>();
+  private up = true;
+  port = 0;
+
+  constructor(private readonly target: { host: string; port: number }) {
+    this.server = net.createServer((client) => {
+      if (!this.up) {
+        client.destroy();
+        return;
+      }
+      const upstream = net.connect(this.target.port, this.target.host);
+      for (const socket of [client, upstream]) this.sockets.add(socket);
+      const close = () => {
+        client.destroy();
+        upstream.destroy();
+        this.sockets.delete(client);
+        this.sockets.delete(upstream);
+      };
+      client.pipe(upstream).on('error', close);
+      upstream.pipe(client).on('error', close);
+      client.on('error', close).on('close', close);
+      upstream.on('error', close).on('close', close);
+    });
+  }
+
+  listen(): Promise<void> {
+    return new Promise((resolve) =>
+      this.server.listen(0, '127.0.0.1', () => {
+        this.port = (this.server.address() as net.AddressInfo).port;
+        resolve();
+      }),
+    );
+  }
+
+  cut() {
+    this.up = false;
+    for (const socket of this.sockets) socket.destroy();
+    this.sockets.clear();
+  }
+
+  restore() {
+    this.up = true;
+  }
+
+  close(): Promise<void> {
+    this.cut();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** SQLite: every statement but ROLLBACK fails with SQLITE_IOERR while cut. */
+function sqliteOutage(server: TestServer): Outage {
+  let down = false;
+  server.dataSource.subscribers.push({
+    beforeQuery: ({ query }: { query: string }) => {
+      if (down && !/^\s*ROLLBACK/i.test(query)) {
+        throw Object.assign(new Error('SQLITE_IOERR: disk I/O error'), { code: 'SQLITE_IOERR' });
+      }
+    },
+  } as never);
+  return {
+    cut: () => {
+      down = true;
+    },
+    restore: () => {
+      down = false;
+    },
+  };
+}
+
+const PRODUCTION = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-characters' };
+const GENERIC = 'An unexpected error occurred on the server. It has been logged; please retry later.';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe(`faults (${testDatabaseKind()})`, () => {
+  let server: TestServer;
+  let outage: Outage;
+  let proxy: DatabaseProxy | undefined;
+  let w: World;
+  let base: string;
+  const originalMysqlUrl = process.env.TEST_MYSQL_URL;
+
+  beforeAll(async () => {
+    if (testDatabaseKind() === 'mysql') {
+      const target = new URL(testMysqlUrl());
+      proxy = new DatabaseProxy({ host: target.hostname, port: Number(target.port || 3306) });
+      await proxy.listen();
+      const through = new URL(testMysqlUrl());
+      through.hostname = '127.0.0.1';
+      through.port = String(proxy.port);
+      process.env.TEST_MYSQL_URL = through.toString().replace(/\/$/, '');
+    }
+    server = await startTestServer({ env: PRODUCTION });
+    outage = proxy ?? sqliteOutage(server);
+    w = await buildWorld(server);
+    base = server.url.replace(/\/graphql$/, '');
+  });
+
+  afterAll(async () => {
+    outage?.restore();
+    await server?.stop();
+    await proxy?.close();
+    if (originalMysqlUrl === undefined) delete process.env.TEST_MYSQL_URL;
+    else process.env.TEST_MYSQL_URL = originalMysqlUrl;
+  });
+
+  async function readyz() {
+    const response = await fetch(`${base}/readyz`);
+    return { status: response.status, body: await response.json() };
+  }
+
+  /** Polls /readyz: the server must notice by itself that the database is back. */
+  async function waitUntilReady(timeoutMs = 15_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { status } = await readyz();
+      if (status === 200) return;
+      if (Date.now() > deadline) throw new Error('the server did not become ready again');
+      await sleep(200);
+    }
+  }
+
+  const CREATE_TENANT = 'mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } } }';
+  const TENANTS = '{ tenants { totalCount } }';
+
+  function expectInternalWithoutDetail(response: GraphQLResponse) {
+    expect([200, 500, 503]).toContain(response.status);
+    expect(response.errors).toHaveLength(1);
+    const [error] = response.errors!;
+    expect(error.message).toBe(GENERIC);
+    expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+  }
+
+  describe('with the database down and back', () => {
+    let before: Awaited<ReturnType<typeof dumpDatabase>>;
+
+    it('is ready while the database answers', async () => {
+      expect(await readyz()).toEqual({ status: 200, body: { status: 'ready', database: 'ok' } });
+      before = await dumpDatabase(server.dataSource);
+    });
+
+    it('answers /readyz 503 while the database is down, and /healthz still 200', async () => {
+      outage.cut();
+      expect(await readyz()).toEqual({ status: 503, body: { status: 'unavailable', database: 'unreachable' } });
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    });
+
+    it('answers queries and mutations with INTERNAL_SERVER_ERROR and no detail', async () => {
+      expectInternalWithoutDetail(await server.gql(TENANTS, {}, w.tokens.platform));
+      expectInternalWithoutDetail(
+        await server.gql(CREATE_TENANT, { input: { name: 'Outage', domain: 'outage.example', countryCode: 'VN' } }, w.tokens.platform),
+      );
+      const purchase = await server.gql(
+        'mutation($input: PurchaseSubscriptionInput!) { purchaseSubscription(input: $input) { subscription { id } } }',
+        { input: { tenantId: w.tenants.direct, offerId: w.offers.basic.id, quantity: 2, idempotencyKey: 'during-outage' } },
+        w.tokens.directBilling,
+      );
+      expectInternalWithoutDetail(purchase);
+      // What needs no database still works: authentication refusals, validation, limits.
+      expect(codeOf(await server.gql(TENANTS, {}))).toBe('UNAUTHENTICATED');
+      expect(codeOf(await server.gql('{ viewer { nope } }', {}, w.tokens.platform))).toBe('BAD_USER_INPUT');
+    });
+
+    it('recovers by itself when the database returns, without a restart, and nothing was written meanwhile', async () => {
+      outage.restore();
+      await waitUntilReady();
+      expect(ok(await server.gql(TENANTS, {}, w.tokens.platform)).tenants.totalCount).toBe(3);
+      expect(await dumpDatabase(server.dataSource)).toEqual(before);
+      const created = await server.gql(
+        CREATE_TENANT,
+        { input: { name: 'After Outage', domain: 'after-outage.example', countryCode: 'VN' } },
+        w.tokens.platform,
+      );
+      expect(ok(created).createTenant.tenant.id).toBeTruthy();
+      // The idempotency key tried during the outage was never stored: it works now.
+      const purchase = await server.gql(
+        'mutation($input: PurchaseSubscriptionInput!) { purchaseSubscription(input: $input) { subscription { id } } }',
+        { input: { tenantId: w.tenants.direct, offerId: w.offers.basic.id, quantity: 2, idempotencyKey: 'during-outage' } },
+        w.tokens.directBilling,
+      );
+      expect(ok(purchase).purchaseSubscription.subscription.id).toBeTruthy();
+    });
+
+    it('survives a second outage the same way', async () => {
+      outage.cut();
+      expect((await readyz()).status).toBe(503);
+      expectInternalWithoutDetail(await server.gql(TENANTS, {}, w.tokens.platform));
+      outage.restore();
+      await waitUntilReady();
+      expect(ok(await server.gql(TENANTS, {}, w.tokens.platform)).tenants.totalCount).toBe(4);
+    });
+
+    it('rolls back a mutation whose database goes away between its write and its audit event', async () => {
+      const audit = server.app.services.audit;
+      const original = audit.record;
+      audit.record = async (...args: Parameters<typeof original>) => {
+        outage.cut();
+        return original.apply(audit, args);
+      };
+      const snapshot = await dumpDatabase(server.dataSource);
+      try {
+        const response = await server.gql(
+          CREATE_TENANT,
+          { input: { name: 'Cut Short', domain: 'cut-short.example', countryCode: 'VN' } },
+          w.tokens.platform,
+        );
+        expectInternalWithoutDetail(response);
+      } finally {
+        audit.record = original;
+        outage.restore();
+      }
+      await waitUntilReady();
+      expect(await dumpDatabase(server.dataSource)).toEqual(snapshot);
+      expect(ok(await server.gql(CREATE_TENANT, { input: { name: 'Cut Short', domain: 'cut-short.example', countryCode: 'VN' } }, w.tokens.platform)))
+        .toBeTruthy();
+    });
+  });
+
+  describe('a failure injected between a mutation’s write and its audit event', () => {
+    const state: { subscriptionId?: string; invitationCode?: string } = {};
+
+    /** Every mutation of SPEC §3, in an order where each finds the state it needs. */
+    const mutations: {
+      name: string;
+      action: string;
+      token: () => string;
+      query: string;
+      input: () => Record<string, unknown>;
+      after?: (data: any) => void;
+    }[] = [
+      {
+        name: 'createTenant',
+        action: 'tenant.created',
+        token: () => w.tokens.platform,
+        query: 'mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } } }',
+        input: () => ({ name: 'Rollback Tenant', domain: 'rollback-tenant.example', countryCode: 'VN' }),
+      },
+      {
+        name: 'createPartner',
+        action: 'partner.created',
+        token: () => w.tokens.platform,
+        query: 'mutation($input: CreatePartnerInput!) { createPartner(input: $input) { partner { id } } }',
+        input: () => ({ id: '7000001', name: 'Rollback Partner', countryCode: 'VN', capabilities: ['ADVISOR'] }),
+      },
+      {
+        name: 'createOffer',
+        action: 'offer.created',
+        token: () => w.tokens.platform,
+        query: 'mutation($input: CreateOfferInput!) { createOffer(input: $input) { offer { id } } }',
+        input: () => ({ sku: 'ROLLBACK', name: 'Rollback Offer', minQuantity: 1, maxQuantity: 10, unitPriceCents: 100, currency: 'USD' }),
+      },
+      {
+        name: 'authorizeOffer',
+        action: 'offer.authorized',
+        token: () => w.tokens.platform,
+        query: 'mutation($input: AuthorizeOfferInput!) { authorizeOffer(input: $input) { partner { id } } }',
+        input: () => ({ partnerId: w.partners.reseller, offerId: w.offers.e5.id }),
+      },
+      {
+        name: 'revokeOfferAuthorization',
+        action: 'offer.authorizationRevoked',
+        token: () => w.tokens.platform,
+        query: 'mutation($input: RevokeOfferAuthorizationInput!) { revokeOfferAuthorization(input: $input) { partner { id } } }',
+        input: () => ({ partnerId: w.partners.otherReseller, offerId: w.offers.basic.id }),
+      },
+      {
+        name: 'createCustomer',
+        action: 'tenant.created',
+        token: () => w.tokens.resellerAdmin,
+        query: 'mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { customer { id } } }',
+        input: () => ({ name: 'Rollback Customer', domain: 'rollback-customer.example', countryCode: 'TH', idempotencyKey: 'rollback-customer' }),
+      },
+      {
+        name: 'createResellerInvitation',
+        action: 'resellerInvitation.created',
+        token: () => w.tokens.resellerAdmin,
+        query: 'mutation($input: CreateResellerInvitationInput!) { createResellerInvitation(input: $input) { invitation { code } } }',
+        input: () => ({ expiresInDays: 3 }),
+        after: (data) => {
+          state.invitationCode = data.createResellerInvitation.invitation.code;
+        },
+      },
+      {
+        name: 'acceptResellerInvitation',
+        action: 'resellerRelationship.created',
+        token: () => w.tokens.directGlobal,
+        query: 'mutation($input: AcceptResellerInvitationInput!) { acceptResellerInvitation(input: $input) { relationship { id } } }',
+        input: () => ({ code: state.invitationCode }),
+      },
+      {
+        name: 'removeResellerRelationship',
+        action: 'resellerRelationship.removed',
+        token: () => w.tokens.resellerAdmin,
+        query: 'mutation($input: RemoveResellerRelationshipInput!) { removeResellerRelationship(input: $input) { tenant { id } } }',
+        input: () => ({ tenantId: w.tenants.direct, partnerId: w.partners.reseller }),
+      },
+      {
+        name: 'purchaseSubscription',
+        action: 'subscription.purchased',
+        token: () => w.tokens.directBilling,
+        query: 'mutation($input: PurchaseSubscriptionInput!) { purchaseSubscription(input: $input) { subscription { id } } }',
+        input: () => ({ tenantId: w.tenants.direct, offerId: w.offers.premium.id, quantity: 5, idempotencyKey: 'rollback-purchase' }),
+        after: (data) => {
+          state.subscriptionId = data.purchaseSubscription.subscription.id;
+        },
+      },
+      {
+        name: 'setPartnerOfRecord',
+        action: 'subscription.partnerOfRecordSet',
+        token: () => w.tokens.directBilling,
+        query: 'mutation($input: SetPartnerOfRecordInput!) { setPartnerOfRecord(input: $input) { subscription { id } } }',
+        input: () => ({ subscriptionId: state.subscriptionId, partnerId: w.partners.advisor }),
+      },
+      {
+        name: 'removeAdvisorRelationship',
+        action: 'subscription.partnerOfRecordRemoved',
+        token: () => w.tokens.directGlobal,
+        query: 'mutation($input: RemoveAdvisorRelationshipInput!) { removeAdvisorRelationship(input: $input) { tenant { id } } }',
+        input: () => ({ tenantId: w.tenants.direct, partnerId: w.partners.advisor }),
+      },
+      {
+        name: 'changeLicenseQuantity',
+        action: 'subscription.quantityChanged',
+        token: () => w.tokens.directBilling,
+        query: 'mutation($input: ChangeLicenseQuantityInput!) { changeLicenseQuantity(input: $input) { subscription { id } } }',
+        input: () => ({ subscriptionId: state.subscriptionId, quantity: 9, expectedVersion: undefined }),
+      },
+      {
+        name: 'suspendSubscription',
+        action: 'subscription.suspended',
+        token: () => w.tokens.directBilling,
+        query: 'mutation($input: SuspendSubscriptionInput!) { suspendSubscription(input: $input) { subscription { id } } }',
+        input: () => ({ subscriptionId: state.subscriptionId }),
+      },
+      {
+        name: 'reactivateSubscription',
+        action: 'subscription.reactivated',
+        token: () => w.tokens.directBilling,
+        query: 'mutation($input: ReactivateSubscriptionInput!) { reactivateSubscription(input: $input) { subscription { id } } }',
+        input: () => ({ subscriptionId: state.subscriptionId }),
+      },
+    ];
+
+    /** Makes the next audit.record throw, before or after its own insert; later calls pass. */
+    function failNextAudit(when: 'before' | 'after') {
+      const audit = server.app.services.audit;
+      const original = audit.record;
+      audit.record = async (...args: Parameters<typeof original>) => {
+        audit.record = original;
+        if (when === 'after') await original.apply(audit, args);
+        throw new Error(`injected failure ${when} the audit event`);
+      };
+      return () => {
+        audit.record = original;
+      };
+    }
+
+    it.each(mutations.map((m) => [m.name, m] as const))('%s: the write and its audit event commit together or not at all', async (_name, m) => {
+      for (const when of ['before', 'after'] as const) {
+        const undo = failNextAudit(when);
+        try {
+          await expectNothingChanged(server, async () => {
+            expectInternalWithoutDetail(await server.gql(m.query, { input: m.input() }, m.token()));
+          });
+        } finally {
+          undo();
+        }
+      }
+      const events = await server.dataSource.getRepository(AuditEvent).countBy({ action: m.action });
+      const keys = await server.dataSource.getRepository(IdempotencyKey).count();
+      const data = ok(await server.gql(m.query, { input: m.input() }, m.token()));
+      m.after?.(data);
+      expect(await server.dataSource.getRepository(AuditEvent).countBy({ action: m.action })).toBeGreaterThan(events);
+      if ('idempotencyKey' in m.input()) {
+        expect(await server.dataSource.getRepository(IdempotencyKey).count()).toBe(keys + 1);
+      }
+    });
+
+    it('covered every mutation of the schema', async () => {
+      const schema = await import('../src/graphql/schema').then((m) => m.buildTenantrySchema());
+      const names = Object.keys(schema.getMutationType()!.getFields()).sort();
+      expect(mutations.map((m) => m.name).sort()).toEqual(names);
+    });
+  });
+});
