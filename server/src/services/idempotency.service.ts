@@ -46,14 +46,26 @@ export class IdempotencyService {
 
   constructor(private readonly dataSource: DataSource, private readonly transactions: TransactionRunner) {}
 
-  async once(ctx: RequestContext, request: IdempotentRequest, work: (manager: EntityManager) => Promise<string>): Promise<string> {
-    if (request.key === undefined || request.key === null) return this.transactions.run(work);
+  /**
+   * `check` runs first, outside the transaction (its reads use pooled connections briefly and may
+   * refuse); `work` then runs in the transaction with what `check` returned. A replay skips both.
+   */
+  async once<Checked>(
+    ctx: RequestContext,
+    request: IdempotentRequest,
+    check: () => Promise<Checked>,
+    work: (manager: EntityManager, checked: Checked) => Promise<string>,
+  ): Promise<string> {
+    if (request.key === undefined || request.key === null) {
+      const checked = await check();
+      return this.transactions.run((manager) => work(manager, checked));
+    }
     const callerHash = sha256(canonical([ctx.actor.subject, ctx.actor.tenantId, ctx.actor.partnerId]));
     const slot = JSON.stringify([callerHash, request.operation, request.key]);
     const previous = this.inFlight.get(slot);
     const mine = (previous ?? Promise.resolve())
       .catch(() => undefined)
-      .then(() => this.attempt(ctx, callerHash, request as IdempotentRequest & { key: string }, work));
+      .then(() => this.attempt(ctx, callerHash, request as IdempotentRequest & { key: string }, check, work));
     this.inFlight.set(slot, mine);
     try {
       return await mine;
@@ -62,27 +74,29 @@ export class IdempotencyService {
     }
   }
 
-  private async attempt(
+  private async attempt<Checked>(
     ctx: RequestContext,
     callerHash: string,
     request: IdempotentRequest & { key: string },
-    work: (manager: EntityManager) => Promise<string>,
+    check: () => Promise<Checked>,
+    work: (manager: EntityManager, checked: Checked) => Promise<string>,
   ): Promise<string> {
     const requestHash = sha256(canonical(request.input));
     const where = { callerHash, operation: request.operation, key: request.key };
+    const replay = (existing: IdempotencyKey) => {
+      if (existing.requestHash !== requestHash) {
+        throw conflict('This idempotencyKey was already used with a different input; use a new key for a new request.', 'idempotencyKey');
+      }
+      return existing.resultId;
+    };
     for (let attempt = 0; ; attempt++) {
+      const committed = await this.dataSource.getRepository(IdempotencyKey).findOneBy(where);
+      if (committed) return replay(committed);
+      const checked = await check();
       try {
         return await this.transactions.run(async (manager) => {
           const existing = await manager.findOneBy(IdempotencyKey, where);
-          if (existing) {
-            if (existing.requestHash !== requestHash) {
-              throw conflict(
-                'This idempotencyKey was already used with a different input; use a new key for a new request.',
-                'idempotencyKey',
-              );
-            }
-            return existing.resultId;
-          }
+          if (existing) return replay(existing);
           const id = newId();
           try {
             await manager.insert(IdempotencyKey, { id, ...where, requestHash, resultId: PENDING, createdAt: ctx.clock.now() });
@@ -90,7 +104,7 @@ export class IdempotencyService {
             if (isUniqueViolation(error)) throw new KeyRace();
             throw error;
           }
-          const resultId = await work(manager);
+          const resultId = await work(manager, checked);
           await manager.update(IdempotencyKey, { id }, { resultId });
           return resultId;
         });

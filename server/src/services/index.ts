@@ -27,14 +27,15 @@ export function createServices(dataSource: DataSource, options: { clock: Clock; 
   const idempotency = new IdempotencyService(dataSource, transactions);
   const partners = new PartnerService(dataSource, transactions, audit);
   const offers = new OfferService(dataSource, transactions, audit, partners);
+  const relationships = new RelationshipService(dataSource, transactions, audit);
   return {
     audit,
     idempotency,
     partners,
     offers,
-    tenants: new TenantService(dataSource, audit, idempotency),
+    tenants: new TenantService(dataSource, audit, idempotency, relationships),
     subscriptions: new SubscriptionService(dataSource, transactions, audit, idempotency, offers, partners, options.retentionDays),
-    relationships: new RelationshipService(dataSource, transactions, audit),
+    relationships,
     lifecycle: new LifecycleService(dataSource, transactions, audit, idempotency, options.clock),
   };
 }

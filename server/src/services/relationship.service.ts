@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type DataSource, In, Not } from 'typeorm';
+import { type DataSource, type EntityManager, In, Not } from 'typeorm';
 import { accessPolicy } from '../auth/access-policy';
 import type { RequestContext } from '../auth/request-context';
 import { newId } from '../entities/columns';
@@ -73,24 +73,24 @@ export class RelationshipService {
         .where('id = :id AND acceptedAt IS NULL', { id: invitation.id })
         .execute();
       if (claimed.affected !== 1) throw failedPrecondition('This invitation has already been used; ask the reseller for a new one.');
-      const relationship = Object.assign(new ResellerRelationship(), {
-        id: newId(),
-        partnerId: invitation.partnerId,
-        tenantId,
-        createdAt: now,
-      });
-      await manager.insert(ResellerRelationship, relationship);
-      await this.audit.record(manager, ctx, {
-        action: 'resellerRelationship.created',
-        targetType: 'ResellerRelationship',
-        targetId: relationship.id,
-        tenantId,
-        before: null,
-        after: relationship,
-      });
-      ctx.loaders.partnerRelationshipsByTenant.clear(tenantId);
-      return relationship;
+      return this.insertReseller(manager, ctx, invitation.partnerId, tenantId);
     });
+  }
+
+  /** Makes the partner the tenant's reseller, with its audit event, in the caller's transaction. */
+  async insertReseller(manager: EntityManager, ctx: RequestContext, partnerId: string, tenantId: string): Promise<ResellerRelationship> {
+    const relationship = Object.assign(new ResellerRelationship(), { id: newId(), partnerId, tenantId, createdAt: ctx.clock.now() });
+    await manager.insert(ResellerRelationship, relationship);
+    await this.audit.record(manager, ctx, {
+      action: 'resellerRelationship.created',
+      targetType: 'ResellerRelationship',
+      targetId: relationship.id,
+      tenantId,
+      before: null,
+      after: relationship,
+    });
+    ctx.loaders.partnerRelationshipsByTenant.clear(tenantId);
+    return relationship;
   }
 
   /**

@@ -126,8 +126,8 @@ export class SubscriptionService {
       quantity: rest.quantity,
       partnerId: rest.partnerId === undefined || rest.partnerId === null ? null : rest.partnerId.trim(),
     };
-    const id = await this.idempotency.once(ctx, { operation: 'purchaseSubscription', key: idempotencyKey, input }, async (manager) => {
-      const quote = await this.quote(ctx, input);
+    const request = { operation: 'purchaseSubscription', key: idempotencyKey, input };
+    const id = await this.idempotency.once(ctx, request, () => this.quote(ctx, input), async (manager, quote) => {
       // A reseller's relationship may have ended since the quote's checks: re-check it in this transaction.
       if (!(await accessPolicy.stillCustomerInTransaction(manager, ctx, quote.tenant.id))) {
         throw new AppError(ErrorCode.NOT_FOUND, `Tenant "${quote.tenant.id}" was not found.`);
@@ -165,7 +165,8 @@ export class SubscriptionService {
       });
       return subscription.id;
     });
-    return this.reload(ctx, id);
+    // A replay may come after the caller lost access (a reseller that has left the customer).
+    return this.get(ctx, (await this.reload(ctx, id)).id);
   }
 
   async setPartnerOfRecord(ctx: RequestContext, id: string, partnerId: string | null | undefined, expectedVersion?: number | null) {

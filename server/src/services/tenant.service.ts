@@ -9,6 +9,7 @@ import { type Page, type PageArgs, paginate } from '../db/pagination';
 import { isUniqueViolation } from '../db/unique-violation';
 import type { AuditService } from './audit.service';
 import type { IdempotencyService } from './idempotency.service';
+import type { RelationshipService } from './relationship.service';
 import type { RelatedPartner } from '../loaders/loaders';
 
 export interface CreateTenantData {
@@ -33,6 +34,7 @@ export class TenantService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
+    private readonly relationships: RelationshipService,
   ) {}
 
   get(ctx: RequestContext, id: string): Promise<Tenant> {
@@ -77,8 +79,11 @@ export class TenantService {
   /** A tenant signing up by itself (platform admins stand in for self sign-up). */
   async create(ctx: RequestContext, data: CreateTenantData): Promise<Tenant> {
     const input = normaliseTenant(data);
-    const id = await this.idempotency.once(ctx, { operation: 'createTenant', key: null, input }, (manager) =>
-      this.insert(manager, ctx, input, null),
+    const id = await this.idempotency.once(
+      ctx,
+      { operation: 'createTenant', key: null, input },
+      async () => undefined,
+      (manager) => this.insert(manager, ctx, input, null),
     );
     return (await this.dataSource.getRepository(Tenant).findOneBy({ id }))!;
   }
@@ -91,23 +96,17 @@ export class TenantService {
     const id = await this.idempotency.once(
       ctx,
       { operation: 'createCustomer', key: data.idempotencyKey, input },
+      async () => undefined,
       async (manager) => {
         const tenantId = await this.insert(manager, ctx, input, partner.id);
-        const relationship = { id: newId(), partnerId: partner.id, tenantId, createdAt: ctx.clock.now() };
-        await manager.insert(ResellerRelationship, relationship);
-        await this.audit.record(manager, ctx, {
-          action: 'resellerRelationship.created',
-          targetType: 'ResellerRelationship',
-          targetId: relationship.id,
-          tenantId,
-          before: null,
-          after: relationship,
-        });
+        await this.relationships.insertReseller(manager, ctx, partner.id, tenantId);
         return tenantId;
       },
     );
     ctx.loaders.isMyCustomer.clear(id);
-    return (await this.dataSource.getRepository(Tenant).findOneBy({ id }))!;
+    ctx.loaders.tenantById.clear(id);
+    // A replay may come after the reseller has left this customer.
+    return accessPolicy.customerTenant(ctx, id);
   }
 
   private async insert(manager: EntityManager, ctx: RequestContext, data: CreateTenantData, billingManagedById: string | null) {
