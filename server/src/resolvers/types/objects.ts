@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PartnerRelationshipKind, Role, SubscriptionChannel } from '../../entities/enums';
+import { PartnerRelationshipKind, Role, SubscriptionChannel, SubscriptionStatus } from '../../entities/enums';
 import { Offer, Partner, Tenant } from '../../entities';
 import { ErrorCode } from '../../graphql/error-codes';
 import { PartnerIdProblem } from '../../services/partner.service';
@@ -94,5 +94,14 @@ export class ErrorExtensions {
 
   @Field(() => Int, { nullable: true, description: 'For RATE_LIMITED: seconds to wait before retrying.' })
   retryAfterSeconds: number | null;
+
+  @Field(() => SubscriptionStatus, { nullable: true, description: 'For INVALID_STATUS_TRANSITION: the subscription’s current status.' })
+  status: SubscriptionStatus | null;
+
+  @Field(() => Int, { nullable: true, description: 'For QUANTITY_OUT_OF_RANGE: the offer’s smallest allowed quantity.' })
+  minQuantity: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'For QUANTITY_OUT_OF_RANGE: the offer’s largest allowed quantity.' })
+  maxQuantity: number | null;
 }
 
