@@ -36,9 +36,19 @@ export function actorFromClaims(claims: JWTPayload): Actor {
   };
 }
 
+/** How many verified tokens are remembered, and for how long at most (a JWKS key removal applies within it). */
+const VERIFIED_CACHE_SIZE = 10_000;
+const VERIFIED_CACHE_MS = 60_000;
+
 export class TokenVerifier {
   private readonly verifyKey: Uint8Array | JWTVerifyGetKey;
   private readonly algorithms: string[];
+  /**
+   * Tokens that verified, with their actor: a client sends the same token with every request, and the
+   * signature check (WebCrypto, off the main thread) was the largest fixed cost of a small request. An
+   * entry is used only before the token's `exp` (as jose checks it, to the second) and for at most a minute.
+   */
+  private readonly verified = new Map<string, { actor: Actor; validUntilMs: number; expSeconds: number | undefined }>();
 
   constructor(private readonly config: AuthConfig) {
     if (config.jwksUrl) {
@@ -55,6 +65,12 @@ export class TokenVerifier {
     if (!authorization) throw unauthenticated('Sign in: send an Authorization: Bearer <token> header.');
     const match = /^Bearer\s+([A-Za-z0-9_\-.]+)$/i.exec(authorization.trim());
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+    const now = Date.now();
+    const known = this.verified.get(match[1]);
+    if (known) {
+      if (now < known.validUntilMs && (known.expSeconds === undefined || Math.floor(now / 1000) < known.expSeconds)) return known.actor;
+      this.verified.delete(match[1]);
+    }
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(match[1], this.verifyKey as Uint8Array, {
@@ -67,7 +83,10 @@ export class TokenVerifier {
       if (code === 'ERR_JWT_EXPIRED') throw unauthenticated('The token has expired; get a new one.');
       throw unauthenticated('The token is not valid: it is malformed, forged, or signed with another key.');
     }
-    return actorFromClaims(payload);
+    const actor = actorFromClaims(payload);
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(match[1], { actor, validUntilMs: now + VERIFIED_CACHE_MS, expSeconds: payload.exp });
+    return actor;
   }
 }
 

@@ -3,7 +3,7 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 import { Entity, Index } from 'typeorm';
 import { IntColumn, TextColumn, TimestampColumn, UuidPrimaryColumn } from './columns';
 
-@ObjectType({ description: 'A sellable product in the catalog.' })
+@ObjectType({ description: 'A sellable product in the catalog.', simpleResolvers: true })
 @Entity({ name: 'offers' })
 export class Offer {
   @Field(() => ID, { description: 'The offer id (UUID).' })

@@ -4,7 +4,7 @@ import { Column, Entity, Index } from 'typeorm';
 import { PartnerCapability } from './enums';
 import { PartnerIdPrimaryColumn, TextColumn, TimestampColumn } from './columns';
 
-@ObjectType({ description: 'A partner company: a reseller, an advisor, or both.' })
+@ObjectType({ description: 'A partner company: a reseller, an advisor, or both.', simpleResolvers: true })
 @Entity({ name: 'partners' })
 @Index('idx_partners_advisor', ['isAdvisor'])
 export class Partner {

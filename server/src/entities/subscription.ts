@@ -7,7 +7,7 @@ import { IntColumn, PartnerIdColumn, TextColumn, TimestampColumn, UuidColumn, Uu
 /** `liveKey` is 'LIVE' until the subscription is deleted, then NULL: NULLs never collide in a unique index. */
 export const LIVE = 'LIVE';
 
-@ObjectType({ description: 'A tenant’s licences for one offer.' })
+@ObjectType({ description: 'A tenant’s licences for one offer.', simpleResolvers: true })
 @Entity({ name: 'subscriptions' })
 @Index('uq_subscriptions_live_offer_channel', ['tenantId', 'offerId', 'channel', 'liveKey'], { unique: true })
 @Index('idx_subscriptions_tenant', ['tenantId', 'id'])

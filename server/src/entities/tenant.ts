@@ -3,7 +3,7 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 import { Entity, Index } from 'typeorm';
 import { PartnerIdColumn, TextColumn, TimestampColumn, UuidPrimaryColumn } from './columns';
 
-@ObjectType({ description: 'A customer organisation.' })
+@ObjectType({ description: 'A customer organisation.', simpleResolvers: true })
 @Entity({ name: 'tenants' })
 export class Tenant {
   @Field(() => ID, { description: 'The tenant id (UUID).' })

@@ -3,6 +3,8 @@ import { type DataSource, type EntityTarget, In, type ObjectLiteral } from 'type
 import type { Actor } from '../auth/actor';
 import { Offer, OfferAuthorization, Partner, PartnerRelationshipKind, ResellerRelationship, Subscription, SubscriptionStatus, Tenant } from '../entities';
 import { decodeCursor, type Page, pageSize } from '../db/pagination';
+import { placeholders, rowReader } from '../db/row-reader';
+import { isPartnerUser } from '../auth/actor';
 
 export interface RelatedPartner {
   partnerId: string;
@@ -19,6 +21,29 @@ export interface SubscriptionListArgs {
   partnerOfRecordId?: string | null;
 }
 
+/**
+ * Offers and partners are never changed or deleted once created (no mutation does it), and every caller
+ * may load them by id (scope is checked where they are reached). Rows read once are kept per data source
+ * for a short while, so the catalog and partner names cost no statement on most requests. The TTL bounds
+ * staleness should an edit mutation ever appear; set it to 0 to turn the cache off.
+ */
+export const IMMUTABLE_ROW_TTL_MS = 30_000;
+const IMMUTABLE_ROW_CACHE_SIZE = 20_000;
+const immutableRows = new WeakMap<DataSource, Map<unknown, Map<string, { row: unknown; until: number }>>>();
+
+function immutableRowCache(dataSource: DataSource, target: unknown) {
+  let perSource = immutableRows.get(dataSource);
+  if (!perSource) immutableRows.set(dataSource, (perSource = new Map()));
+  let rows = perSource.get(target);
+  if (!rows) perSource.set(target, (rows = new Map()));
+  return rows;
+}
+
+/** Empties the process's cache of offers and partners for a data source (tests that count statements). */
+export function forgetImmutableRows(dataSource: DataSource): void {
+  immutableRows.delete(dataSource);
+}
+
 const byId = <T extends { id: string }>(rows: T[], ids: readonly string[]) => {
   const map = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => map.get(id) ?? null);
@@ -31,25 +56,96 @@ const byId = <T extends { id: string }>(rows: T[], ids: readonly string[]) => {
 export class Loaders {
   constructor(private readonly dataSource: DataSource, private readonly actor: Actor) {}
 
-  private entityLoader<T extends ObjectLiteral & { id: string }>(target: EntityTarget<T>) {
-    return new DataLoader<string, T | null>(async (ids) =>
-      byId(await this.dataSource.getRepository(target).findBy({ id: In([...ids]) } as never), ids),
-    );
+  /** Rows by id in one prebuilt statement (no query builder: these run for every request). */
+  private entityLoader<T extends ObjectLiteral & { id: string }>(target: EntityTarget<T>, immutable = false) {
+    return new DataLoader<string, T | null>(async (ids) => {
+      const cache = immutable && IMMUTABLE_ROW_TTL_MS > 0 ? immutableRowCache(this.dataSource, target) : null;
+      const now = Date.now();
+      const found: T[] = [];
+      let missing: readonly string[] = ids;
+      if (cache) {
+        missing = ids.filter((id) => {
+          const hit = cache.get(id);
+          if (hit && hit.until > now) found.push(hit.row as T);
+          return !(hit && hit.until > now);
+        });
+      }
+      if (missing.length) {
+        const reader = rowReader(this.dataSource, target);
+        const rows: Record<string, unknown>[] = await this.dataSource.query(
+          `SELECT ${reader.columns('e')} FROM ${reader.table} e WHERE ${reader.column('e', 'id')} IN (${placeholders(missing.length)})`,
+          [...missing],
+        );
+        for (const row of rows) {
+          const entity = reader.hydrate(row);
+          found.push(entity);
+          if (cache) {
+            if (cache.size >= IMMUTABLE_ROW_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+            cache.set(entity.id, { row: entity, until: now + IMMUTABLE_ROW_TTL_MS });
+          }
+        }
+      }
+      return byId(found, ids);
+    });
   }
 
   readonly tenantById = this.entityLoader(Tenant);
-  readonly partnerById = this.entityLoader(Partner);
-  readonly offerById = this.entityLoader(Offer);
-  readonly subscriptionById = this.entityLoader(Subscription);
+  readonly partnerById = this.entityLoader(Partner, true);
+  readonly offerById = this.entityLoader(Offer, true);
+
+  /**
+   * The offer or partner at once, when this process already holds the row (see IMMUTABLE_ROW_TTL_MS);
+   * undefined otherwise, then load it. Lets a field of a long list resolve without a promise per item.
+   */
+  offerNow(id: string): Offer | undefined {
+    return this.cachedImmutable(Offer, id);
+  }
+
+  partnerNow(id: string): Partner | undefined {
+    return this.cachedImmutable(Partner, id);
+  }
+
+  private cachedImmutable<T>(target: EntityTarget<T & ObjectLiteral>, id: string): T | undefined {
+    if (IMMUTABLE_ROW_TTL_MS <= 0) return undefined;
+    const hit = immutableRowCache(this.dataSource, target).get(id);
+    return hit && hit.until > Date.now() ? (hit.row as T) : undefined;
+  }
+
+  /**
+   * Subscriptions by id. For partner callers the same statement also says whether the caller is the
+   * reseller of each subscription's tenant, and primes `isMyCustomer`: the scope check that follows every
+   * subscription read then costs no second round trip.
+   */
+  readonly subscriptionById = new DataLoader<string, Subscription | null>(async (ids) => {
+    const reader = rowReader(this.dataSource, Subscription);
+    const partnerId = isPartnerUser(this.actor) ? this.actor.partnerId : null;
+    const relationships = rowReader(this.dataSource, ResellerRelationship);
+    const customer = partnerId
+      ? `, CASE WHEN EXISTS (SELECT 1 FROM ${relationships.table} r WHERE ${relationships.column('r', 'partnerId')} = ? ` +
+        `AND ${relationships.column('r', 'tenantId')} = ${reader.column('s', 'tenantId')}) THEN 1 ELSE 0 END AS viaResellerRelationship`
+      : '';
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${reader.columns('s')}${customer} FROM ${reader.table} s WHERE ${reader.column('s', 'id')} IN (${placeholders(ids.length)})`,
+      partnerId ? [partnerId, ...ids] : [...ids],
+    );
+    const subscriptions = rows.map((row) => {
+      const subscription = reader.hydrate(row);
+      if (partnerId) this.isMyCustomer.prime(subscription.tenantId, Number(row.viaResellerRelationship) === 1);
+      return subscription;
+    });
+    return byId(subscriptions, ids);
+  });
 
   /** For partner callers: does it have a reseller relationship with the tenant? */
   readonly isMyCustomer = new DataLoader<string, boolean>(async (tenantIds) => {
     if (!this.actor.partnerId) return tenantIds.map(() => false);
-    const rows = await this.dataSource.getRepository(ResellerRelationship).find({
-      select: { tenantId: true },
-      where: { partnerId: this.actor.partnerId, tenantId: In([...tenantIds]) },
-    });
-    const found = new Set(rows.map((r) => r.tenantId));
+    const r = rowReader(this.dataSource, ResellerRelationship);
+    const rows: { tenantId: string }[] = await this.dataSource.query(
+      `SELECT ${r.column('r', 'tenantId')} AS tenantId FROM ${r.table} r WHERE ${r.column('r', 'partnerId')} = ? ` +
+        `AND ${r.column('r', 'tenantId')} IN (${placeholders(tenantIds.length)})`,
+      [this.actor.partnerId, ...tenantIds],
+    );
+    const found = new Set(rows.map((row) => row.tenantId));
     return tenantIds.map((id) => found.has(id));
   });
 
@@ -146,23 +242,31 @@ export class Loaders {
       return tenantIds.map((id) => map.get(id) ?? 0);
     });
     loader = new DataLoader<string, Page<Subscription>>(async (tenantIds) => {
-      const ranked = filter(this.subscriptionQuery([...tenantIds]))
-        .select('s.id', 'id')
-        .addSelect('s.tenantId', 'tenantId')
-        .addSelect('ROW_NUMBER() OVER (PARTITION BY s.tenantId ORDER BY s.id)', 'rn');
-      if (after !== undefined) ranked.andWhere('s.id > :after', { after });
-      const [sql, params] = ranked.getQueryAndParameters();
-      const idRows: { id: string; tenantId: string }[] = await this.dataSource.query(
-        `SELECT ranked.id AS id, ranked.tenantId AS tenantId FROM (${sql}) ranked WHERE ranked.rn <= ${size + 1} ORDER BY ranked.id`,
+      // One statement: the whole rows, ranked per tenant (the (tenantId, id) index serves it), first `size + 1` kept.
+      const reader = rowReader(this.dataSource, Subscription);
+      const column = (property: keyof Subscription & string) => reader.column('s', property);
+      const conditions = [`${column('tenantId')} IN (${placeholders(tenantIds.length)})`];
+      const params: unknown[] = [...tenantIds];
+      const where = (condition: string, value: unknown) => {
+        conditions.push(condition);
+        params.push(value);
+      };
+      if (args.status) where(`${column('status')} = ?`, args.status);
+      if (args.partnerOfRecordId) where(`${column('partnerOfRecordId')} = ?`, args.partnerOfRecordId);
+      if (after !== undefined) where(`${column('id')} > ?`, after);
+      const rows: Record<string, unknown>[] = await this.dataSource.query(
+        `SELECT ranked.* FROM (SELECT ${reader.columns('s')}, ROW_NUMBER() OVER (PARTITION BY ${column('tenantId')} ORDER BY ${column('id')}) AS rn ` +
+          `FROM ${reader.table} s WHERE ${conditions.join(' AND ')}) ranked WHERE ranked.rn <= ${size + 1} ORDER BY ranked.id`,
         params,
       );
-      const rows = idRows.length
-        ? await this.dataSource.getRepository(Subscription).findBy({ id: In(idRows.map((r) => r.id)) })
-        : [];
-      const rowMap = new Map(rows.map((r) => [r.id, r]));
-      for (const row of rows) this.subscriptionById.prime(row.id, row);
+      const perTenant = new Map<string, Subscription[]>(tenantIds.map((id) => [id, []]));
+      for (const row of rows) {
+        const subscription = reader.hydrate(row);
+        this.subscriptionById.prime(subscription.id, subscription);
+        perTenant.get(subscription.tenantId)?.push(subscription);
+      }
       return tenantIds.map((tenantId) => {
-        const all = idRows.filter((r) => r.tenantId === tenantId).map((r) => rowMap.get(r.id)!).filter(Boolean);
+        const all = perTenant.get(tenantId)!;
         const nodes = all.slice(0, size);
         return {
           nodes,

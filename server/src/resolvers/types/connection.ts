@@ -1,7 +1,7 @@
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { encodeCursor, type Page } from '../../db/pagination';
 
-@ObjectType({ description: 'Where a page sits in its list.' })
+@ObjectType({ description: 'Where a page sits in its list.', simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean, { description: 'Whether another page follows; fetch it with `after: endCursor`.' })
   hasNextPage: boolean;
@@ -18,16 +18,21 @@ export interface ConnectionShape<T> {
 
 /** A Relay connection type for `Node`, named `${name}Connection` with edges `${name}Edge`. */
 export function connectionType<T extends object>(Node: ClassType<T>, name: string, plural: string) {
-  @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.`, simpleResolvers: true })
   class Edge {
+    /** The keyset value of the node: the cursor is encoded from it only when a client asks for it. */
+    key: string;
+
     @Field(() => String, { description: 'Opaque cursor of this edge.' })
-    cursor: string;
+    get cursor(): string {
+      return encodeCursor(this.key);
+    }
 
     @Field(() => Node, { description: `The ${name}.` })
     node: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${plural}, keyset-paginated.` })
+  @ObjectType(`${name}Connection`, { description: `A page of ${plural}, keyset-paginated.`, simpleResolvers: true })
   class Connection implements ConnectionShape<T> {
     private count: () => Promise<number>;
 
@@ -44,7 +49,7 @@ export function connectionType<T extends object>(Node: ClassType<T>, name: strin
 
     static from(page: Page<T>): Connection {
       const connection = new Connection();
-      connection.edges = page.nodes.map((node, i) => Object.assign(new Edge(), { cursor: encodeCursor(page.keys[i]), node }));
+      connection.edges = page.nodes.map((node, i) => Object.assign(new Edge(), { key: page.keys[i], node }));
       connection.pageInfo = Object.assign(new PageInfo(), {
         hasNextPage: page.hasNextPage,
         endCursor: page.keys.length ? encodeCursor(page.keys[page.keys.length - 1]) : null,

@@ -3,7 +3,7 @@ import { Offer, Partner, ResellerInvitation, ResellerRelationship, Subscription,
 
 /** Mutation payloads: one per mutation, so each can grow fields without breaking clients. */
 function subscriptionPayload(name: string, verb: string) {
-  @ObjectType(name, { description: `The result of ${verb}.` })
+  @ObjectType(name, { description: `The result of ${verb}.`, simpleResolvers: true })
   class Payload {
     @Field(() => Subscription, { description: 'The subscription as it is now.' })
     subscription: Subscription;

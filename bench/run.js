@@ -1,0 +1,561 @@
+'use strict';
+/**
+ * Tenantry benchmark (issue 6). One invocation, one database, the same seeded data for every target:
+ *
+ *   L1  raw baseline: node:http + the raw driver, minimal SQL producing the same JSON   (bench/l1-raw.js)
+ *   L2  Apollo Server 5 hello world                                                       (bench/l2-hello.js)
+ *   L4  Tenantry itself: node server/dist/main.js, production mode
+ *
+ *   W1  a reseller's customer-list page (50 customers, their subscriptions, offer, partner of record)
+ *   W2  subscription(id)
+ *   W3  changeLicenseQuantity on random subscriptions (checked for lost updates)
+ *
+ * Every target runs in its own process; this process is the load generator (autocannon). Each run has a
+ * warm-up and a fixed duration. A run fails when any response is an error or has an unexpected size
+ * (W1/W2: byte-identical lengths to the answers taken before the run, which are also checked to be
+ * identical between L1 and L4). Prints req/s, p50, p99, the ratios L4/L1 and L4/L2, L4's RSS, and
+ * writes the table to bench/RESULTS.md.
+ *
+ *   npm run bench -- [--database-url URL] [--tenants N] [--subscriptions-per-tenant M] [--resellers K]
+ *                    [--connections 32] [--duration 15] [--warmup 5] [--workloads W1,W2,W3]
+ *                    [--targets L1,L2,L4] [--profile] [--log-level warn] [--no-write]
+ */
+const { spawn } = require('node:child_process');
+const { readFileSync, writeFileSync, mkdirSync, existsSync } = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { parseArgs } = require('node:util');
+const { randomBytes } = require('node:crypto');
+const autocannon = require('autocannon');
+const { W1_QUERY, W2_QUERY, W3_QUERY, HELLO_QUERY, encodeCursor, signHs256, parseDatabaseUrl, openRaw, placeholders } = require('./lib');
+
+const ROOT = path.resolve(__dirname, '..');
+
+const { values: args } = parseArgs({
+  options: {
+    'database-url': { type: 'string' },
+    tenants: { type: 'string', default: '100000' },
+    'subscriptions-per-tenant': { type: 'string', default: '10' },
+    resellers: { type: 'string', default: '200' },
+    connections: { type: 'string', default: '32' },
+    duration: { type: 'string', default: '15' },
+    warmup: { type: 'string', default: '5' },
+    workloads: { type: 'string', default: 'W1,W2,W3' },
+    targets: { type: 'string', default: 'L1,L2,L4' },
+    'base-port': { type: 'string', default: '4710' },
+    'log-level': { type: 'string', default: 'warn' },
+    'max-cost': { type: 'string' },
+    'l4-node-flags': { type: 'string', default: '' },
+    profile: { type: 'boolean', default: false },
+    'skip-seed': { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+    out: { type: 'string', default: path.join(__dirname, 'RESULTS.md') },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (args.help) {
+  process.stdout.write(readFileSync(__filename, 'utf8').split('*/')[0]);
+  process.exit(0);
+}
+
+const DATABASE_URL = args['database-url'] || process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'mysql://root@127.0.0.1:3306/tenantry_bench';
+const CONNECTIONS = Number(args.connections);
+const DURATION = Number(args.duration);
+const WARMUP = Number(args.warmup);
+const WORKLOADS = args.workloads.split(',').map((w) => w.trim().toUpperCase());
+const TARGETS = args.targets.split(',').map((t) => t.trim().toUpperCase());
+const BASE_PORT = Number(args['base-port']);
+const SECRET = randomBytes(32).toString('hex');
+const W1_PAGES = 20;
+const W2_IDS = 500;
+const W3_IDS = 200;
+const W3_BODIES = 4000;
+
+const log = (line) => process.stdout.write(`${line}\n`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------------------------------------
+// Database, seed and fixtures
+// ---------------------------------------------------------------------------------------------
+
+async function ensureDatabase(db) {
+  if (db.kind !== 'mysql') return;
+  if (/^tenantry_test_/.test(db.database)) throw new Error(`Refusing to benchmark on ${db.database}: it belongs to the test suite.`);
+  const mysql = require('mysql2/promise');
+  const c = await mysql.createConnection({ host: db.host, port: db.port, user: db.user, password: db.password });
+  await c.query(`CREATE DATABASE IF NOT EXISTS \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await c.end();
+}
+
+async function seed() {
+  const { seedLarge } = require(path.join(ROOT, 'server/dist/scripts/seed-large.js'));
+  const { parseDatabaseUrl: serverParse } = require(path.join(ROOT, 'server/dist/config.js'));
+  const options = {
+    tenants: Number(args.tenants),
+    subscriptionsPerTenant: Number(args['subscriptions-per-tenant']),
+    resellers: Number(args.resellers),
+    advisors: Math.max(2, Math.floor(Number(args.resellers) / 2)),
+    batch: 1000,
+    seed: 1,
+    quiet: false,
+  };
+  log(`Seeding (idempotent): ${options.tenants} tenants × ${options.subscriptionsPerTenant} subscriptions, ${options.resellers} resellers`);
+  const result = await seedLarge(serverParse(DATABASE_URL), options, log);
+  log(`Seed: ${result.alreadyComplete ? 'already complete' : 'loaded'} in ${result.seconds.toFixed(1)} s`);
+  return { ...result, options };
+}
+
+function shuffle(items, seed = 42) {
+  let a = seed;
+  const rnd = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return { items: copy, rnd };
+}
+
+/** The reseller with the most customers, pages through its list, and subscriptions to read and to change. */
+async function loadFixtures(raw) {
+  const [big] = await raw.all(
+    'SELECT partnerId, COUNT(*) AS n FROM `reseller_relationships` GROUP BY partnerId ORDER BY n DESC, partnerId LIMIT 1',
+  );
+  if (!big) throw new Error('The database holds no reseller relationships: seed it first.');
+  const partnerId = big.partnerId;
+  const customers = (await raw.all('SELECT tenantId FROM `reseller_relationships` WHERE partnerId = ? ORDER BY tenantId', [partnerId])).map(
+    (r) => r.tenantId,
+  );
+  // Pages spread from the first to the last: page 0 starts the list, the last ones are deep in it.
+  const pages = [];
+  for (let p = 0; p < W1_PAGES; p++) {
+    const start = Math.floor((p * Math.max(0, customers.length - 50)) / Math.max(1, W1_PAGES - 1));
+    pages.push(start === 0 ? null : encodeCursor(customers[start - 1]));
+  }
+  const { items: sampled } = shuffle(customers);
+  const readTenants = sampled.slice(0, 400);
+  const changeTenants = sampled.slice(400, 1400);
+  const readable = await raw.all(
+    `SELECT id FROM \`subscriptions\` WHERE tenantId IN (${placeholders(readTenants.length)}) ORDER BY id`,
+    readTenants,
+  );
+  const changeable = await raw.all(
+    'SELECT s.id, o.minQuantity, o.maxQuantity FROM `subscriptions` s INNER JOIN `offers` o ON o.id = s.offerId ' +
+      `WHERE s.tenantId IN (${placeholders(changeTenants.length)}) AND s.status = 'ACTIVE' AND s.channel = 'RESELLER' AND s.resellerId = ? ORDER BY s.id`,
+    [...changeTenants, partnerId],
+  );
+  return {
+    partnerId,
+    customerCount: customers.length,
+    pages,
+    readIds: shuffle(readable.map((r) => r.id), 7).items.slice(0, W2_IDS),
+    changeable: shuffle(changeable, 9).items.slice(0, W3_IDS),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Targets
+// ---------------------------------------------------------------------------------------------
+
+function startTarget(name, port) {
+  const env = { ...process.env, PORT: String(port), DATABASE_URL };
+  let argv;
+  if (name === 'L1') argv = [path.join(__dirname, 'l1-raw.js')];
+  else if (name === 'L2') argv = [path.join(__dirname, 'l2-hello.js')];
+  else {
+    argv = [...(args['l4-node-flags'] ? args['l4-node-flags'].split(/\s+/).filter(Boolean) : []), path.join(ROOT, 'server/dist/main.js')];
+    if (args.profile) {
+      const dir = path.join(__dirname, 'profiles');
+      mkdirSync(dir, { recursive: true });
+      argv.unshift('--cpu-prof', `--cpu-prof-dir=${dir}`);
+    }
+    Object.assign(env, {
+      NODE_ENV: 'production',
+      AUTH_JWT_SECRET: SECRET,
+      DEMO_DATA: 'false',
+      LOG_LEVEL: args['log-level'],
+      RATE_LIMIT_PER_MINUTE: '0', // one caller sends thousands of requests a second: the per-caller limit is off
+      // The server's default query limits apply (W1 costs ~153,000 of the default 500,000); --max-cost overrides.
+      ...(args['max-cost'] ? { GRAPHQL_MAX_COST: args['max-cost'] } : {}),
+      HOST: '127.0.0.1',
+    });
+  }
+  const child = spawn(process.execPath, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (d) => {
+    output = (output + d.toString()).slice(-20_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return {
+    name,
+    port,
+    child,
+    url: `http://127.0.0.1:${port}/graphql`,
+    output: () => output,
+    exited,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timeout = sleep(15_000).then(() => child.kill('SIGKILL'));
+      await Promise.race([exited, timeout]);
+    },
+  };
+}
+
+async function waitReady(target) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (target.child.exitCode !== null) throw new Error(`${target.name} exited at start:\n${target.output()}`);
+    try {
+      const res =
+        target.name === 'L2'
+          ? await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: HELLO_QUERY }) })
+          : await fetch(`http://127.0.0.1:${target.port}/healthz`);
+      if (res.ok) return;
+    } catch {
+      /* not yet listening */
+    }
+    await sleep(200);
+  }
+  throw new Error(`${target.name} did not become ready:\n${target.output()}`);
+}
+
+function rssOf(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workloads
+// ---------------------------------------------------------------------------------------------
+
+function headersFor(target, token, partnerId) {
+  const headers = { 'content-type': 'application/json' };
+  if (target.name === 'L4') headers.authorization = `Bearer ${token}`;
+  if (target.name === 'L1') headers['x-partner-id'] = partnerId;
+  return headers;
+}
+
+function workloadBodies(workload, fixtures) {
+  if (workload === 'HELLO') return [JSON.stringify({ query: HELLO_QUERY, operationName: 'Hello' })];
+  if (workload === 'W1') {
+    return fixtures.pages.map((after) => JSON.stringify({ query: W1_QUERY, operationName: 'CustomerPage', variables: { after } }));
+  }
+  if (workload === 'W2') {
+    return fixtures.readIds.map((id) => JSON.stringify({ query: W2_QUERY, operationName: 'Subscription', variables: { id } }));
+  }
+  const { rnd } = shuffle([], 11);
+  return Array.from({ length: W3_BODIES }, () => {
+    const s = fixtures.changeable[Math.floor(rnd() * fixtures.changeable.length)];
+    const cap = Math.min(s.maxQuantity, 300);
+    const quantity = s.minQuantity + Math.floor(rnd() * (cap - s.minQuantity + 1));
+    return JSON.stringify({
+      query: W3_QUERY,
+      operationName: 'ChangeQuantity',
+      variables: { input: { subscriptionId: s.id, quantity } },
+    });
+  });
+}
+
+async function post(url, headers, body) {
+  const res = await fetch(url, { method: 'POST', headers, body });
+  return { status: res.status, text: await res.text() };
+}
+
+/** One autocannon run; `check` sees every response. */
+function cannon(url, headers, bodies, seconds, check) {
+  let next = 0;
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: seconds,
+        timeout: 10,
+        requests: [
+          {
+            method: 'POST',
+            headers,
+            setupRequest: (req, context) => {
+              const i = next++ % bodies.length;
+              context.i = i;
+              req.body = bodies[i];
+              return req;
+            },
+            onResponse: (status, body, context) => check(status, body, context.i),
+          },
+        ],
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
+  });
+}
+
+async function versionsOf(raw, ids) {
+  const rows = await raw.all(`SELECT id, version FROM \`subscriptions\` WHERE id IN (${placeholders(ids.length)})`, ids);
+  return new Map(rows.map((r) => [r.id, Number(r.version)]));
+}
+
+async function auditCount(raw, ids) {
+  const [row] = await raw.all(
+    `SELECT COUNT(*) AS n FROM \`audit_events\` WHERE action = 'subscription.quantityChanged' AND targetId IN (${placeholders(ids.length)})`,
+    ids,
+  );
+  return Number(row.n);
+}
+
+async function runWorkload(target, workload, fixtures, raw, token, reference) {
+  const headers = headersFor(target, token, fixtures.partnerId);
+  const bodies = workloadBodies(workload, fixtures);
+  const problems = [];
+  const expected = [];
+  if (workload !== 'W3') {
+    // Pre-flight: every variant once; its length is what the run must answer. L4 must answer what L1 does.
+    for (let i = 0; i < bodies.length; i++) {
+      const { status, text } = await post(target.url, headers, bodies[i]);
+      if (status !== 200 || text.includes('"errors"')) throw new Error(`${target.name} ${workload} pre-flight failed (${status}): ${text.slice(0, 500)}`);
+      expected.push(text.length);
+      if (reference && reference[i] !== undefined && reference[i] !== text) {
+        throw new Error(
+          `${target.name} ${workload} answers differently from L1 for variant ${i}:\nL1: ${reference[i].slice(0, 400)}\n${target.name}: ${text.slice(0, 400)}`,
+        );
+      }
+      if (reference && reference[i] === undefined) reference[i] = text;
+    }
+  }
+  const ids = workload === 'W3' ? fixtures.changeable.map((s) => s.id) : [];
+  const successes = new Map(ids.map((id) => [id, 0]));
+  const stats = { responses: 0, bad: 0, firstBad: null };
+  const check = (status, body, i) => {
+    stats.responses++;
+    let ok = status === 200 && !body.includes('"errors"');
+    if (ok && workload === 'W3') {
+      try {
+        const s = JSON.parse(body).data.changeLicenseQuantity.subscription;
+        const sent = JSON.parse(bodies[i]).variables.input;
+        ok = s.id === sent.subscriptionId && s.quantity >= 1 && Number.isInteger(s.version) && body.length < 200;
+        if (ok) successes.set(s.id, successes.get(s.id) + 1);
+      } catch {
+        ok = false;
+      }
+    } else if (ok) {
+      ok = body.length === expected[i];
+    }
+    if (!ok) {
+      stats.bad++;
+      if (!stats.firstBad) stats.firstBad = `${status} ${body.slice(0, 300)}`;
+    }
+  };
+
+  const before = workload === 'W3' ? await versionsOf(raw, ids) : null;
+  const auditBefore = workload === 'W3' ? await auditCount(raw, ids) : 0;
+  if (WARMUP > 0) await cannon(target.url, headers, bodies, WARMUP, check);
+  const rss = [];
+  const sampler = target.name === 'L4' ? setInterval(() => rss.push(rssOf(target.child.pid)), 250) : null;
+  const result = await cannon(target.url, headers, bodies, DURATION, check);
+  if (sampler) clearInterval(sampler);
+
+  let lostUpdates = null;
+  let unacknowledged = null;
+  if (workload === 'W3') {
+    await sleep(1000); // let requests abandoned at the end of the run finish on the server
+    const after = await versionsOf(raw, ids);
+    lostUpdates = 0;
+    unacknowledged = 0;
+    for (const id of ids) {
+      const delta = after.get(id) - before.get(id);
+      const acknowledged = successes.get(id);
+      if (delta < acknowledged) lostUpdates += acknowledged - delta;
+      else unacknowledged += delta - acknowledged;
+    }
+    const audits = (await auditCount(raw, ids)) - auditBefore;
+    const bumps = [...ids].reduce((n, id) => n + after.get(id) - before.get(id), 0);
+    if (lostUpdates > 0) problems.push(`${lostUpdates} lost updates`);
+    if (unacknowledged > CONNECTIONS * 2) problems.push(`${unacknowledged} updates nobody was told about`);
+    if (audits !== bumps) problems.push(`${bumps} version bumps but ${audits} audit events`);
+  }
+  if (result.errors || result.timeouts || result.non2xx) {
+    problems.push(`${result.errors} connection errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`);
+  }
+  if (stats.bad) problems.push(`${stats.bad} bad responses, e.g. ${stats.firstBad}`);
+  const rssValues = rss.filter((v) => v !== null);
+  return {
+    target: target.name,
+    workload,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    bytesPerResponse: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
+    rssMax: rssValues.length ? Math.max(...rssValues) : null,
+    lostUpdates,
+    unacknowledged,
+    problems,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+// ---------------------------------------------------------------------------------------------
+
+async function machineDescription(raw) {
+  const cpus = os.cpus();
+  let database = raw.kind;
+  try {
+    const [row] = await raw.all(raw.kind === 'mysql' ? 'SELECT VERSION() AS v' : 'SELECT sqlite_version() AS v');
+    database = `${raw.kind === 'mysql' ? 'MariaDB/MySQL' : 'SQLite'} ${row.v}`;
+  } catch {
+    /* keep the kind */
+  }
+  return {
+    cpu: `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}`,
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    os: `${os.type()} ${os.release()} (${os.arch()})`,
+    node: process.version,
+    database,
+    loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+  };
+}
+
+const fmt = (n, digits = 0) => (n === null || n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
+const mb = (bytes) => (bytes ? `${Math.round(bytes / 2 ** 20)} MB` : '–');
+
+function table(results, hello) {
+  const rows = [
+    '| workload | target | req/s | p50 ms | p99 ms | bytes/resp | L4/L1 | L4/L2 | L4 RSS max | check |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const r of results) {
+    const l1 = results.find((x) => x.workload === r.workload && x.target === 'L1');
+    const isL4 = r.target === 'L4';
+    const check = r.problems.length
+      ? `FAIL: ${r.problems.join('; ')}`
+      : r.workload === 'W3'
+        ? `ok, ${r.lostUpdates} lost updates`
+        : 'ok';
+    rows.push(
+      `| ${r.workload} | ${r.target} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.bytesPerResponse} | ` +
+        `${isL4 && l1 ? `${fmt((100 * r.rps) / l1.rps)}%` : ''} | ${isL4 && hello ? `${fmt((100 * r.rps) / hello.rps)}%` : ''} | ` +
+        `${isL4 ? mb(r.rssMax) : ''} | ${check.replace(/\|/g, '/')} |`,
+    );
+  }
+  return rows.join('\n');
+}
+
+function targetsVerdict(results, hello) {
+  const get = (w, t) => results.find((r) => r.workload === w && r.target === t);
+  const lines = [];
+  const w1 = get('W1', 'L4');
+  const w1l1 = get('W1', 'L1');
+  const w2 = get('W2', 'L4');
+  const w3 = get('W3', 'L4');
+  const mark = (ok) => (ok ? 'holds' : 'MISSED');
+  if (w1 && w1l1) lines.push(`- W1 ≥ 40% of L1: ${fmt((100 * w1.rps) / w1l1.rps)}% → ${mark(w1.rps >= 0.4 * w1l1.rps)}`);
+  if (w2 && hello) lines.push(`- W2 ≥ 60% of L2: ${fmt((100 * w2.rps) / hello.rps)}% → ${mark(w2.rps >= 0.6 * hello.rps)}`);
+  if (w1) lines.push(`- W1 p99 ≤ 50 ms: ${fmt(w1.p99)} ms → ${mark(w1.p99 <= 50)}`);
+  if (w2) lines.push(`- W2 p99 ≤ 50 ms: ${fmt(w2.p99)} ms → ${mark(w2.p99 <= 50)}`);
+  if (w3) lines.push(`- W3 zero lost updates: ${w3.lostUpdates} lost → ${mark(w3.lostUpdates === 0 && !w3.problems.length)}`);
+  if (w1) lines.push(`- L4 RSS ≤ 250 MB under W1: ${mb(w1.rssMax)} → ${mark(w1.rssMax !== null && w1.rssMax <= 250 * 2 ** 20)}`);
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const db = parseDatabaseUrl(DATABASE_URL);
+  if (!existsSync(path.join(ROOT, 'server/dist/main.js'))) throw new Error('Build first: npm run build');
+  await ensureDatabase(db);
+  const seeded = args['skip-seed'] ? null : await seed();
+  const raw = await openRaw(db);
+  const machine = await machineDescription(raw);
+  log(`Machine: ${machine.cpu}, ${machine.memory}, ${machine.os}, Node ${machine.node}, ${machine.database}, load ${machine.loadAverage}`);
+  const fixtures = await loadFixtures(raw);
+  log(
+    `Fixtures: reseller ${fixtures.partnerId} with ${fixtures.customerCount} customers; ${fixtures.pages.length} W1 pages, ` +
+      `${fixtures.readIds.length} W2 ids, ${fixtures.changeable.length} W3 subscriptions`,
+  );
+  const token = signHs256(SECRET, { sub: 'bench-reseller-admin', roles: ['PARTNER_ADMIN_AGENT'], partnerId: fixtures.partnerId }, 6 * 3600);
+
+  const targets = [];
+  const results = [];
+  let failed = false;
+  try {
+    TARGETS.forEach((name, i) => targets.push(startTarget(name, BASE_PORT + i)));
+    await Promise.all(targets.map(waitReady));
+    log(`Targets ready: ${targets.map((t) => `${t.name} :${t.port}`).join(', ')}. ${CONNECTIONS} connections, ${WARMUP} s warm-up, ${DURATION} s runs.`);
+    const byName = Object.fromEntries(targets.map((t) => [t.name, t]));
+    const order = [];
+    if (byName.L2) order.push(['HELLO', byName.L2]);
+    for (const workload of WORKLOADS) for (const name of ['L1', 'L4']) if (byName[name]) order.push([workload, byName[name]]);
+    const references = {};
+    for (const [workload, target] of order) {
+      log(`→ ${workload} on ${target.name} …`);
+      references[workload] ??= byName.L1 ? [] : null;
+      const result = await runWorkload(target, workload, fixtures, raw, token, target.name === 'L2' || workload === 'W3' ? null : references[workload]);
+      results.push(result);
+      log(
+        `  ${fmt(result.rps)} req/s, p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms` +
+          (result.rssMax ? `, RSS max ${mb(result.rssMax)}` : '') +
+          (result.lostUpdates !== null ? `, lost updates ${result.lostUpdates}` : '') +
+          (result.problems.length ? `  FAIL: ${result.problems.join('; ')}` : ''),
+      );
+      if (result.problems.length) failed = true;
+    }
+  } finally {
+    await Promise.all(targets.map((t) => t.stop()));
+    await raw.close();
+  }
+
+  const hello = results.find((r) => r.workload === 'HELLO');
+  const report = [
+    '# Benchmark results',
+    '',
+    `Generated by \`npm run bench\` on ${new Date().toISOString()}.`,
+    '',
+    `- Machine: ${machine.cpu}; ${machine.memory}; ${machine.os}; Node ${machine.node}; ${machine.database}`,
+    `- Load average when the run started: ${machine.loadAverage}; when it ended: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} ` +
+      '(the load generator shares the machine with the targets and the database; anything else running skews the numbers)',
+    `- Dataset: ${seeded ? `${seeded.options.tenants} tenants × ${seeded.options.subscriptionsPerTenant} subscriptions, ${seeded.options.resellers} resellers` : 'as found (--skip-seed)'}; ` +
+      `W1 pages through reseller ${fixtures.partnerId} (${fixtures.customerCount} customers) at ${fixtures.pages.length} depths from the first page to the last`,
+    `- Load: autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up then ${DURATION} s per run; L4 runs ${args['l4-node-flags'] ? `node ${args['l4-node-flags']}, ` : ''}NODE_ENV=production, LOG_LEVEL=${args['log-level']}, RATE_LIMIT_PER_MINUTE=0${args['max-cost'] ? `, GRAPHQL_MAX_COST=${args['max-cost']}` : ''}`,
+    `- Database: ${DATABASE_URL.replace(/\/\/[^@]*@/, '//…@')}`,
+    '',
+    table(results, hello),
+    '',
+    'L1: node:http + raw driver, minimal SQL, same JSON. L2: Apollo Server 5 hello world (`{ hello }`), the L4/L2 ratio compares each workload with it. L4: Tenantry.',
+    '',
+    '## Targets',
+    '',
+    targetsVerdict(results, hello),
+    '',
+  ].join('\n');
+  log('');
+  log(table(results, hello));
+  log('');
+  log(targetsVerdict(results, hello));
+  if (!args['no-write']) {
+    writeFileSync(args.out, report);
+    log(`\nWrote ${path.relative(process.cwd(), args.out)}`);
+  }
+  if (failed) {
+    log('\nFAILED: some responses were errors or had an unexpected size (see above).');
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error.stack ?? error}\n`);
+  process.exit(1);
+});
