@@ -2,21 +2,26 @@ import type { Config } from 'jest';
 
 // Every test file runs twice: once on the embedded SQLite database and once on MySQL/MariaDB.
 // The harness reads TENANTRY_TEST_DB (set per project below) to pick the database.
-const swc: [string, Record<string, unknown>] = [
-  '@swc/jest',
+// ts-jest in transpile-only mode (types are checked by tsc in the build): emits decorator metadata
+// like the real build does, and turns the ESM-only dependencies into CommonJS for Jest.
+const tsJest: [string, Record<string, unknown>] = [
+  'ts-jest',
   {
-    jsc: {
-      target: 'es2022',
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
+    tsconfig: {
+      isolatedModules: true,
+      allowJs: true,
+      module: 'commonjs',
+      target: 'ES2022',
+      esModuleInterop: true,
+      experimentalDecorators: true,
+      emitDecoratorMetadata: true,
     },
-    module: { type: 'commonjs' },
   },
 ];
 
 const common = {
-  transform: { '^.+\\.(t|j)sx?$': swc },
-  // jose and uuid ship ESM only; let swc turn it into CommonJS for Jest's module loader.
+  transform: { '^.+\\.(t|j)sx?$': tsJest },
+  // jose and uuid ship ESM only; let ts-jest turn them into CommonJS for Jest's module loader.
   transformIgnorePatterns: ['/node_modules/(?!(jose|uuid)/)'],
   testEnvironment: 'node',
 };
