@@ -32,7 +32,7 @@ export interface AppOptions {
   database?: DataSourceExtras;
   /** Runs after migrations, before serving: used to seed demo data. */
   onDatabaseReady?: (dataSource: DataSource, services: Services) => Promise<void>;
-  /** Extra HTML for the Sandbox: a development token placed in its shared headers. */
+  /** A development token placed in the Sandbox’s shared headers, so it works without setup. */
   sandboxToken?: string;
   /**
    * A shared rate-limiter-flexible store (RateLimiterRedis, RateLimiterMySQL, …) for several instances;
