@@ -62,7 +62,3 @@ export async function paginate<T extends ObjectLiteral>(
     totalCount: () => counter.getCount(),
   };
 }
-
-export function pageOf<T>(nodes: T[], keys: string[], hasNextPage: boolean, totalCount: () => Promise<number>): Page<T> {
-  return { nodes, keys, hasNextPage, totalCount };
-}

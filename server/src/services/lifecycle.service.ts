@@ -1,4 +1,4 @@
-import { type DataSource, In, LessThanOrEqual } from 'typeorm';
+import { type DataSource, LessThanOrEqual } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import type { Clock, RequestContext } from '../auth/request-context';
 import { Subscription, SubscriptionStatus } from '../entities';
@@ -70,13 +70,5 @@ export class LifecycleService {
     }
     const prunedKeys = await this.idempotency.prune(now);
     return { deleted, prunedKeys };
-  }
-
-  /** For tests and operators: how many subscriptions are past retention but not yet deleted. */
-  countExpired(now: Date) {
-    return this.dataSource.getRepository(Subscription).countBy({
-      status: In([SubscriptionStatus.SUSPENDED]),
-      dataRetentionEndsAt: LessThanOrEqual(now),
-    });
   }
 }
