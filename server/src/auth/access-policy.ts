@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { ResellerRelationship, type Subscription, type Tenant } from '../entities';
 import { Role, SubscriptionChannel } from '../entities/enums';
 import { forbidden, notFound } from '../graphql/app-error';
+import { rowLock } from '../db/transactions';
 import { isPartnerUser, isPlatformAdmin, isTenantUser } from './actor';
 import type { RequestContext } from './request-context';
 
@@ -133,8 +134,7 @@ export class AccessPolicy {
   async stillCustomerInTransaction(manager: EntityManager, ctx: RequestContext, tenantId: string): Promise<boolean> {
     if (!isPartnerUser(ctx.actor)) return true;
     const where = { partnerId: ctx.actor.partnerId!, tenantId };
-    if (manager.connection.options.type === 'better-sqlite3') return manager.existsBy(ResellerRelationship, where);
-    return (await manager.findOne(ResellerRelationship, { where, lock: { mode: 'pessimistic_read' } })) !== null;
+    return (await manager.findOne(ResellerRelationship, { where, ...rowLock(manager, 'pessimistic_read') })) !== null;
   }
 
   /** Partner details (and authorised offers) are visible to the partner itself and platform admins. */

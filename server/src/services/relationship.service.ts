@@ -5,7 +5,7 @@ import type { RequestContext } from '../auth/request-context';
 import { newId } from '../entities/columns';
 import { ResellerInvitation, ResellerRelationship, Subscription, SubscriptionChannel, SubscriptionStatus, Tenant } from '../entities';
 import { badInput, failedPrecondition, forbidden, notFound } from '../graphql/app-error';
-import type { TransactionRunner } from '../db/transactions';
+import { rowLock, type TransactionRunner } from '../db/transactions';
 import type { AuditService } from './audit.service';
 import { PARTNER_ID_PATTERN } from './partner.service';
 
@@ -105,10 +105,10 @@ export class RelationshipService {
     await this.transactions.run(async (manager) => {
       // Locked (MySQL/MariaDB) before counting, so a concurrent sale or reactivation either commits first and is
       // counted, or waits and then finds the relationship gone (see AccessPolicy.stillCustomerInTransaction).
-      const relationship =
-        manager.connection.options.type === 'better-sqlite3'
-          ? await manager.findOneBy(ResellerRelationship, { partnerId, tenantId })
-          : await manager.findOne(ResellerRelationship, { where: { partnerId, tenantId }, lock: { mode: 'pessimistic_write' } });
+      const relationship = await manager.findOne(ResellerRelationship, {
+        where: { partnerId, tenantId },
+        ...rowLock(manager, 'pessimistic_write'),
+      });
       if (!relationship) throw notFound('Tenant', tenantId);
       const active = await manager.countBy(Subscription, {
         tenantId,
@@ -157,14 +157,15 @@ export class RelationshipService {
     await this.transactions.run(async (manager) => {
       const where = { tenantId, partnerOfRecordId: partnerId, status: Not(SubscriptionStatus.DELETED) };
       let advised = await manager.find(Subscription, { where, order: { id: 'ASC' } });
-      if (advised.length > 0 && manager.connection.options.type !== 'better-sqlite3') {
+      const lock = rowLock(manager, 'pessimistic_write');
+      if (advised.length > 0 && lock) {
         // On MySQL/MariaDB, lock the rows by primary key (FOR UPDATE, in id order, as single-row changes do) so
         // concurrent changes queue behind this removal instead of making its version-checked updates miss;
         // then keep those still advised by the partner. SQLite runs one writer at a time.
         const locked = await manager.find(Subscription, {
           where: { id: In(advised.map((s) => s.id)) },
           order: { id: 'ASC' },
-          lock: { mode: 'pessimistic_write' },
+          ...lock,
         });
         advised = locked.filter((s) => s.partnerOfRecordId === partnerId && s.status !== SubscriptionStatus.DELETED);
       }

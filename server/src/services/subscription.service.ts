@@ -7,7 +7,7 @@ import { AppError, badInput, conflict, failedPrecondition } from '../graphql/app
 import { ErrorCode } from '../graphql/error-codes';
 import type { Page } from '../db/pagination';
 import { isUniqueViolation } from '../db/unique-violation';
-import type { TransactionRunner } from '../db/transactions';
+import { rowLock, type TransactionRunner } from '../db/transactions';
 import type { SubscriptionListArgs } from '../loaders/loaders';
 import type { AuditService } from './audit.service';
 import type { IdempotencyService } from './idempotency.service';
@@ -280,8 +280,7 @@ export class SubscriptionService {
    * SQLite runs one writing transaction at a time and has no row locks.
    */
   private readForChange(manager: EntityManager, id: string): Promise<Subscription | null> {
-    if (manager.connection.options.type === 'better-sqlite3') return manager.findOneBy(Subscription, { id });
-    return manager.findOne(Subscription, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return manager.findOne(Subscription, { where: { id }, ...rowLock(manager, 'pessimistic_write') });
   }
 
   /** True when the row still had the version we read; false when another change got there first. */
