@@ -17,6 +17,7 @@ import { systemClock, type Clock, type RequestContext } from './auth/request-con
 import { TokenVerifier } from './auth/tokens';
 import { buildTenantrySchema } from './graphql/schema';
 import { createErrorFormatter } from './graphql/format-error';
+import { compiledExecutionGateway } from './graphql/compiled-execution';
 import { contextFactory } from './http/context';
 import { healthRoutes } from './http/health';
 import { jsonErrorHandler } from './http/errors';
@@ -88,8 +89,11 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   app.use(healthRoutes(dataSource, () => draining));
 
   const limits = queryLimits(config.limits);
+  const schema = await buildTenantrySchema(services);
   const apollo = new ApolloServer<RequestContext>({
-    schema: await buildTenantrySchema(services),
+    ...(config.compileOnRun > 0
+      ? { gateway: compiledExecutionGateway(schema, { compileOnRun: config.compileOnRun }) }
+      : { schema }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,

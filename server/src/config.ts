@@ -44,6 +44,8 @@ export interface Config {
   dataRetentionDays: number;
   lifecycleSweepSeconds: number;
   introspection: boolean;
+  /** graphql-jit compiles a document on this run of it (earlier runs use graphql-js); 0 never compiles. */
+  compileOnRun: number;
   logLevel: string;
   limits: LimitsConfig;
 }
@@ -144,6 +146,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataRetentionDays: integer(env, 'DATA_RETENTION_DAYS', 90, 1, 3650),
     lifecycleSweepSeconds: integer(env, 'LIFECYCLE_SWEEP_SECONDS', 300, 1, 86_400),
     introspection: boolean(env, 'GRAPHQL_INTROSPECTION', !production),
+    compileOnRun: integer(env, 'GRAPHQL_COMPILE_ON_RUN', 2, 0, 1_000_000),
     logLevel,
     limits: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 10, 1, 100),

@@ -53,6 +53,8 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     DATABASE_URL: database.url,
     DEMO_DATA: 'false',
     LOG_LEVEL: 'silent',
+    // Every request runs compiled (graphql-jit), so the whole suite checks that path; the server default is 2.
+    GRAPHQL_COMPILE_ON_RUN: '1',
     ...options.env,
   });
   const clock = new TestClock();
