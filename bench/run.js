@@ -20,7 +20,7 @@
  *                    [--connections 32] [--duration 15] [--warmup 5] [--workloads W1,W2,W3]
  *                    [--targets L1,L2,L4] [--profile] [--log-level warn] [--no-write]
  */
-const { spawn } = require('node:child_process');
+const { execFileSync, spawn } = require('node:child_process');
 const { readFileSync, writeFileSync, mkdirSync, existsSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -236,6 +236,32 @@ function rssOf(pid) {
   }
 }
 
+const perRequest = (before, after, requests) => (typeof before === 'number' && typeof after === 'number' && requests ? (after - before) / requests : null);
+
+/** CPU time (user + system) a process has used so far, in ms; null when /proc cannot tell. */
+function cpuMsOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+const CLOCK_TICKS = 100; // USER_HZ: 100 on every Linux this runs on
+
+/** The local MariaDB/MySQL server process, when the database runs on this machine (its CPU counts too). */
+function databasePid() {
+  for (const name of ['mariadbd', 'mysqld']) {
+    try {
+      const pid = execFileSync('pidof', ['-s', name], { encoding: 'utf8' }).trim();
+      if (pid) return Number(pid);
+    } catch {
+      // not running under this name
+    }
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Workloads
 // ---------------------------------------------------------------------------------------------
@@ -364,7 +390,12 @@ async function runWorkload(target, workload, fixtures, raw, token, reference) {
   if (WARMUP > 0) await cannon(target.url, headers, bodies, WARMUP, check);
   const rss = [];
   const sampler = target.name === 'L4' ? setInterval(() => rss.push(rssOf(target.child.pid)), 250) : null;
+  const dbPid = databasePid();
+  const cpuBefore = cpuMsOf(target.child.pid);
+  const dbCpuBefore = dbPid && cpuMsOf(dbPid);
   const result = await cannon(target.url, headers, bodies, DURATION, check);
+  const cpuAfter = cpuMsOf(target.child.pid);
+  const dbCpuAfter = dbPid && cpuMsOf(dbPid);
   if (sampler) clearInterval(sampler);
 
   let lostUpdates = null;
@@ -400,6 +431,9 @@ async function runWorkload(target, workload, fixtures, raw, token, reference) {
     requests: result.requests.total,
     bytesPerResponse: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
     rssMax: rssValues.length ? Math.max(...rssValues) : null,
+    // The target's own CPU per answered request: unlike req/s, it barely moves when the machine is busy.
+    cpuMsPerRequest: perRequest(cpuBefore, cpuAfter, result.requests.total),
+    dbCpuMsPerRequest: perRequest(dbCpuBefore, dbCpuAfter, result.requests.total),
     lostUpdates,
     unacknowledged,
     problems,
@@ -431,11 +465,12 @@ async function machineDescription(raw) {
 
 const fmt = (n, digits = 0) => (n === null || n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
 const mb = (bytes) => (bytes ? `${Math.round(bytes / 2 ** 20)} MB` : '–');
+const cpuMs = (ms) => fmt(ms, ms !== null && ms < 10 ? 2 : 1);
 
 function table(results, hello) {
   const rows = [
-    '| workload | target | req/s | p50 ms | p99 ms | bytes/resp | L4/L1 | L4/L2 | L4 RSS max | check |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| workload | target | req/s | p50 ms | p99 ms | bytes/resp | CPU ms/req | DB CPU ms/req | L4/L1 | L4/L2 | L4 RSS max | check |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const r of results) {
     const l1 = results.find((x) => x.workload === r.workload && x.target === 'L1');
@@ -446,7 +481,7 @@ function table(results, hello) {
         ? `ok, ${r.lostUpdates} lost updates`
         : 'ok';
     rows.push(
-      `| ${r.workload} | ${r.target} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.bytesPerResponse} | ` +
+      `| ${r.workload} | ${r.target} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.bytesPerResponse} | ${cpuMs(r.cpuMsPerRequest)} | ${cpuMs(r.dbCpuMsPerRequest)} | ` +
         `${isL4 && l1 ? `${fmt((100 * r.rps) / l1.rps)}%` : ''} | ${isL4 && hello ? `${fmt((100 * r.rps) / hello.rps)}%` : ''} | ` +
         `${isL4 ? mb(r.rssMax) : ''} | ${check.replace(/\|/g, '/')} |`,
     );
@@ -507,6 +542,8 @@ async function main() {
       results.push(result);
       log(
         `  ${fmt(result.rps)} req/s, p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms` +
+          (result.cpuMsPerRequest !== null ? `, CPU ms/req ${cpuMs(result.cpuMsPerRequest)}` : '') +
+          (result.dbCpuMsPerRequest !== null ? ` (database ${cpuMs(result.dbCpuMsPerRequest)})` : '') +
           (result.rssMax ? `, RSS max ${mb(result.rssMax)}` : '') +
           (result.lostUpdates !== null ? `, lost updates ${result.lostUpdates}` : '') +
           (result.problems.length ? `  FAIL: ${result.problems.join('; ')}` : ''),

@@ -3,18 +3,20 @@ import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import { PermissionChecker } from '../auth/auth-checker';
 import { resolvers } from '../resolvers';
+import { SubscriptionResolver } from '../resolvers/subscription.resolver';
+import type { Subscription } from '../entities';
+import { resolveDirectly } from './direct-field-resolvers';
 import { ErrorExtensions } from '../resolvers/types/objects';
 import type { Services } from '../services';
 
 /** Builds the executable schema. Without services (schema emission) resolvers are never instantiated. */
 export async function buildTenantrySchema(services?: Services): Promise<GraphQLSchema> {
   const instances = new Map<unknown, unknown>();
-  const container: ContainerType = {
-    get: (someClass: new (services?: Services) => unknown) => {
-      if (!instances.has(someClass)) instances.set(someClass, new someClass(services));
-      return instances.get(someClass);
-    },
+  const instanceOf = <T>(someClass: new (services: Services) => T): T => {
+    if (!instances.has(someClass)) instances.set(someClass, new someClass(services as Services));
+    return instances.get(someClass) as T;
   };
+  const container: ContainerType = { get: instanceOf };
   const schema = await buildSchema({
     resolvers: [...resolvers],
     orphanedTypes: [ErrorExtensions],
@@ -24,6 +26,14 @@ export async function buildTenantrySchema(services?: Services): Promise<GraphQLS
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
   });
+  if (services) {
+    const subscriptions = instanceOf(SubscriptionResolver);
+    resolveDirectly<Subscription>(schema, SubscriptionResolver, 'Subscription', {
+      offer: (subscription, ctx) => subscriptions.offer(subscription, ctx),
+      reseller: (subscription, ctx) => subscriptions.reseller(subscription, ctx),
+      partnerOfRecord: (subscription, ctx) => subscriptions.partnerOfRecord(subscription, ctx),
+    });
+  }
   // type-graphql has no option for root type descriptions.
   Object.assign(schema.getQueryType()!, { description: 'Reads. Every field needs a bearer token; scope rules of SPEC §2 apply.' });
   Object.assign(schema.getMutationType()!, {
