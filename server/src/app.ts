@@ -63,6 +63,8 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
 
   const app = express();
   app.disable('x-powered-by');
+  // Express hashes every response body for an ETag; GraphQL answers POSTs, which no cache revalidates.
+  app.set('etag', false);
   if (config.limits.trustProxyHops > 0) app.set('trust proxy', config.limits.trustProxyHops);
   const httpServer = http.createServer(app);
   // Slow clients: the whole request must arrive in time (the JSON timeout below answers first when it can).
