@@ -39,6 +39,14 @@ function immutableRowCache(dataSource: DataSource, target: unknown) {
   return rows;
 }
 
+type ImmutableRows = ReturnType<typeof immutableRowCache>;
+
+function cachedRow(rows: ImmutableRows, id: string): unknown {
+  if (IMMUTABLE_ROW_TTL_MS <= 0) return undefined;
+  const hit = rows.get(id);
+  return hit && hit.until > Date.now() ? hit.row : undefined;
+}
+
 /** Empties the process's cache of offers and partners for a data source (tests that count statements). */
 export function forgetImmutableRows(dataSource: DataSource): void {
   immutableRows.delete(dataSource);
@@ -98,18 +106,16 @@ export class Loaders {
    * undefined otherwise, then load it. Lets a field of a long list resolve without a promise per item.
    */
   offerNow(id: string): Offer | undefined {
-    return this.cachedImmutable(Offer, id);
+    return cachedRow((this.offerRows ??= immutableRowCache(this.dataSource, Offer)), id) as Offer | undefined;
   }
 
   partnerNow(id: string): Partner | undefined {
-    return this.cachedImmutable(Partner, id);
+    return cachedRow((this.partnerRows ??= immutableRowCache(this.dataSource, Partner)), id) as Partner | undefined;
   }
 
-  private cachedImmutable<T>(target: EntityTarget<T & ObjectLiteral>, id: string): T | undefined {
-    if (IMMUTABLE_ROW_TTL_MS <= 0) return undefined;
-    const hit = immutableRowCache(this.dataSource, target).get(id);
-    return hit && hit.until > Date.now() ? (hit.row as T) : undefined;
-  }
+  // Looked up once per request: offerNow/partnerNow run for every item of a list.
+  private offerRows?: ImmutableRows;
+  private partnerRows?: ImmutableRows;
 
   /**
    * Subscriptions by id. For partner callers the same statement also says whether the caller is the
@@ -262,7 +268,6 @@ export class Loaders {
       const perTenant = new Map<string, Subscription[]>(tenantIds.map((id) => [id, []]));
       for (const row of rows) {
         const subscription = reader.hydrate(row);
-        this.subscriptionById.prime(subscription.id, subscription);
         perTenant.get(subscription.tenantId)?.push(subscription);
       }
       return tenantIds.map((tenantId) => {
