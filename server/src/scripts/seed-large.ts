@@ -3,8 +3,8 @@
  *
  *   npm run seed:large -- --tenants 100000 --subscriptions-per-tenant 10 --resellers 200
  *
- * Uses DATABASE_URL exactly like the server (mysql://… or sqlite:PATH) and brings the schema up to date
- * with the server's migrations first. Rows go in with multi-row INSERTs inside transactions, straight
+ * Uses DATABASE_URL exactly like the server (mysql://… or sqlite:PATH), creates a missing MySQL database,
+ * and brings the schema up to date with the server's migrations first. Rows go in with multi-row INSERTs inside transactions, straight
  * through the driver (mysql2 / better-sqlite3). Every row is derived from (seed, entity, index) alone, so
  * the data is the same on every run: a second run finds the dataset complete and stops at once, and an
  * interrupted run resumes (INSERT IGNORE / INSERT OR IGNORE on the same ids).
@@ -329,8 +329,23 @@ async function sqliteWriter(db: Extract<DatabaseConfig, { kind: 'sqlite' }>): Pr
 
 // ---------------------------------------------------------------------------------------------
 
+/** A bulk load usually goes into a scratch database: create it when the MySQL server lacks it. */
+async function ensureMysqlDatabase(db: Extract<DatabaseConfig, { kind: 'mysql' }>, log: (line: string) => void): Promise<void> {
+  const mysql = await import('mysql2/promise');
+  const connection = await mysql.createConnection({ host: db.host, port: db.port, user: db.user, password: db.password });
+  try {
+    const [found] = await connection.query('SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [db.database]);
+    if ((found as unknown[]).length) return;
+    await connection.query(`CREATE DATABASE ${connection.escapeId(db.database)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    log(`Created database ${db.database}`);
+  } finally {
+    await connection.end();
+  }
+}
+
 export async function seedLarge(db: DatabaseConfig, o: SeedOptions, log: (line: string) => void = () => {}): Promise<SeedResult> {
   const started = Date.now();
+  if (db.kind === 'mysql') await ensureMysqlDatabase(db, log);
   const schema = await openDatabase(db); // the server's migrations: the same schema the server runs on
   await schema.destroy();
   const plan = makePlan(o);
