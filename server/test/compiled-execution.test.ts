@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { ok, startTestServer, type TestServer } from './support/harness';
 import { buildWorld, buySubscription, type World } from './support/world';
 
@@ -126,6 +127,12 @@ describe('compiled execution answers exactly like graphql-js', () => {
     const { body } = await twice({ query, variables: { input: { subscriptionId: id, quantity: 100_000 } } }, world.tokens.resellerAdmin);
     expect(body.errors[0].extensions.code).toBe('QUANTITY_OUT_OF_RANGE');
     expect(await server.dataSource.query('SELECT COUNT(*) AS n FROM audit_events')).toEqual(before);
+  });
+
+  it('introspection (the Sandbox and codegen send it repeatedly)', async () => {
+    const { status, body } = await twice({ query: getIntrospectionQuery(), operationName: 'IntrospectionQuery' }, world.tokens.platform);
+    expect(status).toBe(200);
+    expect(body.data.__schema.types.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(['Subscription', 'ErrorCode']));
   });
 
   it('with compilation off (GRAPHQL_COMPILE_ON_RUN=0) graphql-js serves every run', async () => {
