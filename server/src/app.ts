@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import http from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -8,7 +7,6 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import express from 'express';
 import pino, { type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config } from './config';
@@ -20,6 +18,7 @@ import { createErrorFormatter } from './graphql/format-error';
 import { compiledExecutionGateway } from './graphql/compiled-execution';
 import { contextFactory } from './http/context';
 import { healthRoutes } from './http/health';
+import { requestLogging } from './http/request-logging';
 import { jsonErrorHandler } from './http/errors';
 import { errorLoggingPlugin } from './http/error-logging';
 import { queryLimits, rejectBatches, requestTimeout } from './http/limits';
@@ -72,22 +71,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   httpServer.headersTimeout = Math.min(60_000, httpServer.requestTimeout);
   let draining = false;
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-      serializers: {
-        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  app.use(requestLogging(logger));
   app.use(healthRoutes(dataSource, () => draining));
 
   const limits = queryLimits(config.limits);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { createApp, type TenantryApp } from '../../src/app';
 import { loadConfig, DEVELOPMENT_JWT_SECRET, type Config } from '../../src/config';
@@ -42,6 +42,8 @@ export interface TestServer {
 export interface StartOptions {
   env?: Record<string, string>;
   database?: DataSourceExtras;
+  /** The server's logger; silent by default. */
+  logger?: Logger;
 }
 
 /** Starts the real HTTP server, on a free port, over a fresh database of the kind this Jest project tests. */
@@ -58,7 +60,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     ...options.env,
   });
   const clock = new TestClock();
-  const app = await createApp({ config, clock, logger: pino({ level: 'silent' }), database: options.database });
+  const app = await createApp({ config, clock, logger: options.logger ?? pino({ level: 'silent' }), database: options.database });
   const url = await app.listen();
   const secret = config.auth.jwtSecret ?? DEVELOPMENT_JWT_SECRET;
   return {
