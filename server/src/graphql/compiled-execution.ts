@@ -1,5 +1,12 @@
-import { execute, GraphQLError, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import { getVariableValues } from 'graphql/execution/values';
+import {
+  execute,
+  getVariableValues,
+  GraphQLError,
+  printSchema,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 
@@ -61,8 +68,12 @@ export function compiledExecutionGateway(schema: GraphQLSchema, options: Compile
     if (entry.compiled !== undefined) return entry.compiled;
     entry.runs += 1;
     if (entry.runs < options.compileOnRun) return null;
-    const compiled = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
-    entry.compiled = isCompiledQuery(compiled) ? compiled : null;
+    try {
+      const compiled = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
+      entry.compiled = isCompiledQuery(compiled) ? compiled : null;
+    } catch {
+      entry.compiled = null; // a document graphql-jit cannot handle still runs, on graphql-js
+    }
     return entry.compiled;
   };
 
