@@ -437,7 +437,7 @@ async function runWorkload(target, workload, fixtures, raw, token, reference) {
     requests: result.requests.total,
     bytesPerResponse: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
     rssMax: rssValues.length ? Math.max(...rssValues) : null,
-    // The target's own CPU per answered request: unlike req/s, it barely moves when the machine is busy.
+    // CPU per answered request: what a request costs each process, apart from how requests queue.
     cpuMsPerRequest: perRequest(cpuBefore, cpuAfter, result.requests.total),
     dbCpuMsPerRequest: perRequest(dbCpuBefore, dbCpuAfter, result.requests.total),
     lostUpdates,
