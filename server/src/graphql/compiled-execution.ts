@@ -38,7 +38,7 @@ export interface CompiledExecutionOptions {
 /**
  * Runs operations with graphql-jit instead of graphql-js (issue 6). graphql-js resolves every field through
  * generic code that allocates per field (argument objects, paths, promise bookkeeping); a customer-list
- * page has ~10,000 fields, and that work plus its garbage was half of the server's CPU. graphql-jit turns
+ * page resolves thousands of fields, and that work plus its garbage was half of the server’s CPU. graphql-jit turns
  * each document into a JavaScript function once, which then runs the same resolvers without the overhead.
  *
  * Apollo Server takes a custom executor only through its gateway interface, so this is a "gateway" that

@@ -4,7 +4,7 @@ import type { RequestContext } from '../auth/request-context';
 
 /**
  * type-graphql wraps every field resolver to build its parameter list and run middlewares: several objects
- * per call. A few fields resolve once per item of long lists (Subscription.offer runs 1,000 times on a
+ * per call. A few fields resolve once per item of long lists (Subscription.offer up to 1,000 times on a
  * customer page) and need none of it: no arguments, no authorization, no middleware. Their resolvers are
  * swapped for direct calls of the same resolver methods (issue 6 profile).
  *
