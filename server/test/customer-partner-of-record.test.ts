@@ -9,6 +9,7 @@ import {
   createDirectTenant,
   createFreshOffer,
   createResellerCustomer,
+  type FreshTenant,
   type World,
 } from './support/world';
 
@@ -71,6 +72,17 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
 
   /** An offer nobody else buys, so every test starts from a clean slate. */
   const freshOffer = () => createFreshOffer(server, world);
+
+  /** Fresh offers, then one purchase of each by the tenant's global admin with these partners of record, in order. */
+  const buyAdvised = async (tenant: FreshTenant, partnerIds: string[]) => {
+    const offers = [];
+    for (let i = 0; i < partnerIds.length; i++) offers.push(await freshOffer());
+    const subscriptions = [];
+    for (const [i, partnerId] of partnerIds.entries()) {
+      subscriptions.push(await buySubscription(server, tenant.tokens.global, { tenantId: tenant.id, offerId: offers[i].id, quantity: 1, partnerId }));
+    }
+    return { offers, subscriptions };
+  };
 
   describe('add a partner at purchase', () => {
     it('Check ID, then buy with the Partner ID: the subscription shows the partner of record', async () => {
@@ -258,25 +270,9 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
 
     it('lists every advisor with the subscriptions it is partner of record on; only admins may remove', async () => {
       const tenant = await createDirectTenant(server, world, 'view');
-      const [o1, o2, o3] = [await freshOffer(), await freshOffer(), await freshOffer()];
-      const s1 = await buySubscription(server, tenant.tokens.global, {
-        tenantId: tenant.id,
-        offerId: o1.id,
-        quantity: 1,
-        partnerId: world.partners.advisor,
-      });
-      const s2 = await buySubscription(server, tenant.tokens.global, {
-        tenantId: tenant.id,
-        offerId: o2.id,
-        quantity: 1,
-        partnerId: world.partners.advisor,
-      });
-      const s3 = await buySubscription(server, tenant.tokens.global, {
-        tenantId: tenant.id,
-        offerId: o3.id,
-        quantity: 1,
-        partnerId: world.partners.both,
-      });
+      const {
+        subscriptions: [s1, s2, s3],
+      } = await buyAdvised(tenant, [world.partners.advisor, world.partners.advisor, world.partners.both]);
 
       const expected = (canRemove: boolean) => [
         {
@@ -347,25 +343,10 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
 
     it('removeAdvisorRelationship clears that advisor from every subscription of the tenant, and only that one', async () => {
       const tenant = await createDirectTenant(server, world, 'remove-advisor');
-      const [o1, o2, o3] = [await freshOffer(), await freshOffer(), await freshOffer()];
-      const s1 = await buySubscription(server, tenant.tokens.global, {
-        tenantId: tenant.id,
-        offerId: o1.id,
-        quantity: 1,
-        partnerId: world.partners.advisor,
-      });
-      const s2 = await buySubscription(server, tenant.tokens.global, {
-        tenantId: tenant.id,
-        offerId: o2.id,
-        quantity: 1,
-        partnerId: world.partners.advisor,
-      });
-      const s3 = await buySubscription(server, tenant.tokens.global, {
-        tenantId: tenant.id,
-        offerId: o3.id,
-        quantity: 1,
-        partnerId: world.partners.both,
-      });
+      const {
+        offers: [o1],
+        subscriptions: [s1, s2, s3],
+      } = await buyAdvised(tenant, [world.partners.advisor, world.partners.advisor, world.partners.both]);
       // A suspended subscription keeps its partner of record; removing the relationship clears it too.
       ok(await server.gql(SUSPEND, { id: s2.id }, tenant.tokens.global));
 
