@@ -4,9 +4,9 @@ import { Role } from '../entities/enums';
 import { AppError } from '../graphql/app-error';
 import { ErrorCode } from '../graphql/error-codes';
 import { type Actor, PARTNER_ROLES, TENANT_ROLES } from './actor';
+import { isPartnerId } from '../domain/rules';
 
 const ROLE_NAMES = new Set<string>(Object.values(Role));
-const PARTNER_ID = /^\d{6,10}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const unauthenticated = (message: string) => new AppError(ErrorCode.UNAUTHENTICATED, message);
@@ -25,8 +25,8 @@ export function actorFromClaims(claims: JWTPayload): Actor {
   if (wantsTenant && (typeof tenantId !== 'string' || !UUID.test(tenantId))) {
     throw unauthenticated('A token with tenant roles must carry the tenantId claim.');
   }
-  if (wantsPartner && (typeof partnerId !== 'string' || !PARTNER_ID.test(partnerId))) {
-    throw unauthenticated('A token with partner roles must carry the partnerId claim (6–10 digits).');
+  if (wantsPartner && (typeof partnerId !== 'string' || !isPartnerId(partnerId))) {
+    throw unauthenticated('A token with partner roles must carry the partnerId claim (6–10 digits, not starting with 0).');
   }
   return {
     subject: sub,

@@ -8,8 +8,7 @@ import { ErrorCode } from '../graphql/error-codes';
 import { isUniqueViolation } from '../db/unique-violation';
 import type { TransactionRunner } from '../db/transactions';
 import type { AuditService } from './audit.service';
-
-export const PARTNER_ID_PATTERN = /^\d{6,10}$/;
+import { isPartnerId, notAPartnerId } from '../domain/rules';
 
 export enum PartnerIdProblem {
   INVALID_FORMAT = 'INVALID_FORMAT',
@@ -38,7 +37,7 @@ export class PartnerService {
   ) {}
 
   async get(ctx: RequestContext, id: string): Promise<Partner> {
-    if (!PARTNER_ID_PATTERN.test(id)) throw badInput('id', `"${id}" is not a Partner ID: it must be 6 to 10 digits.`);
+    if (!isPartnerId(id)) throw badInput('id', notAPartnerId(id));
     const partner = await ctx.loaders.partnerById.load(id);
     if (!partner || !(await accessPolicy.canReadPartner(ctx, id))) throw notFound('Partner', id);
     return partner;
@@ -47,7 +46,7 @@ export class PartnerService {
   /** The seed’s Check ID: never throws for a bad ID, it says what is wrong with it. */
   async check(ctx: RequestContext, partnerId: string): Promise<PartnerIdCheck> {
     const trimmed = partnerId.trim();
-    if (!PARTNER_ID_PATTERN.test(trimmed)) return { partnerId, partner: null, problem: PartnerIdProblem.INVALID_FORMAT };
+    if (!isPartnerId(trimmed)) return { partnerId, partner: null, problem: PartnerIdProblem.INVALID_FORMAT };
     const partner = await ctx.loaders.partnerById.load(trimmed);
     if (!partner) return { partnerId: trimmed, partner: null, problem: PartnerIdProblem.NOT_FOUND };
     if (!partner.isAdvisor) return { partnerId: trimmed, partner, problem: PartnerIdProblem.NOT_ADVISOR };
@@ -59,7 +58,7 @@ export class PartnerService {
     const { partner, problem } = await this.check(ctx, partnerId);
     switch (problem) {
       case PartnerIdProblem.INVALID_FORMAT:
-        throw badInput(field, `"${partnerId}" is not a Partner ID: it must be 6 to 10 digits.`);
+        throw badInput(field, notAPartnerId(partnerId));
       case PartnerIdProblem.NOT_FOUND:
         throw new AppError(ErrorCode.PARTNER_NOT_FOUND, `No partner has the Partner ID ${partnerId}; check the ID with your partner.`, { field });
       case PartnerIdProblem.NOT_ADVISOR:
@@ -75,8 +74,8 @@ export class PartnerService {
 
   async create(ctx: RequestContext, data: CreatePartnerData): Promise<Partner> {
     if (data.capabilities.length === 0) throw badInput('capabilities', 'Give the partner at least one capability.');
-    if (data.id !== undefined && data.id !== null && !PARTNER_ID_PATTERN.test(data.id)) {
-      throw badInput('id', `"${data.id}" is not a Partner ID: it must be 6 to 10 digits.`);
+    if (data.id !== undefined && data.id !== null && !isPartnerId(data.id)) {
+      throw badInput('id', notAPartnerId(data.id));
     }
     for (let attempt = 0; ; attempt++) {
       const partner = Object.assign(new Partner(), {

@@ -7,9 +7,7 @@ import { ResellerInvitation, ResellerRelationship, Subscription, SubscriptionCha
 import { badInput, failedPrecondition, forbidden, notFound } from '../graphql/app-error';
 import { rowLock, type TransactionRunner } from '../db/transactions';
 import type { AuditService } from './audit.service';
-import { PARTNER_ID_PATTERN } from './partner.service';
-
-export const DEFAULT_INVITATION_DAYS = 7;
+import { DAY_MS, INVITATION_DAYS, isPartnerId, notAPartnerId } from '../domain/rules';
 
 /** Reseller relationships (invitations, removal) and advisor relationships (removal), seeds 000 and 004. */
 export class RelationshipService {
@@ -20,9 +18,9 @@ export class RelationshipService {
   ) {}
 
   async createInvitation(ctx: RequestContext, expiresInDays: number | null | undefined): Promise<ResellerInvitation> {
-    const days = expiresInDays ?? DEFAULT_INVITATION_DAYS;
-    if (!Number.isInteger(days) || days < 1 || days > 30) {
-      throw badInput('expiresInDays', `An invitation lasts 1 to 30 days; got ${days}.`);
+    const days = expiresInDays ?? INVITATION_DAYS.default;
+    if (!Number.isInteger(days) || days < INVITATION_DAYS.min || days > INVITATION_DAYS.max) {
+      throw badInput('expiresInDays', `An invitation lasts ${INVITATION_DAYS.min} to ${INVITATION_DAYS.max} days; got ${days}.`);
     }
     const partner = await ctx.loaders.partnerById.load(ctx.actor.partnerId!);
     if (!partner?.isReseller) throw forbidden('Only reseller partners can invite customers.');
@@ -31,7 +29,7 @@ export class RelationshipService {
       id: newId(),
       code: randomBytes(15).toString('base64url'),
       partnerId: partner.id,
-      expiresAt: new Date(now.getTime() + days * 86_400_000),
+      expiresAt: new Date(now.getTime() + days * DAY_MS),
       acceptedByTenantId: null,
       acceptedAt: null,
       createdAt: now,
@@ -151,8 +149,8 @@ export class RelationshipService {
   /** The customer removes an advisor: it stops being partner of record on all the tenant’s subscriptions. */
   async removeAdvisor(ctx: RequestContext, tenantId: string, partnerId: string): Promise<Tenant> {
     const tenant = await accessPolicy.readableTenant(ctx, tenantId);
-    if (!PARTNER_ID_PATTERN.test(partnerId)) {
-      throw badInput('partnerId', `"${partnerId}" is not a Partner ID: it must be 6 to 10 digits.`);
+    if (!isPartnerId(partnerId)) {
+      throw badInput('partnerId', notAPartnerId(partnerId));
     }
     await this.transactions.run(async (manager) => {
       const where = { tenantId, partnerOfRecordId: partnerId, status: Not(SubscriptionStatus.DELETED) };

@@ -7,6 +7,7 @@ import { AppError, badInput, conflict, failedPrecondition } from '../graphql/app
 import { ErrorCode } from '../graphql/error-codes';
 import type { Page } from '../db/pagination';
 import { isUniqueViolation } from '../db/unique-violation';
+import { DAY_MS } from '../domain/rules';
 import { rowLock, type TransactionRunner } from '../db/transactions';
 import type { SubscriptionListArgs } from '../loaders/loaders';
 import type { AuditService } from './audit.service';
@@ -208,7 +209,7 @@ export class SubscriptionService {
       apply: (_current, now) => ({
         status: SubscriptionStatus.SUSPENDED,
         suspendedAt: now,
-        dataRetentionEndsAt: new Date(now.getTime() + this.retentionDays * 86_400_000),
+        dataRetentionEndsAt: new Date(now.getTime() + this.retentionDays * DAY_MS),
       }),
     });
   }

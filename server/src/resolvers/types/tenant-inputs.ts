@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { IsOptional } from 'class-validator';
+import { INVITATION_DAYS } from '../../domain/rules';
 import { IsBoundedInt, IsCountryCode, IsDomainText, IsIdempotencyKey, IsName } from './validation';
 
 @InputType({ description: 'A new tenant (platform admins; stands for self sign-up).' })
@@ -29,7 +30,7 @@ export class CreateCustomerInput extends CreateTenantInput {
 export class CreateResellerInvitationInput {
   @Field(() => Int, { nullable: true, description: 'Days until the code expires, 1–30; 7 when omitted.' })
   @IsOptional()
-  @IsBoundedInt(1, 30)
+  @IsBoundedInt(INVITATION_DAYS.min, INVITATION_DAYS.max)
   expiresInDays?: number | null;
 }
 

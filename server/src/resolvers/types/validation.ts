@@ -1,4 +1,5 @@
 import { applyDecorators } from './apply-decorators';
+import { PARTNER_ID_PATTERN, PARTNER_ID_RULE } from '../../domain/rules';
 import { IsInt, IsISO31661Alpha2, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 
 /** Shared input rules, so every input that takes a name or a quantity checks it the same way. */
@@ -11,6 +12,6 @@ export const IsQuantity = () =>
 export const IsVersion = () =>
   applyDecorators(IsInt({ message: 'must be a whole number' }), Min(1, { message: 'must be at least 1' }));
 export const IsIdempotencyKey = () => Length(1, 255, { message: 'must be 1 to 255 characters' });
-export const IsPartnerId = () => Matches(/^\d{6,10}$/, { message: 'must be a Partner ID of 6 to 10 digits' });
+export const IsPartnerId = () => Matches(PARTNER_ID_PATTERN, { message: `must be a Partner ID: ${PARTNER_ID_RULE}` });
 export const IsBoundedInt = (min: number, max: number) =>
   applyDecorators(IsInt({ message: 'must be a whole number' }), Min(min, { message: `must be at least ${min}` }), Max(max, { message: `must be at most ${max}` }));
