@@ -1,13 +1,17 @@
 import type { EntityManager } from 'typeorm';
-import { ResellerRelationship, type Subscription, type Tenant } from '../entities';
-import { Role, SubscriptionChannel } from '../entities/enums';
+import { type AuditEvent, ResellerRelationship, type Subscription, type Tenant } from '../entities';
+import { Role, SubscriptionChannel, SubscriptionStatus } from '../entities/enums';
 import { forbidden, notFound } from '../graphql/app-error';
 import { rowLock } from '../db/transactions';
-import { isPartnerUser, isPlatformAdmin, isTenantUser } from './actor';
+import { type Actor, isPartnerUser, isPlatformAdmin, isTenantUser } from './actor';
 import type { RequestContext } from './request-context';
 
 const TENANT_MANAGERS = [Role.TENANT_GLOBAL_ADMIN, Role.TENANT_BILLING_ADMIN];
 const PARTNER_MANAGERS = [Role.PARTNER_ADMIN_AGENT, Role.PARTNER_SALES_AGENT];
+
+/** SPEC §1: only a non-deleted subscription gives its partner of record access to it and its tenant. */
+export const isAdvisorOf = (partnerId: string, subscription: Pick<Subscription, 'partnerOfRecordId' | 'status'>): boolean =>
+  subscription.partnerOfRecordId === partnerId && subscription.status !== SubscriptionStatus.DELETED;
 
 /**
  * The scope half of authorization (SPEC §2): which tenants, subscriptions and partners a caller may
@@ -25,9 +29,13 @@ export class AccessPolicy {
     return false;
   }
 
+  /**
+   * The row and the scope check run together, whether or not the tenant exists: an unknown id and an
+   * existing out-of-scope one cost the same statements, so timing does not tell them apart.
+   */
   async readableTenant(ctx: RequestContext, tenantId: string): Promise<Tenant> {
-    const tenant = await ctx.loaders.tenantById.load(tenantId);
-    if (!tenant || !(await this.canReadTenant(ctx, tenantId))) throw notFound('Tenant', tenantId);
+    const [tenant, allowed] = await Promise.all([ctx.loaders.tenantById.load(tenantId), this.canReadTenant(ctx, tenantId)]);
+    if (!tenant || !allowed) throw notFound('Tenant', tenantId);
     return tenant;
   }
 
@@ -55,7 +63,7 @@ export class AccessPolicy {
     if (isPlatformAdmin(actor)) return true;
     if (isTenantUser(actor)) return actor.tenantId === subscription.tenantId;
     if (isPartnerUser(actor)) {
-      return subscription.partnerOfRecordId === actor.partnerId || (await loaders.isMyCustomer.load(subscription.tenantId));
+      return isAdvisorOf(actor.partnerId, subscription) || (await loaders.isMyCustomer.load(subscription.tenantId));
     }
     return false;
   }
@@ -70,9 +78,10 @@ export class AccessPolicy {
 
   /**
    * Who manages a subscription: DIRECT on a tenant no reseller bills → that tenant’s global and billing
-   * admins; RESELLER → the selling reseller’s admin and sales agents. Nobody else.
+   * admins; RESELLER → the selling reseller’s admin and sales agents while it is still the tenant’s reseller.
+   * Nobody else. (Whether the status allows a change is the lifecycle's question, asked after this one.)
    */
-  canManageSubscription(ctx: RequestContext, subscription: Subscription, tenant: Tenant): boolean {
+  async canManageSubscription(ctx: RequestContext, subscription: Subscription, tenant: Tenant): Promise<boolean> {
     const { actor } = ctx;
     if (subscription.channel === SubscriptionChannel.DIRECT) {
       return (
@@ -85,7 +94,8 @@ export class AccessPolicy {
     return (
       isPartnerUser(actor) &&
       subscription.resellerId === actor.partnerId &&
-      actor.roles.some((r) => PARTNER_MANAGERS.includes(r))
+      actor.roles.some((r) => PARTNER_MANAGERS.includes(r)) &&
+      (await ctx.loaders.isMyCustomer.load(subscription.tenantId))
     );
   }
 
@@ -93,11 +103,16 @@ export class AccessPolicy {
   async manageableSubscription(ctx: RequestContext, subscriptionId: string): Promise<{ subscription: Subscription; tenant: Tenant }> {
     const subscription = await this.readableSubscription(ctx, subscriptionId);
     const tenant = (await ctx.loaders.tenantById.load(subscription.tenantId))!;
-    if (!this.canManageSubscription(ctx, subscription, tenant)) throw forbidden(this.whoManages(subscription, tenant));
+    if (!(await this.canManageSubscription(ctx, subscription, tenant))) {
+      throw forbidden(this.whoManages(ctx, subscription, tenant));
+    }
     return { subscription, tenant };
   }
 
-  private whoManages(subscription: Subscription, tenant: Tenant): string {
+  private whoManages(ctx: RequestContext, subscription: Subscription, tenant: Tenant): string {
+    if (subscription.channel === SubscriptionChannel.RESELLER && subscription.resellerId === ctx.actor.partnerId) {
+      return 'You are no longer this tenant’s reseller, so you cannot change the subscriptions you sold it.';
+    }
     if (subscription.channel === SubscriptionChannel.RESELLER) {
       return `This subscription was sold by reseller ${subscription.resellerId}; only that reseller’s admin or sales agents can change it.`;
     }
@@ -151,6 +166,31 @@ export class AccessPolicy {
       return related.some((r) => r.partnerId === partnerId);
     }
     return false;
+  }
+
+  /**
+   * SPEC §2, the partners that may see an event: the one whose user caused it, and the resellers and
+   * partners of record of the subscription it changed, before and after. (A tenant's users see every event
+   * of their tenant, platform admins all.) Decided when the event is written, from the event alone.
+   */
+  partnersWhoSee(actor: Actor, event: { targetType: string; before: object | null; after: object | null }): string[] {
+    const partners = new Set<string>();
+    if (actor.partnerId) partners.add(actor.partnerId);
+    if (event.targetType === 'Subscription') {
+      for (const state of [event.before, event.after] as (Partial<Subscription> | null)[]) {
+        if (state?.resellerId) partners.add(state.resellerId);
+        if (state?.partnerOfRecordId) partners.add(state.partnerOfRecordId);
+      }
+    }
+    return [...partners];
+  }
+
+  /** Whether the viewer sees who (which user) caused an event, or only the actor's organisation. */
+  seesActorSubject(viewer: Actor, event: Pick<AuditEvent, 'actorTenantId' | 'actorPartnerId' | 'actorRoles'>): boolean {
+    if (isPlatformAdmin(viewer)) return true;
+    if (event.actorTenantId !== null) return event.actorTenantId === viewer.tenantId;
+    if (event.actorPartnerId !== null) return event.actorPartnerId === viewer.partnerId;
+    return event.actorRoles.length === 0; // the server's own jobs (lifecycle sweep) belong to no organisation
   }
 
   isTenantManagerOf(ctx: RequestContext, tenantId: string): boolean {

@@ -17,8 +17,8 @@ export interface SubscriptionListArgs {
   first?: number | null;
   after?: string | null;
   status?: SubscriptionStatus | null;
-  /** Narrow to subscriptions with this partner of record (advisors without a reseller relationship). */
-  partnerOfRecordId?: string | null;
+  /** Narrow to the non-deleted subscriptions with this partner of record (advisors without a reseller relationship). */
+  advisedBy?: string | null;
 }
 
 /**
@@ -155,7 +155,7 @@ export class Loaders {
     return tenantIds.map((id) => found.has(id));
   });
 
-  /** For partner callers: is it partner of record on any subscription of the tenant? */
+  /** For partner callers: is it partner of record on any non-deleted subscription of the tenant? */
   readonly isAdvisedByMe = new DataLoader<string, boolean>(async (tenantIds) => {
     if (!this.actor.partnerId) return tenantIds.map(() => false);
     const rows = await this.dataSource
@@ -163,6 +163,7 @@ export class Loaders {
       .createQueryBuilder('s')
       .select('DISTINCT s.tenantId', 'tenantId')
       .where('s.partnerOfRecordId = :partnerId', { partnerId: this.actor.partnerId })
+      .andWhere('s.status != :deleted', { deleted: SubscriptionStatus.DELETED })
       .andWhere('s.tenantId IN (:...tenantIds)', { tenantIds })
       .getRawMany<{ tenantId: string }>();
     const found = new Set(rows.map((r) => r.tenantId));
@@ -230,12 +231,15 @@ export class Loaders {
   subscriptionsByTenant(args: SubscriptionListArgs): DataLoader<string, Page<Subscription>> {
     const size = pageSize(args.first);
     const after = decodeCursor(args.after);
-    const cacheKey = JSON.stringify([size, after ?? null, args.status ?? null, args.partnerOfRecordId ?? null]);
+    const cacheKey = JSON.stringify([size, after ?? null, args.status ?? null, args.advisedBy ?? null]);
     let loader = this.subscriptionPageLoaders.get(cacheKey);
     if (loader) return loader;
     const filter = (qb: ReturnType<typeof this.subscriptionQuery>) => {
       if (args.status) qb.andWhere('s.status = :status', { status: args.status });
-      if (args.partnerOfRecordId) qb.andWhere('s.partnerOfRecordId = :por', { por: args.partnerOfRecordId });
+      if (args.advisedBy) {
+        qb.andWhere('s.partnerOfRecordId = :por', { por: args.advisedBy });
+        qb.andWhere('s.status != :deleted', { deleted: SubscriptionStatus.DELETED });
+      }
       return qb;
     };
     const counts = new DataLoader<string, number>(async (tenantIds) => {
@@ -258,7 +262,10 @@ export class Loaders {
         params.push(value);
       };
       if (args.status) where(`${column('status')} = ?`, args.status);
-      if (args.partnerOfRecordId) where(`${column('partnerOfRecordId')} = ?`, args.partnerOfRecordId);
+      if (args.advisedBy) {
+        where(`${column('partnerOfRecordId')} = ?`, args.advisedBy);
+        where(`${column('status')} != ?`, SubscriptionStatus.DELETED);
+      }
       if (after !== undefined) where(`${column('id')} > ?`, after);
       const rows: Record<string, unknown>[] = await this.dataSource.query(
         `SELECT ranked.* FROM (SELECT ${reader.columns('s')}, ROW_NUMBER() OVER (PARTITION BY ${column('tenantId')} ORDER BY ${column('id')}) AS rn ` +

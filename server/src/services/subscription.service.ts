@@ -67,14 +67,14 @@ export class SubscriptionService {
 
   /** For `Tenant.subscriptions`, where the tenant is already known to be readable. */
   async pageForTenant(ctx: RequestContext, tenantId: string, args: SubscriptionListArgs): Promise<Page<Subscription>> {
-    const partnerOfRecordId = await accessPolicy.subscriptionFilterFor(ctx, tenantId);
-    return ctx.loaders.subscriptionsByTenant({ ...args, partnerOfRecordId }).load(tenantId);
+    const advisedBy = await accessPolicy.subscriptionFilterFor(ctx, tenantId);
+    return ctx.loaders.subscriptionsByTenant({ ...args, advisedBy }).load(tenantId);
   }
 
   async viewerCanManage(ctx: RequestContext, subscription: Subscription): Promise<boolean> {
     if (subscription.status === SubscriptionStatus.DELETED) return false;
     const tenant = await ctx.loaders.tenantById.load(subscription.tenantId);
-    return tenant !== null && accessPolicy.canManageSubscription(ctx, subscription, tenant);
+    return tenant !== null && (await accessPolicy.canManageSubscription(ctx, subscription, tenant));
   }
 
   /** The seed’s confirmation step: every check of a purchase, nothing written. */
