@@ -223,7 +223,7 @@ export type AuditEventsQueryVariables = Exact<{
 }>;
 
 
-export type AuditEventsQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, at: string, action: string, targetType: string, targetId: string, tenantId: string | null, before: { [key: string]: unknown } | null, after: { [key: string]: unknown } | null, requestId: string, actor: { subject: string, roles: Array<Role>, tenantId: string | null, partnerId: string | null } } }> } };
+export type AuditEventsQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, at: string, action: string, targetType: string, targetId: string, tenantId: string | null, before: { [key: string]: unknown } | null, after: { [key: string]: unknown } | null, requestId: string, actor: { subject: string | null, roles: Array<Role>, tenantId: string | null, partnerId: string | null } } }> } };
 
 export type PageInfoFieldsFragment = { hasNextPage: boolean, endCursor: string | null };
 
@@ -241,7 +241,7 @@ export type ResellerInvitationFieldsFragment = { id: string, code: string, expir
 
 export type ResellerRelationshipFieldsFragment = { id: string, createdAt: string, partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string }, tenant: { id: string, name: string, domain: string, countryCode: string, createdAt: string, billingManagedBy: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } };
 
-export type AuditEventFieldsFragment = { id: string, at: string, action: string, targetType: string, targetId: string, tenantId: string | null, before: { [key: string]: unknown } | null, after: { [key: string]: unknown } | null, requestId: string, actor: { subject: string, roles: Array<Role>, tenantId: string | null, partnerId: string | null } };
+export type AuditEventFieldsFragment = { id: string, at: string, action: string, targetType: string, targetId: string, tenantId: string | null, before: { [key: string]: unknown } | null, after: { [key: string]: unknown } | null, requestId: string, actor: { subject: string | null, roles: Array<Role>, tenantId: string | null, partnerId: string | null } };
 
 export type SubscriptionQuoteFieldsFragment = { quantity: number, channel: SubscriptionChannel, unitPriceCents: number, monthlyTotalCents: number, currency: string, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null };
 

@@ -39,7 +39,7 @@ export type OperationMethod = keyof typeof operations;
 /** One typed method per GraphQL operation; each resolves to the operation's `data`. */
 export interface TenantryOperations {
   /**
-   * The audit trail, newest first: a tenant’s (tenantId), or everything for platform admins.
+   * The audit trail, newest first: what you may see of a tenant’s (tenantId), or everything for platform admins.
    *
    * Query `auditEvents` (operation `AuditEvents`).
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.

@@ -6,8 +6,11 @@ import { PartnerIdColumn, TextColumn, TimestampColumn, UuidColumn, UuidPrimaryCo
 
 @ObjectType({ description: 'Who made a change.' })
 export class AuditActor {
-  @Field(() => String, { description: 'The token subject (`sub`).' })
-  subject: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The token subject (`sub`); null when the actor belongs to another organisation than you (its tenant or partner id still shows).',
+  })
+  subject: string | null;
 
   @Field(() => [Role], { description: 'The roles the actor held.' })
   roles: Role[];
@@ -70,14 +73,4 @@ export class AuditEvent {
   @Field(() => String, { description: 'The id of the HTTP request that made the change.' })
   @TextColumn(64)
   requestId: string;
-
-  @Field(() => AuditActor, { description: 'Who made the change.' })
-  get actor(): AuditActor {
-    return Object.assign(new AuditActor(), {
-      subject: this.actorSubject,
-      roles: this.actorRoles,
-      tenantId: this.actorTenantId,
-      partnerId: this.actorPartnerId,
-    });
-  }
 }

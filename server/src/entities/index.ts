@@ -1,4 +1,5 @@
 import { AuditEvent } from './audit-event';
+import { AuditEventPartner } from './audit-event-partner';
 import { IdempotencyKey } from './idempotency-key';
 import { Offer } from './offer';
 import { OfferAuthorization } from './offer-authorization';
@@ -9,6 +10,7 @@ import { Subscription } from './subscription';
 import { Tenant } from './tenant';
 
 export { AuditEvent, AuditActor } from './audit-event';
+export { AuditEventPartner } from './audit-event-partner';
 export { IdempotencyKey } from './idempotency-key';
 export { Offer } from './offer';
 export { OfferAuthorization } from './offer-authorization';
@@ -28,5 +30,6 @@ export const entities = [
   ResellerInvitation,
   OfferAuthorization,
   AuditEvent,
+  AuditEventPartner,
   IdempotencyKey,
 ];

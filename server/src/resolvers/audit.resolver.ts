@@ -1,7 +1,7 @@
-import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Permission } from '../auth/permissions';
 import type { RequestContext } from '../auth/request-context';
-import { AuditEvent } from '../entities';
+import { AuditActor, AuditEvent } from '../entities';
 import type { Services } from '../services';
 import { AuditEventConnection } from './types/connections';
 import { PageArgs } from './tenant.resolver';
@@ -12,7 +12,7 @@ export class AuditResolver {
 
   @Authorized(Permission.ReadAuditEvents)
   @Query(() => AuditEventConnection, {
-    description: 'The audit trail, newest first: a tenant’s (tenantId), or everything for platform admins.',
+    description: 'The audit trail, newest first: what you may see of a tenant’s (tenantId), or everything for platform admins.',
   })
   async auditEvents(
     @Arg('tenantId', () => ID, { nullable: true }) tenantId: string | null | undefined,
@@ -20,5 +20,10 @@ export class AuditResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return AuditEventConnection.from(await this.services.audit.list(ctx, tenantId, args));
+  }
+
+  @FieldResolver(() => AuditActor, { description: 'Who made the change.' })
+  actor(@Root() event: AuditEvent, @Ctx() ctx: RequestContext) {
+    return this.services.audit.actorOf(ctx, event);
   }
 }

@@ -3,7 +3,7 @@ import { isPartnerUser, isPlatformAdmin, isTenantUser } from '../auth/actor';
 import { accessPolicy } from '../auth/access-policy';
 import type { RequestContext } from '../auth/request-context';
 import { newId } from '../entities/columns';
-import { AuditEvent } from '../entities';
+import { AuditActor, AuditEvent, AuditEventPartner } from '../entities';
 import { badInput } from '../graphql/app-error';
 import { type Page, type PageArgs, paginate } from '../db/pagination';
 
@@ -48,23 +48,46 @@ export class AuditService {
       requestId: ctx.requestId,
     };
     await manager.insert(AuditEvent, event as never);
+    const partners = accessPolicy.partnersWhoSee(ctx.actor, entry);
+    if (partners.length > 0) {
+      await manager.insert(
+        AuditEventPartner,
+        partners.map((partnerId) => ({ partnerId, eventId: event.id!, tenantId: entry.tenantId })),
+      );
+    }
   }
 
   /**
-   * Newest first. Tenant admins see their tenant’s trail; a partner admin its customers’; platform
-   * admins any tenant’s, or everything without tenantId.
+   * Newest first, as SPEC §2 lets the caller see them: a tenant's users their tenant's events; a partner's
+   * users, for a tenant they can read, the events their own users caused and those on subscriptions they
+   * sold or are partner of record on; platform admins any tenant's, or everything without tenantId.
    */
   async list(ctx: RequestContext, tenantId: string | null | undefined, args: PageArgs): Promise<Page<AuditEvent>> {
     const query = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
+    const { actor } = ctx;
     if (tenantId) {
-      if (isPartnerUser(ctx.actor)) await accessPolicy.customerTenant(ctx, tenantId);
-      else await accessPolicy.readableTenant(ctx, tenantId);
+      await accessPolicy.readableTenant(ctx, tenantId);
       query.where('e.tenantId = :tenantId', { tenantId });
-    } else if (isTenantUser(ctx.actor)) {
-      query.where('e.tenantId = :tenantId', { tenantId: ctx.actor.tenantId });
-    } else if (!isPlatformAdmin(ctx.actor)) {
+      if (isPartnerUser(actor)) {
+        query.innerJoin(AuditEventPartner, 'p', 'p.eventId = e.id AND p.partnerId = :partnerId AND p.tenantId = :tenantId', {
+          partnerId: actor.partnerId,
+        });
+      }
+    } else if (isTenantUser(actor)) {
+      query.where('e.tenantId = :tenantId', { tenantId: actor.tenantId });
+    } else if (!isPlatformAdmin(actor)) {
       throw badInput('tenantId', 'Pass the tenantId of one of your customers to read its audit trail.');
     }
     return paginate(query, { expression: 'e.id', read: (e) => e.id, descending: true }, args);
+  }
+
+  /** Who caused an event, as the viewer may see it: another organisation's user shows as that organisation. */
+  actorOf(ctx: RequestContext, event: AuditEvent): AuditActor {
+    return Object.assign(new AuditActor(), {
+      subject: accessPolicy.seesActorSubject(ctx.actor, event) ? event.actorSubject : null,
+      roles: event.actorRoles,
+      tenantId: event.actorTenantId,
+      partnerId: event.actorPartnerId,
+    });
   }
 }

@@ -97,23 +97,12 @@ export function ok<T>(response: GraphQLResponse<T>): T {
   return response.data;
 }
 
-const TABLES = [
-  'tenants',
-  'partners',
-  'offers',
-  'subscriptions',
-  'reseller_relationships',
-  'reseller_invitations',
-  'offer_authorizations',
-  'audit_events',
-  'idempotency_keys',
-];
-
-/** Every row of every table, in a stable order: compare before and after to prove nothing changed. */
+/** Every row of every table the entities map, in a stable order: compare before and after to prove nothing changed. */
 export async function dumpDatabase(dataSource: DataSource): Promise<Record<string, unknown[]>> {
   const dump: Record<string, unknown[]> = {};
-  for (const table of TABLES) {
-    dump[table] = await dataSource.query(`SELECT * FROM ${table} ORDER BY id`);
+  for (const metadata of dataSource.entityMetadatas) {
+    const order = metadata.primaryColumns.map((c) => c.databaseName).join(', ');
+    dump[metadata.tableName] = await dataSource.query(`SELECT * FROM ${metadata.tableName} ORDER BY ${order}`);
   }
   return dump;
 }

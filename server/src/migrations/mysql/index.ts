@@ -1,4 +1,5 @@
 import { Initial1795216470353 } from './1795216470353-Initial';
+import { AuditEventPartners1796027831495 } from './1796027831495-AuditEventPartners';
 
 /** In order of application. */
-export const mysqlMigrations: Function[] = [Initial1795216470353];
+export const mysqlMigrations: Function[] = [Initial1795216470353, AuditEventPartners1796027831495];

@@ -1,4 +1,5 @@
 import { Initial1795216470726 } from './1795216470726-Initial';
+import { AuditEventPartners1796027831865 } from './1796027831865-AuditEventPartners';
 
 /** In order of application. */
-export const sqliteMigrations: Function[] = [Initial1795216470726];
+export const sqliteMigrations: Function[] = [Initial1795216470726, AuditEventPartners1796027831865];
