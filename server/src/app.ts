@@ -12,14 +12,14 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config } from './config';
 import { openDatabase, type DataSourceExtras } from './db/data-source';
 import { systemClock, type Clock, type RequestContext } from './auth/request-context';
-import { TokenVerifier } from './auth/tokens';
+import { organisationExists, TokenVerifier } from './auth/tokens';
 import { buildTenantrySchema } from './graphql/schema';
 import { createErrorFormatter } from './graphql/format-error';
 import { compiledExecutionGateway } from './graphql/compiled-execution';
 import { contextFactory } from './http/context';
 import { healthRoutes } from './http/health';
 import { requestLogging } from './http/request-logging';
-import { jsonErrorHandler } from './http/errors';
+import { answerOversizedHeaders, jsonErrorHandler } from './http/errors';
 import { errorLoggingPlugin } from './http/error-logging';
 import { queryLimits, rejectBatches, requestTimeout } from './http/limits';
 import { CallerRateLimiter } from './http/rate-limit';
@@ -69,6 +69,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   // Slow clients: the whole request must arrive in time (the JSON timeout below answers first when it can).
   httpServer.requestTimeout = config.limits.requestTimeoutMs + 5_000;
   httpServer.headersTimeout = Math.min(60_000, httpServer.requestTimeout);
+  httpServer.on('clientError', answerOversizedHeaders);
   let draining = false;
 
   app.use(requestLogging(logger));
@@ -125,7 +126,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     requestTimeout(config.limits.requestTimeoutMs),
     express.json({ limit: config.limits.bodyLimitBytes }),
     rejectBatches,
-    expressMiddleware(apollo, { context: contextFactory(new TokenVerifier(config.auth), dataSource, clock, rateLimiter) }),
+    expressMiddleware(apollo, { context: contextFactory(new TokenVerifier(config.auth, organisationExists(dataSource)), dataSource, clock, rateLimiter) }),
     jsonErrorHandler(logger),
   );
   app.get('/', (_req, res) => res.redirect('/graphql'));

@@ -121,9 +121,9 @@ describe('reads per role and scope (SPEC §2)', () => {
     expect(codeOf(await server.gql(`{ auditEvents { totalCount } }`, {}, w.tokens.resellerHelpdesk))).toBe('FORBIDDEN');
   });
 
-  it('a token for a tenant that does not exist sees nothing', async () => {
+  it('a token for a tenant that does not exist is refused (SPEC §2)', async () => {
     const ghost = await server.token(Role.TENANT_GLOBAL_ADMIN, { tenantId: '01890000-0000-7000-8000-00000000abcd' });
-    expect(ok(await server.gql(VIEWER, {}, ghost)).viewer.tenant).toBeNull();
-    expect(codeOf(await server.gql(TENANT, { id: w.tenants.direct }, ghost))).toBe('NOT_FOUND');
+    expect(codeOf(await server.gql(VIEWER, {}, ghost))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await server.gql(TENANT, { id: w.tenants.direct }, ghost))).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,6 +1,7 @@
 import { expectNothingChanged, Role, startTestServer, type TestServer } from './support/harness';
 import { CallerRateLimiter } from '../src/http/rate-limit';
 import { loadConfig } from '../src/config';
+import { Partner, Tenant } from '../src/entities';
 
 /**
  * Issue 7, rate limiting: a per-caller budget per minute (RATE_LIMIT_PER_MINUTE, 0 = off). A caller with a
@@ -42,6 +43,12 @@ describe('rate limiting with a budget of 5 requests per minute', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '5' } });
+    // Tokens must name a tenant or partner that exists; made directly, so setup spends no budget.
+    const createdAt = new Date();
+    await server.dataSource.getRepository(Tenant).insert(
+      [TENANT_A, TENANT_B].map((id) => ({ id, name: id, domain: `${id}.example`, countryCode: 'VN', billingManagedById: null, createdAt })),
+    );
+    await server.dataSource.getRepository(Partner).insert({ id: '1000001', name: 'Carol’s', countryCode: 'VN', isReseller: true, createdAt });
   });
   afterAll(() => server.stop());
 

@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { DataSource } from 'typeorm';
 import type { AuthConfig } from '../config';
-import { Role } from '../entities/enums';
+import { Partner, Role, Tenant } from '../entities';
 import { AppError } from '../graphql/app-error';
 import { ErrorCode } from '../graphql/error-codes';
 import { type Actor, PARTNER_ROLES, TENANT_ROLES } from './actor';
@@ -21,13 +22,20 @@ export function actorFromClaims(claims: JWTPayload): Actor {
   const typedRoles = roles as Role[];
   const wantsTenant = typedRoles.some((r) => TENANT_ROLES.has(r));
   const wantsPartner = typedRoles.some((r) => PARTNER_ROLES.has(r));
-  if (wantsTenant && wantsPartner) throw unauthenticated('A token cannot carry both tenant and partner roles.');
+  const wantsPlatform = typedRoles.includes(Role.PLATFORM_ADMIN);
+  if ([wantsTenant, wantsPartner, wantsPlatform].filter(Boolean).length > 1) {
+    throw unauthenticated('A token’s roles must come from one family: tenant roles, partner roles, or PLATFORM_ADMIN alone.');
+  }
+  const hasTenantId = tenantId !== undefined && tenantId !== null;
+  const hasPartnerId = partnerId !== undefined && partnerId !== null;
   if (wantsTenant && (typeof tenantId !== 'string' || !UUID.test(tenantId))) {
     throw unauthenticated('A token with tenant roles must carry the tenantId claim.');
   }
   if (wantsPartner && (typeof partnerId !== 'string' || !isPartnerId(partnerId))) {
     throw unauthenticated('A token with partner roles must carry the partnerId claim (6–10 digits, not starting with 0).');
   }
+  if (hasPartnerId && !wantsPartner) throw unauthenticated('Only a token with partner roles may carry the partnerId claim.');
+  if (hasTenantId && !wantsTenant) throw unauthenticated('Only a token with tenant roles may carry the tenantId claim.');
   return {
     subject: sub,
     roles: typedRoles,
@@ -35,6 +43,9 @@ export function actorFromClaims(claims: JWTPayload): Actor {
     partnerId: wantsPartner ? (partnerId as string) : null,
   };
 }
+
+/** How far in the future a token's iat or nbf may be (the issuer's clock may run ahead of ours). */
+const CLOCK_SKEW_SECONDS = 60;
 
 /** How many verified tokens are remembered, and for how long at most (a JWKS key removal applies within it). */
 const VERIFIED_CACHE_SIZE = 10_000;
@@ -48,9 +59,16 @@ export class TokenVerifier {
    * signature check (WebCrypto, off the main thread) was the largest fixed cost of a small request. An
    * entry is used only before the token's `exp` (as jose checks it, to the second) and for at most a minute.
    */
-  private readonly verified = new Map<string, { actor: Actor; validUntilMs: number; expSeconds: number | undefined }>();
+  private readonly verified = new Map<string, { actor: Actor; validUntilMs: number; expSeconds: number }>();
 
-  constructor(private readonly config: AuthConfig) {
+  /**
+   * `organisationExists` answers whether the token's tenant or partner exists (SPEC §2). Neither is ever
+   * deleted, so the answer is remembered with the verified token.
+   */
+  constructor(
+    private readonly config: AuthConfig,
+    private readonly organisationExists: (actor: Actor) => Promise<boolean>,
+  ) {
     if (config.jwksUrl) {
       this.verifyKey = createRemoteJWKSet(new URL(config.jwksUrl));
       this.algorithms = ['RS256', 'ES256', 'PS256', 'EdDSA'];
@@ -68,7 +86,7 @@ export class TokenVerifier {
     const now = Date.now();
     const known = this.verified.get(match[1]);
     if (known) {
-      if (now < known.validUntilMs && (known.expSeconds === undefined || Math.floor(now / 1000) < known.expSeconds)) return known.actor;
+      if (now < known.validUntilMs && Math.floor(now / 1000) < known.expSeconds) return known.actor;
       this.verified.delete(match[1]);
     }
     let payload: JWTPayload;
@@ -77,18 +95,46 @@ export class TokenVerifier {
         algorithms: this.algorithms,
         issuer: this.config.issuer,
         audience: this.config.audience,
+        requiredClaims: ['exp'],
+        clockTolerance: CLOCK_SKEW_SECONDS,
       }));
     } catch (error) {
-      const code = (error as { code?: string }).code;
+      const code = (error as { code?: string; claim?: string }).code;
       if (code === 'ERR_JWT_EXPIRED') throw unauthenticated('The token has expired; get a new one.');
+      if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && (error as { claim?: string }).claim === 'exp') {
+        throw unauthenticated('The token has no expiry (exp claim); tokens that never expire are refused.');
+      }
+      if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && ['nbf', 'iat'].includes((error as { claim?: string }).claim ?? '')) {
+        throw unauthenticated('The token is not valid yet (iat or nbf is in the future); check the issuer’s clock.');
+      }
       throw unauthenticated('The token is not valid: it is malformed, forged, or signed with another key.');
     }
+    const nowSeconds = Math.floor(now / 1000);
+    // The tolerance above is for clock skew on nbf/iat only: an expired token is refused to the second.
+    if (payload.exp! <= nowSeconds) throw unauthenticated('The token has expired; get a new one.');
+    if ((payload.iat ?? 0) > nowSeconds + CLOCK_SKEW_SECONDS) {
+      throw unauthenticated('The token is not valid yet (iat or nbf is in the future); check the issuer’s clock.');
+    }
     const actor = actorFromClaims(payload);
+    if (!(await this.organisationExists(actor))) {
+      throw unauthenticated(
+        `The token names ${actor.tenantId ? `tenant ${actor.tenantId}` : `partner ${actor.partnerId}`}, which does not exist.`,
+      );
+    }
     if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
-    this.verified.set(match[1], { actor, validUntilMs: now + VERIFIED_CACHE_MS, expSeconds: payload.exp });
+    this.verified.set(match[1], { actor, validUntilMs: now + VERIFIED_CACHE_MS, expSeconds: payload.exp! });
     return actor;
   }
 }
+
+/** Whether the tenant or partner a token names exists; platform admins name neither. */
+export const organisationExists =
+  (dataSource: DataSource) =>
+  async (actor: Actor): Promise<boolean> => {
+    if (actor.tenantId) return dataSource.getRepository(Tenant).existsBy({ id: actor.tenantId });
+    if (actor.partnerId) return dataSource.getRepository(Partner).existsBy({ id: actor.partnerId });
+    return true;
+  };
 
 export interface TokenRequest {
   subject?: string;

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, Response } from 'express';
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { ErrorCode } from '../graphql/error-codes';
 
@@ -64,4 +65,33 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
     logger.error({ reqId: (req as { id?: unknown }).id, err: error }, 'unexpected error before GraphQL execution');
     sendGraphQLError(res, 500, internalError());
   };
+}
+
+/**
+ * Node's HTTP parser refuses headers over its limit (16 KB) before Express sees the request, and answers
+ * 431 with an empty body. A bearer token is the usual culprit: answer as every token refusal does.
+ */
+export function answerOversizedHeaders(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  if (error.code !== 'HPE_HEADER_OVERFLOW') {
+    // What Node answers itself without a listener: 408 for a request that timed out, 400 for other parse failures.
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+    return;
+  }
+  const body = JSON.stringify({
+    errors: [
+      {
+        message: 'The request headers are larger than 16 KB. A bearer token must be smaller; send only the headers the API needs.',
+        extensions: { code: ErrorCode.UNAUTHENTICATED },
+      },
+    ],
+  });
+  socket.end(
+    'HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
