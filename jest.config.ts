@@ -33,6 +33,8 @@ const config: Config = {
       ...common,
       displayName: 'sqlite',
       testMatch: ['<rootDir>/server/test/**/*.test.ts'],
+      // `*.mariadb.test.ts` need several server processes over one database: a MySQL/MariaDB deployment only.
+      testPathIgnorePatterns: ['/node_modules/', '\\.mariadb\\.test\\.ts$'],
       setupFiles: ['<rootDir>/server/test/support/use-sqlite.ts'],
     },
     {

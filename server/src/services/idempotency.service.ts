@@ -92,7 +92,16 @@ export class IdempotencyService {
     for (let attempt = 0; ; attempt++) {
       const committed = await this.dataSource.getRepository(IdempotencyKey).findOneBy(where);
       if (committed) return replay(committed);
-      const checked = await check();
+      let checked: Checked;
+      try {
+        checked = await check();
+      } catch (error) {
+        // A twin on another instance may have committed since the look-up above, and its result is what made a
+        // check fail (the tenant now has the subscription it bought): a replay is recognised before any check.
+        const late = await this.dataSource.getRepository(IdempotencyKey).findOneBy(where);
+        if (late) return replay(late);
+        throw error;
+      }
       try {
         return await this.transactions.run(async (manager) => {
           const existing = await manager.findOneBy(IdempotencyKey, where);
