@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { type AuditEvent, ResellerRelationship, type Subscription, type Tenant } from '../entities';
+import { type AuditEvent, type Partner, ResellerRelationship, type Subscription, type Tenant } from '../entities';
 import { Role, SubscriptionChannel, SubscriptionStatus } from '../entities/enums';
 import { forbidden, notFound } from '../graphql/app-error';
 import { rowLock } from '../db/transactions';
@@ -150,6 +150,13 @@ export class AccessPolicy {
     if (!isPartnerUser(ctx.actor)) return true;
     const where = { partnerId: ctx.actor.partnerId!, tenantId };
     return (await manager.findOne(ResellerRelationship, { where, ...rowLock(manager, 'pessimistic_read') })) !== null;
+  }
+
+  /** The caller's partner, when it is a reseller; FORBIDDEN otherwise (creating customers, inviting them). */
+  async resellerPartner(ctx: RequestContext, doing: string): Promise<Partner> {
+    const partner = ctx.actor.partnerId ? await ctx.loaders.partnerById.load(ctx.actor.partnerId) : null;
+    if (!partner?.isReseller) throw forbidden(`Only reseller partners can ${doing}.`);
+    return partner;
   }
 
   /** Partner details (and authorised offers) are visible to the partner itself and platform admins. */

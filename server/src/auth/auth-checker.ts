@@ -1,5 +1,6 @@
 import type { AuthCheckerInterface, ResolverData } from 'type-graphql';
 import { forbidden } from '../graphql/app-error';
+import { refuseOutOfScopeFirst } from './scope-first';
 import type { RequestContext } from './request-context';
 import { deniedMessage, type Permission, rolesAllow } from './permissions';
 
@@ -8,11 +9,11 @@ import { deniedMessage, type Permission, rolesAllow } from './permissions';
  * FORBIDDEN (type-graphql's own AuthorizationError would say UNAUTHORIZED).
  */
 export class PermissionChecker implements AuthCheckerInterface<RequestContext, Permission> {
-  check({ context }: ResolverData<RequestContext>, permissions: Permission[]): boolean {
-    const { roles } = context.actor;
-    for (const permission of permissions) {
-      if (!rolesAllow(roles, permission)) throw forbidden(deniedMessage(permission, roles));
-    }
-    return true;
+  async check(resolverData: ResolverData<RequestContext>, permissions: Permission[]): Promise<boolean> {
+    const { roles } = resolverData.context.actor;
+    const denied = permissions.find((permission) => !rolesAllow(roles, permission));
+    if (denied === undefined) return true;
+    await refuseOutOfScopeFirst(resolverData); // out of scope is NOT_FOUND, even for a role that may not act
+    throw forbidden(deniedMessage(denied, roles));
   }
 }

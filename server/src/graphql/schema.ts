@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema, type ContainerType } from 'type-graphql';
+import { buildSchema, type ContainerType, type ValidatorFn } from 'type-graphql';
 import { PermissionChecker } from '../auth/auth-checker';
 import { resolvers } from '../resolvers';
 import { SubscriptionResolver } from '../resolvers/subscription.resolver';
 import type { Subscription } from '../entities';
 import { resolveDirectly } from './direct-field-resolvers';
+import { validateInOrder } from './validate-in-order';
 import { ErrorExtensions } from '../resolvers/types/objects';
 import type { Services } from '../services';
 
@@ -23,7 +24,7 @@ export async function buildTenantrySchema(services?: Services): Promise<GraphQLS
     authChecker: PermissionChecker,
     authMode: 'error',
     container,
-    validate: { forbidUnknownValues: false },
+    validateFn: validateInOrder as ValidatorFn,
     emitSchemaFile: false,
   });
   if (services) {

@@ -55,20 +55,27 @@ export class PartnerService {
 
   /** The partner to set as partner of record, or the refusal SPEC §3 names for each problem. */
   async requireAdvisor(ctx: RequestContext, partnerId: string, field = 'partnerId'): Promise<Partner> {
-    const { partner, problem } = await this.check(ctx, partnerId);
+    const checked = await this.check(ctx, partnerId);
+    const refusal = this.advisorRefusal(checked, field);
+    if (refusal) throw refusal;
+    return checked.partner!;
+  }
+
+  /** The refusal for a Partner ID that cannot be partner of record, or null when it can. */
+  advisorRefusal({ partnerId, partner, problem }: PartnerIdCheck, field = 'partnerId'): AppError | null {
     switch (problem) {
       case PartnerIdProblem.INVALID_FORMAT:
-        throw badInput(field, notAPartnerId(partnerId));
+        return badInput(field, notAPartnerId(partnerId));
       case PartnerIdProblem.NOT_FOUND:
-        throw new AppError(ErrorCode.PARTNER_NOT_FOUND, `No partner has the Partner ID ${partnerId}; check the ID with your partner.`, { field });
+        return new AppError(ErrorCode.PARTNER_NOT_FOUND, `No partner has the Partner ID ${partnerId}; check the ID with your partner.`, { field });
       case PartnerIdProblem.NOT_ADVISOR:
-        throw new AppError(
+        return new AppError(
           ErrorCode.PARTNER_NOT_ADVISOR,
           `${partner!.name} (${partnerId}) is not an advisor partner and cannot be partner of record.`,
           { field },
         );
       default:
-        return partner!;
+        return null;
     }
   }
 

@@ -22,8 +22,7 @@ export class RelationshipService {
     if (!Number.isInteger(days) || days < INVITATION_DAYS.min || days > INVITATION_DAYS.max) {
       throw badInput('expiresInDays', `An invitation lasts ${INVITATION_DAYS.min} to ${INVITATION_DAYS.max} days; got ${days}.`);
     }
-    const partner = await ctx.loaders.partnerById.load(ctx.actor.partnerId!);
-    if (!partner?.isReseller) throw forbidden('Only reseller partners can invite customers.');
+    const partner = await accessPolicy.resellerPartner(ctx, 'invite customers');
     const now = ctx.clock.now();
     const invitation = Object.assign(new ResellerInvitation(), {
       id: newId(),

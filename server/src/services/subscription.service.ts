@@ -13,7 +13,7 @@ import type { SubscriptionListArgs } from '../loaders/loaders';
 import type { AuditService } from './audit.service';
 import type { IdempotencyService } from './idempotency.service';
 import type { OfferService } from './offer.service';
-import type { PartnerService } from './partner.service';
+import { PartnerIdProblem, type PartnerService } from './partner.service';
 
 export interface PurchaseData {
   tenantId: string;
@@ -77,13 +77,24 @@ export class SubscriptionService {
     return tenant !== null && (await accessPolicy.canManageSubscription(ctx, subscription, tenant));
   }
 
-  /** The seed’s confirmation step: every check of a purchase, nothing written. */
+  /**
+   * The seed’s confirmation step: every check of a purchase, nothing written, in SPEC §3's order: scope and
+   * role, the input's shape, then what it refers to (partner of record, offer authorisation, quantity range),
+   * then conflicts.
+   */
   async quote(ctx: RequestContext, data: PurchaseData): Promise<Quote> {
+    const { tenant, channel } = await accessPolicy.purchaseChannel(ctx, data.tenantId);
     if (!Number.isInteger(data.quantity) || data.quantity < 1) {
       throw badInput('quantity', `The quantity must be a positive whole number; got ${data.quantity}.`);
     }
-    const { tenant, channel } = await accessPolicy.purchaseChannel(ctx, data.tenantId);
+    const advisor = data.partnerId === undefined || data.partnerId === null ? null : await this.partners.check(ctx, data.partnerId);
+    if (advisor?.problem === PartnerIdProblem.INVALID_FORMAT) throw this.partners.advisorRefusal(advisor)!;
     const offer = await this.offers.get(ctx, data.offerId);
+    if (advisor) {
+      const refusal = this.partners.advisorRefusal(advisor);
+      if (refusal) throw refusal;
+    }
+    const partnerOfRecord = advisor?.partner ?? null;
     let reseller: Partner | null = null;
     if (channel === SubscriptionChannel.RESELLER) {
       reseller = await ctx.loaders.partnerById.load(ctx.actor.partnerId!);
@@ -96,8 +107,6 @@ export class SubscriptionService {
       }
     }
     if (data.quantity < offer.minQuantity || data.quantity > offer.maxQuantity) throw this.outOfRange(offer, data.quantity);
-    const partnerOfRecord =
-      data.partnerId === undefined || data.partnerId === null ? null : await this.partners.requireAdvisor(ctx, data.partnerId);
     const live = await this.dataSource.getRepository(Subscription).existsBy({
       tenantId: tenant.id,
       offerId: offer.id,
@@ -172,19 +181,24 @@ export class SubscriptionService {
 
   async setPartnerOfRecord(ctx: RequestContext, id: string, partnerId: string | null | undefined, expectedVersion?: number | null) {
     await accessPolicy.manageableSubscription(ctx, id);
-    const partner = partnerId === undefined || partnerId === null ? null : await this.partners.requireAdvisor(ctx, partnerId);
+    const advisor = partnerId === undefined || partnerId === null ? null : await this.partners.check(ctx, partnerId);
+    if (advisor?.problem === PartnerIdProblem.INVALID_FORMAT) throw this.partners.advisorRefusal(advisor)!;
     return this.change(ctx, id, expectedVersion, {
-      action: partner ? 'subscription.partnerOfRecordSet' : 'subscription.partnerOfRecordRemoved',
-      check: (current) => this.requireActive(current, 'change its partner of record'),
-      apply: () => ({ partnerOfRecordId: partner?.id ?? null }),
+      action: advisor ? 'subscription.partnerOfRecordSet' : 'subscription.partnerOfRecordRemoved',
+      check: (current) => {
+        this.requireActive(current, 'change its partner of record');
+        const refusal = advisor && this.partners.advisorRefusal(advisor);
+        if (refusal) throw refusal;
+      },
+      apply: () => ({ partnerOfRecordId: advisor?.partner?.id ?? null }),
     });
   }
 
   async changeQuantity(ctx: RequestContext, id: string, quantity: number, expectedVersion?: number | null) {
+    const { subscription } = await accessPolicy.manageableSubscription(ctx, id);
     if (!Number.isInteger(quantity) || quantity < 1) {
       throw badInput('quantity', `The quantity must be a positive whole number; got ${quantity}.`);
     }
-    const { subscription } = await accessPolicy.manageableSubscription(ctx, id);
     const offer = (await ctx.loaders.offerById.load(subscription.offerId))!;
     return this.change(ctx, id, expectedVersion, {
       action: 'subscription.quantityChanged',
@@ -243,13 +257,14 @@ export class SubscriptionService {
           if (!current || !(await accessPolicy.stillCustomerInTransaction(manager, ctx, current.tenantId))) {
             throw new AppError(ErrorCode.NOT_FOUND, `Subscription "${id}" was not found.`);
           }
+          // SPEC §3's order: the status and what the change refers to are reported before a stale version.
           if (current.status === SubscriptionStatus.DELETED) {
             throw this.invalidTransition(current, 'change', 'A deleted subscription cannot be changed.');
           }
+          change.check(current);
           if (expectedVersion !== undefined && expectedVersion !== null && current.version !== expectedVersion) {
             throw this.stale(current, expectedVersion);
           }
-          change.check(current);
           const now = ctx.clock.now();
           const values = { ...change.apply(current, now), version: current.version + 1, updatedAt: now };
           const updated = await this.conditionalUpdate(manager, current, values);

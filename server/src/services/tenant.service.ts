@@ -90,8 +90,7 @@ export class TenantService {
 
   /** A reseller creates a customer: it bills and manages the new tenant (seed 004). */
   async createCustomer(ctx: RequestContext, data: CreateTenantData & { idempotencyKey?: string | null }): Promise<Tenant> {
-    const partner = await ctx.loaders.partnerById.load(ctx.actor.partnerId!);
-    if (!partner?.isReseller) throw forbidden('Only reseller partners can create customers.');
+    const partner = await accessPolicy.resellerPartner(ctx, 'create customers');
     const input = normaliseTenant(data);
     const id = await this.idempotency.once(
       ctx,
