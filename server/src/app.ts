@@ -16,6 +16,7 @@ import { organisationExists, TokenVerifier } from './auth/tokens';
 import { buildTenantrySchema } from './graphql/schema';
 import { createErrorFormatter } from './graphql/format-error';
 import { compiledExecutionGateway } from './graphql/compiled-execution';
+import { subscriptionsOverHttpPlugin } from './graphql/subscriptions-over-http';
 import { contextFactory } from './http/context';
 import { healthRoutes } from './http/health';
 import { requestLogging } from './http/request-logging';
@@ -103,6 +104,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
       // No cache hints are used; the default cache-control plugin wraps every field resolver (issue 6 profile).
       ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(logger),
+      subscriptionsOverHttpPlugin,
       limits.plugin,
       config.production && !config.introspection
         ? ApolloServerPluginLandingPageDisabled()

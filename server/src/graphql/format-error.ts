@@ -37,18 +37,37 @@ function firstIssue(issues: ValidationIssue[], prefix = ''): { field: string; me
 }
 
 /**
- * graphql-js rejects a mistyped variable (e.g. quantity 2.5, or a missing required field) before any
- * resolver runs; its message names the path, as in `Variable "$input" got invalid value 2.5 at
- * "input.quantity"; …`. The field is that path without the variable name, like our own refusals.
+ * graphql-js rejects a mistyped variable or argument (e.g. quantity 2.5, a missing, null or unknown field)
+ * before any resolver runs. Its message names the place in one of a few forms, as in `Variable "$input" got
+ * invalid value 2.5 at "input.quantity"; …`. The field is that path without the variable name, like our own
+ * refusals; a literal's null is found by the name written before it in the document.
  */
-function coercionField(message: string): string | undefined {
-  const variable = /^Variable "\$(\w+)" got invalid value /.exec(message);
-  if (!variable) return undefined;
-  const at = / at "(\w+(?:\.\w+|\[\d+\])*)"; /.exec(message)?.[1];
-  const path = at?.startsWith(`${variable[1]}.`) ? at.slice(variable[1].length + 1) : undefined;
-  const missing = /; Field "(\w+)" of required type "[^"]+" was not provided\.$/.exec(message)?.[1];
-  if (missing) return path ? `${path}.${missing}` : missing;
-  return path;
+function coercionField(error: unknown, message: string): string | undefined {
+  const variable = /^Variable "\$(\w+)" /.exec(message);
+  if (variable) {
+    if (/ of non-null type "[^"]+" must not be null\.$/.test(message)) return variable[1];
+    const at = / at "(\w+(?:\.\w+|\[\d+\])*)"; /.exec(message)?.[1];
+    const path = at?.startsWith(`${variable[1]}.`) ? at.slice(variable[1].length + 1) : undefined;
+    const named = /; Field "(\w+)" (?:of required type "[^"]+" was not provided|is not defined by type "\w+")\.$/.exec(message)?.[1];
+    if (named) return path ? `${path}.${named}` : named;
+    return path;
+  }
+  const literal =
+    /^Field "(?:\w+\.)?(\w+)" (?:of required type "[^"]+" was not provided|is not defined by type "\w+")\.$/.exec(message)?.[1] ??
+    /^Field "\w+" argument "(\w+)" of type "[^"]+" is required, but it was not provided\.$/.exec(message)?.[1];
+  if (literal) return literal;
+  if (/^Expected value of type "[^"]+", found /.test(message)) return nameWrittenBefore(error);
+  return undefined;
+}
+
+/** The `name:` written just before the error's location in the document, e.g. `quantity` in `quantity: null`. */
+function nameWrittenBefore(error: unknown): string | undefined {
+  const { source, locations } = error as { source?: { body: string }; locations?: readonly { line: number; column: number }[] };
+  if (!source || !locations?.[0]) return undefined;
+  const lines = source.body.split('\n');
+  const { line, column } = locations[0];
+  const before = [...lines.slice(0, line - 1), lines[line - 1]?.slice(0, column - 1) ?? ''].join('\n');
+  return /(\w+)\s*:\s*$/.exec(before)?.[1];
 }
 
 /**
@@ -80,7 +99,7 @@ export function createErrorFormatter(production: boolean) {
     const code = String(formatted.extensions?.code ?? '');
     if (CLOSED_SET.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _omit, exception: _omit2, ...rest } = (formatted.extensions ?? {}) as Record<string, unknown>;
-      const field = code === ErrorCode.BAD_USER_INPUT && rest.field === undefined ? coercionField(formatted.message) : undefined;
+      const field = code === ErrorCode.BAD_USER_INPUT && rest.field === undefined ? coercionField(error, formatted.message) : undefined;
       const extensions = production ? rest : formatted.extensions;
       // Apollo’s own BAD_USER_INPUT (variable coercion) can suggest enum values: no schema hints in production.
       const message = production ? formatted.message.replace(SUGGESTION, '') : formatted.message;
@@ -90,7 +109,9 @@ export function createErrorFormatter(production: boolean) {
       let message = formatted.message;
       if (production) message = message.replace(SUGGESTION, '');
       if (INTROSPECTION_DISABLED.test(message)) message = 'Introspection is disabled on this server.';
-      const field = (formatted.extensions as { field?: string } | undefined)?.field;
+      const field =
+        (formatted.extensions as { field?: string } | undefined)?.field ??
+        (FOREIGN_CODES[code] === ErrorCode.BAD_USER_INPUT ? coercionField(error, formatted.message) : undefined);
       return {
         message,
         locations: formatted.locations,

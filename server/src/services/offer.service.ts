@@ -83,7 +83,7 @@ export class OfferService {
 
   /** Authorises a reseller to sell an offer. Authorising twice changes nothing. */
   async authorize(ctx: RequestContext, partnerId: string, offerId: string): Promise<Partner> {
-    const partner = await this.partners.get(ctx, partnerId);
+    const partner = await this.partners.get(ctx, partnerId, 'partnerId');
     await this.get(ctx, offerId);
     if (!partner.isReseller) {
       throw failedPrecondition(`${partner.name} (${partner.id}) is not a reseller; only resellers are authorised to sell offers.`);
@@ -111,7 +111,7 @@ export class OfferService {
 
   /** Withdraws an authorisation. Existing subscriptions stay; new sales of the offer are refused. */
   async revoke(ctx: RequestContext, partnerId: string, offerId: string): Promise<Partner> {
-    const partner = await this.partners.get(ctx, partnerId);
+    const partner = await this.partners.get(ctx, partnerId, 'partnerId');
     await this.get(ctx, offerId);
     await this.transactions.run(async (manager) => {
       const existing = await manager.findOneBy(OfferAuthorization, { partnerId, offerId });

@@ -36,8 +36,9 @@ export class PartnerService {
     private readonly audit: AuditService,
   ) {}
 
-  async get(ctx: RequestContext, id: string): Promise<Partner> {
-    if (!isPartnerId(id)) throw badInput('id', notAPartnerId(id));
+  /** `field` names the argument that carried the Partner ID, for a malformed one. */
+  async get(ctx: RequestContext, id: string, field = 'id'): Promise<Partner> {
+    if (!isPartnerId(id)) throw badInput(field, notAPartnerId(id));
     const partner = await ctx.loaders.partnerById.load(id);
     if (!partner || !(await accessPolicy.canReadPartner(ctx, id))) throw notFound('Partner', id);
     return partner;

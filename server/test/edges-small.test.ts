@@ -1,0 +1,109 @@
+/**
+ * Issue 11, defect 11, the smaller edges: the field of every BAD_USER_INPUT, a subscription operation over
+ * HTTP, Partner IDs with a leading 0, and reads that do the same work for an unknown and an out-of-scope id.
+ */
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import { codeOf, expectNothingChanged, ok, startTestServer, type TestServer } from './support/harness';
+import { buildWorld, type World } from './support/world';
+
+class StatementRecorder implements TypeOrmLogger {
+  statements: string[] = [];
+  logQuery(query: string) {
+    this.statements.push(query);
+  }
+  logQueryError() {}
+  logQuerySlow() {}
+  logSchemaBuild() {}
+  logMigration() {}
+  log() {}
+}
+
+const CREATE_TENANT = `mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } } }`;
+const AUTHORIZE = `mutation($input: AuthorizeOfferInput!) { authorizeOffer(input: $input) { partner { id } } }`;
+const REVOKE = `mutation($input: RevokeOfferAuthorizationInput!) { revokeOfferAuthorization(input: $input) { partner { id } } }`;
+const CREATE_PARTNER = `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { partner { id } } }`;
+const VERIFY = `query($partnerId: String!) { verifyPartnerId(partnerId: $partnerId) { partnerId valid partnerName reason } }`;
+
+describe('smaller edges', () => {
+  let server: TestServer;
+  let w: World;
+  const recorder = new StatementRecorder();
+  const logLines: { level: number; msg: string }[] = [];
+
+  beforeAll(async () => {
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        logLines.push(JSON.parse(chunk.toString()));
+        done();
+      },
+    });
+    server = await startTestServer({ database: { logger: recorder }, logger: pino({ level: 'info' }, sink) });
+    w = await buildWorld(server);
+  });
+  afterAll(() => server.stop());
+
+  async function expectBadInput(query: string, variables: Record<string, unknown>, field: string) {
+    await expectNothingChanged(server, async () => {
+      const response = await server.gql(query, variables, w.tokens.platform);
+      expect([codeOf(response), response.errors?.[0]?.extensions.field, response.data ?? null]).toEqual(['BAD_USER_INPUT', field, null]);
+    });
+  }
+
+  it('authorizeOffer and revokeOfferAuthorization name partnerId for a malformed Partner ID', async () => {
+    await expectBadInput(AUTHORIZE, { input: { partnerId: 'abc', offerId: w.offers.basic.id } }, 'partnerId');
+    await expectBadInput(REVOKE, { input: { partnerId: 'abc', offerId: w.offers.basic.id } }, 'partnerId');
+  });
+
+  it.each([
+    ['an unknown field in a variable', { name: 'A', domain: 'a.example', countryCode: 'VN', colour: 'red' }, 'colour'],
+    ['a null field in a variable', { name: null, domain: 'a.example', countryCode: 'VN' }, 'name'],
+    ['a missing field in a variable', { domain: 'a.example', countryCode: 'VN' }, 'name'],
+    ['a null input', null, 'input'],
+  ])('names the field of %s', (_what, input, field) => expectBadInput(CREATE_TENANT, { input }, field));
+
+  it.each([
+    ['an unknown field in a literal', `mutation { createTenant(input: { name: "A", domain: "a.example", countryCode: "VN", colour: "red" }) { tenant { id } } }`, 'colour'],
+    ['a null field in a literal', `mutation { createTenant(input: { name: null, domain: "a.example", countryCode: "VN" }) { tenant { id } } }`, 'name'],
+    ['a missing field in a literal', `mutation { createTenant(input: { domain: "a.example", countryCode: "VN" }) { tenant { id } } }`, 'name'],
+    ['a missing argument', `mutation { createTenant { tenant { id } } }`, 'input'],
+  ])('names the field of %s', (_what, query, field) => expectBadInput(query, {}, field));
+
+  it('answers a subscription operation over HTTP with BAD_USER_INPUT pointing to the WebSocket endpoint, and logs no error', async () => {
+    logLines.length = 0;
+    const response = await server.gql('subscription { events { id } }', {}, w.tokens.platform);
+    expect(response.status).toBe(400);
+    expect(codeOf(response)).toBe('BAD_USER_INPUT');
+    expect(response.errors![0].message).toMatch(/WebSocket/);
+    expect(logLines.filter((line) => line.level >= 50)).toEqual([]);
+  });
+
+  it('refuses a Partner ID that starts with 0, and Check ID calls it malformed', async () => {
+    await expectBadInput(CREATE_PARTNER, { input: { id: '01000001', name: 'Leading Zero', countryCode: 'VN', capabilities: ['ADVISOR'] } }, 'id');
+    expect(ok(await server.gql(VERIFY, { partnerId: '01000001' }, w.tokens.directGlobal)).verifyPartnerId).toEqual({
+      partnerId: '01000001',
+      valid: false,
+      partnerName: null,
+      reason: 'INVALID_FORMAT',
+    });
+  });
+
+  it.each([
+    ['tenant', `query($id: ID!) { tenant(id: $id) { id } }`, (id: string) => ({ id })],
+    ['auditEvents', `query($id: ID) { auditEvents(tenantId: $id) { totalCount } }`, (id: string) => ({ id })],
+  ])('%s: an unknown tenant and an existing out-of-scope one cost the same statements (no timing difference)', async (_name, query, variables) => {
+    const unknown = '01890000-0000-7000-8000-00000000dead';
+    const statementsFor = async (id: string) => {
+      await server.gql(query, variables(id), w.tokens.resellerAdmin); // warm: the token is verified once
+      recorder.statements = [];
+      const response = await server.gql(query, variables(id), w.tokens.resellerAdmin);
+      expect(codeOf(response)).toBe('NOT_FOUND');
+      return [...recorder.statements];
+    };
+    const forUnknown = await statementsFor(unknown);
+    const forOutOfScope = await statementsFor(w.tenants.direct);
+    expect(forUnknown.length).toBeGreaterThan(1);
+    expect(forOutOfScope).toEqual(forUnknown);
+  });
+});
