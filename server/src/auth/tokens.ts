@@ -22,6 +22,11 @@ export function actorFromClaims(claims: JWTPayload): Actor {
   const wantsTenant = typedRoles.some((r) => TENANT_ROLES.has(r));
   const wantsPartner = typedRoles.some((r) => PARTNER_ROLES.has(r));
   if (wantsTenant && wantsPartner) throw unauthenticated('A token cannot carry both tenant and partner roles.');
+  if (typedRoles.includes(Role.PLATFORM_ADMIN) && (typedRoles.length > 1 || tenantId != null || partnerId != null)) {
+    throw unauthenticated('A PLATFORM_ADMIN token carries that role alone, with neither a tenantId nor a partnerId claim.');
+  }
+  if (wantsTenant && partnerId != null) throw unauthenticated('A token with tenant roles cannot carry a partnerId claim.');
+  if (wantsPartner && tenantId != null) throw unauthenticated('A token with partner roles cannot carry a tenantId claim.');
   if (wantsTenant && (typeof tenantId !== 'string' || !UUID.test(tenantId))) {
     throw unauthenticated('A token with tenant roles must carry the tenantId claim.');
   }
