@@ -1,5 +1,5 @@
 # Tenantry API server. Build: docker build -t tenantry .   Run with MySQL: docker compose up
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 compiles from source when no prebuilt binary fits.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ \
@@ -12,7 +12,7 @@ COPY server/src server/src
 COPY server/tsconfig.json server/
 RUN npm run build -w @tenantry/server && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 WORKDIR /app
 COPY --from=build /app/package.json ./

@@ -1,10 +1,12 @@
+import { redactCredentials } from './redact';
+
 /**
  * Configuration from the environment (SPEC §5). Every value is validated at start; a bad one
- * stops the server with a ConfigError naming the variable.
+ * stops the server with a ConfigError naming the variable (and never showing a URL's password).
  */
 export class ConfigError extends Error {
   constructor(readonly variable: string, problem: string) {
-    super(`Invalid configuration: ${variable} ${problem}`);
+    super(redactCredentials(`Invalid configuration: ${variable} ${problem}`));
   }
 }
 
@@ -142,7 +144,7 @@ export function loadConfig(env: Env = process.env): Config {
       issuer: env.AUTH_ISSUER || undefined,
       audience: env.AUTH_AUDIENCE || undefined,
     },
-    demoData: boolean(env, 'DEMO_DATA', true),
+    demoData: boolean(env, 'DEMO_DATA', !production),
     dataRetentionDays: integer(env, 'DATA_RETENTION_DAYS', 90, 1, 3650),
     lifecycleSweepSeconds: integer(env, 'LIFECYCLE_SWEEP_SECONDS', 300, 1, 86_400),
     introspection: boolean(env, 'GRAPHQL_INTROSPECTION', !production),

@@ -5,6 +5,8 @@ import { createApp } from './app';
 import { signDevelopmentToken } from './auth/tokens';
 import { Role } from './entities/enums';
 import { seedDemoData, type DemoIds } from './seed/demo-data';
+import { createLogger } from './logger';
+import { describeStartFailure, type StartStep } from './start-failure';
 
 // Under load, request data that outlives a young-generation GC is promoted, and V8's default lets the old
 // generation grow to ~4× its live size before collecting it. Growing it 2× keeps RSS ~90 MB lower under the
@@ -14,35 +16,44 @@ if (!process.execArgv.some((flag) => flag.startsWith('--heap-growing-percent')))
 function describeDemo(url: string, ids: DemoIds | null): string {
   const lines = [
     `Tenantry is serving GraphQL at ${url} (Apollo Sandbox: open it in a browser).`,
-    'Get a development token:  npm run token -- --role PLATFORM_ADMIN',
-    '                          npm run token -- --role PARTNER_ADMIN_AGENT --partner 4100001',
+    'Get a development token:  export TOKEN=$(npm run -s token -- --role PLATFORM_ADMIN)',
+    '                          export TOKEN=$(npm run -s token -- --role PARTNER_ADMIN_AGENT --partner 4100001)',
   ];
   if (ids) {
     lines.push(
       `Demo data: partners Fabrikam ${ids.partners.fabrikam} (reseller), Northwind ${ids.partners.northwind} (advisor), Tailspin ${ids.partners.tailspin} (both)`,
       `           tenants Contoso ${ids.tenants.contoso} (direct), Adatum ${ids.tenants.adatum} (created by Fabrikam),`,
       `                   Litware ${ids.tenants.litware} (Fabrikam's customer), Wingtip ${ids.tenants.wingtip} (no partners)`,
-      `           npm run token -- --role TENANT_GLOBAL_ADMIN --tenant ${ids.tenants.contoso}`,
+      `           export TOKEN=$(npm run -s token -- --role TENANT_GLOBAL_ADMIN --tenant ${ids.tenants.contoso})`,
     );
   }
+  lines.push(`Then:      curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ viewer { roles } }"}'`);
   return lines.join('\n');
 }
+
+let step: StartStep = 'database';
 
 async function main(config: Config) {
   let demo: DemoIds | null = null;
   const sandboxToken = config.auth.jwtSecretIsDevelopmentDefault
     ? await signDevelopmentToken(config.auth.jwtSecret!, { roles: [Role.PLATFORM_ADMIN], subject: 'sandbox' })
     : undefined;
+  const logger = createLogger(config.logLevel);
   const app = await createApp({
     config,
+    logger,
     sandboxToken,
+    database: { onDatabaseCreated: (name) => logger.info({ database: name }, 'created the MySQL database (utf8mb4)') },
     onDatabaseReady: async (dataSource) => {
+      step = 'demo data';
       if (config.demoData) demo = await seedDemoData(dataSource, new Date(), config.dataRetentionDays);
+      step = 'schema';
     },
   });
   if (config.auth.jwtSecretIsDevelopmentDefault) {
     app.logger.warn('AUTH_JWT_SECRET is not set: using the development secret. Never do this in production.');
   }
+  step = 'listen';
   const url = await app.listen();
   app.logger.info({ url }, 'listening');
   if (!config.production) process.stdout.write(`\n${describeDemo(url, demo)}\n\n`);
@@ -74,15 +85,7 @@ try {
   }
   throw error;
 }
-/** One line naming the variable to fix, for the failures a configuration causes. */
-function describeStartFailure(error: unknown): string {
-  const e = error as { code?: string; message?: string };
-  const detail = `${e.code ? `${e.code}: ` : ''}${e.message ?? String(error)}`;
-  if (e.code === 'EADDRINUSE' || e.code === 'EACCES') return `PORT/HOST: cannot listen on ${config.host}:${config.port} (${detail})`;
-  return `DATABASE_URL: cannot open the ${config.database.kind} database (${detail})`;
-}
-
 main(config).catch((error: unknown) => {
-  process.stderr.write(`Tenantry could not start: ${describeStartFailure(error)}\n`);
+  process.stderr.write(`Tenantry could not start: ${describeStartFailure(error, step, config)}\n`);
   process.exit(1);
 });

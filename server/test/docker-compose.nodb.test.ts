@@ -14,6 +14,19 @@ function variablesTheServerReads(): Set<string> {
   return names;
 }
 
+/**
+ * Compose's interpolation of `${VAR}`, `${VAR:-default}` and `${VAR:?error}` in a value, with `shell` as the
+ * operator's environment; throws the error text, as `docker compose up` stops with it.
+ */
+function interpolate(value: string, shell: Record<string, string>): string {
+  return value.replace(/\$\{([A-Z_][A-Z0-9_]*)(?::([-?])([^}]*))?\}/g, (_, name: string, operator?: string, text = '') => {
+    const set = shell[name] !== undefined && shell[name] !== '';
+    if (set) return shell[name];
+    if (operator === '?') throw new Error(`${name}: ${text}`);
+    return operator === '-' ? text : '';
+  });
+}
+
 describe('docker-compose.yml', () => {
   const compose = parse(read('docker-compose.yml'));
 
@@ -32,18 +45,38 @@ describe('docker-compose.yml', () => {
     expect(read('Dockerfile')).toMatch(/CMD \["node", "server\/dist\/main\.js"\]/);
   });
 
+  const serverEnvironment = (shell: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(compose.services.server.environment as Record<string, string>).map(([k, v]) => [k, interpolate(String(v), shell)]),
+    );
+  const SECRET = { AUTH_JWT_SECRET: 'an-operator-secret-of-at-least-32-characters' };
+
   it('sets only variables the server reads, and a configuration the server accepts', () => {
     const env = compose.services.server.environment as Record<string, string>;
     const known = variablesTheServerReads();
     expect(known.has('DATABASE_URL')).toBe(true);
     expect(Object.keys(env).filter((name) => !known.has(name))).toEqual([]);
-    const resolved = Object.fromEntries(
-      Object.entries(env).map(([k, v]) => [k, String(v).replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1')]),
-    );
-    const config = loadConfig(resolved);
+    const config = loadConfig(serverEnvironment(SECRET));
     expect(config.database).toMatchObject({ kind: 'mysql', host: 'mysql', port: 3306, database: 'tenantry' });
     expect(config.production).toBe(true);
     expect(config.host).toBe('0.0.0.0');
+  });
+
+  it('ships no secret: compose refuses to start until the operator sets AUTH_JWT_SECRET, and says how', () => {
+    expect(compose.services.server.environment.AUTH_JWT_SECRET).toMatch(/^\$\{AUTH_JWT_SECRET:\?[^}]+\}$/);
+    expect(() => serverEnvironment({})).toThrow(/^AUTH_JWT_SECRET: .*at least 32 characters/);
+    expect(serverEnvironment(SECRET).AUTH_JWT_SECRET).toBe(SECRET.AUTH_JWT_SECRET);
+  });
+
+  it('gives MySQL no fixed root password', () => {
+    const mysql = compose.services.mysql.environment;
+    expect(mysql.MYSQL_ROOT_PASSWORD).toBeUndefined();
+    expect(mysql.MYSQL_RANDOM_ROOT_PASSWORD).toBe('yes');
+  });
+
+  it('starts without demo data unless the operator opts in with DEMO_DATA=true', () => {
+    expect(loadConfig(serverEnvironment(SECRET)).demoData).toBe(false);
+    expect(loadConfig(serverEnvironment({ ...SECRET, DEMO_DATA: 'true' })).demoData).toBe(true);
   });
 
   it('points the database URL at the credentials the MySQL service creates', () => {

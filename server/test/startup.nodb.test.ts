@@ -1,6 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import { loadConfig, ConfigError } from '../src/config';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadConfig, ConfigError, parseDatabaseUrl } from '../src/config';
+import { signDevelopmentToken } from '../src/auth/tokens';
+import { Role } from '../src/entities/enums';
+import { openDatabase } from '../src/db/data-source';
+import { describeStartFailure } from '../src/start-failure';
+import { runServerToExit, startServer } from './support/real-server';
 
 const MAIN = resolve(__dirname, '../dist/main.js');
 
@@ -56,6 +64,12 @@ describe('loadConfig', () => {
       password: 's@cret',
       database: 'tenantry',
     });
+  });
+
+  it('seeds no demo data in production unless DEMO_DATA says so', () => {
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: secret }).demoData).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: secret, DEMO_DATA: 'true' }).demoData).toBe(true);
   });
 
   it('turns introspection off in production unless enabled', () => {
@@ -114,5 +128,106 @@ describe('graceful stop', () => {
     expect(status).toBe(200);
     expect(JSON.parse(text).data.tenants.totalCount).toBe(4);
     expect(await exited).toBe(0);
+  });
+});
+
+describe('demo data in production (SPEC §5: DEMO_DATA defaults to false there)', () => {
+  const secret = 'operator-secret-of-at-least-32-characters';
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tenantry-production-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function tenantsServed(env: Record<string, string>, file: string): Promise<number> {
+    const server = await startServer({
+      NODE_ENV: 'production',
+      AUTH_JWT_SECRET: secret,
+      DATABASE_URL: `sqlite:${join(dir, file)}`,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      ...env,
+    });
+    try {
+      const token = await signDevelopmentToken(secret, { roles: [Role.PLATFORM_ADMIN] });
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ tenants { totalCount } }' }),
+      });
+      return ((await response.json()) as { data: { tenants: { totalCount: number } } }).data.tenants.totalCount;
+    } finally {
+      await server.stop();
+    }
+  }
+
+  it('an empty database stays empty', async () => {
+    expect(await tenantsServed({}, 'empty.sqlite')).toBe(0);
+  });
+
+  it('DEMO_DATA=true opts in', async () => {
+    expect(await tenantsServed({ DEMO_DATA: 'true' }, 'demo.sqlite')).toBe(4);
+  });
+});
+
+describe('a URL’s password never reaches stdout or stderr', () => {
+  const PASSWORD = 'Pa55-never-shown';
+
+  it.each([
+    ['DATABASE_URL with another scheme', { DATABASE_URL: `postgres://app:${PASSWORD}@db.example/tenantry` }, 'postgres://app:***@db.example'],
+    ['DATABASE_URL naming no database', { DATABASE_URL: `mysql://app:${PASSWORD}@127.0.0.1:3306` }, 'DATABASE_URL must name a database'],
+    ['DATABASE_URL whose server is not there', { DATABASE_URL: `mysql://app:${PASSWORD}@127.0.0.1:1/tenantry` }, 'ECONNREFUSED'],
+    ['AUTH_JWKS_URL that is not a URL', { AUTH_JWKS_URL: `https://app:${PASSWORD}@idp example/jwks` }, 'https://app:***@idp example'],
+  ])('%s: the start stops with one line that hides it', async (_, env, shown) => {
+    const { code, stdout, stderr } = await runServerToExit({ DATABASE_URL: 'sqlite::memory:', PORT: '0', LOG_LEVEL: 'debug', ...env });
+    expect(code).not.toBe(0);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(shown);
+    expect(stdout + stderr).not.toContain(PASSWORD);
+  });
+
+  it('in the log, for a request whose URL carries one', async () => {
+    const server = await startServer({ DATABASE_URL: 'sqlite::memory:', PORT: '0', LOG_LEVEL: 'info' });
+    const response = await fetch(server.url.replace(/\/graphql$/, `/healthz?from=mysql://app:${PASSWORD}@db/x`));
+    expect(response.status).toBe(200);
+    const { stdout, stderr } = await server.stop();
+    expect(stdout).toContain('/healthz?from=');
+    expect(stdout + stderr).not.toContain(PASSWORD);
+  });
+});
+
+describe('a failed start names what failed', () => {
+  it('seeding the demo data: DEMO_DATA, not DATABASE_URL', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tenantry-seed-'));
+    try {
+      // A migrated database that refuses new partners: the demo data cannot go in.
+      const url = `sqlite:${join(dir, 'refuses.sqlite')}`;
+      const dataSource = await openDatabase(parseDatabaseUrl(url));
+      await dataSource.query(`CREATE TRIGGER refuse_partners BEFORE INSERT ON partners BEGIN SELECT RAISE(ABORT, 'no partners here'); END`);
+      await dataSource.destroy();
+      const { code, stderr } = await runServerToExit({ DATABASE_URL: url, PORT: '0' });
+      expect(code).not.toBe(0);
+      expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Tenantry could not start: DEMO_DATA: seeding the demo data failed \(.*no partners here.*\); DEMO_DATA=false starts without it$/)]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('listening: PORT/HOST', async () => {
+    const taken: Server = createServer();
+    await new Promise<void>((done) => taken.listen(0, '127.0.0.1', done));
+    try {
+      const port = String((taken.address() as { port: number }).port);
+      const { code, stderr } = await runServerToExit({ DATABASE_URL: 'sqlite::memory:', PORT: port, DEMO_DATA: 'false' });
+      expect(code).not.toBe(0);
+      expect(stderr.trim()).toBe(`Tenantry could not start: PORT/HOST: cannot listen on 127.0.0.1:${port} (EADDRINUSE: listen EADDRINUSE: address already in use 127.0.0.1:${port})`);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('building the schema: a defect, with no variable to blame', () => {
+    const line = describeStartFailure(new Error('Schema must contain uniquely named types'), 'schema', loadConfig({}));
+    expect(line).toBe('building the GraphQL API failed (Schema must contain uniquely named types): a defect in Tenantry, not in your configuration');
   });
 });

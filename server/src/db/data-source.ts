@@ -14,6 +14,8 @@ export interface DataSourceExtras {
   /** Called with every SQL statement; used by tests that count statements. */
   logger?: TypeOrmLogger;
   poolSize?: number;
+  /** Told when a MySQL database that did not exist was created. */
+  onDatabaseCreated?: (name: string) => void;
 }
 
 export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras = {}): DataSourceOptions {
@@ -75,9 +77,45 @@ export async function detectMariaDb(db: DatabaseConfig & { kind: 'mysql' }): Pro
   }
 }
 
-/** Connects and brings the schema up to date with the migrations of the dialect. Idempotent. */
+/**
+ * A MySQL database that does not exist yet is created, with the character set the migrations expect, when
+ * the user may create databases (SPEC §5). Returns whether it created one.
+ */
+export async function createMysqlDatabaseIfMissing(db: DatabaseConfig & { kind: 'mysql' }): Promise<boolean> {
+  const connection = await createConnection({ host: db.host, port: db.port, user: db.user, password: db.password, connectTimeout: 5_000 });
+  const name = connection.escapeId(db.database);
+  try {
+    const refusal = (error: unknown, problem: string) =>
+      Object.assign(new Error(`${problem}: create it (CHARACTER SET utf8mb4) and grant the user its privileges`), {
+        code: (error as { code?: string }).code,
+      });
+    try {
+      await connection.query(`USE ${name}`);
+      return false;
+    } catch (error) {
+      // The server says "does not exist" only to a user with some privilege on that database.
+      const code = (error as { code?: string }).code;
+      if (code === 'ER_DBACCESS_DENIED_ERROR') throw refusal(error, `user "${db.user}" may not use the database "${db.database}", which may not exist yet`);
+      if (code !== 'ER_BAD_DB_ERROR') throw error;
+    }
+    try {
+      await connection.query(`CREATE DATABASE IF NOT EXISTS ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    } catch (error) {
+      if (!(error as { code?: string }).code?.includes('ACCESS_DENIED')) throw error;
+      throw refusal(error, `the database "${db.database}" does not exist and user "${db.user}" may not create it`);
+    }
+    return true;
+  } finally {
+    await connection.end();
+  }
+}
+
+/** Connects and brings the schema up to date with the migrations of the dialect, creating a missing MySQL database. Idempotent. */
 export async function openDatabase(db: DatabaseConfig, extras: DataSourceExtras = {}): Promise<DataSource> {
-  if (db.kind === 'mysql' && extras.mariadb === undefined) extras = { ...extras, mariadb: await detectMariaDb(db) };
+  if (db.kind === 'mysql') {
+    if (await createMysqlDatabaseIfMissing(db)) extras.onDatabaseCreated?.(db.database);
+    if (extras.mariadb === undefined) extras = { ...extras, mariadb: await detectMariaDb(db) };
+  }
   const dataSource = new DataSource(dataSourceOptions(db, extras));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });

@@ -329,24 +329,10 @@ async function sqliteWriter(db: Extract<DatabaseConfig, { kind: 'sqlite' }>): Pr
 
 // ---------------------------------------------------------------------------------------------
 
-/** A bulk load usually goes into a scratch database: create it when the MySQL server lacks it. */
-async function ensureMysqlDatabase(db: Extract<DatabaseConfig, { kind: 'mysql' }>, log: (line: string) => void): Promise<void> {
-  const mysql = await import('mysql2/promise');
-  const connection = await mysql.createConnection({ host: db.host, port: db.port, user: db.user, password: db.password });
-  try {
-    const [found] = await connection.query('SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [db.database]);
-    if ((found as unknown[]).length) return;
-    await connection.query(`CREATE DATABASE ${connection.escapeId(db.database)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    log(`Created database ${db.database}`);
-  } finally {
-    await connection.end();
-  }
-}
-
 export async function seedLarge(db: DatabaseConfig, o: SeedOptions, log: (line: string) => void = () => {}): Promise<SeedResult> {
   const started = Date.now();
-  if (db.kind === 'mysql') await ensureMysqlDatabase(db, log);
-  const schema = await openDatabase(db); // the server's migrations: the same schema the server runs on
+  // The server's migrations, into a database created when missing: the same schema the server runs on.
+  const schema = await openDatabase(db, { onDatabaseCreated: (name) => log(`Created database ${name}`) });
   await schema.destroy();
   const plan = makePlan(o);
   const writer = db.kind === 'mysql' ? await mysqlWriter(db) : await sqliteWriter(db);
