@@ -11,6 +11,7 @@ import type { AuditService } from './audit.service';
 import type { IdempotencyService } from './idempotency.service';
 import type { RelationshipService } from './relationship.service';
 import type { RelatedPartner } from '../loaders/loaders';
+import { normaliseDomain, normaliseName } from '../domain/rules';
 
 export interface CreateTenantData {
   name: string;
@@ -18,12 +19,9 @@ export interface CreateTenantData {
   countryCode: string;
 }
 
-const DOMAIN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-
+/** What is stored: the input validation checked (SPEC §3), normalised. */
 function normaliseTenant(data: CreateTenantData): CreateTenantData {
-  const domain = data.domain.trim().toLowerCase();
-  if (!DOMAIN.test(domain)) throw badInput('domain', `"${data.domain}" is not a domain name such as contoso.example.`);
-  return { name: data.name.trim(), domain, countryCode: data.countryCode.toUpperCase() };
+  return { name: normaliseName(data.name), domain: normaliseDomain(data.domain), countryCode: data.countryCode.toUpperCase() };
 }
 
 // `!` escapes LIKE wildcards: a backslash would itself need escaping in MySQL string literals, not in SQLite.
