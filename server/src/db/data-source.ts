@@ -75,11 +75,23 @@ export async function detectMariaDb(db: DatabaseConfig & { kind: 'mysql' }): Pro
   }
 }
 
+/**
+ * The entities name MySQL's binary collation on every text column (see TEXT_COLLATION). SQLite compares
+ * text byte for byte by default and would refuse that name in the DDL it generates (a schema diff, a
+ * migration), so it is dropped from SQLite's copy of the metadata.
+ */
+function withoutMysqlCollations(dataSource: DataSource): void {
+  for (const entity of dataSource.entityMetadatas) {
+    for (const column of entity.columns) column.collation = undefined;
+  }
+}
+
 /** Connects and brings the schema up to date with the migrations of the dialect. Idempotent. */
 export async function openDatabase(db: DatabaseConfig, extras: DataSourceExtras = {}): Promise<DataSource> {
   if (db.kind === 'mysql' && extras.mariadb === undefined) extras = { ...extras, mariadb: await detectMariaDb(db) };
   const dataSource = new DataSource(dataSourceOptions(db, extras));
   await dataSource.initialize();
+  if (db.kind === 'sqlite') withoutMysqlCollations(dataSource);
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
 }

@@ -1,4 +1,5 @@
 import { Initial1795216470353 } from './1795216470353-Initial';
+import { ExactTextAndSearch1796028044974 } from './1796028044974-ExactTextAndSearch';
 
 /** In order of application. */
-export const mysqlMigrations: Function[] = [Initial1795216470353];
+export const mysqlMigrations: Function[] = [Initial1795216470353, ExactTextAndSearch1796028044974];

@@ -1,4 +1,5 @@
 import { Initial1795216470726 } from './1795216470726-Initial';
+import { ExactTextAndSearch1796028045964 } from './1796028045964-ExactTextAndSearch';
 
 /** In order of application. */
-export const sqliteMigrations: Function[] = [Initial1795216470726];
+export const sqliteMigrations: Function[] = [Initial1795216470726, ExactTextAndSearch1796028045964];
