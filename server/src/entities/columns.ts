@@ -31,8 +31,8 @@ export const PartnerIdColumn = (options: { nullable?: boolean } = {}) => Column(
 export const TimestampColumn = (options: { nullable?: boolean } = {}) =>
   Column({ type: 'datetime', precision: 3, nullable: options.nullable ?? false });
 /** `length` in characters: MySQL/MariaDB count Unicode code points in a utf8mb4 column. */
-export const TextColumn = (length: number, options: Pick<ColumnOptions, 'nullable' | 'name' | 'transformer'> = {}) =>
-  Column({ ...text(length, options.nullable), name: options.name, transformer: options.transformer });
+export const TextColumn = (length: number, options: Pick<ColumnOptions, 'nullable' | 'name' | 'transformer' | 'select'> = {}) =>
+  Column({ ...text(length, options.nullable), name: options.name, transformer: options.transformer, select: options.select });
 /** A JSON document in a text column. */
 export const JsonColumn = (options: { nullable?: boolean } = {}) =>
   Column({ type: 'simple-json', nullable: options.nullable ?? false, collation: TEXT_COLLATION });

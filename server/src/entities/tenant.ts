@@ -19,9 +19,9 @@ export class Tenant {
    * The name case-folded in code, what `search` matches: SQL's LOWER() folds only ASCII on SQLite and
    * differs between MySQL versions. Derived from `name` whenever a Tenant is written, so no writer can
    * store it stale or leave it out; setting it (as loading a row does) changes nothing. An UPDATE that
-   * changes `name` must set it too. Not an own property, so audit snapshots leave it out.
+   * changes `name` must set it too. Not an own property, so audit snapshots leave it out; never read back.
    */
-  @TextColumn(FOLDED_NAME_MAX)
+  @TextColumn(FOLDED_NAME_MAX, { select: false })
   get nameFolded(): string | undefined {
     return this.name === undefined ? undefined : foldForSearch(this.name);
   }
