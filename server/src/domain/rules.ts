@@ -69,3 +69,6 @@ export const foldForSearch = (text: string): string => caseFold(text.normalize('
  * most 4 (e.g. U+1F82), so 4 × NAME_MAX always fits.
  */
 export const FOLDED_NAME_MAX = 4 * NAME_MAX;
+
+/** An invitation code as the server issues it (base64url), compared exactly: no trimming, no case folding. */
+export const INVITATION_CODE_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

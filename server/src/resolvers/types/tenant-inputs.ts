@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { IsOptional } from 'class-validator';
 import { INVITATION_DAYS } from '../../domain/rules';
-import { IsBoundedInt, IsCountryCode, IsDomainText, IsIdempotencyKey, IsInvitationCodeText, IsName } from './validation';
+import { IsBoundedInt, IsCountryCode, IsDomainText, IsIdempotencyKey, IsInvitationCode, IsName } from './validation';
 
 @InputType({ description: 'A new tenant (platform admins; stands for self sign-up).' })
 export class CreateTenantInput {
@@ -39,7 +39,7 @@ export class CreateResellerInvitationInput {
 @InputType({ description: 'Accept a reseller’s invitation (the tenant’s global admin).' })
 export class AcceptResellerInvitationInput {
   @Field(() => String, { description: 'The code the reseller sent, exactly (codes are case-sensitive).' })
-  @IsInvitationCodeText()
+  @IsInvitationCode()
   code: string;
 }
 

@@ -1,6 +1,7 @@
 import { applyDecorators } from './apply-decorators';
 import {
   DOMAIN_PATTERN,
+  INVITATION_CODE_PATTERN,
   PARTNER_ID_PATTERN,
   PARTNER_ID_RULE,
   codePoints,
@@ -23,7 +24,7 @@ const RefuseText = (name: string, problem: (text: string) => string | undefined)
     },
   });
 
-/** Free text compared exactly (codes, keys): 1 to `max` code points of well-formed Unicode, nothing normalised. */
+/** Free text compared exactly: 1 to `max` code points of well-formed Unicode, nothing normalised. */
 const exactTextProblem = (max: number) => (text: string) => {
   if (hasLoneSurrogate(text)) return 'must be well-formed Unicode text';
   const length = codePoints(text);
@@ -42,7 +43,8 @@ export const IsQuantity = () =>
 export const IsVersion = () =>
   applyDecorators(IsInt({ message: 'must be a whole number' }), Min(1, { message: 'must be at least 1' }));
 export const IsIdempotencyKey = () => RefuseText('isIdempotencyKey', exactTextProblem(255));
-export const IsInvitationCodeText = () => RefuseText('isInvitationCodeText', exactTextProblem(64));
+export const IsInvitationCode = () =>
+  Matches(INVITATION_CODE_PATTERN, { message: 'must be the code exactly as your reseller sent it: letters, digits, - and _' });
 export const IsPartnerId = () => Matches(PARTNER_ID_PATTERN, { message: `must be a Partner ID: ${PARTNER_ID_RULE}` });
 export const IsBoundedInt = (min: number, max: number) =>
   applyDecorators(IsInt({ message: 'must be a whole number' }), Min(min, { message: `must be at least ${min}` }), Max(max, { message: `must be at most ${max}` }));
