@@ -21,8 +21,8 @@ const tsJest: [string, Record<string, unknown>] = [
 
 const common = {
   transform: { '^.+\\.(t|j)sx?$': tsJest },
-  // jose and uuid ship ESM only; let ts-jest turn them into CommonJS for Jest's module loader.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|uuid)/)'],
+  // jose, uuid and unicode-case-folding ship ESM only; let ts-jest turn them into CommonJS for Jest's module loader.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|uuid|unicode-case-folding)/)'],
   testEnvironment: 'node',
 };
 

@@ -46,7 +46,9 @@ describe('rate limiting with a budget of 5 requests per minute', () => {
     // Tokens must name a tenant or partner that exists; made directly, so setup spends no budget.
     const createdAt = new Date();
     await server.dataSource.getRepository(Tenant).insert(
-      [TENANT_A, TENANT_B].map((id) => ({ id, name: id, domain: `${id}.example`, countryCode: 'VN', billingManagedById: null, createdAt })),
+      [TENANT_A, TENANT_B].map((id) =>
+        Object.assign(new Tenant(), { id, name: id, domain: `${id}.example`, countryCode: 'VN', billingManagedById: null, createdAt }),
+      ),
     );
     await server.dataSource.getRepository(Partner).insert({ id: '1000001', name: 'Carol’s', countryCode: 'VN', isReseller: true, createdAt });
   });

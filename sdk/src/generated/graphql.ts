@@ -10,7 +10,7 @@ export interface DocumentTypeDecoration<TResult, TVariables> {
 }
 /** Accept a reseller’s invitation (the tenant’s global admin). */
 export type AcceptResellerInvitationInput = {
-  /** The code the reseller sent. */
+  /** The code the reseller sent, exactly (codes are case-sensitive). */
   code: string;
 };
 
@@ -36,11 +36,11 @@ export type ChangeLicenseQuantityInput = {
 export type CreateCustomerInput = {
   /** ISO 3166-1 alpha-2 country code. */
   countryCode: string;
-  /** Unique primary domain, e.g. contoso.example. */
+  /** Unique primary domain, e.g. contoso.example; case and one trailing dot are ignored. */
   domain: string;
-  /** Retry-safe key (1–255 characters, scoped to you). */
+  /** Retry-safe key (1–255 characters, compared exactly, scoped to you). */
   idempotencyKey?: string | null | undefined;
-  /** Organisation name, 1–200 characters. */
+  /** Organisation name: 1–200 characters (Unicode code points) once trimmed, with a letter or digit and no control or format characters. */
   name: string;
 };
 
@@ -52,7 +52,7 @@ export type CreateOfferInput = {
   maxQuantity: number;
   /** Smallest licence quantity, 1–1000000. */
   minQuantity: number;
-  /** Product name, 1–200 characters. */
+  /** Product name: 1–200 characters (Unicode code points) once trimmed, with a letter or digit and no control or format characters. */
   name: string;
   /** Unique SKU: letters, digits, dot, dash, underscore; up to 64. */
   sku: string;
@@ -68,7 +68,7 @@ export type CreatePartnerInput = {
   countryCode: string;
   /** The Partner ID (6–10 digits); generated when omitted. */
   id?: string | number | null | undefined;
-  /** Company name, 1–200 characters. */
+  /** Company name: 1–200 characters (Unicode code points) once trimmed, with a letter or digit and no control or format characters. */
   name: string;
 };
 
@@ -82,9 +82,9 @@ export type CreateResellerInvitationInput = {
 export type CreateTenantInput = {
   /** ISO 3166-1 alpha-2 country code. */
   countryCode: string;
-  /** Unique primary domain, e.g. contoso.example. */
+  /** Unique primary domain, e.g. contoso.example; case and one trailing dot are ignored. */
   domain: string;
-  /** Organisation name, 1–200 characters. */
+  /** Organisation name: 1–200 characters (Unicode code points) once trimmed, with a letter or digit and no control or format characters. */
   name: string;
 };
 

@@ -99,7 +99,7 @@ export async function createMysqlDatabaseIfMissing(db: DatabaseConfig & { kind: 
       if (code !== 'ER_BAD_DB_ERROR') throw error;
     }
     try {
-      await connection.query(`CREATE DATABASE IF NOT EXISTS ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+      await connection.query(`CREATE DATABASE IF NOT EXISTS ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
     } catch (error) {
       if (!(error as { code?: string }).code?.includes('ACCESS_DENIED')) throw error;
       throw refusal(error, `the database "${db.database}" does not exist and user "${db.user}" may not create it`);
@@ -107,6 +107,17 @@ export async function createMysqlDatabaseIfMissing(db: DatabaseConfig & { kind: 
     return true;
   } finally {
     await connection.end();
+  }
+}
+
+/**
+ * The entities name MySQL's binary collation on every text column (see TEXT_COLLATION). SQLite compares
+ * text byte for byte by default and would refuse that name in the DDL it generates (a schema diff, a
+ * migration), so it is dropped from SQLite's copy of the metadata.
+ */
+function withoutMysqlCollations(dataSource: DataSource): void {
+  for (const entity of dataSource.entityMetadatas) {
+    for (const column of entity.columns) column.collation = undefined;
   }
 }
 
@@ -118,6 +129,7 @@ export async function openDatabase(db: DatabaseConfig, extras: DataSourceExtras 
   }
   const dataSource = new DataSource(dataSourceOptions(db, extras));
   await dataSource.initialize();
+  if (db.kind === 'sqlite') withoutMysqlCollations(dataSource);
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
 }

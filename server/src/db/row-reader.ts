@@ -28,7 +28,7 @@ export function rowReader<T extends ObjectLiteral>(dataSource: DataSource, targe
   const metadata = dataSource.getMetadata(target);
   const { driver } = dataSource;
   const q = (name: string) => driver.escape(name);
-  const columns: ColumnMetadata[] = metadata.columns.filter((c) => !c.isVirtual);
+  const columns: ColumnMetadata[] = metadata.columns.filter((c) => !c.isVirtual && c.isSelect);
   const byProperty = new Map(columns.map((c) => [c.propertyName, c.databaseName]));
   const selections = new Map<string, string>();
   const reader: RowReader<T> = {

@@ -1,3 +1,5 @@
+import { caseFold } from 'unicode-case-folding';
+
 /**
  * Domain rules that both input validation and services apply (SPEC §1, §3). Each literal lives here
  * once; validators and services import it.
@@ -13,3 +15,60 @@ export const DAY_MS = 86_400_000;
 
 /** How long a reseller invitation lasts, in days. */
 export const INVITATION_DAYS = { min: 1, max: 30, default: 7 } as const;
+
+// ---- Input text (SPEC §3 "Input text and identifiers"): names, domains, search. ----
+
+/** Length in Unicode code points, as MySQL/MariaDB count characters of a utf8mb4 column (JS `length` counts UTF-16 units). */
+export function codePoints(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/** A lone UTF-16 surrogate: text that is not Unicode, which no database column stores as sent. */
+export const hasLoneSurrogate = (text: string): boolean => /\p{Cs}/u.test(text);
+
+/** Longest name (organisation, company, product), in code points after normalisation. */
+export const NAME_MAX = 200;
+
+/** What is stored for a name: NFC-normalised and trimmed. */
+export const normaliseName = (name: string): string => name.normalize('NFC').trim();
+
+/** Why a name, once normalised, is refused; undefined when it is fine. */
+export function nameProblem(name: string, max = NAME_MAX): string | undefined {
+  const normalised = normaliseName(name);
+  if (normalised === '') return 'must not be empty';
+  if (hasLoneSurrogate(normalised)) return 'must be well-formed Unicode text';
+  if (codePoints(normalised) > max) return `must be at most ${max} characters (Unicode code points)`;
+  if (/[\p{Cc}\p{Cf}]/u.test(normalised)) {
+    return 'must not contain control or format characters, such as zero-width spaces or bidirectional marks';
+  }
+  if (!/[\p{L}\p{N}]/u.test(normalised)) return 'must contain at least one letter or digit';
+  return undefined;
+}
+
+/** A domain name as stored and compared: lower-case, without the one trailing dot of a fully qualified name. */
+export function normaliseDomain(domain: string): string {
+  const lower = domain.trim().toLowerCase();
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+}
+
+export const DOMAIN_MAX = 253;
+/** A normalised domain: dot-separated LDH labels of 1–63 characters, 4–253 in all, ending in a TLD of letters. */
+export const DOMAIN_PATTERN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/**
+ * Text for case-insensitive search, the same on every database: Unicode full case folding (ß → ss,
+ * Σ/ς → σ, É → é) between canonical decomposition and composition, so that composed and decomposed
+ * input match alike. Accents stay: "cafe" does not find "café".
+ */
+export const foldForSearch = (text: string): string => caseFold(text.normalize('NFD')).normalize('NFC');
+
+/**
+ * Longest folded name, in code points: per code point, decomposition, folding and recomposition give at
+ * most 4 (e.g. U+1F82), so 4 × NAME_MAX always fits.
+ */
+export const FOLDED_NAME_MAX = 4 * NAME_MAX;
+
+/** An invitation code as the server issues it (base64url), compared exactly: no trimming, no case folding. */
+export const INVITATION_CODE_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

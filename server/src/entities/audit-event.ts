@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeISOResolver, JSONObjectResolver } from 'graphql-scalars';
-import { Column, Entity, Index } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import { Role } from './enums';
-import { PartnerIdColumn, TextColumn, TimestampColumn, UuidColumn, UuidPrimaryColumn } from './columns';
+import { JsonColumn, PartnerIdColumn, TextColumn, TimestampColumn, UuidColumn, UuidPrimaryColumn } from './columns';
 
 @ObjectType({ description: 'Who made a change.' })
 export class AuditActor {
@@ -37,7 +37,7 @@ export class AuditEvent {
   @TextColumn(255)
   actorSubject: string;
 
-  @Column({ type: 'simple-json' })
+  @JsonColumn()
   actorRoles: Role[];
 
   @UuidColumn({ nullable: true })
@@ -63,11 +63,11 @@ export class AuditEvent {
   tenantId: string | null;
 
   @Field(() => JSONObjectResolver, { nullable: true, description: 'The object before the change; null on creation.' })
-  @Column({ type: 'simple-json', nullable: true })
+  @JsonColumn({ nullable: true })
   before: Record<string, unknown> | null;
 
   @Field(() => JSONObjectResolver, { nullable: true, description: 'The object after the change; null on removal.' })
-  @Column({ type: 'simple-json', nullable: true })
+  @JsonColumn({ nullable: true })
   after: Record<string, unknown> | null;
 
   @Field(() => String, { description: 'The id of the HTTP request that made the change.' })

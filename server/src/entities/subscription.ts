@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Column, Entity, Index } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import { SubscriptionChannel, SubscriptionStatus } from './enums';
 import { IntColumn, PartnerIdColumn, TextColumn, TimestampColumn, UuidColumn, UuidPrimaryColumn } from './columns';
 
@@ -54,7 +54,7 @@ export class Subscription {
   @TimestampColumn({ nullable: true })
   dataRetentionEndsAt: Date | null;
 
-  @Column({ type: 'varchar', length: 4, nullable: true })
+  @TextColumn(4, { nullable: true })
   liveKey: string | null;
 
   @Field(() => Int, { description: 'Increases with every change; pass it as expectedVersion to guard against lost updates.' })

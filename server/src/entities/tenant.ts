@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Entity, Index } from 'typeorm';
+import { FOLDED_NAME_MAX, NAME_MAX, foldForSearch } from '../domain/rules';
 import { PartnerIdColumn, TextColumn, TimestampColumn, UuidPrimaryColumn } from './columns';
 
 @ObjectType({ description: 'A customer organisation.', simpleResolvers: true })
@@ -11,8 +12,20 @@ export class Tenant {
   id: string;
 
   @Field(() => String, { description: 'The organisation name.' })
-  @TextColumn(200)
+  @TextColumn(NAME_MAX)
   name: string;
+
+  /**
+   * The name case-folded in code, what `search` matches: SQL's LOWER() folds only ASCII on SQLite and
+   * differs between MySQL versions. Derived from `name` whenever a Tenant is written, so no writer can
+   * store it stale or leave it out; setting it (as loading a row does) changes nothing. An UPDATE that
+   * changes `name` must set it too. Not an own property, so audit snapshots leave it out; never read back.
+   */
+  @TextColumn(FOLDED_NAME_MAX, { select: false })
+  get nameFolded(): string | undefined {
+    return this.name === undefined ? undefined : foldForSearch(this.name);
+  }
+  set nameFolded(_loaded: string) {}
 
   @Field(() => String, { description: 'The unique primary domain, e.g. contoso.example.' })
   @TextColumn(253)

@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { ErrorCode } from './error-codes';
 import { QueryTooComplexError, tokenLimitMessage, validationWorkLimitMessage } from '../http/limits';
+import { refusedInput } from '../db/data-errors';
 
 const CLOSED_SET = new Set<string>(Object.values(ErrorCode));
 
@@ -117,6 +118,15 @@ export function createErrorFormatter(production: boolean) {
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: FOREIGN_CODES[code], ...(field ? { field } : {}) },
+      };
+    }
+    const refused = refusedInput(original);
+    if (refused) {
+      return {
+        message: `Invalid value for "${refused.field}": ${refused.problem}.`,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, field: refused.field },
       };
     }
     return {

@@ -19,7 +19,10 @@ export class PageArgs {
 
 @ArgsType()
 export class TenantSearchArgs extends PageArgs {
-  @Field(() => String, { nullable: true, description: 'Only tenants whose name or domain contains this text.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only tenants whose name or domain contains this text (at most 200 characters), ignoring case for every Unicode letter.',
+  })
   search?: string | null;
 }
 

@@ -21,6 +21,7 @@ import { createHash } from 'node:crypto';
 import { SingleBar } from 'cli-progress';
 import { ConfigError, parseDatabaseUrl, type DatabaseConfig } from '../config';
 import { openDatabase } from '../db/data-source';
+import { foldForSearch } from '../domain/rules';
 
 const usage = `Usage: npm run seed:large -- [--tenants N] [--subscriptions-per-tenant M] [--resellers K]
                             [--advisors A] [--batch ROWS] [--seed S] [--quiet]
@@ -170,7 +171,7 @@ interface TenantRows {
   subscriptions: Row[];
 }
 
-const TENANT_COLUMNS = ['id', 'name', 'domain', 'countryCode', 'billingManagedById', 'createdAt'];
+const TENANT_COLUMNS = ['id', 'name', 'nameFolded', 'domain', 'countryCode', 'billingManagedById', 'createdAt'];
 const RELATIONSHIP_COLUMNS = ['id', 'partnerId', 'tenantId', 'createdAt'];
 const SUBSCRIPTION_COLUMNS = [
   'id', 'tenantId', 'offerId', 'quantity', 'status', 'channel', 'resellerId', 'partnerOfRecordId',
@@ -197,7 +198,7 @@ function tenantRows(plan: Plan, i: number): TenantRows {
   const resellers = resellersOf(plan, rng);
   const billing = resellers.length > 0 && rng() < 0.6 ? plan.resellerIds[resellers[0]] : null;
   const name = `${pick(rng, ADJECTIVES)} ${pick(rng, NOUNS)} ${i} ${pick(rng, SUFFIXES)}`;
-  const tenant: Row = [id, name, `t${i}.large.example`, pick(rng, COUNTRIES), billing, sqlDate(createdAt)];
+  const tenant: Row = [id, name, foldForSearch(name), `t${i}.large.example`, pick(rng, COUNTRIES), billing, sqlDate(createdAt)];
 
   const relationships = resellers.map((r, n) => {
     const at = createdAt + 1 + n;

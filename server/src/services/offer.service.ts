@@ -9,6 +9,7 @@ import { isUniqueViolation } from '../db/unique-violation';
 import type { TransactionRunner } from '../db/transactions';
 import type { AuditService } from './audit.service';
 import type { PartnerService } from './partner.service';
+import { normaliseName } from '../domain/rules';
 
 export interface CreateOfferData {
   sku: string;
@@ -55,7 +56,7 @@ export class OfferService {
     const offer = Object.assign(new Offer(), {
       id: newId(),
       sku: data.sku.trim().toUpperCase(),
-      name: data.name.trim(),
+      name: normaliseName(data.name),
       minQuantity: data.minQuantity,
       maxQuantity: data.maxQuantity,
       unitPriceCents: data.unitPriceCents,

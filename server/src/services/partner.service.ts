@@ -8,7 +8,7 @@ import { ErrorCode } from '../graphql/error-codes';
 import { isUniqueViolation } from '../db/unique-violation';
 import type { TransactionRunner } from '../db/transactions';
 import type { AuditService } from './audit.service';
-import { isPartnerId, notAPartnerId } from '../domain/rules';
+import { isPartnerId, normaliseName, notAPartnerId } from '../domain/rules';
 
 export enum PartnerIdProblem {
   INVALID_FORMAT = 'INVALID_FORMAT',
@@ -88,7 +88,7 @@ export class PartnerService {
     for (let attempt = 0; ; attempt++) {
       const partner = Object.assign(new Partner(), {
         id: data.id ?? String(randomInt(1_000_000, 10_000_000)),
-        name: data.name.trim(),
+        name: normaliseName(data.name),
         countryCode: data.countryCode.toUpperCase(),
         isReseller: data.capabilities.includes(PartnerCapability.RESELLER),
         isAdvisor: data.capabilities.includes(PartnerCapability.ADVISOR),

@@ -11,6 +11,7 @@ import type { AuditService } from './audit.service';
 import type { IdempotencyService } from './idempotency.service';
 import type { RelationshipService } from './relationship.service';
 import type { RelatedPartner } from '../loaders/loaders';
+import { codePoints, foldForSearch, hasLoneSurrogate, normaliseDomain, normaliseName } from '../domain/rules';
 
 export interface CreateTenantData {
   name: string;
@@ -18,16 +19,19 @@ export interface CreateTenantData {
   countryCode: string;
 }
 
-const DOMAIN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-
+/** What is stored: the input validation checked (SPEC §3), normalised. */
 function normaliseTenant(data: CreateTenantData): CreateTenantData {
-  const domain = data.domain.trim().toLowerCase();
-  if (!DOMAIN.test(domain)) throw badInput('domain', `"${data.domain}" is not a domain name such as contoso.example.`);
-  return { name: data.name.trim(), domain, countryCode: data.countryCode.toUpperCase() };
+  return { name: normaliseName(data.name), domain: normaliseDomain(data.domain), countryCode: data.countryCode.toUpperCase() };
 }
 
-// `!` escapes LIKE wildcards: a backslash would itself need escaping in MySQL string literals, not in SQLite.
-const likePattern = (search: string) => `%${search.trim().toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+const SEARCH_MAX = 200;
+
+/**
+ * Matches the case-folded name (Tenant.nameFolded) and the domain (stored lower-case) with the search text
+ * folded the same way, so both databases give the same answers for every Unicode letter. `!` escapes LIKE
+ * wildcards: a backslash would itself need escaping in MySQL string literals, not in SQLite.
+ */
+const likePattern = (search: string) => `%${foldForSearch(search.trim()).replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
 export class TenantService {
   constructor(
@@ -70,8 +74,10 @@ export class TenantService {
 
   private applySearch(query: ReturnType<typeof this.dataSource.createQueryBuilder>, search: string | null | undefined) {
     if (search === undefined || search === null || search.trim() === '') return;
-    if (search.length > 200) throw badInput('search', 'Search text must be at most 200 characters.');
-    query.andWhere("(LOWER(t.name) LIKE :search ESCAPE '!' OR t.domain LIKE :search ESCAPE '!')", {
+    if (codePoints(search.trim()) > SEARCH_MAX || hasLoneSurrogate(search)) {
+      throw badInput('search', `Search text must be well-formed text of at most ${SEARCH_MAX} characters.`);
+    }
+    query.andWhere("(t.nameFolded LIKE :search ESCAPE '!' OR t.domain LIKE :search ESCAPE '!')", {
       search: likePattern(search),
     });
   }

@@ -12,7 +12,9 @@ export class CreatePartnerInput {
   @IsPartnerId()
   id?: string | null;
 
-  @Field(() => String, { description: 'Company name, 1–200 characters.' })
+  @Field(() => String, {
+    description: 'Company name: 1–200 characters (Unicode code points) once trimmed, with a letter or digit and no control or format characters.',
+  })
   @IsName()
   name: string;
 
@@ -32,7 +34,9 @@ export class CreateOfferInput {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: 'must be 1–64 letters, digits, dots, dashes or underscores' })
   sku: string;
 
-  @Field(() => String, { description: 'Product name, 1–200 characters.' })
+  @Field(() => String, {
+    description: 'Product name: 1–200 characters (Unicode code points) once trimmed, with a letter or digit and no control or format characters.',
+  })
   @IsName()
   name: string;
 

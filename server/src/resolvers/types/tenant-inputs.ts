@@ -1,15 +1,17 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { IsOptional } from 'class-validator';
 import { INVITATION_DAYS } from '../../domain/rules';
-import { IsBoundedInt, IsCountryCode, IsDomainText, IsIdempotencyKey, IsName } from './validation';
+import { IsBoundedInt, IsCountryCode, IsDomainText, IsIdempotencyKey, IsInvitationCode, IsName } from './validation';
 
 @InputType({ description: 'A new tenant (platform admins; stands for self sign-up).' })
 export class CreateTenantInput {
-  @Field(() => String, { description: 'Organisation name, 1–200 characters.' })
+  @Field(() => String, {
+    description: 'Organisation name: 1–200 characters (Unicode code points) once trimmed, with a letter or digit and no control or format characters.',
+  })
   @IsName()
   name: string;
 
-  @Field(() => String, { description: 'Unique primary domain, e.g. contoso.example.' })
+  @Field(() => String, { description: 'Unique primary domain, e.g. contoso.example; case and one trailing dot are ignored.' })
   @IsDomainText()
   domain: string;
 
@@ -20,7 +22,7 @@ export class CreateTenantInput {
 
 @InputType({ description: 'A new customer created by a reseller, who will manage its billing.' })
 export class CreateCustomerInput extends CreateTenantInput {
-  @Field(() => String, { nullable: true, description: 'Retry-safe key (1–255 characters, scoped to you).' })
+  @Field(() => String, { nullable: true, description: 'Retry-safe key (1–255 characters, compared exactly, scoped to you).' })
   @IsOptional()
   @IsIdempotencyKey()
   idempotencyKey?: string | null;
@@ -36,8 +38,8 @@ export class CreateResellerInvitationInput {
 
 @InputType({ description: 'Accept a reseller’s invitation (the tenant’s global admin).' })
 export class AcceptResellerInvitationInput {
-  @Field(() => String, { description: 'The code the reseller sent.' })
-  @IsName(64)
+  @Field(() => String, { description: 'The code the reseller sent, exactly (codes are case-sensitive).' })
+  @IsInvitationCode()
   code: string;
 }
 
