@@ -58,7 +58,7 @@ describe(`a database that does not exist at start (${kind})`, () => {
             'SELECT DEFAULT_CHARACTER_SET_NAME AS charset, DEFAULT_COLLATION_NAME AS collation FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?',
             [name],
           );
-          expect(rows).toEqual([{ charset: 'utf8mb4', collation: 'utf8mb4_unicode_ci' }]);
+          expect(rows).toEqual([{ charset: 'utf8mb4', collation: 'utf8mb4_bin' }]);
         } finally {
           await connection.end();
         }
