@@ -44,6 +44,8 @@ export interface StartOptions {
   database?: DataSourceExtras;
   /** The server's logger; silent by default. */
   logger?: Logger;
+  /** A token for the explorers to pre-fill (the server uses it only while it listens on loopback). */
+  explorerToken?: string;
 }
 
 /** Starts the real HTTP server, on a free port, over a fresh database of the kind this Jest project tests. */
@@ -60,7 +62,13 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     ...options.env,
   });
   const clock = new TestClock();
-  const app = await createApp({ config, clock, logger: options.logger ?? pino({ level: 'silent' }), database: options.database });
+  const app = await createApp({
+    config,
+    clock,
+    logger: options.logger ?? pino({ level: 'silent' }),
+    database: options.database,
+    explorerToken: options.explorerToken,
+  });
   const url = await app.listen();
   const secret = config.auth.jwtSecret ?? DEVELOPMENT_JWT_SECRET;
   return {
