@@ -103,7 +103,10 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     // main.ts handles SIGTERM/SIGINT and calls stop(). Apollo's own handlers would call stop() too, and a
     // second concurrent stop() waits on a barrier Apollo never resolves: the process never exited.
     stopOnTerminationSignals: false,
-    csrfPrevention: true,
+    // A browser preflights any request carrying one of these headers, so a cross-site page cannot send it
+    // unasked. Apollo's two, plus Authorization: clients such as urql send GET queries with a token and no
+    // content type. Requests without any of them still need a non-simple content type.
+    csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization'] },
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     logger: {
