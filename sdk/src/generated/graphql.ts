@@ -407,6 +407,17 @@ export type CustomersQueryVariables = Exact<{
 
 export type CustomersQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, domain: string, countryCode: string, createdAt: string, billingManagedBy: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } }> } };
 
+export type CustomerPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  search?: string | null | undefined;
+  subscriptionsFirst?: number | null | undefined;
+  subscriptionStatus?: SubscriptionStatus | null | undefined;
+}>;
+
+
+export type CustomerPageQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, domain: string, countryCode: string, createdAt: string, subscriptions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, viewerCanManage: boolean, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } }> }, billingManagedBy: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } }> } };
+
 export type CreateTenantMutationVariables = Exact<{
   input: CreateTenantInput;
 }>;
@@ -1546,6 +1557,80 @@ fragment TenantFields on Tenant {
     ...PartnerFields
   }
 }`) as unknown as TypedDocumentString<CustomersQuery, CustomersQueryVariables>;
+export const CustomerPageDocument = new TypedDocumentString(`
+    query CustomerPage($first: Int, $after: String, $search: String, $subscriptionsFirst: Int, $subscriptionStatus: SubscriptionStatus) {
+  customers(first: $first, after: $after, search: $search) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...TenantFields
+        subscriptions(first: $subscriptionsFirst, status: $subscriptionStatus) {
+          totalCount
+          pageInfo {
+            ...PageInfoFields
+          }
+          edges {
+            node {
+              id
+              quantity
+              status
+              channel
+              suspendedAt
+              dataRetentionEndsAt
+              version
+              viewerCanManage
+              offer {
+                ...OfferFields
+              }
+              reseller {
+                id
+                name
+              }
+              partnerOfRecord {
+                ...PartnerFields
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment OfferFields on Offer {
+  id
+  sku
+  name
+  minQuantity
+  maxQuantity
+  unitPriceCents
+  currency
+  createdAt
+}
+fragment TenantFields on Tenant {
+  id
+  name
+  domain
+  countryCode
+  createdAt
+  billingManagedBy {
+    ...PartnerFields
+  }
+}`) as unknown as TypedDocumentString<CustomerPageQuery, CustomerPageQueryVariables>;
 export const CreateTenantDocument = new TypedDocumentString(`
     mutation CreateTenant($input: CreateTenantInput!) {
   createTenant(input: $input) {
