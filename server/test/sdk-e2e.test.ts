@@ -285,10 +285,10 @@ describe('@tenantry/sdk against the running server', () => {
         })
       ).purchaseSubscription.subscription;
 
-      const { customers } = await admin.customerPage({ first: 50, search: 'page-one', subscriptionsFirst: 10 });
+      const { customers } = await admin.customerPage({ first: 50, search: 'page-one' });
       expect(customers.totalCount).toBe(1);
       const [{ node }] = customers.edges;
-      expect(node).toMatchObject({ id: customer.id, name: 'Page One', billingManagedBy: { id: world.partners.reseller } });
+      expect(node).toMatchObject({ id: customer.id, name: 'Page One', billingManagedBy: { id: world.partners.reseller, name: 'Fabrikam Reseller' } });
       expect(node.subscriptions.totalCount).toBe(1);
       expect(node.subscriptions.edges[0].node).toEqual({
         id: sold.id,
@@ -299,9 +299,9 @@ describe('@tenantry/sdk against the running server', () => {
         dataRetentionEndsAt: null,
         version: sold.version,
         viewerCanManage: true,
-        offer: expect.objectContaining({ id: world.offers.basic.id, sku: 'BASIC' }),
+        offer: { id: world.offers.basic.id, sku: 'BASIC', name: 'BASIC' },
         reseller: { id: world.partners.reseller, name: 'Fabrikam Reseller' },
-        partnerOfRecord: expect.objectContaining({ id: world.partners.advisor, name: 'Northwind Advisory' }),
+        partnerOfRecord: { id: world.partners.advisor, name: 'Northwind Advisory' },
       });
       const suspendedOnly = await admin.customerPage({ search: 'page-one', subscriptionStatus: 'SUSPENDED' });
       expect(suspendedOnly.customers.edges[0].node.subscriptions.totalCount).toBe(0);

@@ -411,12 +411,11 @@ export type CustomerPageQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
   search?: string | null | undefined;
-  subscriptionsFirst?: number | null | undefined;
   subscriptionStatus?: SubscriptionStatus | null | undefined;
 }>;
 
 
-export type CustomerPageQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, domain: string, countryCode: string, createdAt: string, subscriptions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, viewerCanManage: boolean, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } }> }, billingManagedBy: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } }> } };
+export type CustomerPageQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, domain: string, countryCode: string, billingManagedBy: { id: string, name: string } | null, subscriptions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, viewerCanManage: boolean, offer: { id: string, sku: string, name: string }, reseller: { id: string, name: string } | null, partnerOfRecord: { id: string, name: string } | null } }> } } }> } };
 
 export type CreateTenantMutationVariables = Exact<{
   input: CreateTenantInput;
@@ -1558,17 +1557,23 @@ fragment TenantFields on Tenant {
   }
 }`) as unknown as TypedDocumentString<CustomersQuery, CustomersQueryVariables>;
 export const CustomerPageDocument = new TypedDocumentString(`
-    query CustomerPage($first: Int, $after: String, $search: String, $subscriptionsFirst: Int, $subscriptionStatus: SubscriptionStatus) {
+    query CustomerPage($first: Int, $after: String, $search: String, $subscriptionStatus: SubscriptionStatus) {
   customers(first: $first, after: $after, search: $search) {
     totalCount
     pageInfo {
       ...PageInfoFields
     }
     edges {
-      cursor
       node {
-        ...TenantFields
-        subscriptions(first: $subscriptionsFirst, status: $subscriptionStatus) {
+        id
+        name
+        domain
+        countryCode
+        billingManagedBy {
+          id
+          name
+        }
+        subscriptions(first: 10, status: $subscriptionStatus) {
           totalCount
           pageInfo {
             ...PageInfoFields
@@ -1584,14 +1589,17 @@ export const CustomerPageDocument = new TypedDocumentString(`
               version
               viewerCanManage
               offer {
-                ...OfferFields
+                id
+                sku
+                name
               }
               reseller {
                 id
                 name
               }
               partnerOfRecord {
-                ...PartnerFields
+                id
+                name
               }
             }
           }
@@ -1603,33 +1611,6 @@ export const CustomerPageDocument = new TypedDocumentString(`
     fragment PageInfoFields on PageInfo {
   hasNextPage
   endCursor
-}
-fragment PartnerFields on Partner {
-  id
-  name
-  countryCode
-  capabilities
-  createdAt
-}
-fragment OfferFields on Offer {
-  id
-  sku
-  name
-  minQuantity
-  maxQuantity
-  unitPriceCents
-  currency
-  createdAt
-}
-fragment TenantFields on Tenant {
-  id
-  name
-  domain
-  countryCode
-  createdAt
-  billingManagedBy {
-    ...PartnerFields
-  }
 }`) as unknown as TypedDocumentString<CustomerPageQuery, CustomerPageQueryVariables>;
 export const CreateTenantDocument = new TypedDocumentString(`
     mutation CreateTenant($input: CreateTenantInput!) {

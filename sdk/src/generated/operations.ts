@@ -49,7 +49,7 @@ export interface TenantryOperations {
   auditEvents(variables?: Types.AuditEventsQueryVariables, options?: RequestOptions): Promise<Types.AuditEventsQuery>;
 
   /**
-   * A reseller's customer page in one request: a page of customers, each with a page of its subscriptions (offer, reseller, partner of record). Use it instead of customers() followed by one subscriptions() call per customer.
+   * A reseller's customer page in one request: a page of customers, each with its first 10 subscriptions (offer, reseller, partner of record; more with subscriptions(tenantId, after)), within the query cost limit at 100 customers.
    *
    * Your customers: tenants you have a reseller relationship with.
    *
