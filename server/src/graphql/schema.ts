@@ -35,7 +35,10 @@ export async function buildTenantrySchema(services?: Services): Promise<GraphQLS
     });
   }
   // type-graphql has no option for root type descriptions.
-  Object.assign(schema.getQueryType()!, { description: 'Reads. Every field needs a bearer token; scope rules of SPEC §2 apply.' });
+  Object.assign(schema.getQueryType()!, {
+    description:
+      "Reads. Every field needs a bearer token and answers within the caller's scope: anything outside it is NOT_FOUND, like an unknown id.",
+  });
   Object.assign(schema.getMutationType()!, {
     description: 'Changes. Each runs in one transaction with its audit event; a refused change writes nothing.',
   });
