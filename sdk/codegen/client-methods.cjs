@@ -3,12 +3,44 @@
 /**
  * graphql-codegen plugin: from the operations in schema/operations, generates the table the SDK
  * client is built from and the `TenantryOperations` interface (one typed method per operation,
- * named after it, documented with the schema field's description). Used by codegen.ts.
+ * named after it, documented with the `#` comment right above the operation, if any, and the schema
+ * field's description). Used by codegen.ts.
+ *
+ * Each entry says when the client may retry it: queries always; a mutation whose input has an
+ * `idempotencyKey` with one key for every attempt; any other mutation never.
  */
-const { Kind } = require('graphql');
+const { Kind, TokenKind, getNamedType, isInputObjectType } = require('graphql');
 
 /** @param {string} name */
 const lowerFirst = (name) => name.charAt(0).toLowerCase() + name.slice(1);
+
+/**
+ * The `#` comment lines directly above a definition (no blank line between), as one paragraph.
+ * @param {import('graphql').DefinitionNode} definition
+ */
+function leadingComment(definition) {
+  const lines = [];
+  let token = definition.loc?.startToken;
+  let line = token?.line ?? 0;
+  for (token = token?.prev; token?.kind === TokenKind.COMMENT; token = token.prev) {
+    if (token.line !== line - 1) break;
+    lines.unshift((token.value ?? '').trim());
+    line = token.line;
+  }
+  return lines.join(' ');
+}
+
+/**
+ * How the client may retry a call: 'always' for queries, 'with-idempotency-key' for mutations whose
+ * `input` takes an idempotencyKey, 'never' for the others.
+ * @param {'query' | 'mutation'} kind @param {import('graphql').GraphQLField<unknown, unknown>} schemaField
+ */
+function retryPolicy(kind, schemaField) {
+  if (kind === 'query') return 'always';
+  const input = schemaField.args.find((arg) => arg.name === 'input');
+  const type = input && getNamedType(input.type);
+  return type && isInputObjectType(type) && 'idempotencyKey' in type.getFields() ? 'with-idempotency-key' : 'never';
+}
 
 /** @param {string | null | undefined} text @param {string} indent */
 function docComment(text, indent) {
@@ -18,7 +50,7 @@ function docComment(text, indent) {
 
 /** @type {import('@graphql-codegen/plugin-helpers').CodegenPlugin['plugin']} */
 function plugin(schema, documents) {
-  /** @type {{ method: string, name: string, kind: 'query' | 'mutation', field: string, description: string, required: boolean, location: string }[]} */
+  /** @type {{ method: string, name: string, kind: 'query' | 'mutation', field: string, description: string, retry: string, required: boolean, location: string }[]} */
   const operations = [];
   for (const file of documents) {
     for (const definition of file.document?.definitions ?? []) {
@@ -43,7 +75,8 @@ function plugin(schema, documents) {
         name,
         kind: definition.operation,
         field,
-        description: schemaField.description ?? '',
+        description: [leadingComment(definition), schemaField.description ?? ''].filter(Boolean).join('\n\n'),
+        retry: retryPolicy(definition.operation, schemaField),
         required,
         location: where,
       });
@@ -67,7 +100,9 @@ function plugin(schema, documents) {
   out.push('/** Every operation of the SDK: the client has one method per entry, named by its key. */');
   out.push('export const operations = {');
   for (const op of operations) {
-    out.push(`  ${op.method}: { kind: '${op.kind}', operationName: '${op.name}', field: '${op.field}', document: Types.${op.name}Document },`);
+    out.push(
+      `  ${op.method}: { kind: '${op.kind}', operationName: '${op.name}', field: '${op.field}', retry: '${op.retry}', document: Types.${op.name}Document },`,
+    );
   }
   out.push('} as const;');
   out.push('');
@@ -79,10 +114,13 @@ function plugin(schema, documents) {
   operations.forEach((op, index) => {
     const type = typeName(op);
     const kindText = op.kind === 'query' ? 'Query' : 'Mutation';
-    const note =
-      op.kind === 'mutation'
-        ? `\n\n${kindText} \`${op.field}\` (operation \`${op.name}\`). Sent once: the client never retries a mutation.`
-        : `\n\n${kindText} \`${op.field}\` (operation \`${op.name}\`).`;
+    const retry = {
+      always: 'Retried on RATE_LIMITED, HTTP 502/503/504 and dropped connections (see the `retries` option).',
+      'with-idempotency-key':
+        'Retried like a query, with the same `input.idempotencyKey` on every attempt (generated when you give none), so it never runs twice.',
+      never: 'Sent once: the client never retries it.',
+    }[op.retry];
+    const note = `\n\n${kindText} \`${op.field}\` (operation \`${op.name}\`). ${retry}`;
     if (index > 0) out.push('');
     out.push(...docComment(`${op.description}${note}\n@throws {TenantryError} when the API refuses it, with a code from \`ErrorCode\`.\n@throws {TenantryNetworkError} when no GraphQL answer arrives.`, '  '));
     out.push('   */');

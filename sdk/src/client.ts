@@ -2,6 +2,16 @@ import { TenantryError, TenantryNetworkError } from './errors.js';
 import { operations, type OperationMethod, type TenantryOperations } from './generated/operations.js';
 import type { DocumentTypeDecoration } from './generated/graphql.js';
 import type { ClientOptions, FetchFunction, GraphQLResponseBody, RequestOptions } from './types.js';
+import { isQueryDocument } from './document-kind.js';
+import {
+  DEFAULT_RETRY_SETTINGS,
+  parseRetryAfter,
+  pause,
+  retryDelay,
+  withIdempotencyKey,
+  type RetryPolicy,
+  type RetrySettings,
+} from './retry.js';
 
 /** A document typed with its result and variables: every `…Document` the SDK exports, or one of your own. */
 export type TypedDocument<TResult, TVariables> = DocumentTypeDecoration<TResult, TVariables> & { toString(): string };
@@ -15,7 +25,9 @@ export type VariablesOf<T> = T extends DocumentTypeDecoration<any, infer V> ? V 
 export interface TenantryClient extends TenantryOperations {
   /**
    * Runs any typed document (for example one generated from your own operations against the
-   * Tenantry schema) and resolves to its `data`. Errors are thrown as for the named methods.
+   * Tenantry schema, with graphql-codegen's `documentMode: 'string'`) and resolves to its `data`.
+   * Errors are thrown as for the named methods. A document without a mutation is retried like a query;
+   * a mutation is sent once.
    */
   request<TResult, TVariables>(
     document: TypedDocument<TResult, TVariables> | string,
@@ -34,8 +46,9 @@ const BODY_PREVIEW = 2_000;
  * const { customers } = await client.customers({ first: 50 });
  * ```
  *
- * The client never retries: a failed request rejects at once, so a mutation is sent exactly once
- * per call. Retry a mutation yourself only with an `idempotencyKey` in its input.
+ * Queries are retried when the API is rate limited or unavailable or the connection drops (`retries`,
+ * `maxDelayMs`); so are `purchaseSubscription` and `createCustomer`, with one idempotency key for every
+ * attempt. Other mutations are sent exactly once.
  */
 export function createClient(options: ClientOptions): TenantryClient {
   if (!options || (typeof options.url !== 'string' && !(options.url instanceof URL))) {
@@ -49,16 +62,35 @@ export function createClient(options: ClientOptions): TenantryClient {
   }
   const tokenOf = async (): Promise<string | null | undefined> =>
     typeof options.getToken === 'function' ? options.getToken() : options.token;
+  const clientRetries = retrySettings(options, DEFAULT_RETRY_SETTINGS, 'createClient');
 
   async function execute<TResult>(
     document: { toString(): string },
     variables: unknown,
     requestOptions: RequestOptions | undefined,
     operationName: string | undefined,
+    policy: RetryPolicy,
   ): Promise<TResult> {
+    const settings = retrySettings(requestOptions, clientRetries, operationName ?? 'request');
+    if (policy === 'never') settings.retries = 0;
+    // One key for every attempt: the API returns the first attempt's result instead of doing it again.
+    const sent = policy === 'with-idempotency-key' ? withIdempotencyKey(variables) : variables;
     const { signal, dispose } = combineSignals(options.signal, requestOptions?.signal);
     try {
-      return await send<TResult>(document, variables, requestOptions, operationName, signal);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await send<TResult>(document, sent, requestOptions, operationName, signal);
+        } catch (error) {
+          const delay = retryDelay(error, attempt, settings);
+          if (delay === undefined) throw error;
+          await pause(delay, signal).catch((reason: unknown) => {
+            throw networkError(operationName, `the request was aborted while waiting to retry (${describe(error)}).`, {
+              reason: 'aborted',
+              cause: reason,
+            });
+          });
+        }
+      }
     } finally {
       dispose();
     }
@@ -71,10 +103,8 @@ export function createClient(options: ClientOptions): TenantryClient {
     operationName: string | undefined,
     signal: AbortSignal | undefined,
   ): Promise<TResult> {
-    const networkError = (message: string, init: ConstructorParameters<typeof TenantryNetworkError>[1]) =>
-      new TenantryNetworkError(`${operationName ? `${operationName}: ` : ''}${message}`, { operationName, ...init });
     const abortedBeforeSending = () =>
-      networkError('the request was aborted before it was sent.', { reason: 'aborted', cause: signal?.reason });
+      networkError(operationName, 'the request was aborted before it was sent.', { reason: 'aborted', cause: signal?.reason });
     if (signal?.aborted) throw abortedBeforeSending();
 
     const token = await tokenOf();
@@ -98,29 +128,32 @@ export function createClient(options: ClientOptions): TenantryClient {
       response = await fetchImpl!(url, { method: 'POST', headers, body, ...(signal ? { signal } : {}) });
       text = await response.text();
     } catch (cause) {
-      if (signal?.aborted) throw networkError('the request was aborted.', { reason: 'aborted', cause: signal.reason ?? cause });
-      const detail = cause instanceof Error ? cause.message : String(cause);
-      throw networkError(`could not reach the Tenantry API at ${url} (${detail}).`, { reason: 'fetch-failed', cause });
+      if (signal?.aborted) throw networkError(operationName, 'the request was aborted.', { reason: 'aborted', cause: signal.reason ?? cause });
+      throw networkError(operationName, `could not reach the Tenantry API at ${url} (${describe(cause)}).`, { reason: 'fetch-failed', cause });
     }
 
     const parsed = parseGraphQLBody(text);
+    const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
     if (parsed?.errors?.length) {
       throw new TenantryError({
         response: parsed,
         status: response.status,
         requestId: response.headers.get('x-request-id') ?? undefined,
         operationName,
+        retryAfterSeconds,
       });
     }
     if (!response.ok) {
-      throw networkError(`the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}, not a GraphQL response.`, {
+      const statusText = response.statusText ? ` ${response.statusText}` : '';
+      throw networkError(operationName, `the server answered HTTP ${response.status}${statusText}, not a GraphQL response.`, {
         reason: 'http-error',
         status: response.status,
         body: text.slice(0, BODY_PREVIEW),
+        retryAfterSeconds,
       });
     }
     if (!parsed || parsed.data == null) {
-      throw networkError('the server answered with something that is not a GraphQL response.', {
+      throw networkError(operationName, 'the server answered with something that is not a GraphQL response.', {
         reason: 'invalid-response',
         status: response.status,
         body: text.slice(0, BODY_PREVIEW),
@@ -130,15 +163,36 @@ export function createClient(options: ClientOptions): TenantryClient {
   }
 
   const client: Record<string, unknown> = {
-    request: (document: { toString(): string }, variables?: unknown, requestOptions?: RequestOptions) =>
-      execute(document, variables, requestOptions, undefined),
+    request: (document: { toString(): string }, variables?: unknown, requestOptions?: RequestOptions) => {
+      if (typeof document === 'object' && (document as { kind?: unknown }).kind === 'Document') {
+        return Promise.reject(new TypeError(
+          "request: pass the document as a string. With graphql-codegen's client preset set `documentMode: 'string'`, or pass print(document) from graphql.",
+        ));
+      }
+      return execute(document, variables, requestOptions, undefined, isQueryDocument(String(document)) ? 'always' : 'never');
+    },
   };
   for (const method of Object.keys(operations) as OperationMethod[]) {
     const operation = operations[method];
     client[method] = (variables?: unknown, requestOptions?: RequestOptions) =>
-      execute(operation.document, variables, requestOptions, operation.operationName);
+      execute(operation.document, variables, requestOptions, operation.operationName, operation.retry);
   }
   return Object.freeze(client) as unknown as TenantryClient;
+}
+
+function networkError(operationName: string | undefined, message: string, init: ConstructorParameters<typeof TenantryNetworkError>[1]) {
+  return new TenantryNetworkError(`${operationName ? `${operationName}: ` : ''}${message}`, { operationName, ...init });
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** `retries` and `maxDelayMs` from `given`, else from `defaults`; a value that cannot work is refused at once. */
+function retrySettings(given: { retries?: number; maxDelayMs?: number } | undefined, defaults: RetrySettings, where: string): RetrySettings {
+  const retries = given?.retries ?? defaults.retries;
+  const maxDelayMs = given?.maxDelayMs ?? defaults.maxDelayMs;
+  if (!Number.isInteger(retries) || retries < 0) throw new TypeError(`${where}: \`retries\` must be a whole number of 0 or more (got ${retries}).`);
+  if (typeof maxDelayMs !== 'number' || !(maxDelayMs >= 0)) throw new TypeError(`${where}: \`maxDelayMs\` must be 0 or more (got ${maxDelayMs}).`);
+  return { retries, maxDelayMs };
 }
 
 function lowerCaseKeys(headers: Record<string, string> | undefined): Record<string, string> {

@@ -13,7 +13,7 @@ export class TenantryError extends Error {
   readonly field: string | undefined;
   /** Where in the result the error occurred, e.g. `['purchaseSubscription']`. */
   readonly path: ReadonlyArray<string | number> | undefined;
-  /** For `RATE_LIMITED`: seconds to wait before trying again. */
+  /** For `RATE_LIMITED` (and any answer with a `Retry-After` header): seconds to wait before trying again. */
   readonly retryAfterSeconds: number | undefined;
   /** Every error of the response, the first of which this error describes. */
   readonly errors: readonly GraphQLErrorEntry[];
@@ -31,6 +31,8 @@ export class TenantryError extends Error {
     status: number;
     requestId?: string;
     operationName?: string;
+    /** From the `Retry-After` header, when the error itself does not say. */
+    retryAfterSeconds?: number;
   }) {
     const errors = init.response.errors ?? [];
     const first: GraphQLErrorEntry = errors[0] ?? { message: 'The API answered with an error but gave no detail.' };
@@ -39,7 +41,7 @@ export class TenantryError extends Error {
     // A response without a code is not one this API sends; treat it as the server's fault.
     this.code = (typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR') as ErrorCode;
     this.field = typeof extensions.field === 'string' ? extensions.field : undefined;
-    this.retryAfterSeconds = typeof extensions.retryAfterSeconds === 'number' ? extensions.retryAfterSeconds : undefined;
+    this.retryAfterSeconds = typeof extensions.retryAfterSeconds === 'number' ? extensions.retryAfterSeconds : init.retryAfterSeconds;
     this.path = first.path;
     this.errors = errors;
     this.response = init.response;
@@ -72,17 +74,20 @@ export class TenantryNetworkError extends Error {
   readonly status: number | undefined;
   /** The start of the response body (up to 2,000 characters), when a response arrived. */
   readonly body: string | undefined;
+  /** Seconds the server asked to wait (its `Retry-After` header), when it said. */
+  readonly retryAfterSeconds: number | undefined;
   /** The operation that failed, e.g. `Customers`. */
   readonly operationName: string | undefined;
 
   constructor(
     message: string,
-    init: { reason: NetworkFailureReason; status?: number; body?: string; operationName?: string; cause?: unknown },
+    init: { reason: NetworkFailureReason; status?: number; body?: string; retryAfterSeconds?: number; operationName?: string; cause?: unknown },
   ) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.reason = init.reason;
     this.status = init.status;
     this.body = init.body;
+    this.retryAfterSeconds = init.retryAfterSeconds;
     this.operationName = init.operationName;
   }
 }

@@ -31,8 +31,16 @@ interface CommonClientOptions {
   fetch?: FetchFunction;
   /** Headers sent with every request (for example a tracing header). `authorization` is set from the token. */
   headers?: Record<string, string>;
-  /** Aborts every request of this client when it fires (for example on logout or shutdown). */
+  /** Aborts every request of this client when it fires (for example on logout or shutdown), waits between retries included. */
   signal?: AbortSignal;
+  /**
+   * Attempts after the first for a call that may be retried (queries, and purchaseSubscription and createCustomer
+   * with their idempotency key) when the API answers RATE_LIMITED or HTTP 502/503/504, or the connection drops.
+   * Default 3; `0` turns retries off. Other mutations are never retried.
+   */
+  retries?: number;
+  /** The longest wait before a retry, in milliseconds (default 30,000): a longer Retry-After from the server ends the retries. */
+  maxDelayMs?: number;
 }
 
 /** Options of `createClient`: where the API is, and either a fixed `token` or a `getToken` callback. */
@@ -56,6 +64,10 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Extra headers for this request, on top of the client's. */
   headers?: Record<string, string>;
+  /** This call's `retries`, instead of the client's. */
+  retries?: number;
+  /** This call's `maxDelayMs`, instead of the client's. */
+  maxDelayMs?: number;
 }
 
 /** One entry of the `errors` list of a GraphQL response, as this API shapes it. */

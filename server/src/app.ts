@@ -4,7 +4,6 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import express from 'express';
 import pino, { type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -24,6 +23,9 @@ import { answerOversizedHeaders, jsonErrorHandler } from './http/errors';
 import { errorLoggingPlugin } from './http/error-logging';
 import { queryLimits, rejectBatches, requestTimeout } from './http/limits';
 import { CallerRateLimiter } from './http/rate-limit';
+import { isLoopbackHost } from './http/loopback';
+import { explorerRoutes } from './explorer/routes';
+import { sandboxLandingPage } from './explorer/sandbox-landing-page';
 import { createServices, type Services } from './services';
 
 export interface AppOptions {
@@ -33,8 +35,11 @@ export interface AppOptions {
   database?: DataSourceExtras;
   /** Runs after migrations, before serving: used to seed demo data. */
   onDatabaseReady?: (dataSource: DataSource, services: Services) => Promise<void>;
-  /** A development token placed in the Sandbox’s shared headers, so it works without setup. */
-  sandboxToken?: string;
+  /**
+   * A development token pre-filled in both explorers (Apollo Sandbox and /explorer), so they work without setup.
+   * Used only while the server listens on a loopback address: anyone who can reach the page would get it.
+   */
+  explorerToken?: string;
   /**
    * A shared rate-limiter-flexible store (RateLimiterRedis, RateLimiterMySQL, …) for several instances;
    * by default each process counts in its own memory. Ignored when RATE_LIMIT_PER_MINUTE is 0.
@@ -47,11 +52,16 @@ export interface TenantryApp {
   readonly dataSource: DataSource;
   readonly services: Services;
   readonly logger: Logger;
+  /** Whether the explorers start with the development token (given one, and listening on loopback). */
+  readonly explorerTokenPrefilled: boolean;
   /** Listens on config.port/host (0 picks a free port) and returns the URL of /graphql. */
   listen(): Promise<string>;
   /** Stops accepting, lets requests in flight finish, closes the database pool. */
   stop(): Promise<void>;
 }
+
+const GRAPHQL_PATH = '/graphql';
+const FIRST_DOCUMENT = '{\n  viewer {\n    subject\n    roles\n    tenant { id name }\n    partner { id name }\n  }\n}\n';
 
 export async function createApp(options: AppOptions): Promise<TenantryApp> {
   const { config } = options;
@@ -76,6 +86,11 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   app.use(requestLogging(logger));
   app.use(healthRoutes(dataSource, () => draining));
 
+  // Both explorers follow one rule: on in development, off in production unless GRAPHQL_INTROSPECTION=true.
+  const explorersOn = !config.production || config.introspection;
+  const explorerToken = isLoopbackHost(config.host) ? options.explorerToken : undefined;
+  if (explorersOn) app.use(explorerRoutes({ endpoint: GRAPHQL_PATH, token: explorerToken, document: FIRST_DOCUMENT }, logger));
+
   const limits = queryLimits(config.limits);
   const schema = await buildTenantrySchema(services);
   const apollo = new ApolloServer<RequestContext>({
@@ -90,7 +105,10 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     // main.ts handles SIGTERM/SIGINT and calls stop(). Apollo's own handlers would call stop() too, and a
     // second concurrent stop() waits on a barrier Apollo never resolves: the process never exited.
     stopOnTerminationSignals: false,
-    csrfPrevention: true,
+    // A browser preflights any request carrying one of these headers, so a cross-site page cannot send it
+    // unasked. Apollo's two, plus Authorization: clients such as urql send GET queries with a token and no
+    // content type. Requests without any of them still need a non-simple content type.
+    csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization'] },
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     logger: {
@@ -106,32 +124,28 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
       errorLoggingPlugin(logger),
       subscriptionsOverHttpPlugin,
       limits.plugin,
-      config.production && !config.introspection
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({
-            // Every request, introspection included, needs a token: in development the Sandbox gets one.
-            embed: {
-              initialState: {
-                sharedHeaders: options.sandboxToken ? { Authorization: `Bearer ${options.sandboxToken}` } : {},
-              },
-            },
+      explorersOn
+        ? sandboxLandingPage({
+            // Every request, introspection included, needs a token: on a loopback server the Sandbox gets one.
+            embed: { initialState: { sharedHeaders: explorerToken ? { Authorization: `Bearer ${explorerToken}` } : {} } },
             includeCookies: false,
-            document: '{\n  viewer {\n    subject\n    roles\n    tenant { id name }\n    partner { id name }\n  }\n}\n',
-          }),
+            document: FIRST_DOCUMENT,
+          })
+        : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
 
   const rateLimiter = new CallerRateLimiter(config.limits.rateLimitPerMinute, options.rateLimiter);
   app.use(
-    '/graphql',
+    GRAPHQL_PATH,
     requestTimeout(config.limits.requestTimeoutMs),
     express.json({ limit: config.limits.bodyLimitBytes }),
     rejectBatches,
     expressMiddleware(apollo, { context: contextFactory(new TokenVerifier(config.auth, organisationExists(dataSource)), dataSource, clock, rateLimiter) }),
     jsonErrorHandler(logger),
   );
-  app.get('/', (_req, res) => res.redirect('/graphql'));
+  app.get('/', (_req, res) => res.redirect(GRAPHQL_PATH));
   app.use(jsonErrorHandler(logger));
 
   let sweepTimer: NodeJS.Timeout | undefined;
@@ -146,6 +160,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     dataSource,
     services,
     logger,
+    explorerTokenPrefilled: explorersOn && explorerToken !== undefined,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

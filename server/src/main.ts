@@ -13,9 +13,13 @@ import { describeStartFailure, type StartStep } from './start-failure';
 // customer-list load at the same throughput (issue 6). An explicit --heap-growing-percent wins.
 if (!process.execArgv.some((flag) => flag.startsWith('--heap-growing-percent'))) setFlagsFromString('--heap-growing-percent=100');
 
-function describeDemo(url: string, ids: DemoIds | null): string {
+function describeDemo(url: string, ids: DemoIds | null, tokenPrefilled: boolean): string {
   const lines = [
     `Tenantry is serving GraphQL at ${url} (Apollo Sandbox: open it in a browser).`,
+    `Offline explorer (GraphiQL, no internet needed): ${url.replace(/\/graphql$/, '/explorer')}`,
+    tokenPrefilled
+      ? 'Both explorers start with a PLATFORM_ADMIN development token in their headers.'
+      : 'No token is pre-filled in the explorers (HOST is not a loopback address, or AUTH_JWT_SECRET is set): paste one in their headers.',
     'Get a development token:  export TOKEN=$(npm run -s token -- --role PLATFORM_ADMIN)',
     '                          export TOKEN=$(npm run -s token -- --role PARTNER_ADMIN_AGENT --partner 4100001)',
   ];
@@ -35,14 +39,14 @@ let step: StartStep = 'database';
 
 async function main(config: Config) {
   let demo: DemoIds | null = null;
-  const sandboxToken = config.auth.jwtSecretIsDevelopmentDefault
-    ? await signDevelopmentToken(config.auth.jwtSecret!, { roles: [Role.PLATFORM_ADMIN], subject: 'sandbox' })
+  const explorerToken = config.auth.jwtSecretIsDevelopmentDefault
+    ? await signDevelopmentToken(config.auth.jwtSecret!, { roles: [Role.PLATFORM_ADMIN], subject: 'explorer' })
     : undefined;
   const logger = createLogger(config.logLevel);
   const app = await createApp({
     config,
     logger,
-    sandboxToken,
+    explorerToken,
     database: { onDatabaseCreated: (name) => logger.info({ database: name }, 'created the MySQL database (utf8mb4)') },
     onDatabaseReady: async (dataSource) => {
       step = 'demo data';
@@ -56,7 +60,7 @@ async function main(config: Config) {
   step = 'listen';
   const url = await app.listen();
   app.logger.info({ url }, 'listening');
-  if (!config.production) process.stdout.write(`\n${describeDemo(url, demo)}\n\n`);
+  if (!config.production) process.stdout.write(`\n${describeDemo(url, demo, app.explorerTokenPrefilled)}\n\n`);
 
   let stopping = false;
   const shutdown = (signal: string) => {

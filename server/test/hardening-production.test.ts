@@ -102,31 +102,49 @@ describe('production mode', () => {
     }
   });
 
-  it('keeps CSRF prevention on: simple requests without a preflight header are refused', async () => {
+  it('keeps CSRF prevention on: a simple request (no token, no preflight header, no JSON) is refused before it runs', async () => {
     const query = encodeURIComponent('{ viewer { subject } }');
-    const authorization = `Bearer ${token}`;
     const textPlain = await raw(server.url, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain', authorization },
+      headers: { 'content-type': 'text/plain' },
       body: JSON.stringify({ query: '{ viewer { subject } }' }),
     });
     expect(textPlain.status).toBe(400);
     expect(textPlain.text).toMatch(/Cross-Site Request Forgery/);
     const form = await raw(server.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization },
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: `query=${query}`,
     });
     expect(form.status).toBe(400);
     expect(form.text).toMatch(/Cross-Site Request Forgery/);
-    const simpleGet = await raw(`${server.url}?query=${query}`, { headers: { authorization } });
+    // Refused as CSRF, not as unauthenticated: the check comes first.
+    const simpleGet = await raw(`${server.url}?query=${query}`);
     expect(simpleGet.status).toBe(400);
     expect(simpleGet.text).toMatch(/Cross-Site Request Forgery/);
     expect(JSON.parse(simpleGet.text).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT' });
-    // A GET that proves it is not a simple request is served.
+    const emptyAuthorization = await raw(`${server.url}?query=${query}`, { headers: { authorization: '' } });
+    expect(emptyAuthorization.status).toBe(400);
+    expect(emptyAuthorization.text).toMatch(/Cross-Site Request Forgery/);
+  });
+
+  it('serves a GET query that carries a token or a preflight header: browsers preflight both (urql sends such GETs)', async () => {
+    const query = encodeURIComponent('{ viewer { subject } }');
+    const authorization = `Bearer ${token}`;
+    const withToken = await raw(`${server.url}?query=${query}`, { headers: { authorization } });
+    expect(withToken.status).toBe(200);
+    expect(JSON.parse(withToken.text)).toEqual({ data: { viewer: { subject: 'dev-platform_admin' } } });
     const preflighted = await raw(`${server.url}?query=${query}`, { headers: { authorization, 'apollo-require-preflight': 'true' } });
     expect(preflighted.status).toBe(200);
     expect(JSON.parse(preflighted.text)).toEqual({ data: { viewer: { subject: 'dev-platform_admin' } } });
+    // A token does not make a form post a GraphQL request: it is refused without running.
+    const form = await raw(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization },
+      body: `query=${query}`,
+    });
+    expect(form.status).toBe(400);
+    expect(JSON.parse(form.text).errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('still refuses mutations over GET', async () => {

@@ -4,8 +4,12 @@ import { buildSchema, type GraphQLObjectType } from 'graphql';
 import type { FetchFunction, FetchRequestInit } from '@tenantry/sdk';
 import { loadSdk, ROOT } from './fixtures/sdk/ensure-built';
 
-// The built @tenantry/sdk with a scripted fetch: request shape, error mapping, no retries, abort, paginate.
+// The built @tenantry/sdk with a scripted fetch: request shape, error mapping, which calls are retried, abort, paginate.
+// sdk-retries.test.ts shows the retries against the real server.
 const { createClient, paginate, operations, TenantryError, TenantryNetworkError, isTenantryError, ErrorCode } = loadSdk();
+
+/** Operations that are not named after their root field: composed pages of another field. */
+const COMPOSED = { customerPage: { kind: 'query', field: 'customers', operationName: 'CustomerPage' } };
 
 interface Call {
   url: string;
@@ -31,7 +35,7 @@ const VIEWER = { viewer: { subject: 's', roles: ['PLATFORM_ADMIN'], tenant: null
 const failure = async (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e);
 
 describe('@tenantry/sdk client', () => {
-  it('has one method per Query and Mutation field of the schema, named after its operation', () => {
+  it('has one method per Query and Mutation field of the schema, named after its operation, and the composed pages', () => {
     const schema = buildSchema(readFileSync(join(ROOT, 'schema/schema.graphql'), 'utf8'));
     const client = createClient({ url: 'http://api.test/graphql', token: 't', fetch: scriptedFetch(data({})).fetch });
     const expected: string[] = [];
@@ -47,8 +51,25 @@ describe('@tenantry/sdk client', () => {
       }
     }
     expect(expected).toHaveLength(26);
+    for (const [method, operation] of Object.entries(COMPOSED)) {
+      expected.push(method);
+      expect((operations as Record<string, unknown>)[method]).toMatchObject(operation);
+    }
     expect(Object.keys(operations).sort()).toEqual(expected.sort());
     expect(Object.keys(client).sort()).toEqual([...expected, 'request'].sort());
+  });
+
+  it('retries queries, purchaseSubscription and createCustomer, and no other mutation', () => {
+    const retried = Object.entries(operations as Record<string, { kind: string; retry: string }>)
+      .filter(([, operation]) => operation.kind === 'mutation' && operation.retry !== 'never')
+      .map(([method, operation]) => [method, operation.retry]);
+    expect(retried.sort()).toEqual([
+      ['createCustomer', 'with-idempotency-key'],
+      ['purchaseSubscription', 'with-idempotency-key'],
+    ]);
+    for (const operation of Object.values(operations as Record<string, { kind: string; retry: string }>)) {
+      if (operation.kind === 'query') expect(operation.retry).toBe('always');
+    }
   });
 
   it('POSTs the operation with its name, variables, bearer token and headers, and resolves to data', async () => {
@@ -114,7 +135,7 @@ describe('@tenantry/sdk client', () => {
       { status: 429, body: { errors: [{ message: 'Slow down', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 7 } }] } },
     ];
     const { fetch } = scriptedFetch(() => answers.shift()!);
-    const client = createClient({ url: 'http://api.test/graphql', token: 't', fetch });
+    const client = createClient({ url: 'http://api.test/graphql', token: 't', fetch, retries: 0 }); // each answer once: error mapping, not retries
     expect(await failure(client.viewer())).toMatchObject({ code: 'UNAUTHENTICATED', status: 401, field: undefined });
     expect(await failure(client.viewer())).toMatchObject({ code: 'RATE_LIMITED', status: 429, retryAfterSeconds: 7 });
   });
@@ -129,7 +150,7 @@ describe('@tenantry/sdk client', () => {
       },
     ];
     const { fetch } = scriptedFetch(() => answers.shift()!());
-    const client = createClient({ url: 'http://api.test/graphql', token: 't', fetch });
+    const client = createClient({ url: 'http://api.test/graphql', token: 't', fetch, retries: 0 }); // each answer once: error mapping, not retries
     const gateway = await failure(client.viewer());
     expect(gateway).toBeInstanceOf(TenantryNetworkError);
     expect(gateway).not.toBeInstanceOf(TenantryError);
@@ -142,15 +163,105 @@ describe('@tenantry/sdk client', () => {
     expect(isTenantryError(refused)).toBe(false);
   });
 
-  it('never retries: a mutation whose request fails is sent exactly once, and so is a query', async () => {
+  it('retries a query after a 503, a dropped connection and RATE_LIMITED, then resolves', async () => {
+    const answers: (() => { status?: number; body: unknown; headers?: Record<string, string> })[] = [
+      () => ({ status: 503, body: 'Service Unavailable' }),
+      () => {
+        throw new TypeError('fetch failed', { cause: new Error('ECONNRESET') });
+      },
+      () => ({ status: 429, body: { errors: [{ message: 'Slow down', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 0 } }] } }),
+      () => ({ body: { data: VIEWER } }),
+    ];
+    const { fetch, calls } = scriptedFetch(() => answers.shift()!());
+    const client = createClient({ url: 'http://api.test/graphql', token: 't', fetch, maxDelayMs: 1 });
+    expect(await client.viewer()).toEqual(VIEWER);
+    expect(calls).toHaveLength(4);
+  });
+
+  it('gives up after `retries` more attempts, or at once for an error that is not transient', async () => {
+    const unavailable = scriptedFetch(() => ({ status: 502, body: 'Bad gateway' }));
+    const client = createClient({ url: 'http://api.test/graphql', token: 't', fetch: unavailable.fetch, retries: 2, maxDelayMs: 1 });
+    expect(await failure(client.viewer())).toMatchObject({ reason: 'http-error', status: 502 });
+    expect(unavailable.calls).toHaveLength(3);
+    expect(await failure(client.viewer(undefined, { retries: 0 }))).toMatchObject({ status: 502 });
+    expect(unavailable.calls).toHaveLength(4);
+
+    for (const answer of [
+      { status: 500, body: 'Internal Server Error' },
+      { status: 400, body: { errors: [{ message: 'Bad', extensions: { code: 'BAD_USER_INPUT' } }] } },
+      { status: 200, body: { errors: [{ message: 'Nope', extensions: { code: 'FORBIDDEN' } }] } },
+    ]) {
+      const { fetch, calls } = scriptedFetch(() => answer);
+      await failure(createClient({ url: 'http://api.test/graphql', token: 't', fetch, maxDelayMs: 1 }).viewer());
+      expect(calls).toHaveLength(1);
+    }
+  });
+
+  it('does not retry when the server asks for a longer wait than maxDelayMs', async () => {
+    const limited = scriptedFetch(() => ({
+      status: 429,
+      headers: { 'retry-after': '60' },
+      body: { errors: [{ message: 'Slow down', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 60 } }] },
+    }));
+    const client = createClient({ url: 'http://api.test/graphql', token: 't', fetch: limited.fetch, maxDelayMs: 10_000 });
+    expect(await failure(client.viewer())).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 60 });
+    expect(limited.calls).toHaveLength(1);
+    const gateway = scriptedFetch(() => ({ status: 503, headers: { 'retry-after': '120' }, body: 'Down for maintenance' }));
+    const error = await failure(createClient({ url: 'http://api.test/graphql', token: 't', fetch: gateway.fetch }).viewer());
+    expect(error).toMatchObject({ reason: 'http-error', status: 503, retryAfterSeconds: 120 });
+    expect(gateway.calls).toHaveLength(1);
+  });
+
+  it('never retries a mutation without an idempotency key: it is sent exactly once', async () => {
     for (const answer of [() => ({ status: 503, body: 'Service Unavailable' }), () => Promise.reject(new Error('ECONNRESET'))]) {
       const { fetch, calls } = scriptedFetch(answer);
-      const client = createClient({ url: 'http://api.test/graphql', token: 't', fetch });
+      const client = createClient({ url: 'http://api.test/graphql', token: 't', fetch, maxDelayMs: 1 });
       expect(await failure(client.changeLicenseQuantity({ input: { subscriptionId: 's', quantity: 3 } }))).toBeInstanceOf(TenantryNetworkError);
       expect(calls).toHaveLength(1);
-      expect(await failure(client.customers())).toBeInstanceOf(TenantryNetworkError);
+      expect(await failure(client.request('mutation { suspendSubscription(input: { subscriptionId: "s" }) { subscription { id } } }'))).toBeInstanceOf(
+        TenantryNetworkError,
+      );
       expect(calls).toHaveLength(2);
     }
+  });
+
+  it('retries purchaseSubscription with one generated idempotency key, and keeps the caller’s own', async () => {
+    const answers = [() => ({ status: 504, body: 'Gateway Timeout' }), () => ({ body: { data: { purchaseSubscription: { subscription: { id: 'sub' } } } } })];
+    const { fetch, calls } = scriptedFetch(() => answers.shift()!());
+    const client = createClient({ url: 'http://api.test/graphql', token: 't', fetch, maxDelayMs: 1 });
+    const input = { tenantId: 't', offerId: 'o', quantity: 3 };
+    await client.purchaseSubscription({ input });
+    expect(calls).toHaveLength(2);
+    const [first, second] = calls.map((c) => c.body.variables.input.idempotencyKey);
+    expect(first).toMatch(/^[0-9a-f-]{32,36}$/);
+    expect(second).toBe(first);
+    expect(input).toEqual({ tenantId: 't', offerId: 'o', quantity: 3 });
+
+    const own = scriptedFetch(data({ createCustomer: { customer: { id: 'c' } } }));
+    const ownClient = createClient({ url: 'http://api.test/graphql', token: 't', fetch: own.fetch });
+    await ownClient.createCustomer({ input: { name: 'N', domain: 'n.example', countryCode: 'TH', idempotencyKey: 'mine' } });
+    await ownClient.createCustomer({ input: { name: 'N', domain: 'n.example', countryCode: 'TH' } });
+    const [mine, generated] = own.calls.map((c) => c.body.variables.input.idempotencyKey);
+    expect(mine).toBe('mine');
+    expect(generated).not.toBe('mine');
+    expect(generated).toEqual(expect.any(String));
+  });
+
+  it('stops waiting to retry when the signal fires', async () => {
+    const { fetch, calls } = scriptedFetch(() => ({ status: 503, headers: { 'retry-after': '20' }, body: 'Busy' }));
+    const controller = new AbortController();
+    const client = createClient({ url: 'http://api.test/graphql', token: 't', fetch, signal: controller.signal });
+    const pending = failure(client.viewer());
+    while (calls.length === 0) await new Promise((r) => setTimeout(r, 5));
+    controller.abort();
+    expect(await pending).toMatchObject({ name: 'TenantryNetworkError', reason: 'aborted', message: expect.stringContaining('waiting to retry') });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('refuses retry settings that cannot work', () => {
+    expect(() => createClient({ url: 'http://api.test/graphql', token: 't', retries: -1 })).toThrow(/retries/);
+    expect(() => createClient({ url: 'http://api.test/graphql', token: 't', retries: 1.5 })).toThrow(/retries/);
+    expect(() => createClient({ url: 'http://api.test/graphql', token: 't', maxDelayMs: Number.NaN })).toThrow(/maxDelayMs/);
   });
 
   it('aborts through the per-call signal or the client signal, and detaches from the client signal afterwards', async () => {
@@ -187,6 +298,13 @@ describe('@tenantry/sdk client', () => {
     const quick = createClient({ url: 'http://api.test/graphql', token: 't', fetch: scriptedFetch(data(VIEWER)).fetch, signal });
     for (let i = 0; i < 5; i++) await quick.viewer(undefined, { signal: new AbortController().signal });
     expect(listeners).toBe(0);
+  });
+
+  it('refuses a parsed DocumentNode in request(), saying how to pass a string', async () => {
+    const client = createClient({ url: 'http://api.test/graphql', token: 't', fetch: scriptedFetch(data(VIEWER)).fetch });
+    const error = await failure(client.request({ kind: 'Document', definitions: [] } as never));
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toMatch(/documentMode: 'string'/);
   });
 
   it('runs documents of your own with request()', async () => {

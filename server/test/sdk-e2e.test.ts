@@ -275,6 +275,38 @@ describe('@tenantry/sdk against the running server', () => {
       expect(paged).toEqual(['paged-3.example']);
     });
 
+    it('reads the customer page in one call: customers with their subscriptions, offer and partner of record', async () => {
+      const admin = track(clientFor(world.tokens.resellerAdmin));
+      const { customer } = (await admin.createCustomer({ input: { name: 'Page One', domain: 'page-one.example', countryCode: 'TH' } }))
+        .createCustomer;
+      const sold = (
+        await admin.purchaseSubscription({
+          input: { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 12, partnerId: world.partners.advisor },
+        })
+      ).purchaseSubscription.subscription;
+
+      const { customers } = await admin.customerPage({ first: 50, search: 'page-one' });
+      expect(customers.totalCount).toBe(1);
+      const [{ node }] = customers.edges;
+      expect(node).toMatchObject({ id: customer.id, name: 'Page One', billingManagedBy: { id: world.partners.reseller, name: 'Fabrikam Reseller' } });
+      expect(node.subscriptions.totalCount).toBe(1);
+      expect(node.subscriptions.edges[0].node).toEqual({
+        id: sold.id,
+        quantity: 12,
+        status: 'ACTIVE',
+        channel: 'RESELLER',
+        suspendedAt: null,
+        dataRetentionEndsAt: null,
+        version: sold.version,
+        viewerCanManage: true,
+        offer: { id: world.offers.basic.id, sku: 'BASIC', name: 'BASIC' },
+        reseller: { id: world.partners.reseller, name: 'Fabrikam Reseller' },
+        partnerOfRecord: { id: world.partners.advisor, name: 'Northwind Advisory' },
+      });
+      const suspendedOnly = await admin.customerPage({ search: 'page-one', subscriptionStatus: 'SUSPENDED' });
+      expect(suspendedOnly.customers.edges[0].node.subscriptions.totalCount).toBe(0);
+    });
+
     it('becomes reseller of an existing tenant by invitation, then ends the relationship', async () => {
       const admin = track(clientFor(world.tokens.resellerAdmin));
       const tenantAdmin = track(clientFor(world.tokens.otherDirectGlobal));

@@ -68,12 +68,14 @@ describe('the packed @tenantry/sdk in a fresh project', () => {
     if (workdir) rmSync(workdir, { recursive: true, force: true });
   });
 
-  it('packs the ESM and CommonJS builds, their types, the README and nothing else', () => {
+  it('packs the ESM and CommonJS builds, their types, the schema, the README, the licence and nothing else', () => {
     const files = packed.files.map((f) => f.path).sort();
     expect(files).toEqual(
       expect.arrayContaining([
         'README.md',
+        'LICENSE',
         'package.json',
+        'dist/schema.graphql',
         'dist/esm/index.js',
         'dist/esm/index.d.ts',
         'dist/esm/package.json',
@@ -82,7 +84,25 @@ describe('the packed @tenantry/sdk in a fresh project', () => {
         'dist/cjs/package.json',
       ]),
     );
-    expect(files.filter((f) => !/^(README\.md|package\.json|dist\/(esm|cjs)\/.+\.(js|d\.ts|json))$/.test(f))).toEqual([]);
+    expect(files.filter((f) => !/^(README\.md|LICENSE|package\.json|dist\/schema\.graphql|dist\/(esm|cjs)\/.+\.(js|d\.ts|json))$/.test(f))).toEqual([]);
+    expect(packed.filename).toBe(`tenantry-sdk-${JSON.parse(readFileSync(join(ROOT, 'sdk/package.json'), 'utf8')).version}.tgz`);
+  });
+
+  it('has what the registry needs to publish it: version, licence, repository, engines, exports', () => {
+    const manifest = JSON.parse(readFileSync(join(project, 'node_modules/@tenantry/sdk/package.json'), 'utf8'));
+    expect(manifest).toMatchObject({
+      name: '@tenantry/sdk',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+$/),
+      license: 'MIT',
+      repository: { type: 'git', directory: 'sdk' },
+      engines: { node: expect.any(String) },
+      publishConfig: { access: 'public' },
+    });
+    expect(manifest.private).toBeUndefined();
+    expect(Object.keys(manifest.exports).sort()).toEqual(['.', './package.json', './schema.graphql']);
+    // The schema of the installed version, for an integrator's own codegen.
+    const shipped = readFileSync(require.resolve('@tenantry/sdk/schema.graphql', { paths: [project] }), 'utf8');
+    expect(shipped).toBe(readFileSync(join(ROOT, 'schema/schema.graphql'), 'utf8'));
   });
 
   it('installs with no dependency', () => {

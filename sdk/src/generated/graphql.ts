@@ -407,6 +407,16 @@ export type CustomersQueryVariables = Exact<{
 
 export type CustomersQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, domain: string, countryCode: string, createdAt: string, billingManagedBy: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } }> } };
 
+export type CustomerPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  search?: string | null | undefined;
+  subscriptionStatus?: SubscriptionStatus | null | undefined;
+}>;
+
+
+export type CustomerPageQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, domain: string, countryCode: string, billingManagedBy: { id: string, name: string } | null, subscriptions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, viewerCanManage: boolean, offer: { id: string, sku: string, name: string }, reseller: { id: string, name: string } | null, partnerOfRecord: { id: string, name: string } | null } }> } } }> } };
+
 export type CreateTenantMutationVariables = Exact<{
   input: CreateTenantInput;
 }>;
@@ -1546,6 +1556,62 @@ fragment TenantFields on Tenant {
     ...PartnerFields
   }
 }`) as unknown as TypedDocumentString<CustomersQuery, CustomersQueryVariables>;
+export const CustomerPageDocument = new TypedDocumentString(`
+    query CustomerPage($first: Int, $after: String, $search: String, $subscriptionStatus: SubscriptionStatus) {
+  customers(first: $first, after: $after, search: $search) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      node {
+        id
+        name
+        domain
+        countryCode
+        billingManagedBy {
+          id
+          name
+        }
+        subscriptions(first: 10, status: $subscriptionStatus) {
+          totalCount
+          pageInfo {
+            ...PageInfoFields
+          }
+          edges {
+            node {
+              id
+              quantity
+              status
+              channel
+              suspendedAt
+              dataRetentionEndsAt
+              version
+              viewerCanManage
+              offer {
+                id
+                sku
+                name
+              }
+              reseller {
+                id
+                name
+              }
+              partnerOfRecord {
+                id
+                name
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}`) as unknown as TypedDocumentString<CustomerPageQuery, CustomerPageQueryVariables>;
 export const CreateTenantDocument = new TypedDocumentString(`
     mutation CreateTenant($input: CreateTenantInput!) {
   createTenant(input: $input) {

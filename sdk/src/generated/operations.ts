@@ -5,32 +5,33 @@ import * as Types from './graphql.js';
 
 /** Every operation of the SDK: the client has one method per entry, named by its key. */
 export const operations = {
-  auditEvents: { kind: 'query', operationName: 'AuditEvents', field: 'auditEvents', document: Types.AuditEventsDocument },
-  customers: { kind: 'query', operationName: 'Customers', field: 'customers', document: Types.CustomersDocument },
-  offers: { kind: 'query', operationName: 'Offers', field: 'offers', document: Types.OffersDocument },
-  partner: { kind: 'query', operationName: 'Partner', field: 'partner', document: Types.PartnerDocument },
-  quoteSubscription: { kind: 'query', operationName: 'QuoteSubscription', field: 'quoteSubscription', document: Types.QuoteSubscriptionDocument },
-  subscription: { kind: 'query', operationName: 'Subscription', field: 'subscription', document: Types.SubscriptionDocument },
-  subscriptions: { kind: 'query', operationName: 'Subscriptions', field: 'subscriptions', document: Types.SubscriptionsDocument },
-  tenant: { kind: 'query', operationName: 'Tenant', field: 'tenant', document: Types.TenantDocument },
-  tenants: { kind: 'query', operationName: 'Tenants', field: 'tenants', document: Types.TenantsDocument },
-  verifyPartnerId: { kind: 'query', operationName: 'VerifyPartnerId', field: 'verifyPartnerId', document: Types.VerifyPartnerIdDocument },
-  viewer: { kind: 'query', operationName: 'Viewer', field: 'viewer', document: Types.ViewerDocument },
-  acceptResellerInvitation: { kind: 'mutation', operationName: 'AcceptResellerInvitation', field: 'acceptResellerInvitation', document: Types.AcceptResellerInvitationDocument },
-  authorizeOffer: { kind: 'mutation', operationName: 'AuthorizeOffer', field: 'authorizeOffer', document: Types.AuthorizeOfferDocument },
-  changeLicenseQuantity: { kind: 'mutation', operationName: 'ChangeLicenseQuantity', field: 'changeLicenseQuantity', document: Types.ChangeLicenseQuantityDocument },
-  createCustomer: { kind: 'mutation', operationName: 'CreateCustomer', field: 'createCustomer', document: Types.CreateCustomerDocument },
-  createOffer: { kind: 'mutation', operationName: 'CreateOffer', field: 'createOffer', document: Types.CreateOfferDocument },
-  createPartner: { kind: 'mutation', operationName: 'CreatePartner', field: 'createPartner', document: Types.CreatePartnerDocument },
-  createResellerInvitation: { kind: 'mutation', operationName: 'CreateResellerInvitation', field: 'createResellerInvitation', document: Types.CreateResellerInvitationDocument },
-  createTenant: { kind: 'mutation', operationName: 'CreateTenant', field: 'createTenant', document: Types.CreateTenantDocument },
-  purchaseSubscription: { kind: 'mutation', operationName: 'PurchaseSubscription', field: 'purchaseSubscription', document: Types.PurchaseSubscriptionDocument },
-  reactivateSubscription: { kind: 'mutation', operationName: 'ReactivateSubscription', field: 'reactivateSubscription', document: Types.ReactivateSubscriptionDocument },
-  removeAdvisorRelationship: { kind: 'mutation', operationName: 'RemoveAdvisorRelationship', field: 'removeAdvisorRelationship', document: Types.RemoveAdvisorRelationshipDocument },
-  removeResellerRelationship: { kind: 'mutation', operationName: 'RemoveResellerRelationship', field: 'removeResellerRelationship', document: Types.RemoveResellerRelationshipDocument },
-  revokeOfferAuthorization: { kind: 'mutation', operationName: 'RevokeOfferAuthorization', field: 'revokeOfferAuthorization', document: Types.RevokeOfferAuthorizationDocument },
-  setPartnerOfRecord: { kind: 'mutation', operationName: 'SetPartnerOfRecord', field: 'setPartnerOfRecord', document: Types.SetPartnerOfRecordDocument },
-  suspendSubscription: { kind: 'mutation', operationName: 'SuspendSubscription', field: 'suspendSubscription', document: Types.SuspendSubscriptionDocument },
+  auditEvents: { kind: 'query', operationName: 'AuditEvents', field: 'auditEvents', retry: 'always', document: Types.AuditEventsDocument },
+  customerPage: { kind: 'query', operationName: 'CustomerPage', field: 'customers', retry: 'always', document: Types.CustomerPageDocument },
+  customers: { kind: 'query', operationName: 'Customers', field: 'customers', retry: 'always', document: Types.CustomersDocument },
+  offers: { kind: 'query', operationName: 'Offers', field: 'offers', retry: 'always', document: Types.OffersDocument },
+  partner: { kind: 'query', operationName: 'Partner', field: 'partner', retry: 'always', document: Types.PartnerDocument },
+  quoteSubscription: { kind: 'query', operationName: 'QuoteSubscription', field: 'quoteSubscription', retry: 'always', document: Types.QuoteSubscriptionDocument },
+  subscription: { kind: 'query', operationName: 'Subscription', field: 'subscription', retry: 'always', document: Types.SubscriptionDocument },
+  subscriptions: { kind: 'query', operationName: 'Subscriptions', field: 'subscriptions', retry: 'always', document: Types.SubscriptionsDocument },
+  tenant: { kind: 'query', operationName: 'Tenant', field: 'tenant', retry: 'always', document: Types.TenantDocument },
+  tenants: { kind: 'query', operationName: 'Tenants', field: 'tenants', retry: 'always', document: Types.TenantsDocument },
+  verifyPartnerId: { kind: 'query', operationName: 'VerifyPartnerId', field: 'verifyPartnerId', retry: 'always', document: Types.VerifyPartnerIdDocument },
+  viewer: { kind: 'query', operationName: 'Viewer', field: 'viewer', retry: 'always', document: Types.ViewerDocument },
+  acceptResellerInvitation: { kind: 'mutation', operationName: 'AcceptResellerInvitation', field: 'acceptResellerInvitation', retry: 'never', document: Types.AcceptResellerInvitationDocument },
+  authorizeOffer: { kind: 'mutation', operationName: 'AuthorizeOffer', field: 'authorizeOffer', retry: 'never', document: Types.AuthorizeOfferDocument },
+  changeLicenseQuantity: { kind: 'mutation', operationName: 'ChangeLicenseQuantity', field: 'changeLicenseQuantity', retry: 'never', document: Types.ChangeLicenseQuantityDocument },
+  createCustomer: { kind: 'mutation', operationName: 'CreateCustomer', field: 'createCustomer', retry: 'with-idempotency-key', document: Types.CreateCustomerDocument },
+  createOffer: { kind: 'mutation', operationName: 'CreateOffer', field: 'createOffer', retry: 'never', document: Types.CreateOfferDocument },
+  createPartner: { kind: 'mutation', operationName: 'CreatePartner', field: 'createPartner', retry: 'never', document: Types.CreatePartnerDocument },
+  createResellerInvitation: { kind: 'mutation', operationName: 'CreateResellerInvitation', field: 'createResellerInvitation', retry: 'never', document: Types.CreateResellerInvitationDocument },
+  createTenant: { kind: 'mutation', operationName: 'CreateTenant', field: 'createTenant', retry: 'never', document: Types.CreateTenantDocument },
+  purchaseSubscription: { kind: 'mutation', operationName: 'PurchaseSubscription', field: 'purchaseSubscription', retry: 'with-idempotency-key', document: Types.PurchaseSubscriptionDocument },
+  reactivateSubscription: { kind: 'mutation', operationName: 'ReactivateSubscription', field: 'reactivateSubscription', retry: 'never', document: Types.ReactivateSubscriptionDocument },
+  removeAdvisorRelationship: { kind: 'mutation', operationName: 'RemoveAdvisorRelationship', field: 'removeAdvisorRelationship', retry: 'never', document: Types.RemoveAdvisorRelationshipDocument },
+  removeResellerRelationship: { kind: 'mutation', operationName: 'RemoveResellerRelationship', field: 'removeResellerRelationship', retry: 'never', document: Types.RemoveResellerRelationshipDocument },
+  revokeOfferAuthorization: { kind: 'mutation', operationName: 'RevokeOfferAuthorization', field: 'revokeOfferAuthorization', retry: 'never', document: Types.RevokeOfferAuthorizationDocument },
+  setPartnerOfRecord: { kind: 'mutation', operationName: 'SetPartnerOfRecord', field: 'setPartnerOfRecord', retry: 'never', document: Types.SetPartnerOfRecordDocument },
+  suspendSubscription: { kind: 'mutation', operationName: 'SuspendSubscription', field: 'suspendSubscription', retry: 'never', document: Types.SuspendSubscriptionDocument },
 } as const;
 
 /** The name of a client method, which is also the name of its operation with a lower-case first letter. */
@@ -41,16 +42,27 @@ export interface TenantryOperations {
   /**
    * The audit trail, newest first: what you may see of a tenant’s (tenantId), or everything for platform admins.
    *
-   * Query `auditEvents` (operation `AuditEvents`).
+   * Query `auditEvents` (operation `AuditEvents`). Retried on RATE_LIMITED, HTTP 502/503/504 and dropped connections (see the `retries` option).
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
   auditEvents(variables?: Types.AuditEventsQueryVariables, options?: RequestOptions): Promise<Types.AuditEventsQuery>;
 
   /**
+   * A reseller's customer page in one request: a page of customers, each with its first 10 subscriptions (offer, reseller, partner of record; more with subscriptions(tenantId, after)), within the query cost limit at 100 customers.
+   *
    * Your customers: tenants you have a reseller relationship with.
    *
-   * Query `customers` (operation `Customers`).
+   * Query `customers` (operation `CustomerPage`). Retried on RATE_LIMITED, HTTP 502/503/504 and dropped connections (see the `retries` option).
+   * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
+   * @throws {TenantryNetworkError} when no GraphQL answer arrives.
+   */
+  customerPage(variables?: Types.CustomerPageQueryVariables, options?: RequestOptions): Promise<Types.CustomerPageQuery>;
+
+  /**
+   * Your customers: tenants you have a reseller relationship with.
+   *
+   * Query `customers` (operation `Customers`). Retried on RATE_LIMITED, HTTP 502/503/504 and dropped connections (see the `retries` option).
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -59,7 +71,7 @@ export interface TenantryOperations {
   /**
    * The catalog. Partner users see only the offers they are authorised to sell.
    *
-   * Query `offers` (operation `Offers`).
+   * Query `offers` (operation `Offers`). Retried on RATE_LIMITED, HTTP 502/503/504 and dropped connections (see the `retries` option).
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -68,7 +80,7 @@ export interface TenantryOperations {
   /**
    * A partner: yourself, or one related to your tenant; NOT_FOUND otherwise.
    *
-   * Query `partner` (operation `Partner`).
+   * Query `partner` (operation `Partner`). Retried on RATE_LIMITED, HTTP 502/503/504 and dropped connections (see the `retries` option).
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -77,7 +89,7 @@ export interface TenantryOperations {
   /**
    * The confirmation step: every check of a purchase, nothing written.
    *
-   * Query `quoteSubscription` (operation `QuoteSubscription`).
+   * Query `quoteSubscription` (operation `QuoteSubscription`). Retried on RATE_LIMITED, HTTP 502/503/504 and dropped connections (see the `retries` option).
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -86,7 +98,7 @@ export interface TenantryOperations {
   /**
    * A subscription in your scope; NOT_FOUND otherwise.
    *
-   * Query `subscription` (operation `Subscription`).
+   * Query `subscription` (operation `Subscription`). Retried on RATE_LIMITED, HTTP 502/503/504 and dropped connections (see the `retries` option).
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -95,7 +107,7 @@ export interface TenantryOperations {
   /**
    * A tenant’s subscriptions that you can see.
    *
-   * Query `subscriptions` (operation `Subscriptions`).
+   * Query `subscriptions` (operation `Subscriptions`). Retried on RATE_LIMITED, HTTP 502/503/504 and dropped connections (see the `retries` option).
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -104,7 +116,7 @@ export interface TenantryOperations {
   /**
    * A tenant in your scope; NOT_FOUND otherwise.
    *
-   * Query `tenant` (operation `Tenant`).
+   * Query `tenant` (operation `Tenant`). Retried on RATE_LIMITED, HTTP 502/503/504 and dropped connections (see the `retries` option).
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -113,7 +125,7 @@ export interface TenantryOperations {
   /**
    * Every tenant (platform admins).
    *
-   * Query `tenants` (operation `Tenants`).
+   * Query `tenants` (operation `Tenants`). Retried on RATE_LIMITED, HTTP 502/503/504 and dropped connections (see the `retries` option).
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -122,7 +134,7 @@ export interface TenantryOperations {
   /**
    * The seed’s Check ID: whether a Partner ID can be partner of record, with the partner’s name. Changes nothing.
    *
-   * Query `verifyPartnerId` (operation `VerifyPartnerId`).
+   * Query `verifyPartnerId` (operation `VerifyPartnerId`). Retried on RATE_LIMITED, HTTP 502/503/504 and dropped connections (see the `retries` option).
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -131,7 +143,7 @@ export interface TenantryOperations {
   /**
    * Who you are: subject, roles, and your tenant or partner.
    *
-   * Query `viewer` (operation `Viewer`).
+   * Query `viewer` (operation `Viewer`). Retried on RATE_LIMITED, HTTP 502/503/504 and dropped connections (see the `retries` option).
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -140,7 +152,7 @@ export interface TenantryOperations {
   /**
    * Accept a reseller’s invitation (tenant global admins).
    *
-   * Mutation `acceptResellerInvitation` (operation `AcceptResellerInvitation`). Sent once: the client never retries a mutation.
+   * Mutation `acceptResellerInvitation` (operation `AcceptResellerInvitation`). Sent once: the client never retries it.
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -149,7 +161,7 @@ export interface TenantryOperations {
   /**
    * Authorise a reseller to sell an offer (platform admins).
    *
-   * Mutation `authorizeOffer` (operation `AuthorizeOffer`). Sent once: the client never retries a mutation.
+   * Mutation `authorizeOffer` (operation `AuthorizeOffer`). Sent once: the client never retries it.
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -158,7 +170,7 @@ export interface TenantryOperations {
   /**
    * Change the licence count of an active subscription.
    *
-   * Mutation `changeLicenseQuantity` (operation `ChangeLicenseQuantity`). Sent once: the client never retries a mutation.
+   * Mutation `changeLicenseQuantity` (operation `ChangeLicenseQuantity`). Sent once: the client never retries it.
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -167,7 +179,7 @@ export interface TenantryOperations {
   /**
    * Create a customer whose billing you, the reseller, manage.
    *
-   * Mutation `createCustomer` (operation `CreateCustomer`). Sent once: the client never retries a mutation.
+   * Mutation `createCustomer` (operation `CreateCustomer`). Retried like a query, with the same `input.idempotencyKey` on every attempt (generated when you give none), so it never runs twice.
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -176,7 +188,7 @@ export interface TenantryOperations {
   /**
    * Add an offer to the catalog (platform admins).
    *
-   * Mutation `createOffer` (operation `CreateOffer`). Sent once: the client never retries a mutation.
+   * Mutation `createOffer` (operation `CreateOffer`). Sent once: the client never retries it.
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -185,7 +197,7 @@ export interface TenantryOperations {
   /**
    * Register a partner company (platform admins).
    *
-   * Mutation `createPartner` (operation `CreatePartner`). Sent once: the client never retries a mutation.
+   * Mutation `createPartner` (operation `CreatePartner`). Sent once: the client never retries it.
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -194,7 +206,7 @@ export interface TenantryOperations {
   /**
    * Invite an existing tenant to take you as its reseller.
    *
-   * Mutation `createResellerInvitation` (operation `CreateResellerInvitation`). Sent once: the client never retries a mutation.
+   * Mutation `createResellerInvitation` (operation `CreateResellerInvitation`). Sent once: the client never retries it.
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -203,7 +215,7 @@ export interface TenantryOperations {
   /**
    * Create a tenant (platform admins; stands for self sign-up).
    *
-   * Mutation `createTenant` (operation `CreateTenant`). Sent once: the client never retries a mutation.
+   * Mutation `createTenant` (operation `CreateTenant`). Sent once: the client never retries it.
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -212,7 +224,7 @@ export interface TenantryOperations {
   /**
    * Buy an offer for a tenant: DIRECT for its own admins, RESELLER for its reseller.
    *
-   * Mutation `purchaseSubscription` (operation `PurchaseSubscription`). Sent once: the client never retries a mutation.
+   * Mutation `purchaseSubscription` (operation `PurchaseSubscription`). Retried like a query, with the same `input.idempotencyKey` on every attempt (generated when you give none), so it never runs twice.
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -221,7 +233,7 @@ export interface TenantryOperations {
   /**
    * Reactivate a suspended subscription before retention ends.
    *
-   * Mutation `reactivateSubscription` (operation `ReactivateSubscription`). Sent once: the client never retries a mutation.
+   * Mutation `reactivateSubscription` (operation `ReactivateSubscription`). Sent once: the client never retries it.
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -230,7 +242,7 @@ export interface TenantryOperations {
   /**
    * A customer removes an advisor: it stops being partner of record on all the tenant’s subscriptions.
    *
-   * Mutation `removeAdvisorRelationship` (operation `RemoveAdvisorRelationship`). Sent once: the client never retries a mutation.
+   * Mutation `removeAdvisorRelationship` (operation `RemoveAdvisorRelationship`). Sent once: the client never retries it.
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -239,7 +251,7 @@ export interface TenantryOperations {
   /**
    * A reseller ends its relationship with a customer. Its active sales must be suspended first.
    *
-   * Mutation `removeResellerRelationship` (operation `RemoveResellerRelationship`). Sent once: the client never retries a mutation.
+   * Mutation `removeResellerRelationship` (operation `RemoveResellerRelationship`). Sent once: the client never retries it.
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -248,7 +260,7 @@ export interface TenantryOperations {
   /**
    * Withdraw a reseller’s authorisation (platform admins).
    *
-   * Mutation `revokeOfferAuthorization` (operation `RevokeOfferAuthorization`). Sent once: the client never retries a mutation.
+   * Mutation `revokeOfferAuthorization` (operation `RevokeOfferAuthorization`). Sent once: the client never retries it.
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -257,7 +269,7 @@ export interface TenantryOperations {
   /**
    * Add, change or remove (null) the partner of record.
    *
-   * Mutation `setPartnerOfRecord` (operation `SetPartnerOfRecord`). Sent once: the client never retries a mutation.
+   * Mutation `setPartnerOfRecord` (operation `SetPartnerOfRecord`). Sent once: the client never retries it.
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
@@ -266,7 +278,7 @@ export interface TenantryOperations {
   /**
    * Suspend an active subscription; cancellation starts.
    *
-   * Mutation `suspendSubscription` (operation `SuspendSubscription`). Sent once: the client never retries a mutation.
+   * Mutation `suspendSubscription` (operation `SuspendSubscription`). Sent once: the client never retries it.
    * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import pino, { type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { createApp, type TenantryApp } from '../../src/app';
 import { loadConfig, DEVELOPMENT_JWT_SECRET, type Config } from '../../src/config';
 import { signDevelopmentToken } from '../../src/auth/tokens';
@@ -44,6 +45,10 @@ export interface StartOptions {
   database?: DataSourceExtras;
   /** The server's logger; silent by default. */
   logger?: Logger;
+  /** A token for the explorers to pre-fill (the server uses it only while it listens on loopback). */
+  explorerToken?: string;
+  /** The server's rate-limiter-flexible store (e.g. a tight one, to meet RATE_LIMITED quickly). */
+  rateLimiter?: RateLimiterAbstract;
 }
 
 /** Starts the real HTTP server, on a free port, over a fresh database of the kind this Jest project tests. */
@@ -60,7 +65,14 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     ...options.env,
   });
   const clock = new TestClock();
-  const app = await createApp({ config, clock, logger: options.logger ?? pino({ level: 'silent' }), database: options.database });
+  const app = await createApp({
+    config,
+    clock,
+    logger: options.logger ?? pino({ level: 'silent' }),
+    database: options.database,
+    explorerToken: options.explorerToken,
+    rateLimiter: options.rateLimiter,
+  });
   const url = await app.listen();
   const secret = config.auth.jwtSecret ?? DEVELOPMENT_JWT_SECRET;
   return {
