@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { type AuditEvent, type Partner, ResellerRelationship, type Subscription, type Tenant } from '../entities';
 import { Role, SubscriptionChannel, SubscriptionStatus } from '../entities/enums';
-import { forbidden, notFound } from '../graphql/app-error';
+import { forbidden, notFound } from '../domain/errors';
 import { rowLock } from '../db/transactions';
-import { type Actor, isPartnerUser, isPlatformAdmin, isTenantUser } from './actor';
+import { type Actor, isPartnerUser, isPlatformAdmin, isTenantUser } from '../domain/actor';
 import type { RequestContext } from './request-context';
 
 const TENANT_MANAGERS = [Role.TENANT_GLOBAL_ADMIN, Role.TENANT_BILLING_ADMIN];

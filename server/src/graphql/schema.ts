@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType, type ValidatorFn } from 'type-graphql';
-import { PermissionChecker } from '../auth/auth-checker';
+import { PermissionChecker } from './auth-checker';
 import { resolvers } from '../resolvers';
 import { SubscriptionResolver } from '../resolvers/subscription.resolver';
 import type { Subscription } from '../entities';

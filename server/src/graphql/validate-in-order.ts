@@ -1,6 +1,6 @@
 import { validate, getMetadataStorage, type ValidatorOptions } from 'class-validator';
 import { ArgumentValidationError, type ValidatorFn } from 'type-graphql';
-import { refuseOutOfScopeFirst } from '../auth/scope-first';
+import { refuseOutOfScopeFirst } from './scope-first';
 import type { RequestContext } from '../auth/request-context';
 
 const options: ValidatorOptions = { skipMissingProperties: true, forbidUnknownValues: false };

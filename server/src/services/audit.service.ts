@@ -1,10 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { isPartnerUser, isPlatformAdmin, isTenantUser } from '../auth/actor';
+import { isPartnerUser, isPlatformAdmin, isTenantUser } from '../domain/actor';
 import { accessPolicy } from '../auth/access-policy';
 import type { RequestContext } from '../auth/request-context';
 import { newId } from '../entities/columns';
 import { AuditActor, AuditEvent, AuditEventPartner } from '../entities';
-import { badInput } from '../graphql/app-error';
+import { badInput } from '../domain/errors';
 import { type Page, type PageArgs, paginate } from '../db/pagination';
 
 export interface AuditEntry {

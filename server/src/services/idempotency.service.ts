@@ -3,7 +3,7 @@ import { type DataSource, type EntityManager, LessThan } from 'typeorm';
 import type { RequestContext } from '../auth/request-context';
 import { newId } from '../entities/columns';
 import { IdempotencyKey } from '../entities';
-import { conflict } from '../graphql/app-error';
+import { conflict } from '../domain/errors';
 import { isUniqueViolation } from '../db/unique-violation';
 import type { TransactionRunner } from '../db/transactions';
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../auth/request-context';
+import type { Clock } from '../domain/clock';
 import { TransactionRunner } from '../db/transactions';
 import { AuditService } from './audit.service';
 import { IdempotencyService } from './idempotency.service';

@@ -1,8 +1,9 @@
 import { type DataSource, LessThanOrEqual } from 'typeorm';
-import type { Actor } from '../auth/actor';
-import type { Clock, RequestContext } from '../auth/request-context';
+import type { Actor } from '../domain/actor';
+import type { RequestContext } from '../auth/request-context';
+import type { Clock } from '../domain/clock';
 import { Subscription, SubscriptionStatus } from '../entities';
-import { Loaders } from '../loaders/loaders';
+import { Loaders } from '../db/loaders';
 import type { TransactionRunner } from '../db/transactions';
 import type { AuditService } from './audit.service';
 import type { IdempotencyService } from './idempotency.service';

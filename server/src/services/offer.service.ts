@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { isPartnerUser } from '../auth/actor';
+import { isPartnerUser } from '../domain/actor';
 import type { RequestContext } from '../auth/request-context';
 import { newId } from '../entities/columns';
 import { Offer, OfferAuthorization, type Partner } from '../entities';
-import { badInput, conflict, failedPrecondition, notFound } from '../graphql/app-error';
+import { badInput, conflict, failedPrecondition, notFound } from '../domain/errors';
 import { type Page, type PageArgs, paginate } from '../db/pagination';
 import { isUniqueViolation } from '../db/unique-violation';
 import type { TransactionRunner } from '../db/transactions';

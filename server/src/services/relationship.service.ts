@@ -4,7 +4,7 @@ import { accessPolicy } from '../auth/access-policy';
 import type { RequestContext } from '../auth/request-context';
 import { newId } from '../entities/columns';
 import { ResellerInvitation, ResellerRelationship, Subscription, SubscriptionChannel, SubscriptionStatus, Tenant } from '../entities';
-import { badInput, failedPrecondition, forbidden, notFound } from '../graphql/app-error';
+import { badInput, failedPrecondition, forbidden, notFound } from '../domain/errors';
 import { rowLock, type TransactionRunner } from '../db/transactions';
 import type { AuditService } from './audit.service';
 import { DAY_MS, INVITATION_DAYS, isPartnerId, notAPartnerId } from '../domain/rules';

@@ -1,16 +1,16 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { accessPolicy } from '../auth/access-policy';
-import { isPlatformAdmin } from '../auth/actor';
+import { isPlatformAdmin } from '../domain/actor';
 import type { RequestContext } from '../auth/request-context';
 import { newId } from '../entities/columns';
 import { ResellerRelationship, Tenant } from '../entities';
-import { badInput, conflict, forbidden } from '../graphql/app-error';
+import { badInput, conflict, forbidden } from '../domain/errors';
 import { type Page, type PageArgs, paginate } from '../db/pagination';
 import { isUniqueViolation } from '../db/unique-violation';
 import type { AuditService } from './audit.service';
 import type { IdempotencyService } from './idempotency.service';
 import type { RelationshipService } from './relationship.service';
-import type { RelatedPartner } from '../loaders/loaders';
+import type { RelatedPartner } from '../db/loaders';
 import { codePoints, foldForSearch, hasLoneSurrogate, normaliseDomain, normaliseName } from '../domain/rules';
 
 export interface CreateTenantData {

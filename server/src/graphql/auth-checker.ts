@@ -1,8 +1,8 @@
 import type { AuthCheckerInterface, ResolverData } from 'type-graphql';
-import { forbidden } from '../graphql/app-error';
+import { forbidden } from '../domain/errors';
 import { refuseOutOfScopeFirst } from './scope-first';
-import type { RequestContext } from './request-context';
-import { deniedMessage, type Permission, rolesAllow } from './permissions';
+import type { RequestContext } from '../auth/request-context';
+import { deniedMessage, type Permission, rolesAllow } from '../auth/permissions';
 
 /**
  * The role half of authorization: `@Authorized(Permission.X)` on every operation. Refuses with our

@@ -1,6 +1,6 @@
 import type { ResolverData } from 'type-graphql';
-import { accessPolicy } from './access-policy';
-import type { RequestContext } from './request-context';
+import { accessPolicy } from '../auth/access-policy';
+import type { RequestContext } from '../auth/request-context';
 
 type Args = Record<string, any>;
 
