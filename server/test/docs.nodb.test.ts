@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { buildSchema } from 'graphql';
-import { ErrorCode } from '../src/graphql/error-codes';
+import { ErrorCode } from '../src/domain/error-codes';
 import { Role } from '../src/entities/enums';
 import { ROOT } from './support/shell';
 

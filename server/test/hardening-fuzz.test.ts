@@ -11,7 +11,7 @@ import {
 import { dumpDatabase, ok, startTestServer, type TestServer } from './support/harness';
 import { buildWorld, type World } from './support/world';
 import { buildTenantrySchema } from '../src/graphql/schema';
-import { ErrorCode } from '../src/graphql/error-codes';
+import { ErrorCode } from '../src/domain/error-codes';
 
 /**
  * Issue 7, bad input: a property-based run throws random and hostile values at every mutation input

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Kind, parse, validate, visit, type DocumentNode } from 'graphql';
 import { expectNothingChanged, Role, startTestServer, type TestServer } from './support/harness';
 import { loadConfig } from '../src/config';
-import { queryLimits } from '../src/http/limits';
+import { queryLimits } from '../src/graphql/query-limits';
 import { buildTenantrySchema } from '../src/graphql/schema';
 
 /**

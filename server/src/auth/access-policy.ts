@@ -1,13 +1,10 @@
-import type { EntityManager } from 'typeorm';
-import { type AuditEvent, type Partner, ResellerRelationship, type Subscription, type Tenant } from '../entities';
-import { Role, SubscriptionChannel, SubscriptionStatus } from '../entities/enums';
-import { forbidden, notFound } from '../graphql/app-error';
-import { rowLock } from '../db/transactions';
-import { type Actor, isPartnerUser, isPlatformAdmin, isTenantUser } from './actor';
+import type { AuditEvent, Partner, Subscription, Tenant } from '../entities';
+import { SubscriptionChannel, SubscriptionStatus } from '../entities/enums';
+import { PARTNER_MANAGERS, TENANT_MANAGERS } from './permissions';
+import { badInput, forbidden, notFound } from '../domain/errors';
+import { type Actor, isPartnerUser, isPlatformAdmin, isTenantUser } from '../domain/actor';
 import type { RequestContext } from './request-context';
 
-const TENANT_MANAGERS = [Role.TENANT_GLOBAL_ADMIN, Role.TENANT_BILLING_ADMIN];
-const PARTNER_MANAGERS = [Role.PARTNER_ADMIN_AGENT, Role.PARTNER_SALES_AGENT];
 
 /** SPEC §1: only a non-deleted subscription gives its partner of record access to it and its tenant. */
 export const isAdvisorOf = (partnerId: string, subscription: Pick<Subscription, 'partnerOfRecordId' | 'status'>): boolean =>
@@ -142,14 +139,16 @@ export class AccessPolicy {
   }
 
   /**
-   * Inside a change's transaction: whether a partner caller is still the tenant's reseller (other callers:
-   * true). On MySQL/MariaDB it holds a shared lock on the relationship until commit, so a concurrent
-   * removeResellerRelationship waits and then sees this change (SQLite runs one transaction at a time).
+   * Inside a change's transaction, for a change a partner makes as the tenant's reseller: is it still its
+   * reseller? `holdsRelationship` reads the relationship in that transaction (the caller decides how); other
+   * callers act on their own tenant and pass.
    */
-  async stillCustomerInTransaction(manager: EntityManager, ctx: RequestContext, tenantId: string): Promise<boolean> {
-    if (!isPartnerUser(ctx.actor)) return true;
-    const where = { partnerId: ctx.actor.partnerId!, tenantId };
-    return (await manager.findOne(ResellerRelationship, { where, ...rowLock(manager, 'pessimistic_read') })) !== null;
+  async stillReseller(
+    ctx: RequestContext,
+    tenantId: string,
+    holdsRelationship: (partnerId: string, tenantId: string) => Promise<boolean>,
+  ): Promise<boolean> {
+    return !isPartnerUser(ctx.actor) || holdsRelationship(ctx.actor.partnerId, tenantId);
   }
 
   /** The caller's partner, when it is a reseller; FORBIDDEN otherwise (creating customers, inviting them). */
@@ -200,10 +199,50 @@ export class AccessPolicy {
     return event.actorRoles.length === 0; // the server's own jobs (lifecycle sweep) belong to no organisation
   }
 
+  /**
+   * Which audit events a trail shows (SPEC §2): a tenant's (after checking it is readable), narrowed to a
+   * partner's for partner users; every event for platform admins without tenantId; tenant users their own.
+   */
+  async auditTrail(ctx: RequestContext, tenantId: string | null | undefined): Promise<{ tenantId: string | null; partnerId: string | null }> {
+    const { actor } = ctx;
+    if (tenantId) {
+      await this.readableTenant(ctx, tenantId);
+      return { tenantId, partnerId: isPartnerUser(actor) ? actor.partnerId : null };
+    }
+    if (isTenantUser(actor)) return { tenantId: actor.tenantId, partnerId: null };
+    if (isPlatformAdmin(actor)) return { tenantId: null, partnerId: null };
+    throw badInput('tenantId', 'Pass the tenantId of one of your customers to read its audit trail.');
+  }
+
+  /** The catalog a caller sees: partner users only the offers they may sell (their Partner ID), others all (null). */
+  catalogOf(ctx: RequestContext): string | null {
+    return isPartnerUser(ctx.actor) ? ctx.actor.partnerId : null;
+  }
+
+  /** The partner relationships page: a tenant's users and platform admins see every entry, a partner only its own. */
+  visibleRelationships<T extends { partnerId: string }>(ctx: RequestContext, tenant: Tenant, related: T[]): T[] {
+    const { actor } = ctx;
+    if (isPlatformAdmin(actor) || actor.tenantId === tenant.id) return related;
+    return related.filter((r) => r.partnerId === actor.partnerId);
+  }
+
+  /** A customer may end an advisor relationship (one with advised subscriptions), never a reseller-only one. */
+  canRemoveAdvisor(ctx: RequestContext, tenantId: string, advisedSubscriptions: number): boolean {
+    return advisedSubscriptions > 0 && this.isTenantManagerOf(ctx, tenantId);
+  }
+
+  /** A reseller ends its own relationship with a customer; another reseller's is theirs to end. */
+  async removableResellerRelationship(ctx: RequestContext, tenantId: string, partnerId: string): Promise<Tenant> {
+    const tenant = await this.customerTenant(ctx, tenantId);
+    if (partnerId !== ctx.actor.partnerId) {
+      throw forbidden('You can remove only your own reseller relationship; the other reseller must remove theirs.');
+    }
+    return tenant;
+  }
+
   isTenantManagerOf(ctx: RequestContext, tenantId: string): boolean {
     const { actor } = ctx;
     return isTenantUser(actor) && actor.tenantId === tenantId && actor.roles.some((r) => TENANT_MANAGERS.includes(r));
   }
 }
 
-export const accessPolicy = new AccessPolicy();

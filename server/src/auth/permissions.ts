@@ -22,8 +22,9 @@ export enum Permission {
 
 const R = Role;
 const ALL = Object.values(Role);
-const TENANT_MANAGERS = [R.TENANT_GLOBAL_ADMIN, R.TENANT_BILLING_ADMIN];
-const PARTNER_MANAGERS = [R.PARTNER_ADMIN_AGENT, R.PARTNER_SALES_AGENT];
+/** Who manages a subscription on each side (SPEC §2); AccessPolicy decides which subscriptions. */
+export const TENANT_MANAGERS: readonly Role[] = [R.TENANT_GLOBAL_ADMIN, R.TENANT_BILLING_ADMIN];
+export const PARTNER_MANAGERS: readonly Role[] = [R.PARTNER_ADMIN_AGENT, R.PARTNER_SALES_AGENT];
 const PARTNERS = [R.PARTNER_ADMIN_AGENT, R.PARTNER_SALES_AGENT, R.PARTNER_HELPDESK_AGENT];
 
 /** The role matrix of SPEC §2. Scope (which tenant, which partner) is decided by AccessPolicy. */

@@ -1,11 +1,6 @@
-import type { Actor } from './actor';
-import type { Loaders } from '../loaders/loaders';
-
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
+import type { Actor } from '../domain/actor';
+import type { Clock } from '../domain/clock';
+import type { Loaders } from '../db/loaders';
 
 /** Passed down from the resolver to every service: who calls, for which request, with which loaders. */
 export interface RequestContext {

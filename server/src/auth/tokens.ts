@@ -2,9 +2,9 @@ import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerify
 import type { DataSource } from 'typeorm';
 import type { AuthConfig } from '../config';
 import { Partner, Role, Tenant } from '../entities';
-import { AppError } from '../graphql/app-error';
-import { ErrorCode } from '../graphql/error-codes';
-import { type Actor, PARTNER_ROLES, TENANT_ROLES } from './actor';
+import { AppError } from '../domain/errors';
+import { ErrorCode } from '../domain/error-codes';
+import { type Actor, PARTNER_ROLES, TENANT_ROLES } from '../domain/actor';
 import { isPartnerId } from '../domain/rules';
 
 const ROLE_NAMES = new Set<string>(Object.values(Role));

@@ -13,6 +13,11 @@ export const notAPartnerId = (value: string): string => `"${value}" is not a Par
 
 export const DAY_MS = 86_400_000;
 
+/** A licence quantity: a positive whole number (the offer's range is checked where the offer is known). */
+export const isQuantity = (value: number): boolean => Number.isInteger(value) && value >= 1;
+export const QUANTITY_RULE = 'must be a positive whole number';
+export const notAQuantity = (value: number): string => `The quantity ${QUANTITY_RULE}; got ${value}.`;
+
 /** How long a reseller invitation lasts, in days. */
 export const INVITATION_DAYS = { min: 1, max: 30, default: 7 } as const;
 

@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { ErrorCode } from './error-codes';
-import { QueryTooComplexError, tokenLimitMessage, validationWorkLimitMessage } from '../http/limits';
+import { ErrorCode } from '../domain/error-codes';
+import { QueryTooComplexError, tokenLimitMessage, validationWorkLimitMessage } from './query-limits';
 import { refusedInput } from '../db/data-errors';
 
 const CLOSED_SET = new Set<string>(Object.values(ErrorCode));

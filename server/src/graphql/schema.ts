@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType, type ValidatorFn } from 'type-graphql';
-import { PermissionChecker } from '../auth/auth-checker';
+import { PermissionChecker } from './auth-checker';
 import { resolvers } from '../resolvers';
 import { SubscriptionResolver } from '../resolvers/subscription.resolver';
 import type { Subscription } from '../entities';
 import { resolveDirectly } from './direct-field-resolvers';
 import { validateInOrder } from './validate-in-order';
+import { refuseOutOfScopeFirst } from './scope-first';
 import { ErrorExtensions } from '../resolvers/types/objects';
 import type { Services } from '../services';
 
@@ -24,7 +25,8 @@ export async function buildTenantrySchema(services?: Services): Promise<GraphQLS
     authChecker: PermissionChecker,
     authMode: 'error',
     container,
-    validateFn: validateInOrder as ValidatorFn,
+    // Without services (schema emission) nothing runs: validation only happens when a request executes.
+    validateFn: validateInOrder(services ? refuseOutOfScopeFirst(services.access) : async () => undefined) as ValidatorFn,
     emitSchemaFile: false,
   });
   if (services) {

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { AppError } from './app-error';
-import { ErrorCode } from './error-codes';
+import { AppError } from '../domain/errors';
+import { ErrorCode } from '../domain/error-codes';
 
 /**
  * A `subscription` operation sent over HTTP is the client's mistake, not the server's: answer BAD_USER_INPUT

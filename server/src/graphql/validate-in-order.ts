@@ -1,6 +1,6 @@
 import { validate, getMetadataStorage, type ValidatorOptions } from 'class-validator';
 import { ArgumentValidationError, type ValidatorFn } from 'type-graphql';
-import { refuseOutOfScopeFirst } from '../auth/scope-first';
+import type { RefuseOutOfScopeFirst } from './scope-first';
 import type { RequestContext } from '../auth/request-context';
 
 const options: ValidatorOptions = { skipMissingProperties: true, forbidUnknownValues: false };
@@ -20,10 +20,12 @@ function validated(type: TypeValue): boolean {
 }
 
 /** type-graphql's `validateFn`: class-validator's rules, reported after the checks SPEC §3 puts first. */
-export const validateInOrder: ValidatorFn<RequestContext> = async (value, type, resolverData) => {
-  if (value === null || typeof value !== 'object' || !validated(type)) return;
-  const errors = (await Promise.all((Array.isArray(value) ? value : [value]).map((item) => validate(item, options)))).flat();
-  if (errors.length === 0) return;
-  await refuseOutOfScopeFirst(resolverData);
-  throw new ArgumentValidationError(errors);
-};
+export const validateInOrder =
+  (refuseOutOfScopeFirst: RefuseOutOfScopeFirst): ValidatorFn<RequestContext> =>
+  async (value, type, resolverData) => {
+    if (value === null || typeof value !== 'object' || !validated(type)) return;
+    const errors = (await Promise.all((Array.isArray(value) ? value : [value]).map((item) => validate(item, options)))).flat();
+    if (errors.length === 0) return;
+    await refuseOutOfScopeFirst(resolverData);
+    throw new ArgumentValidationError(errors);
+  };

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { Clock, RequestContext } from '../auth/request-context';
+import type { RequestContext } from '../auth/request-context';
+import type { Clock } from '../domain/clock';
 import type { TokenVerifier } from '../auth/tokens';
-import { Loaders } from '../loaders/loaders';
-import { AppError } from '../graphql/app-error';
+import { Loaders } from '../db/loaders';
+import { AppError } from '../domain/errors';
 import { CallerRateLimiter } from './rate-limit';
 
 /**

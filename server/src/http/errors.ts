@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
-import { ErrorCode } from '../graphql/error-codes';
+import { ErrorCode } from '../domain/error-codes';
 
 export interface HttpGraphQLError {
   message: string;

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Actor } from '../auth/actor';
-import { ErrorCode } from '../graphql/error-codes';
+import type { Actor } from '../domain/actor';
+import { ErrorCode } from '../domain/error-codes';
 
 /**
  * A per-caller budget of GraphQL requests per minute (RATE_LIMIT_PER_MINUTE; 0 turns it off).

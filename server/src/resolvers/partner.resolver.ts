@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { accessPolicy } from '../auth/access-policy';
 import { Permission } from '../auth/permissions';
 import type { RequestContext } from '../auth/request-context';
 import { Offer, Partner } from '../entities';
@@ -62,7 +61,7 @@ export class PartnerResolver {
     description: 'Offers the partner may sell. Visible to the partner itself and platform admins; null for others.',
   })
   authorizedOffers(@Root() partner: Partner, @Ctx() ctx: RequestContext) {
-    if (!accessPolicy.canSeePartnerInternals(ctx, partner.id)) return null;
+    if (!this.services.access.canSeePartnerInternals(ctx, partner.id)) return null;
     return ctx.loaders.authorizedOffersByPartner.load(partner.id);
   }
 }

@@ -1,11 +1,10 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { isPartnerUser, isPlatformAdmin, isTenantUser } from '../auth/actor';
-import { accessPolicy } from '../auth/access-policy';
+import type { DataSource } from 'typeorm';
+import type { AccessPolicy } from '../auth/access-policy';
 import type { RequestContext } from '../auth/request-context';
 import { newId } from '../entities/columns';
 import { AuditActor, AuditEvent, AuditEventPartner } from '../entities';
-import { badInput } from '../graphql/app-error';
 import { type Page, type PageArgs, paginate } from '../db/pagination';
+import type { UnitOfWork } from '../db/transactions';
 
 export interface AuditEntry {
   action: string;
@@ -28,55 +27,51 @@ export function snapshot(entity: object | null): Record<string, unknown> | null 
 }
 
 export class AuditService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessPolicy,
+  ) {}
 
-  /** Appends an event in the caller’s transaction: it commits, or vanishes, with the change itself. */
-  async record(manager: EntityManager, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  /**
+   * Appends an event in the unit of work: it commits, or vanishes, with the change itself. The partners
+   * that may see it are written with it (AccessPolicy decides which), so every channel reads one rule.
+   */
+  async record(uow: UnitOfWork, entry: AuditEntry): Promise<void> {
+    const { actor } = uow;
     const event: Partial<AuditEvent> = {
       id: newId(),
-      at: ctx.clock.now(),
-      actorSubject: ctx.actor.subject,
-      actorRoles: ctx.actor.roles,
-      actorTenantId: ctx.actor.tenantId,
-      actorPartnerId: ctx.actor.partnerId,
+      at: uow.now,
+      actorSubject: actor.subject,
+      actorRoles: actor.roles,
+      actorTenantId: actor.tenantId,
+      actorPartnerId: actor.partnerId,
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId,
       tenantId: entry.tenantId,
       before: snapshot(entry.before),
       after: snapshot(entry.after),
-      requestId: ctx.requestId,
+      requestId: uow.requestId,
     };
-    await manager.insert(AuditEvent, event as never);
-    const partners = accessPolicy.partnersWhoSee(ctx.actor, entry);
+    await uow.manager.insert(AuditEvent, event as never);
+    const partners = this.access.partnersWhoSee(actor, entry);
     if (partners.length > 0) {
-      await manager.insert(
+      await uow.manager.insert(
         AuditEventPartner,
         partners.map((partnerId) => ({ partnerId, eventId: event.id!, tenantId: entry.tenantId })),
       );
     }
   }
 
-  /**
-   * Newest first, as SPEC §2 lets the caller see them: a tenant's users their tenant's events; a partner's
-   * users, for a tenant they can read, the events their own users caused and those on subscriptions they
-   * sold or are partner of record on; platform admins any tenant's, or everything without tenantId.
-   */
+  /** Newest first, the events of the trail the caller may see (AccessPolicy.auditTrail). */
   async list(ctx: RequestContext, tenantId: string | null | undefined, args: PageArgs): Promise<Page<AuditEvent>> {
+    const trail = await this.access.auditTrail(ctx, tenantId);
     const query = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
-    const { actor } = ctx;
-    if (tenantId) {
-      await accessPolicy.readableTenant(ctx, tenantId);
-      query.where('e.tenantId = :tenantId', { tenantId });
-      if (isPartnerUser(actor)) {
-        query.innerJoin(AuditEventPartner, 'p', 'p.eventId = e.id AND p.partnerId = :partnerId AND p.tenantId = :tenantId', {
-          partnerId: actor.partnerId,
-        });
-      }
-    } else if (isTenantUser(actor)) {
-      query.where('e.tenantId = :tenantId', { tenantId: actor.tenantId });
-    } else if (!isPlatformAdmin(actor)) {
-      throw badInput('tenantId', 'Pass the tenantId of one of your customers to read its audit trail.');
+    if (trail.tenantId) query.where('e.tenantId = :tenantId', { tenantId: trail.tenantId });
+    if (trail.partnerId) {
+      query.innerJoin(AuditEventPartner, 'p', 'p.eventId = e.id AND p.partnerId = :partnerId AND p.tenantId = :tenantId', {
+        partnerId: trail.partnerId,
+      });
     }
     return paginate(query, { expression: 'e.id', read: (e) => e.id, descending: true }, args);
   }
@@ -84,7 +79,7 @@ export class AuditService {
   /** Who caused an event, as the viewer may see it: another organisation's user shows as that organisation. */
   actorOf(ctx: RequestContext, event: AuditEvent): AuditActor {
     return Object.assign(new AuditActor(), {
-      subject: accessPolicy.seesActorSubject(ctx.actor, event) ? event.actorSubject : null,
+      subject: this.access.seesActorSubject(ctx.actor, event) ? event.actorSubject : null,
       roles: event.actorRoles,
       tenantId: event.actorTenantId,
       partnerId: event.actorPartnerId,

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { type DataSource, type EntityManager, LessThan } from 'typeorm';
+import { type DataSource, LessThan } from 'typeorm';
 import type { RequestContext } from '../auth/request-context';
 import { newId } from '../entities/columns';
 import { IdempotencyKey } from '../entities';
-import { conflict } from '../graphql/app-error';
+import { conflict } from '../domain/errors';
 import { isUniqueViolation } from '../db/unique-violation';
-import type { TransactionRunner } from '../db/transactions';
+import type { TransactionRunner, UnitOfWork } from '../db/transactions';
 
 export const IDEMPOTENCY_RETENTION_HOURS = 24;
 const PENDING = 'pending';
@@ -54,11 +54,11 @@ export class IdempotencyService {
     ctx: RequestContext,
     request: IdempotentRequest,
     check: () => Promise<Checked>,
-    work: (manager: EntityManager, checked: Checked) => Promise<string>,
+    work: (uow: UnitOfWork, checked: Checked) => Promise<string>,
   ): Promise<string> {
     if (request.key === undefined || request.key === null) {
       const checked = await check();
-      return this.transactions.run((manager) => work(manager, checked));
+      return this.transactions.run(ctx, (uow) => work(uow, checked));
     }
     const callerHash = sha256(canonical([ctx.actor.subject, ctx.actor.tenantId, ctx.actor.partnerId]));
     const slot = JSON.stringify([callerHash, request.operation, request.key]);
@@ -79,7 +79,7 @@ export class IdempotencyService {
     callerHash: string,
     request: IdempotentRequest & { key: string },
     check: () => Promise<Checked>,
-    work: (manager: EntityManager, checked: Checked) => Promise<string>,
+    work: (uow: UnitOfWork, checked: Checked) => Promise<string>,
   ): Promise<string> {
     const requestHash = sha256(canonical(request.input));
     const where = { callerHash, operation: request.operation, key: request.key };
@@ -103,18 +103,18 @@ export class IdempotencyService {
         throw error;
       }
       try {
-        return await this.transactions.run(async (manager) => {
-          const existing = await manager.findOneBy(IdempotencyKey, where);
+        return await this.transactions.run(ctx, async (uow) => {
+          const existing = await uow.manager.findOneBy(IdempotencyKey, where);
           if (existing) return replay(existing);
           const id = newId();
           try {
-            await manager.insert(IdempotencyKey, { id, ...where, requestHash, resultId: PENDING, createdAt: ctx.clock.now() });
+            await uow.manager.insert(IdempotencyKey, { id, ...where, requestHash, resultId: PENDING, createdAt: uow.now });
           } catch (error) {
             if (isUniqueViolation(error)) throw new KeyRace();
             throw error;
           }
-          const resultId = await work(manager, checked);
-          await manager.update(IdempotencyKey, { id }, { resultId });
+          const resultId = await work(uow, checked);
+          await uow.manager.update(IdempotencyKey, { id }, { resultId });
           return resultId;
         });
       } catch (error) {

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../auth/request-context';
+import type { Clock } from '../domain/clock';
+import { AccessPolicy } from '../auth/access-policy';
 import { TransactionRunner } from '../db/transactions';
 import { AuditService } from './audit.service';
 import { IdempotencyService } from './idempotency.service';
@@ -11,6 +12,9 @@ import { SubscriptionService } from './subscription.service';
 import { TenantService } from './tenant.service';
 
 export interface Services {
+  /** Scope and visibility: the one AccessPolicy every service and the GraphQL layer ask. */
+  access: AccessPolicy;
+  transactions: TransactionRunner;
   audit: AuditService;
   idempotency: IdempotencyService;
   partners: PartnerService;
@@ -22,19 +26,32 @@ export interface Services {
 }
 
 export function createServices(dataSource: DataSource, options: { clock: Clock; retentionDays: number }): Services {
+  const access = new AccessPolicy();
   const transactions = new TransactionRunner(dataSource);
-  const audit = new AuditService(dataSource);
+  const audit = new AuditService(dataSource, access);
   const idempotency = new IdempotencyService(dataSource, transactions);
-  const partners = new PartnerService(dataSource, transactions, audit);
-  const offers = new OfferService(dataSource, transactions, audit, partners);
-  const relationships = new RelationshipService(dataSource, transactions, audit);
+  const partners = new PartnerService(dataSource, access, transactions, audit);
+  const offers = new OfferService(dataSource, access, transactions, audit, partners);
+  const relationships = new RelationshipService(dataSource, access, transactions, audit);
   return {
+    access,
+    transactions,
     audit,
     idempotency,
     partners,
     offers,
-    tenants: new TenantService(dataSource, audit, idempotency, relationships),
-    subscriptions: new SubscriptionService(dataSource, transactions, audit, idempotency, offers, partners, options.retentionDays),
+    tenants: new TenantService(dataSource, access, transactions, audit, idempotency, relationships),
+    subscriptions: new SubscriptionService(
+      dataSource,
+      access,
+      transactions,
+      audit,
+      idempotency,
+      offers,
+      partners,
+      relationships,
+      options.retentionDays,
+    ),
     relationships,
     lifecycle: new LifecycleService(dataSource, transactions, audit, idempotency, options.clock),
   };

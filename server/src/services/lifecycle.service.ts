@@ -1,9 +1,12 @@
 import { type DataSource, LessThanOrEqual } from 'typeorm';
-import type { Actor } from '../auth/actor';
-import type { Clock, RequestContext } from '../auth/request-context';
+import type { Actor } from '../domain/actor';
+import type { RequestContext } from '../auth/request-context';
+import type { Clock } from '../domain/clock';
 import { Subscription, SubscriptionStatus } from '../entities';
-import { Loaders } from '../loaders/loaders';
-import type { TransactionRunner } from '../db/transactions';
+import { Loaders } from '../db/loaders';
+import { rowLock, type TransactionRunner, type UnitOfWork } from '../db/transactions';
+import { updateIfVersion } from '../db/versioned-writes';
+import { lifecycleRefusal, transitionValues } from '../domain/lifecycle';
 import type { AuditService } from './audit.service';
 import type { IdempotencyService } from './idempotency.service';
 
@@ -39,36 +42,28 @@ export class LifecycleService {
         take: BATCH,
       });
       if (expired.length === 0) break;
-      deleted += await this.transactions.run(async (manager) => {
-        let count = 0;
-        for (const subscription of expired) {
-          const values = { status: SubscriptionStatus.DELETED, liveKey: null, version: subscription.version + 1, updatedAt: now };
-          const result = await manager
-            .createQueryBuilder()
-            .update(Subscription)
-            .set(values)
-            .where('id = :id AND version = :version AND status = :suspended', {
-              id: subscription.id,
-              version: subscription.version,
-              suspended: SubscriptionStatus.SUSPENDED,
-            })
-            .execute();
-          if (result.affected !== 1) continue; // reactivated or changed meanwhile: the next sweep decides
-          count++;
-          await this.audit.record(manager, ctx, {
-            action: 'subscription.deleted',
-            targetType: 'Subscription',
-            targetId: subscription.id,
-            tenantId: subscription.tenantId,
-            before: subscription,
-            after: { ...subscription, ...values },
-          });
-        }
-        return count;
-      });
+      for (const { id } of expired) {
+        if (await this.transactions.run(ctx, (uow) => this.expire(uow, id))) deleted++;
+      }
       if (expired.length < BATCH) break;
     }
     const prunedKeys = await this.idempotency.prune(now);
     return { deleted, prunedKeys };
+  }
+
+  /** Deletes one subscription whose retention has ended, unless it changed meanwhile (reactivated: kept). */
+  private async expire(uow: UnitOfWork, id: string): Promise<boolean> {
+    const current = await uow.manager.findOne(Subscription, { where: { id }, ...rowLock(uow.manager, 'pessimistic_write') });
+    if (!current || lifecycleRefusal('expire', current, uow.now)) return false;
+    const written = await updateIfVersion(uow, current, transitionValues('expire', uow.now, 0));
+    await this.audit.record(uow, {
+      action: 'subscription.deleted',
+      targetType: 'Subscription',
+      targetId: id,
+      tenantId: current.tenantId,
+      before: current,
+      after: written,
+    });
+    return true;
   }
 }

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { isPartnerUser } from '../auth/actor';
+import type { AccessPolicy } from '../auth/access-policy';
 import type { RequestContext } from '../auth/request-context';
 import { newId } from '../entities/columns';
 import { Offer, OfferAuthorization, type Partner } from '../entities';
-import { badInput, conflict, failedPrecondition, notFound } from '../graphql/app-error';
+import { badInput, conflict, failedPrecondition, notFound } from '../domain/errors';
 import { type Page, type PageArgs, paginate } from '../db/pagination';
 import { isUniqueViolation } from '../db/unique-violation';
 import type { TransactionRunner } from '../db/transactions';
@@ -23,6 +23,7 @@ export interface CreateOfferData {
 export class OfferService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly access: AccessPolicy,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly partners: PartnerService,
@@ -31,10 +32,9 @@ export class OfferService {
   /** The catalog; partner users see only the offers they are authorised to sell. */
   list(ctx: RequestContext, args: PageArgs): Promise<Page<Offer>> {
     const query = this.dataSource.getRepository(Offer).createQueryBuilder('o');
-    if (isPartnerUser(ctx.actor)) {
-      query.innerJoin(OfferAuthorization, 'a', 'a.offerId = o.id AND a.partnerId = :partnerId', {
-        partnerId: ctx.actor.partnerId,
-      });
+    const authorizedFor = this.access.catalogOf(ctx);
+    if (authorizedFor) {
+      query.innerJoin(OfferAuthorization, 'a', 'a.offerId = o.id AND a.partnerId = :partnerId', { partnerId: authorizedFor });
     }
     return paginate(query, { expression: 'o.id', read: (o) => o.id }, args);
   }
@@ -64,9 +64,9 @@ export class OfferService {
       createdAt: ctx.clock.now(),
     });
     try {
-      await this.transactions.run(async (manager) => {
-        await manager.insert(Offer, offer);
-        await this.audit.record(manager, ctx, {
+      await this.transactions.run(ctx, async (uow) => {
+        await uow.manager.insert(Offer, offer);
+        await this.audit.record(uow, {
           action: 'offer.created',
           targetType: 'Offer',
           targetId: offer.id,
@@ -91,10 +91,10 @@ export class OfferService {
     }
     if (await this.isAuthorized(partnerId, offerId)) return partner;
     try {
-      await this.transactions.run(async (manager) => {
+      await this.transactions.run(ctx, async (uow) => {
         const authorization = { id: newId(), partnerId, offerId, createdAt: ctx.clock.now() };
-        await manager.insert(OfferAuthorization, authorization);
-        await this.audit.record(manager, ctx, {
+        await uow.manager.insert(OfferAuthorization, authorization);
+        await this.audit.record(uow, {
           action: 'offer.authorized',
           targetType: 'Partner',
           targetId: partnerId,
@@ -114,11 +114,11 @@ export class OfferService {
   async revoke(ctx: RequestContext, partnerId: string, offerId: string): Promise<Partner> {
     const partner = await this.partners.get(ctx, partnerId, 'partnerId');
     await this.get(ctx, offerId);
-    await this.transactions.run(async (manager) => {
-      const existing = await manager.findOneBy(OfferAuthorization, { partnerId, offerId });
+    await this.transactions.run(ctx, async (uow) => {
+      const existing = await uow.manager.findOneBy(OfferAuthorization, { partnerId, offerId });
       if (!existing) return;
-      await manager.delete(OfferAuthorization, { id: existing.id });
-      await this.audit.record(manager, ctx, {
+      await uow.manager.delete(OfferAuthorization, { id: existing.id });
+      await this.audit.record(uow, {
         action: 'offer.authorizationRevoked',
         targetType: 'Partner',
         targetId: partnerId,

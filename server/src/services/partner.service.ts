@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { accessPolicy } from '../auth/access-policy';
+import type { AccessPolicy } from '../auth/access-policy';
 import type { RequestContext } from '../auth/request-context';
 import { Partner, PartnerCapability } from '../entities';
-import { AppError, badInput, conflict, notFound } from '../graphql/app-error';
-import { ErrorCode } from '../graphql/error-codes';
+import { AppError, badInput, conflict, notFound } from '../domain/errors';
+import { ErrorCode } from '../domain/error-codes';
 import { isUniqueViolation } from '../db/unique-violation';
 import type { TransactionRunner } from '../db/transactions';
 import type { AuditService } from './audit.service';
@@ -32,6 +32,7 @@ export interface CreatePartnerData {
 export class PartnerService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly access: AccessPolicy,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
   ) {}
@@ -40,7 +41,7 @@ export class PartnerService {
   async get(ctx: RequestContext, id: string, field = 'id'): Promise<Partner> {
     if (!isPartnerId(id)) throw badInput(field, notAPartnerId(id));
     const partner = await ctx.loaders.partnerById.load(id);
-    if (!partner || !(await accessPolicy.canReadPartner(ctx, id))) throw notFound('Partner', id);
+    if (!partner || !(await this.access.canReadPartner(ctx, id))) throw notFound('Partner', id);
     return partner;
   }
 
@@ -95,9 +96,9 @@ export class PartnerService {
         createdAt: ctx.clock.now(),
       });
       try {
-        await this.transactions.run(async (manager) => {
-          await manager.insert(Partner, partner);
-          await this.audit.record(manager, ctx, {
+        await this.transactions.run(ctx, async (uow) => {
+          await uow.manager.insert(Partner, partner);
+          await this.audit.record(uow, {
             action: 'partner.created',
             targetType: 'Partner',
             targetId: partner.id,

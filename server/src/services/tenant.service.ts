@@ -1,16 +1,16 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { accessPolicy } from '../auth/access-policy';
-import { isPlatformAdmin } from '../auth/actor';
+import type { DataSource } from 'typeorm';
+import type { AccessPolicy } from '../auth/access-policy';
 import type { RequestContext } from '../auth/request-context';
 import { newId } from '../entities/columns';
 import { ResellerRelationship, Tenant } from '../entities';
-import { badInput, conflict, forbidden } from '../graphql/app-error';
+import { badInput, conflict, forbidden } from '../domain/errors';
 import { type Page, type PageArgs, paginate } from '../db/pagination';
 import { isUniqueViolation } from '../db/unique-violation';
+import type { TransactionRunner, UnitOfWork } from '../db/transactions';
 import type { AuditService } from './audit.service';
 import type { IdempotencyService } from './idempotency.service';
 import type { RelationshipService } from './relationship.service';
-import type { RelatedPartner } from '../loaders/loaders';
+import type { RelatedPartner } from '../db/loaders';
 import { codePoints, foldForSearch, hasLoneSurrogate, normaliseDomain, normaliseName } from '../domain/rules';
 
 export interface CreateTenantData {
@@ -36,13 +36,15 @@ const likePattern = (search: string) => `%${foldForSearch(search.trim()).replace
 export class TenantService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly access: AccessPolicy,
+    private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
     private readonly relationships: RelationshipService,
   ) {}
 
   get(ctx: RequestContext, id: string): Promise<Tenant> {
-    return accessPolicy.readableTenant(ctx, id);
+    return this.access.readableTenant(ctx, id);
   }
 
   /** Every tenant (platform admins). */
@@ -85,44 +87,39 @@ export class TenantService {
   /** A tenant signing up by itself (platform admins stand in for self sign-up). */
   async create(ctx: RequestContext, data: CreateTenantData): Promise<Tenant> {
     const input = normaliseTenant(data);
-    const id = await this.idempotency.once(
-      ctx,
-      { operation: 'createTenant', key: null, input },
-      async () => undefined,
-      (manager) => this.insert(manager, ctx, input, null),
-    );
+    const id = await this.transactions.run(ctx, (uow) => this.insert(uow, input, null));
     return (await this.dataSource.getRepository(Tenant).findOneBy({ id }))!;
   }
 
   /** A reseller creates a customer: it bills and manages the new tenant (seed 004). */
   async createCustomer(ctx: RequestContext, data: CreateTenantData & { idempotencyKey?: string | null }): Promise<Tenant> {
-    const partner = await accessPolicy.resellerPartner(ctx, 'create customers');
+    const partner = await this.access.resellerPartner(ctx, 'create customers');
     const input = normaliseTenant(data);
     const id = await this.idempotency.once(
       ctx,
       { operation: 'createCustomer', key: data.idempotencyKey, input },
       async () => undefined,
-      async (manager) => {
-        const tenantId = await this.insert(manager, ctx, input, partner.id);
-        await this.relationships.insertReseller(manager, ctx, partner.id, tenantId);
+      async (uow) => {
+        const tenantId = await this.insert(uow, input, partner.id);
+        await this.relationships.insertReseller(uow, ctx, partner.id, tenantId);
         return tenantId;
       },
     );
     ctx.loaders.isMyCustomer.clear(id);
     ctx.loaders.tenantById.clear(id);
     // A replay may come after the reseller has left this customer.
-    return accessPolicy.customerTenant(ctx, id);
+    return this.access.customerTenant(ctx, id);
   }
 
-  private async insert(manager: EntityManager, ctx: RequestContext, data: CreateTenantData, billingManagedById: string | null) {
-    const tenant = Object.assign(new Tenant(), { id: newId(), ...data, billingManagedById, createdAt: ctx.clock.now() });
+  private async insert(uow: UnitOfWork, data: CreateTenantData, billingManagedById: string | null) {
+    const tenant = Object.assign(new Tenant(), { id: newId(), ...data, billingManagedById, createdAt: uow.now });
     try {
-      await manager.insert(Tenant, tenant);
+      await uow.manager.insert(Tenant, tenant);
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict(`The domain ${data.domain} is already taken by another tenant.`, 'domain');
       throw error;
     }
-    await this.audit.record(manager, ctx, {
+    await this.audit.record(uow, {
       action: 'tenant.created',
       targetType: 'Tenant',
       targetId: tenant.id,
@@ -138,13 +135,10 @@ export class TenantService {
    * tenant’s users and platform admins see every related partner.
    */
   async partnerRelationships(ctx: RequestContext, tenant: Tenant): Promise<RelatedPartner[]> {
-    const all = await ctx.loaders.partnerRelationshipsByTenant.load(tenant.id);
-    const { actor } = ctx;
-    if (isPlatformAdmin(actor) || actor.tenantId === tenant.id) return all;
-    return all.filter((r) => r.partnerId === actor.partnerId);
+    return this.access.visibleRelationships(ctx, tenant, await ctx.loaders.partnerRelationshipsByTenant.load(tenant.id));
   }
 
   canRemoveAdvisor(ctx: RequestContext, tenantId: string, related: RelatedPartner): boolean {
-    return related.subscriptionIds.length > 0 && accessPolicy.isTenantManagerOf(ctx, tenantId);
+    return this.access.canRemoveAdvisor(ctx, tenantId, related.subscriptionIds.length);
   }
 }

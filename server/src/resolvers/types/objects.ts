@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PartnerRelationshipKind, Role, SubscriptionChannel, SubscriptionStatus } from '../../entities/enums';
 import { Offer, Partner, Tenant } from '../../entities';
-import { ErrorCode } from '../../graphql/error-codes';
+import { ErrorCode } from '../../domain/error-codes';
 import { PartnerIdProblem } from '../../services/partner.service';
 
 registerEnumType(PartnerIdProblem, {

@@ -4,6 +4,8 @@ import {
   INVITATION_CODE_PATTERN,
   PARTNER_ID_PATTERN,
   PARTNER_ID_RULE,
+  QUANTITY_RULE,
+  isQuantity,
   codePoints,
   hasLoneSurrogate,
   nameProblem,
@@ -39,7 +41,7 @@ export const IsDomainText = () =>
     DOMAIN_PATTERN.test(normaliseDomain(text)) ? undefined : 'must be a domain name such as contoso.example',
   );
 export const IsQuantity = () =>
-  applyDecorators(IsInt({ message: 'must be a whole number' }), Min(1, { message: 'must be a positive whole number' }));
+  ValidateBy({ name: 'isQuantity', validator: { validate: (value) => isQuantity(value as number), defaultMessage: () => QUANTITY_RULE } });
 export const IsVersion = () =>
   applyDecorators(IsInt({ message: 'must be a whole number' }), Min(1, { message: 'must be at least 1' }));
 export const IsIdempotencyKey = () => RefuseText('isIdempotencyKey', exactTextProblem(255));

@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import { type DataSource, type EntityTarget, In, type ObjectLiteral } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../domain/actor';
 import { Offer, OfferAuthorization, Partner, PartnerRelationshipKind, ResellerRelationship, Subscription, SubscriptionStatus, Tenant } from '../entities';
-import { decodeCursor, type Page, pageSize } from '../db/pagination';
-import { placeholders, rowReader } from '../db/row-reader';
-import { isPartnerUser } from '../auth/actor';
+import { decodeCursor, type Page, pageSize } from './pagination';
+import { placeholders, rowReader } from './row-reader';
+import { isPartnerUser } from '../domain/actor';
 
 export interface RelatedPartner {
   partnerId: string;

@@ -1,0 +1,19 @@
+import { Subscription } from '../entities';
+import { LostRace, type UnitOfWork } from './transactions';
+
+/**
+ * The one writer of subscription changes: `UPDATE … WHERE id = ? AND version = ?`, the version bumped and
+ * `updatedAt` set, the affected rows checked. When another change got there first it throws LostRace, and
+ * the unit of work runs again on the fresh row. Returns the row as this change wrote it.
+ */
+export async function updateIfVersion(uow: UnitOfWork, current: Subscription, changes: Partial<Subscription>): Promise<Subscription> {
+  const values = { ...changes, version: current.version + 1, updatedAt: uow.now };
+  const result = await uow.manager
+    .createQueryBuilder()
+    .update(Subscription)
+    .set(values)
+    .where('id = :id AND version = :version', { id: current.id, version: current.version })
+    .execute();
+  if (result.affected !== 1) throw new LostRace();
+  return Object.assign(new Subscription(), current, values);
+}
