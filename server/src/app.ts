@@ -5,7 +5,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger } from './logger';
 import type { DataSource } from 'typeorm';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config } from './config';
@@ -68,7 +69,7 @@ const FIRST_DOCUMENT = '{\n  viewer {\n    subject\n    roles\n    tenant { id n
 export async function createApp(options: AppOptions): Promise<TenantryApp> {
   const { config } = options;
   const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? pino({ level: config.logLevel });
+  const logger = options.logger ?? createLogger(config.logLevel);
   const dataSource = await openDatabase(config.database, options.database);
   const services = createServices(dataSource, { clock, retentionDays: config.dataRetentionDays });
   await options.onDatabaseReady?.(dataSource, services);

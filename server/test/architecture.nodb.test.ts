@@ -16,6 +16,7 @@ const RANK: Record<string, number> = {
   scripts: 6,
   seed: 6,
   http: 5,
+  explorer: 5,
   resolvers: 4,
   graphql: 4,
   services: 3,

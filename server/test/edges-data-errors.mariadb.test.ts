@@ -8,15 +8,17 @@
  * so this spec runs on MariaDB only (the sqlite project does not collect `*.mariadb.test.ts`).
  */
 import { codeOf, expectNothingChanged, Role, startTestServer, type GraphQLResponse, type TestServer } from './support/harness';
+import { createLogger } from '../src/logger';
 
 const CREATE_TENANT = `mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } } }`;
 const CREATE_OFFER = `mutation($input: CreateOfferInput!) { createOffer(input: $input) { offer { id } } }`;
 
 describe('a value the database refuses (MariaDB)', () => {
+  const logLines: string[] = [];
   let server: TestServer;
   let platform: string;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ logger: createLogger('info', (line) => logLines.push(line)) });
     platform = await server.token(Role.PLATFORM_ADMIN);
     await server.dataSource.query('ALTER TABLE tenants MODIFY name varchar(5) COLLATE utf8mb4_bin NOT NULL');
     await server.dataSource.query('ALTER TABLE offers MODIFY maxQuantity tinyint NOT NULL');
@@ -42,5 +44,14 @@ describe('a value the database refuses (MariaDB)', () => {
   it('answers a number out of its column’s range as BAD_USER_INPUT on that field', async () => {
     const input = { sku: 'OUT-OF-RANGE', name: 'Out of range', minQuantity: 1, maxQuantity: 1000, unitPriceCents: 100, currency: 'USD' };
     await expectBadInput(() => server.gql(CREATE_OFFER, { input }, platform), 'maxQuantity');
+  });
+
+  it('logs each such refusal as unexpected, with the driver’s codes and no SQL, parameters or stack trace', () => {
+    const errors = logLines.map((line) => JSON.parse(line) as { level: number; err?: Record<string, unknown> }).filter((l) => l.level >= 50);
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    for (const { err } of errors) {
+      expect(err).toMatchObject({ type: 'QueryFailedError', message: 'A database statement failed.', code: expect.stringMatching(/^(ER_|WARN_)/) });
+      expect(JSON.stringify(err)).not.toMatch(/INSERT|tenants|offers|OUT-OF-RANGE|\n\s+at /);
+    }
   });
 });

@@ -60,6 +60,24 @@ describe('token rules (SPEC §2)', () => {
     ok(await viewer(await sign({ roles: ['TENANT_GLOBAL_ADMIN', 'TENANT_READER'], tenantId: w.tenants.direct })));
   });
 
+  it('refuses a subject longer than the audit trail keeps (255 characters); a 255-character one can change things', async () => {
+    const withSubject = (sub: string) =>
+      new SignJWT({ roles: ['PLATFORM_ADMIN'] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(sub)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET));
+    await expectRefused(await withSubject('x'.repeat(256)), /subject/);
+    const longest = await withSubject('é'.repeat(255));
+    const created = await server.gql(
+      `mutation { createTenant(input: { name: "Long Subject", domain: "long-subject.example", countryCode: "VN" }) { tenant { id } } }`,
+      {},
+      longest,
+    );
+    expect(ok(created).createTenant.tenant.id).toBeTruthy();
+  });
+
   it('refuses a token naming a tenant or partner that does not exist', async () => {
     await expectRefused(await sign({ roles: ['TENANT_READER'], tenantId: UNKNOWN_TENANT }), /does not exist/);
     await expectRefused(await sign({ roles: ['PARTNER_ADMIN_AGENT'], partnerId: '9999999' }), /does not exist/);

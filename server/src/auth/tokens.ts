@@ -5,9 +5,10 @@ import { Partner, Role, Tenant } from '../entities';
 import { AppError } from '../domain/errors';
 import { ErrorCode } from '../domain/error-codes';
 import { type Actor, PARTNER_ROLES, TENANT_ROLES } from '../domain/actor';
-import { isPartnerId } from '../domain/rules';
+import { codePoints, isPartnerId } from '../domain/rules';
 
 const ROLE_NAMES = new Set<string>(Object.values(Role));
+const SUBJECT_MAX = 255;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const unauthenticated = (message: string) => new AppError(ErrorCode.UNAUTHENTICATED, message);
@@ -16,6 +17,8 @@ const unauthenticated = (message: string) => new AppError(ErrorCode.UNAUTHENTICA
 export function actorFromClaims(claims: JWTPayload): Actor {
   const { sub, roles, tenantId, partnerId } = claims as JWTPayload & Record<string, unknown>;
   if (typeof sub !== 'string' || sub === '') throw unauthenticated('The token has no subject (sub) claim.');
+  // The subject is recorded with every change (audit_events.actorSubject, 255 characters).
+  if (codePoints(sub) > SUBJECT_MAX) throw unauthenticated(`The token's subject (sub) is longer than ${SUBJECT_MAX} characters.`);
   if (!Array.isArray(roles) || roles.length === 0 || !roles.every((r) => typeof r === 'string' && ROLE_NAMES.has(r))) {
     throw unauthenticated('The token’s roles claim must be a non-empty list of known role names.');
   }

@@ -21,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { SingleBar } from 'cli-progress';
 import { ConfigError, parseDatabaseUrl, type DatabaseConfig } from '../config';
 import { openDatabase } from '../db/data-source';
-import { foldForSearch } from '../domain/rules';
+import { DAY_MS, foldForSearch } from '../domain/rules';
 
 const usage = `Usage: npm run seed:large -- [--tenants N] [--subscriptions-per-tenant M] [--resellers K]
                             [--advisors A] [--batch ROWS] [--seed S] [--quiet]
@@ -88,7 +88,6 @@ const sqlDate = (ms: number) => {
   )}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
 };
 
-const DAY = 86_400_000;
 const BASE = Date.UTC(2022, 0, 1);
 const RETENTION_DAYS = 90;
 
@@ -139,7 +138,7 @@ function makePlan(o: SeedOptions): Plan {
   const offers = Array.from({ length: offerCount }, (_, i) => {
     const [sku, name, min, max, cents] = CATALOG[i % CATALOG.length];
     const edition = Math.floor(i / CATALOG.length);
-    const createdAt = BASE - 400 * DAY + i * 60_000;
+    const createdAt = BASE - 400 * DAY_MS + i * 60_000;
     return {
       id: uuidv7At(createdAt, rngFor(o.seed, 'offer', i)),
       sku: edition ? `${sku}-ED${edition + 1}` : sku,
@@ -159,7 +158,7 @@ function makePlan(o: SeedOptions): Plan {
     const rng = rngFor(o.seed, 'authorised', i);
     return new Set(offers.map((_, k) => k).filter(() => rng() < 0.7));
   });
-  const tenantStep = Math.max(1, Math.min(10 * 60_000, Math.floor((3 * 365 * DAY) / Math.max(1, o.tenants))));
+  const tenantStep = Math.max(1, Math.min(10 * 60_000, Math.floor((3 * 365 * DAY_MS) / Math.max(1, o.tenants))));
   return { o, offers, resellerIds, advisorIds, advisorPool, authorised, tenantStep, now: Date.now() };
 }
 
@@ -233,22 +232,22 @@ function tenantRows(plan: Plan, i: number): TenantRows {
     let version = 1 + Math.floor(rng() * 4);
     if (roll < 0.03) {
       status = 'DELETED';
-      const s = Math.max(created + DAY, plan.now - (RETENTION_DAYS + 30 + Math.floor(rng() * 200)) * DAY);
+      const s = Math.max(created + DAY_MS, plan.now - (RETENTION_DAYS + 30 + Math.floor(rng() * 200)) * DAY_MS);
       suspendedAt = sqlDate(s);
-      retention = sqlDate(s + RETENTION_DAYS * DAY);
+      retention = sqlDate(s + RETENTION_DAYS * DAY_MS);
       liveKey = null;
       version += 2;
     } else if (roll < 0.12) {
       status = 'SUSPENDED';
-      const s = plan.now - Math.floor(1 + rng() * 60) * DAY;
+      const s = plan.now - Math.floor(1 + rng() * 60) * DAY_MS;
       suspendedAt = sqlDate(s);
-      retention = sqlDate(s + RETENTION_DAYS * DAY);
+      retention = sqlDate(s + RETENTION_DAYS * DAY_MS);
       version += 1;
     }
     const partnerOfRecord = status !== 'DELETED' && plan.advisorPool.length && rng() < 0.2 ? pick(rng, plan.advisorPool) : null;
     const quantityCap = Math.min(offer.max, 300);
     const quantity = Math.max(offer.min, Math.min(quantityCap, 1 + Math.floor(rng() * rng() * quantityCap)));
-    const updated = Math.min(plan.now, created + Math.floor(rng() * 300) * DAY);
+    const updated = Math.min(plan.now, created + Math.floor(rng() * 300) * DAY_MS);
     subscriptions.push([
       subId, id, offer.id, quantity, status, channel, resellerId, partnerOfRecord,
       suspendedAt, retention, liveKey, version, sqlDate(created), suspendedAt ?? sqlDate(Math.max(updated, created)),
@@ -366,7 +365,7 @@ export async function seedLarge(db: DatabaseConfig, o: SeedOptions, log: (line: 
     );
     const partnerRow = (id: string, i: number, reseller: boolean, advisor: boolean, kind: string): Row => {
       const rng = rngFor(o.seed, kind, i);
-      return [id, `${pick(rng, ADJECTIVES)} ${pick(rng, NOUNS)} ${reseller ? 'Cloud Solutions' : 'Advisory'} ${i + 1}`, pick(rng, COUNTRIES), reseller ? 1 : 0, advisor ? 1 : 0, sqlDate(BASE - 365 * DAY + i * 3_600_000)];
+      return [id, `${pick(rng, ADJECTIVES)} ${pick(rng, NOUNS)} ${reseller ? 'Cloud Solutions' : 'Advisory'} ${i + 1}`, pick(rng, COUNTRIES), reseller ? 1 : 0, advisor ? 1 : 0, sqlDate(BASE - 365 * DAY_MS + i * 3_600_000)];
     };
     const partnerRows = [
       ...plan.resellerIds.map((id, i) => partnerRow(id, i, true, i % 5 === 4, 'reseller')),
@@ -378,7 +377,7 @@ export async function seedLarge(db: DatabaseConfig, o: SeedOptions, log: (line: 
     plan.authorised.forEach((offerIndexes, r) => {
       const rng = rngFor(o.seed, 'authorization', r);
       for (const k of [...offerIndexes].sort((a, b) => a - b)) {
-        const at = BASE - 300 * DAY + r * 3_600_000 + k;
+        const at = BASE - 300 * DAY_MS + r * 3_600_000 + k;
         authorizations.push([uuidv7At(at, rng), plan.resellerIds[r], plan.offers[k].id, sqlDate(at)]);
       }
     });

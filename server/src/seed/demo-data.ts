@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { newId } from '../entities/columns';
+import { DAY_MS } from '../domain/rules';
 import {
   LIVE,
   Offer,
@@ -25,12 +26,11 @@ export interface DemoIds {
   tenants: { contoso: string; adatum: string; litware: string; wingtip: string };
 }
 
-const DAY = 86_400_000;
 
 /** Seeds a small realistic dataset when the database is empty; returns the ids to try, or null if not empty. */
 export async function seedDemoData(dataSource: DataSource, now: Date, retentionDays: number): Promise<DemoIds | null> {
   if ((await dataSource.getRepository(Partner).count()) > 0) return null;
-  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
+  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY_MS);
   return dataSource.transaction(async (m) => {
     const partner = (id: string, name: string, countryCode: string, isReseller: boolean, isAdvisor: boolean) =>
       Object.assign(new Partner(), { id, name, countryCode, isReseller, isAdvisor, createdAt: at(400) });
@@ -111,7 +111,7 @@ export async function seedDemoData(dataSource: DataSource, now: Date, retentionD
       subscription(adatum, basic, 15, SubscriptionChannel.RESELLER, {
         status: SubscriptionStatus.SUSPENDED,
         suspendedAt,
-        dataRetentionEndsAt: new Date(suspendedAt.getTime() + retentionDays * DAY),
+        dataRetentionEndsAt: new Date(suspendedAt.getTime() + retentionDays * DAY_MS),
         version: 2,
       }),
       subscription(litware, e3, 120, SubscriptionChannel.DIRECT),
