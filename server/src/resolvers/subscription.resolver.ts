@@ -20,7 +20,7 @@ import {
   SetPartnerOfRecordInput,
   SuspendSubscriptionInput,
 } from './types/subscription-inputs';
-import { SubscriptionPageArgs } from './tenant.resolver';
+import { SubscriptionPageArgs } from './types/page-args';
 
 @Resolver(() => Subscription)
 export class SubscriptionResolver {
