@@ -4,7 +4,9 @@ import { TenantResolver } from './tenant.resolver';
 import { AuditResolver } from './audit.resolver';
 import { OfferResolver } from './offer.resolver';
 import { PartnerResolver } from './partner.resolver';
-import { RelationshipResolver, ResellerInvitationResolver, ResellerRelationshipResolver } from './relationship.resolver';
+import { ResellerInvitationResolver } from './reseller-invitation.resolver';
+import { ResellerRelationshipResolver } from './reseller-relationship.resolver';
+import { PartnerRelationshipResolver } from './partner-relationship.resolver';
 import { SubscriptionResolver } from './subscription.resolver';
 import { ViewerResolver } from './viewer.resolver';
 
@@ -13,9 +15,9 @@ export const resolvers = [
   AuditResolver,
   OfferResolver,
   PartnerResolver,
-  RelationshipResolver,
-  ResellerRelationshipResolver,
   ResellerInvitationResolver,
+  ResellerRelationshipResolver,
+  PartnerRelationshipResolver,
   SubscriptionResolver,
   ViewerResolver,
 ] as const;
