@@ -3,7 +3,7 @@ import { Permission } from '../auth/permissions';
 import type { RequestContext } from '../auth/request-context';
 import { Partner, Subscription } from '../entities';
 import type { Services } from '../services';
-import { PartnerRelationship } from './types/objects';
+import { PartnerRelationship } from './types/partner-relationship';
 import { RemoveAdvisorRelationshipPayload } from './types/payloads';
 import { RemoveAdvisorRelationshipInput } from './types/tenant-inputs';
 

@@ -4,7 +4,7 @@ import type { RequestContext } from '../auth/request-context';
 import { Partner, Tenant } from '../entities';
 import type { Services } from '../services';
 import { SubscriptionConnection, TenantConnection } from './types/connections';
-import { PartnerRelationship } from './types/objects';
+import { PartnerRelationship } from './types/partner-relationship';
 import { CreateCustomerPayload, CreateTenantPayload } from './types/payloads';
 import { SubscriptionPageArgs, TenantSearchArgs } from './types/page-args';
 import { CreateCustomerInput, CreateTenantInput } from './types/tenant-inputs';
