@@ -1,7 +1,7 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { ok, Role, startTestServer, type TestServer } from './support/harness';
 import { newId } from '../src/entities/columns';
-import { forgetImmutableRows } from '../src/db/loaders';
+import { forgetImmutableRows } from '../src/db/immutable-row-cache';
 import {
   LIVE,
   Offer,

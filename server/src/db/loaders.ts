@@ -4,6 +4,7 @@ import type { Actor } from '../domain/actor';
 import { Offer, OfferAuthorization, Partner, PartnerRelationshipKind, ResellerRelationship, Subscription, SubscriptionStatus, Tenant } from '../entities';
 import { decodeCursor, type Page, pageSize } from './pagination';
 import { placeholders, rowReader } from './row-reader';
+import { type ImmutableRowCache, immutableRowCache } from './immutable-row-cache';
 import { isPartnerUser } from '../domain/actor';
 
 export interface RelatedPartner {
@@ -21,37 +22,6 @@ export interface SubscriptionListArgs {
   advisedBy?: string | null;
 }
 
-/**
- * Offers and partners are never changed or deleted once created (no mutation does it), and every caller
- * may load them by id (scope is checked where they are reached). Rows read once are kept per data source
- * for a short while, so the catalog and partner names cost no statement on most requests. The TTL bounds
- * staleness should an edit mutation ever appear; set it to 0 to turn the cache off.
- */
-export const IMMUTABLE_ROW_TTL_MS = 30_000;
-const IMMUTABLE_ROW_CACHE_SIZE = 20_000;
-const immutableRows = new WeakMap<DataSource, Map<unknown, Map<string, { row: unknown; until: number }>>>();
-
-function immutableRowCache(dataSource: DataSource, target: unknown) {
-  let perSource = immutableRows.get(dataSource);
-  if (!perSource) immutableRows.set(dataSource, (perSource = new Map()));
-  let rows = perSource.get(target);
-  if (!rows) perSource.set(target, (rows = new Map()));
-  return rows;
-}
-
-type ImmutableRows = ReturnType<typeof immutableRowCache>;
-
-function cachedRow(rows: ImmutableRows, id: string): unknown {
-  if (IMMUTABLE_ROW_TTL_MS <= 0) return undefined;
-  const hit = rows.get(id);
-  return hit && hit.until > Date.now() ? hit.row : undefined;
-}
-
-/** Empties the process's cache of offers and partners for a data source (tests that count statements). */
-export function forgetImmutableRows(dataSource: DataSource): void {
-  immutableRows.delete(dataSource);
-}
-
 const byId = <T extends { id: string }>(rows: T[], ids: readonly string[]) => {
   const map = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => map.get(id) ?? null);
@@ -64,20 +34,22 @@ const byId = <T extends { id: string }>(rows: T[], ids: readonly string[]) => {
 export class Loaders {
   constructor(private readonly dataSource: DataSource, private readonly actor: Actor) {}
 
-  /** Rows by id in one prebuilt statement (no query builder: these run for every request). */
+  /**
+   * Rows by id in one prebuilt statement (no query builder: these run for every request); for immutable
+   * rows, only those the process's cache does not hold.
+   */
   private entityLoader<T extends ObjectLiteral & { id: string }>(target: EntityTarget<T>, immutable = false) {
     return new DataLoader<string, T | null>(async (ids) => {
-      const cache = immutable && IMMUTABLE_ROW_TTL_MS > 0 ? immutableRowCache(this.dataSource, target) : null;
+      const cache = immutable ? immutableRowCache(this.dataSource, target) : undefined;
       const now = Date.now();
       const found: T[] = [];
-      let missing: readonly string[] = ids;
-      if (cache) {
-        missing = ids.filter((id) => {
-          const hit = cache.get(id);
-          if (hit && hit.until > now) found.push(hit.row as T);
-          return !(hit && hit.until > now);
-        });
-      }
+      const missing = cache
+        ? ids.filter((id) => {
+            const row = cache.get(id, now);
+            if (row) found.push(row);
+            return !row;
+          })
+        : ids;
       if (missing.length) {
         const reader = rowReader(this.dataSource, target);
         const rows: Record<string, unknown>[] = await this.dataSource.query(
@@ -87,10 +59,7 @@ export class Loaders {
         for (const row of rows) {
           const entity = reader.hydrate(row);
           found.push(entity);
-          if (cache) {
-            if (cache.size >= IMMUTABLE_ROW_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-            cache.set(entity.id, { row: entity, until: now + IMMUTABLE_ROW_TTL_MS });
-          }
+          cache?.put(entity, now);
         }
       }
       return byId(found, ids);
@@ -106,16 +75,16 @@ export class Loaders {
    * undefined otherwise, then load it. Lets a field of a long list resolve without a promise per item.
    */
   offerNow(id: string): Offer | undefined {
-    return cachedRow((this.offerRows ??= immutableRowCache(this.dataSource, Offer)), id) as Offer | undefined;
+    return (this.offers ??= immutableRowCache(this.dataSource, Offer)).get(id);
   }
 
   partnerNow(id: string): Partner | undefined {
-    return cachedRow((this.partnerRows ??= immutableRowCache(this.dataSource, Partner)), id) as Partner | undefined;
+    return (this.partners ??= immutableRowCache(this.dataSource, Partner)).get(id);
   }
 
   // Looked up once per request: offerNow/partnerNow run for every item of a list.
-  private offerRows?: ImmutableRows;
-  private partnerRows?: ImmutableRows;
+  private offers?: ImmutableRowCache<Offer>;
+  private partners?: ImmutableRowCache<Partner>;
 
   /**
    * Subscriptions by id. For partner callers the same statement also says whether the caller is the

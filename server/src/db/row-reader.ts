@@ -5,7 +5,9 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
  * The hot read paths (per-request loaders) send prebuilt SQL through `dataSource.query` and turn the rows
  * into entities here, the way TypeORM's own transformer does (metadata.create + driver.prepareHydratedValue
  * per column, in column order), without building a query and a result transformer for every statement.
- * Statements still go through the data source, so its logger sees every one of them.
+ * Statements still go through the data source, so its logger sees every one of them. Those are TypeORM
+ * internals: server/package.json pins its exact version, and server/test/row-reader.test.ts checks every
+ * entity against TypeORM's own `find` before it is raised.
  */
 export interface RowReader<T> {
   /** The escaped table name. */

@@ -8,7 +8,7 @@ import type { Subscription } from '../entities';
 import { resolveDirectly } from './direct-field-resolvers';
 import { validateInOrder } from './validate-in-order';
 import { refuseOutOfScopeFirst } from './scope-first';
-import { ErrorExtensions } from '../resolvers/types/objects';
+import { ErrorExtensions } from '../resolvers/types/error-extensions';
 import type { Services } from '../services';
 
 /** Builds the executable schema. Without services (schema emission) resolvers are never instantiated. */

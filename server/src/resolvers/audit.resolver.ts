@@ -4,7 +4,7 @@ import type { RequestContext } from '../auth/request-context';
 import { AuditActor, AuditEvent } from '../entities';
 import type { Services } from '../services';
 import { AuditEventConnection } from './types/connections';
-import { PageArgs } from './tenant.resolver';
+import { PageArgs } from './types/page-args';
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {

@@ -6,7 +6,7 @@ import type { Services } from '../services';
 import { CreateOfferInput } from './types/catalog-inputs';
 import { OfferConnection } from './types/connections';
 import { CreateOfferPayload } from './types/payloads';
-import { PageArgs } from './tenant.resolver';
+import { PageArgs } from './types/page-args';
 
 @Resolver(() => Offer)
 export class OfferResolver {

@@ -4,7 +4,7 @@ import type { RequestContext } from '../auth/request-context';
 import { Offer, Partner } from '../entities';
 import type { Services } from '../services';
 import { AuthorizeOfferInput, CreatePartnerInput, RevokeOfferAuthorizationInput } from './types/catalog-inputs';
-import { PartnerIdVerification } from './types/objects';
+import { PartnerIdVerification } from './types/partner-id-verification';
 import { AuthorizeOfferPayload, CreatePartnerPayload, RevokeOfferAuthorizationPayload } from './types/payloads';
 
 @Resolver(() => Partner)

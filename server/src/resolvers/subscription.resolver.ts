@@ -4,7 +4,7 @@ import type { RequestContext } from '../auth/request-context';
 import { Offer, Partner, Subscription, Tenant } from '../entities';
 import type { Services } from '../services';
 import { SubscriptionConnection } from './types/connections';
-import { SubscriptionQuote } from './types/objects';
+import { SubscriptionQuote } from './types/subscription-quote';
 import {
   ChangeLicenseQuantityPayload,
   PurchaseSubscriptionPayload,
@@ -20,7 +20,7 @@ import {
   SetPartnerOfRecordInput,
   SuspendSubscriptionInput,
 } from './types/subscription-inputs';
-import { SubscriptionPageArgs } from './tenant.resolver';
+import { SubscriptionPageArgs } from './types/page-args';
 
 @Resolver(() => Subscription)
 export class SubscriptionResolver {

@@ -1,36 +1,13 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Permission } from '../auth/permissions';
 import type { RequestContext } from '../auth/request-context';
-import { Partner, SubscriptionStatus, Tenant } from '../entities';
+import { Partner, Tenant } from '../entities';
 import type { Services } from '../services';
 import { SubscriptionConnection, TenantConnection } from './types/connections';
-import { PartnerRelationship } from './types/objects';
+import { PartnerRelationship } from './types/partner-relationship';
 import { CreateCustomerPayload, CreateTenantPayload } from './types/payloads';
+import { SubscriptionPageArgs, TenantSearchArgs } from './types/page-args';
 import { CreateCustomerInput, CreateTenantInput } from './types/tenant-inputs';
-
-@ArgsType()
-export class PageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1–100; 20 when omitted.' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Return items after this cursor (a previous endCursor).' })
-  after?: string | null;
-}
-
-@ArgsType()
-export class TenantSearchArgs extends PageArgs {
-  @Field(() => String, {
-    nullable: true,
-    description: 'Only tenants whose name or domain contains this text (at most 200 characters), ignoring case for every Unicode letter.',
-  })
-  search?: string | null;
-}
-
-@ArgsType()
-export class SubscriptionPageArgs extends PageArgs {
-  @Field(() => SubscriptionStatus, { nullable: true, description: 'Only subscriptions with this status.' })
-  status?: SubscriptionStatus | null;
-}
 
 @Resolver(() => Tenant)
 export class TenantResolver {

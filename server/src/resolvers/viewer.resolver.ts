@@ -3,7 +3,7 @@ import { Permission } from '../auth/permissions';
 import type { RequestContext } from '../auth/request-context';
 import { Partner, Tenant } from '../entities';
 import type { Services } from '../services';
-import { Viewer } from './types/objects';
+import { Viewer } from './types/viewer';
 
 @Resolver(() => Viewer)
 export class ViewerResolver {

@@ -5,6 +5,7 @@ import { newId } from '../entities/columns';
 import { Offer, OfferAuthorization, type Partner } from '../entities';
 import { badInput, conflict, failedPrecondition, notFound } from '../domain/errors';
 import { type Page, type PageArgs, paginate } from '../db/pagination';
+import { forgetImmutableRow } from '../db/immutable-row-cache';
 import { isUniqueViolation } from '../db/unique-violation';
 import type { TransactionRunner } from '../db/transactions';
 import type { AuditService } from './audit.service';
@@ -79,6 +80,7 @@ export class OfferService {
       if (isUniqueViolation(error)) throw conflict(`An offer with SKU ${offer.sku} already exists.`, 'sku');
       throw error;
     }
+    forgetImmutableRow(this.dataSource, Offer, offer.id);
     return offer;
   }
 

@@ -5,6 +5,7 @@ import type { RequestContext } from '../auth/request-context';
 import { Partner, PartnerCapability } from '../entities';
 import { AppError, badInput, conflict, notFound } from '../domain/errors';
 import { ErrorCode } from '../domain/error-codes';
+import { forgetImmutableRow } from '../db/immutable-row-cache';
 import { isUniqueViolation } from '../db/unique-violation';
 import type { TransactionRunner } from '../db/transactions';
 import type { AuditService } from './audit.service';
@@ -107,6 +108,7 @@ export class PartnerService {
             after: partner,
           });
         });
+        forgetImmutableRow(this.dataSource, Partner, partner.id);
         return partner;
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;

@@ -1,5 +1,5 @@
 import { AuditEvent, Offer, Subscription, Tenant } from '../../entities';
-import { connectionType } from './connection';
+import { connectionType } from './connection-type';
 
 export const TenantConnection = connectionType(Tenant, 'Tenant', 'tenants');
 export type TenantConnection = InstanceType<typeof TenantConnection>;
