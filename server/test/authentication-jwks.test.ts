@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { codeOf, ok, startTestServer, type TestServer } from './support/harness';
 
 const VIEWER = '{ viewer { subject roles } }';

@@ -1,0 +1,188 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment SubscriptionView on Subscription {\n    id\n    quantity\n    status\n    channel\n    version\n    viewerCanManage\n    suspendedAt\n    dataRetentionEndsAt\n    createdAt\n    updatedAt\n    offer { id sku }\n    reseller { id }\n    partnerOfRecord { id name }\n    tenant { id }\n  }\n": typeof types.SubscriptionViewFragmentDoc,
+    "\n  fragment AuditEventView on AuditEvent {\n    id\n    at\n    action\n    targetType\n    targetId\n    tenantId\n    before\n    after\n    requestId\n    actor { subject roles tenantId partnerId }\n  }\n": typeof types.AuditEventViewFragmentDoc,
+    "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) { tenant { id name domain countryCode billingManagedBy { id } } }\n  }\n": typeof types.CreateTenantDocument,
+    "\n  mutation CreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) { partner { id name countryCode capabilities } }\n  }\n": typeof types.CreatePartnerDocument,
+    "\n  mutation CreateOffer($input: CreateOfferInput!) {\n    createOffer(input: $input) { offer { id sku name minQuantity maxQuantity unitPriceCents currency } }\n  }\n": typeof types.CreateOfferDocument,
+    "\n  mutation AuthorizeOffer($input: AuthorizeOfferInput!) {\n    authorizeOffer(input: $input) { partner { id authorizedOffers { sku } } }\n  }\n": typeof types.AuthorizeOfferDocument,
+    "\n  mutation RevokeOfferAuthorization($input: RevokeOfferAuthorizationInput!) {\n    revokeOfferAuthorization(input: $input) { partner { id authorizedOffers { sku } } }\n  }\n": typeof types.RevokeOfferAuthorizationDocument,
+    "\n  mutation PurchaseSubscription($input: PurchaseSubscriptionInput!) {\n    purchaseSubscription(input: $input) { subscription { ...SubscriptionView } }\n  }\n": typeof types.PurchaseSubscriptionDocument,
+    "\n  query QuoteSubscription($input: QuoteSubscriptionInput!) {\n    quoteSubscription(input: $input) {\n      tenant { id }\n      offer { id sku }\n      quantity\n      channel\n      reseller { id }\n      partnerOfRecord { id }\n      unitPriceCents\n      monthlyTotalCents\n      currency\n    }\n  }\n": typeof types.QuoteSubscriptionDocument,
+    "\n  mutation ChangeLicenseQuantity($input: ChangeLicenseQuantityInput!) {\n    changeLicenseQuantity(input: $input) { subscription { ...SubscriptionView } }\n  }\n": typeof types.ChangeLicenseQuantityDocument,
+    "\n  mutation SuspendSubscription($input: SuspendSubscriptionInput!) {\n    suspendSubscription(input: $input) { subscription { ...SubscriptionView } }\n  }\n": typeof types.SuspendSubscriptionDocument,
+    "\n  mutation ReactivateSubscription($input: ReactivateSubscriptionInput!) {\n    reactivateSubscription(input: $input) { subscription { ...SubscriptionView } }\n  }\n": typeof types.ReactivateSubscriptionDocument,
+    "\n  mutation SetPartnerOfRecord($input: SetPartnerOfRecordInput!) {\n    setPartnerOfRecord(input: $input) { subscription { ...SubscriptionView } }\n  }\n": typeof types.SetPartnerOfRecordDocument,
+    "\n  query GetSubscription($id: ID!) {\n    subscription(id: $id) { ...SubscriptionView }\n  }\n": typeof types.GetSubscriptionDocument,
+    "\n  query GetSubscriptions($tenantId: ID!, $status: SubscriptionStatus) {\n    subscriptions(tenantId: $tenantId, first: 100, status: $status) {\n      totalCount\n      edges { node { ...SubscriptionView } }\n    }\n  }\n": typeof types.GetSubscriptionsDocument,
+    "\n  mutation CreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) { customer { id name domain countryCode billingManagedBy { id } } }\n  }\n": typeof types.CreateCustomerDocument,
+    "\n  query GetTenant($id: ID!) {\n    tenant(id: $id) {\n      id\n      name\n      domain\n      countryCode\n      billingManagedBy { id }\n      subscriptions(first: 100) { totalCount edges { node { ...SubscriptionView } } }\n    }\n  }\n": typeof types.GetTenantDocument,
+    "\n  query GetCustomers($search: String, $after: String, $first: Int) {\n    customers(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name domain billingManagedBy { id } } }\n    }\n  }\n": typeof types.GetCustomersDocument,
+    "\n  query GetPartnerRelationships($id: ID!) {\n    tenant(id: $id) {\n      id\n      billingManagedBy { id }\n      partnerRelationships { partner { id } kinds viewerCanRemove }\n    }\n  }\n": typeof types.GetPartnerRelationshipsDocument,
+    "\n  query VerifyPartnerId($partnerId: String!) {\n    verifyPartnerId(partnerId: $partnerId) { partnerId valid partnerName reason }\n  }\n": typeof types.VerifyPartnerIdDocument,
+    "\n  mutation CreateResellerInvitation($input: CreateResellerInvitationInput) {\n    createResellerInvitation(input: $input) { invitation { id code expiresAt createdAt acceptedAt partner { id } } }\n  }\n": typeof types.CreateResellerInvitationDocument,
+    "\n  mutation AcceptResellerInvitation($input: AcceptResellerInvitationInput!) {\n    acceptResellerInvitation(input: $input) { relationship { partner { id } tenant { id billingManagedBy { id } } } }\n  }\n": typeof types.AcceptResellerInvitationDocument,
+    "\n  mutation RemoveResellerRelationship($input: RemoveResellerRelationshipInput!) {\n    removeResellerRelationship(input: $input) { tenant { id billingManagedBy { id } } }\n  }\n": typeof types.RemoveResellerRelationshipDocument,
+    "\n  mutation RemoveAdvisorRelationship($input: RemoveAdvisorRelationshipInput!) {\n    removeAdvisorRelationship(input: $input) {\n      tenant { id partnerRelationships { kinds viewerCanRemove partner { id } subscriptions { id } } }\n    }\n  }\n": typeof types.RemoveAdvisorRelationshipDocument,
+    "\n  query GetOffers {\n    offers(first: 100) { totalCount edges { node { id sku } } }\n  }\n": typeof types.GetOffersDocument,
+    "\n  query GetAuditEvents($tenantId: ID, $first: Int = 100, $after: String) {\n    auditEvents(tenantId: $tenantId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...AuditEventView } }\n    }\n  }\n": typeof types.GetAuditEventsDocument,
+    "\n  query GetViewer {\n    viewer { subject roles }\n  }\n": typeof types.GetViewerDocument,
+};
+const documents: Documents = {
+    "\n  fragment SubscriptionView on Subscription {\n    id\n    quantity\n    status\n    channel\n    version\n    viewerCanManage\n    suspendedAt\n    dataRetentionEndsAt\n    createdAt\n    updatedAt\n    offer { id sku }\n    reseller { id }\n    partnerOfRecord { id name }\n    tenant { id }\n  }\n": types.SubscriptionViewFragmentDoc,
+    "\n  fragment AuditEventView on AuditEvent {\n    id\n    at\n    action\n    targetType\n    targetId\n    tenantId\n    before\n    after\n    requestId\n    actor { subject roles tenantId partnerId }\n  }\n": types.AuditEventViewFragmentDoc,
+    "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) { tenant { id name domain countryCode billingManagedBy { id } } }\n  }\n": types.CreateTenantDocument,
+    "\n  mutation CreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) { partner { id name countryCode capabilities } }\n  }\n": types.CreatePartnerDocument,
+    "\n  mutation CreateOffer($input: CreateOfferInput!) {\n    createOffer(input: $input) { offer { id sku name minQuantity maxQuantity unitPriceCents currency } }\n  }\n": types.CreateOfferDocument,
+    "\n  mutation AuthorizeOffer($input: AuthorizeOfferInput!) {\n    authorizeOffer(input: $input) { partner { id authorizedOffers { sku } } }\n  }\n": types.AuthorizeOfferDocument,
+    "\n  mutation RevokeOfferAuthorization($input: RevokeOfferAuthorizationInput!) {\n    revokeOfferAuthorization(input: $input) { partner { id authorizedOffers { sku } } }\n  }\n": types.RevokeOfferAuthorizationDocument,
+    "\n  mutation PurchaseSubscription($input: PurchaseSubscriptionInput!) {\n    purchaseSubscription(input: $input) { subscription { ...SubscriptionView } }\n  }\n": types.PurchaseSubscriptionDocument,
+    "\n  query QuoteSubscription($input: QuoteSubscriptionInput!) {\n    quoteSubscription(input: $input) {\n      tenant { id }\n      offer { id sku }\n      quantity\n      channel\n      reseller { id }\n      partnerOfRecord { id }\n      unitPriceCents\n      monthlyTotalCents\n      currency\n    }\n  }\n": types.QuoteSubscriptionDocument,
+    "\n  mutation ChangeLicenseQuantity($input: ChangeLicenseQuantityInput!) {\n    changeLicenseQuantity(input: $input) { subscription { ...SubscriptionView } }\n  }\n": types.ChangeLicenseQuantityDocument,
+    "\n  mutation SuspendSubscription($input: SuspendSubscriptionInput!) {\n    suspendSubscription(input: $input) { subscription { ...SubscriptionView } }\n  }\n": types.SuspendSubscriptionDocument,
+    "\n  mutation ReactivateSubscription($input: ReactivateSubscriptionInput!) {\n    reactivateSubscription(input: $input) { subscription { ...SubscriptionView } }\n  }\n": types.ReactivateSubscriptionDocument,
+    "\n  mutation SetPartnerOfRecord($input: SetPartnerOfRecordInput!) {\n    setPartnerOfRecord(input: $input) { subscription { ...SubscriptionView } }\n  }\n": types.SetPartnerOfRecordDocument,
+    "\n  query GetSubscription($id: ID!) {\n    subscription(id: $id) { ...SubscriptionView }\n  }\n": types.GetSubscriptionDocument,
+    "\n  query GetSubscriptions($tenantId: ID!, $status: SubscriptionStatus) {\n    subscriptions(tenantId: $tenantId, first: 100, status: $status) {\n      totalCount\n      edges { node { ...SubscriptionView } }\n    }\n  }\n": types.GetSubscriptionsDocument,
+    "\n  mutation CreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) { customer { id name domain countryCode billingManagedBy { id } } }\n  }\n": types.CreateCustomerDocument,
+    "\n  query GetTenant($id: ID!) {\n    tenant(id: $id) {\n      id\n      name\n      domain\n      countryCode\n      billingManagedBy { id }\n      subscriptions(first: 100) { totalCount edges { node { ...SubscriptionView } } }\n    }\n  }\n": types.GetTenantDocument,
+    "\n  query GetCustomers($search: String, $after: String, $first: Int) {\n    customers(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name domain billingManagedBy { id } } }\n    }\n  }\n": types.GetCustomersDocument,
+    "\n  query GetPartnerRelationships($id: ID!) {\n    tenant(id: $id) {\n      id\n      billingManagedBy { id }\n      partnerRelationships { partner { id } kinds viewerCanRemove }\n    }\n  }\n": types.GetPartnerRelationshipsDocument,
+    "\n  query VerifyPartnerId($partnerId: String!) {\n    verifyPartnerId(partnerId: $partnerId) { partnerId valid partnerName reason }\n  }\n": types.VerifyPartnerIdDocument,
+    "\n  mutation CreateResellerInvitation($input: CreateResellerInvitationInput) {\n    createResellerInvitation(input: $input) { invitation { id code expiresAt createdAt acceptedAt partner { id } } }\n  }\n": types.CreateResellerInvitationDocument,
+    "\n  mutation AcceptResellerInvitation($input: AcceptResellerInvitationInput!) {\n    acceptResellerInvitation(input: $input) { relationship { partner { id } tenant { id billingManagedBy { id } } } }\n  }\n": types.AcceptResellerInvitationDocument,
+    "\n  mutation RemoveResellerRelationship($input: RemoveResellerRelationshipInput!) {\n    removeResellerRelationship(input: $input) { tenant { id billingManagedBy { id } } }\n  }\n": types.RemoveResellerRelationshipDocument,
+    "\n  mutation RemoveAdvisorRelationship($input: RemoveAdvisorRelationshipInput!) {\n    removeAdvisorRelationship(input: $input) {\n      tenant { id partnerRelationships { kinds viewerCanRemove partner { id } subscriptions { id } } }\n    }\n  }\n": types.RemoveAdvisorRelationshipDocument,
+    "\n  query GetOffers {\n    offers(first: 100) { totalCount edges { node { id sku } } }\n  }\n": types.GetOffersDocument,
+    "\n  query GetAuditEvents($tenantId: ID, $first: Int = 100, $after: String) {\n    auditEvents(tenantId: $tenantId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...AuditEventView } }\n    }\n  }\n": types.GetAuditEventsDocument,
+    "\n  query GetViewer {\n    viewer { subject roles }\n  }\n": types.GetViewerDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SubscriptionView on Subscription {\n    id\n    quantity\n    status\n    channel\n    version\n    viewerCanManage\n    suspendedAt\n    dataRetentionEndsAt\n    createdAt\n    updatedAt\n    offer { id sku }\n    reseller { id }\n    partnerOfRecord { id name }\n    tenant { id }\n  }\n"): typeof import('./graphql').SubscriptionViewFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuditEventView on AuditEvent {\n    id\n    at\n    action\n    targetType\n    targetId\n    tenantId\n    before\n    after\n    requestId\n    actor { subject roles tenantId partnerId }\n  }\n"): typeof import('./graphql').AuditEventViewFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) { tenant { id name domain countryCode billingManagedBy { id } } }\n  }\n"): typeof import('./graphql').CreateTenantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) { partner { id name countryCode capabilities } }\n  }\n"): typeof import('./graphql').CreatePartnerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOffer($input: CreateOfferInput!) {\n    createOffer(input: $input) { offer { id sku name minQuantity maxQuantity unitPriceCents currency } }\n  }\n"): typeof import('./graphql').CreateOfferDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthorizeOffer($input: AuthorizeOfferInput!) {\n    authorizeOffer(input: $input) { partner { id authorizedOffers { sku } } }\n  }\n"): typeof import('./graphql').AuthorizeOfferDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeOfferAuthorization($input: RevokeOfferAuthorizationInput!) {\n    revokeOfferAuthorization(input: $input) { partner { id authorizedOffers { sku } } }\n  }\n"): typeof import('./graphql').RevokeOfferAuthorizationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PurchaseSubscription($input: PurchaseSubscriptionInput!) {\n    purchaseSubscription(input: $input) { subscription { ...SubscriptionView } }\n  }\n"): typeof import('./graphql').PurchaseSubscriptionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QuoteSubscription($input: QuoteSubscriptionInput!) {\n    quoteSubscription(input: $input) {\n      tenant { id }\n      offer { id sku }\n      quantity\n      channel\n      reseller { id }\n      partnerOfRecord { id }\n      unitPriceCents\n      monthlyTotalCents\n      currency\n    }\n  }\n"): typeof import('./graphql').QuoteSubscriptionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeLicenseQuantity($input: ChangeLicenseQuantityInput!) {\n    changeLicenseQuantity(input: $input) { subscription { ...SubscriptionView } }\n  }\n"): typeof import('./graphql').ChangeLicenseQuantityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SuspendSubscription($input: SuspendSubscriptionInput!) {\n    suspendSubscription(input: $input) { subscription { ...SubscriptionView } }\n  }\n"): typeof import('./graphql').SuspendSubscriptionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReactivateSubscription($input: ReactivateSubscriptionInput!) {\n    reactivateSubscription(input: $input) { subscription { ...SubscriptionView } }\n  }\n"): typeof import('./graphql').ReactivateSubscriptionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPartnerOfRecord($input: SetPartnerOfRecordInput!) {\n    setPartnerOfRecord(input: $input) { subscription { ...SubscriptionView } }\n  }\n"): typeof import('./graphql').SetPartnerOfRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetSubscription($id: ID!) {\n    subscription(id: $id) { ...SubscriptionView }\n  }\n"): typeof import('./graphql').GetSubscriptionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetSubscriptions($tenantId: ID!, $status: SubscriptionStatus) {\n    subscriptions(tenantId: $tenantId, first: 100, status: $status) {\n      totalCount\n      edges { node { ...SubscriptionView } }\n    }\n  }\n"): typeof import('./graphql').GetSubscriptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) { customer { id name domain countryCode billingManagedBy { id } } }\n  }\n"): typeof import('./graphql').CreateCustomerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetTenant($id: ID!) {\n    tenant(id: $id) {\n      id\n      name\n      domain\n      countryCode\n      billingManagedBy { id }\n      subscriptions(first: 100) { totalCount edges { node { ...SubscriptionView } } }\n    }\n  }\n"): typeof import('./graphql').GetTenantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetCustomers($search: String, $after: String, $first: Int) {\n    customers(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name domain billingManagedBy { id } } }\n    }\n  }\n"): typeof import('./graphql').GetCustomersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetPartnerRelationships($id: ID!) {\n    tenant(id: $id) {\n      id\n      billingManagedBy { id }\n      partnerRelationships { partner { id } kinds viewerCanRemove }\n    }\n  }\n"): typeof import('./graphql').GetPartnerRelationshipsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VerifyPartnerId($partnerId: String!) {\n    verifyPartnerId(partnerId: $partnerId) { partnerId valid partnerName reason }\n  }\n"): typeof import('./graphql').VerifyPartnerIdDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateResellerInvitation($input: CreateResellerInvitationInput) {\n    createResellerInvitation(input: $input) { invitation { id code expiresAt createdAt acceptedAt partner { id } } }\n  }\n"): typeof import('./graphql').CreateResellerInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptResellerInvitation($input: AcceptResellerInvitationInput!) {\n    acceptResellerInvitation(input: $input) { relationship { partner { id } tenant { id billingManagedBy { id } } } }\n  }\n"): typeof import('./graphql').AcceptResellerInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveResellerRelationship($input: RemoveResellerRelationshipInput!) {\n    removeResellerRelationship(input: $input) { tenant { id billingManagedBy { id } } }\n  }\n"): typeof import('./graphql').RemoveResellerRelationshipDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveAdvisorRelationship($input: RemoveAdvisorRelationshipInput!) {\n    removeAdvisorRelationship(input: $input) {\n      tenant { id partnerRelationships { kinds viewerCanRemove partner { id } subscriptions { id } } }\n    }\n  }\n"): typeof import('./graphql').RemoveAdvisorRelationshipDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetOffers {\n    offers(first: 100) { totalCount edges { node { id sku } } }\n  }\n"): typeof import('./graphql').GetOffersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetAuditEvents($tenantId: ID, $first: Int = 100, $after: String) {\n    auditEvents(tenantId: $tenantId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...AuditEventView } }\n    }\n  }\n"): typeof import('./graphql').GetAuditEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetViewer {\n    viewer { subject roles }\n  }\n"): typeof import('./graphql').GetViewerDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
