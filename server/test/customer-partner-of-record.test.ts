@@ -3,15 +3,7 @@
  * (advisor) on its subscriptions, and cannot remove its reseller. Everything goes over HTTP.
  */
 import { codeOf, expectNothingChanged, ok, Role, startTestServer, type TestServer } from './support/harness';
-import {
-  buildWorld,
-  buySubscription,
-  createDirectTenant,
-  createFreshOffer,
-  createResellerCustomer,
-  type FreshTenant,
-  type World,
-} from './support/world';
+import { buildWorld, kitFor, type FreshTenant, type Kit, type World } from './support/world';
 
 const SUBSCRIPTION_FIELDS = `id quantity status channel version viewerCanManage
   offer { id } reseller { id } partnerOfRecord { id name } tenant { id }`;
@@ -50,10 +42,12 @@ const ACCEPT = `mutation($code: String!) { acceptResellerInvitation(input: { cod
 describe('customer: partner of record (seed 000) over HTTP', () => {
   let server: TestServer;
   let world: World;
+  let kit: Kit;
 
   beforeAll(async () => {
     server = await startTestServer();
     world = await buildWorld(server);
+    kit = kitFor(server);
   });
   afterAll(() => server.stop());
 
@@ -71,7 +65,7 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
   const subscriptionAs = async (id: string, token: string) => ok(await server.gql(SUBSCRIPTION, { id }, token)).subscription;
 
   /** An offer nobody else buys, so every test starts from a clean slate. */
-  const freshOffer = () => createFreshOffer(server, world);
+  const freshOffer = () => kit.createOffer();
 
   /** Fresh offers, then one purchase of each by the tenant's global admin with these partners of record, in order. */
   const buyAdvised = async (tenant: FreshTenant, partnerIds: string[]) => {
@@ -79,14 +73,14 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
     for (let i = 0; i < partnerIds.length; i++) offers.push(await freshOffer());
     const subscriptions = [];
     for (const [i, partnerId] of partnerIds.entries()) {
-      subscriptions.push(await buySubscription(server, tenant.tokens.global, { tenantId: tenant.id, offerId: offers[i].id, quantity: 1, partnerId }));
+      subscriptions.push(await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: offers[i].id, quantity: 1, partnerId }));
     }
     return { offers, subscriptions };
   };
 
   describe('add a partner at purchase', () => {
     it('Check ID, then buy with the Partner ID: the subscription shows the partner of record', async () => {
-      const tenant = await createDirectTenant(server, world, 'at-purchase');
+      const tenant = await kit.createTenant('at-purchase');
       const offer = await freshOffer();
 
       // Check ID before buying (step 7: ask the partner for its ID and type it in).
@@ -136,9 +130,9 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
     });
 
     it('a billing admin may add the partner at purchase too, and the advisor then sees that subscription', async () => {
-      const tenant = await createDirectTenant(server, world, 'at-purchase-billing');
+      const tenant = await kit.createTenant('at-purchase-billing');
       const offer = await freshOffer();
-      const bought = await buySubscription(server, tenant.tokens.billing, {
+      const bought = await kit.purchase(tenant.tokens.billing, {
         tenantId: tenant.id,
         offerId: offer.id,
         quantity: 3,
@@ -154,9 +148,9 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
 
   describe('add a partner to an existing subscription', () => {
     it('after Check ID, setPartnerOfRecord adds it; the version moves and an audit event records it', async () => {
-      const tenant = await createDirectTenant(server, world, 'existing');
+      const tenant = await kit.createTenant('existing');
       const offer = await freshOffer();
-      const bought = await buySubscription(server, tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 2 });
+      const bought = await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 2 });
       expect((await subscriptionAs(bought.id, tenant.tokens.global)).partnerOfRecord).toBeNull();
 
       const check = ok(await server.gql(VERIFY, { partnerId: world.partners.advisor }, tenant.tokens.global)).verifyPartnerId;
@@ -192,9 +186,9 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
     });
 
     it('a billing admin may add it, without expectedVersion', async () => {
-      const tenant = await createDirectTenant(server, world, 'existing-billing');
+      const tenant = await kit.createTenant('existing-billing');
       const offer = await freshOffer();
-      const bought = await buySubscription(server, tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 2 });
+      const bought = await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 2 });
       const set = ok(
         await server.gql(SET_POR, { input: { subscriptionId: bought.id, partnerId: world.partners.advisor } }, tenant.tokens.billing),
       ).setPartnerOfRecord.subscription;
@@ -209,9 +203,9 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
 
   describe('change the partner of a subscription', () => {
     it('setting another advisor replaces the old one, on the subscription and on the relationships page', async () => {
-      const tenant = await createDirectTenant(server, world, 'change');
+      const tenant = await kit.createTenant('change');
       const offer = await freshOffer();
-      const bought = await buySubscription(server, tenant.tokens.global, {
+      const bought = await kit.purchase(tenant.tokens.global, {
         tenantId: tenant.id,
         offerId: offer.id,
         quantity: 4,
@@ -256,7 +250,7 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
 
   describe('view your partner relationships', () => {
     it('shows the empty state (an empty list, not an error) when the tenant has no partner', async () => {
-      const tenant = await createDirectTenant(server, world, 'empty');
+      const tenant = await kit.createTenant('empty');
       for (const token of [tenant.tokens.global, tenant.tokens.billing, tenant.tokens.reader]) {
         const response = await server.gql(RELATIONSHIPS, { id: tenant.id }, token);
         expect(response.errors).toBeUndefined();
@@ -264,12 +258,12 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
       }
       // Subscriptions without a partner of record do not relate any partner either.
       const offer = await freshOffer();
-      await buySubscription(server, tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 1 });
+      await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 1 });
       expect(await relationshipsOf(tenant.id, tenant.tokens.global)).toEqual([]);
     });
 
     it('lists every advisor with the subscriptions it is partner of record on; only admins may remove', async () => {
-      const tenant = await createDirectTenant(server, world, 'view');
+      const tenant = await kit.createTenant('view');
       const {
         subscriptions: [s1, s2, s3],
       } = await buyAdvised(tenant, [world.partners.advisor, world.partners.advisor, world.partners.both]);
@@ -300,7 +294,7 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
     });
 
     it("a reseller's customer sees its reseller, greyed out (viewerCanRemove false)", async () => {
-      const customer = await createResellerCustomer(server, world.tokens.resellerAdmin, 'view-reseller');
+      const customer = await kit.createCustomer(world.tokens.resellerAdmin, 'view-reseller');
       for (const token of [customer.tokens.global, customer.tokens.reader]) {
         expect(await relationshipsOf(customer.id, token)).toEqual([
           {
@@ -316,9 +310,9 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
 
   describe('remove a partner from a subscription', () => {
     it('setPartnerOfRecord with partnerId null removes it (the seed: clear the field, then Submit)', async () => {
-      const tenant = await createDirectTenant(server, world, 'remove');
+      const tenant = await kit.createTenant('remove');
       const offer = await freshOffer();
-      const bought = await buySubscription(server, tenant.tokens.global, {
+      const bought = await kit.purchase(tenant.tokens.global, {
         tenantId: tenant.id,
         offerId: offer.id,
         quantity: 1,
@@ -342,7 +336,7 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
     });
 
     it('removeAdvisorRelationship clears that advisor from every subscription of the tenant, and only that one', async () => {
-      const tenant = await createDirectTenant(server, world, 'remove-advisor');
+      const tenant = await kit.createTenant('remove-advisor');
       const {
         offers: [o1],
         subscriptions: [s1, s2, s3],
@@ -351,8 +345,8 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
       ok(await server.gql(SUSPEND, { id: s2.id }, tenant.tokens.global));
 
       // The same advisor on another tenant's subscription is left alone.
-      const other = await createDirectTenant(server, world, 'remove-advisor-other');
-      const elsewhere = await buySubscription(server, other.tokens.global, {
+      const other = await kit.createTenant('remove-advisor-other');
+      const elsewhere = await kit.purchase(other.tokens.global, {
         tenantId: other.id,
         offerId: o1.id,
         quantity: 1,
@@ -407,12 +401,12 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
 
   describe('remove while others change the same subscriptions', () => {
     it('removeAdvisorRelationship is not refused by concurrent quantity changes, and loses none of them', async () => {
-      const tenant = await createDirectTenant(server, world, 'remove-race');
+      const tenant = await kit.createTenant('remove-race');
       const offers = [await freshOffer(), await freshOffer()];
       const subs = [];
       for (const offer of offers) {
         subs.push(
-          await buySubscription(server, tenant.tokens.global, {
+          await kit.purchase(tenant.tokens.global, {
             tenantId: tenant.id,
             offerId: offer.id,
             quantity: 1,
@@ -446,7 +440,7 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
 
   describe('remove a reseller relationship: the customer cannot', () => {
     it("refuses a reseller's customer with FORBIDDEN, telling it to ask the reseller; nothing changes", async () => {
-      const customer = await createResellerCustomer(server, world.tokens.resellerAdmin, 'cannot-remove');
+      const customer = await kit.createCustomer(world.tokens.resellerAdmin, 'cannot-remove');
       for (const token of [customer.tokens.global, customer.tokens.billing]) {
         await expectNothingChanged(server, async () => {
           const response = await server.gql(
@@ -476,12 +470,12 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
     });
 
     it('a partner that is both reseller and advisor: the customer removes only the advisor part', async () => {
-      const tenant = await createDirectTenant(server, world, 'both-kinds');
+      const tenant = await kit.createTenant('both-kinds');
       const bothAdmin = await server.token(Role.PARTNER_ADMIN_AGENT, { partnerId: world.partners.both });
       const code = ok(await server.gql(INVITE, {}, bothAdmin)).createResellerInvitation.invitation.code;
       ok(await server.gql(ACCEPT, { code }, tenant.tokens.global));
       const offer = await freshOffer();
-      const bought = await buySubscription(server, tenant.tokens.global, {
+      const bought = await kit.purchase(tenant.tokens.global, {
         tenantId: tenant.id,
         offerId: offer.id,
         quantity: 1,
@@ -517,9 +511,9 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
 
   describe('who may set the partner of record', () => {
     it('DIRECT subscriptions: the tenant’s global and billing admins; not its reader, nor any partner', async () => {
-      const tenant = await createDirectTenant(server, world, 'who-direct');
+      const tenant = await kit.createTenant('who-direct');
       const offer = await freshOffer();
-      const bought = await buySubscription(server, tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 1 });
+      const bought = await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 1 });
 
       expect((await subscriptionAs(bought.id, tenant.tokens.global)).viewerCanManage).toBe(true);
       expect((await subscriptionAs(bought.id, tenant.tokens.billing)).viewerCanManage).toBe(true);
@@ -555,8 +549,8 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
     });
 
     it('RESELLER subscriptions: the selling reseller’s admin and sales agents; the customer’s admin gets FORBIDDEN', async () => {
-      const customer = await createResellerCustomer(server, world.tokens.resellerAdmin, 'who-reseller');
-      const bought = await buySubscription(server, world.tokens.resellerSales, {
+      const customer = await kit.createCustomer(world.tokens.resellerAdmin, 'who-reseller');
+      const bought = await kit.purchase(world.tokens.resellerSales, {
         tenantId: customer.id,
         offerId: world.offers.basic.id,
         quantity: 5,

@@ -3,7 +3,7 @@
  * read its subscriptions back, and find every change in its audit trail.
  */
 import { codeOf, dumpDatabase, expectNothingChanged, ok, startTestServer, type TestServer } from './support/harness';
-import { buildWorld, buySubscription, createDirectTenant, createFreshOffer, type World } from './support/world';
+import { buildWorld, kitFor, type Kit, type World } from './support/world';
 
 const SUBSCRIPTION_FIELDS = `id quantity status channel version viewerCanManage suspendedAt dataRetentionEndsAt createdAt updatedAt
   offer { id sku } reseller { id } partnerOfRecord { id name } tenant { id }`;
@@ -45,10 +45,12 @@ const RELATIONSHIPS = `query($id: ID!) { tenant(id: $id) { partnerRelationships 
 describe('customer: purchase, quote, reads and audit over HTTP', () => {
   let server: TestServer;
   let world: World;
+  let kit: Kit;
 
   beforeAll(async () => {
     server = await startTestServer();
     world = await buildWorld(server);
+    kit = kitFor(server);
   });
   afterAll(() => server.stop());
 
@@ -56,7 +58,7 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
 
   describe('purchaseSubscription (DIRECT)', () => {
     it('buys licences for the caller’s own tenant and returns the new subscription', async () => {
-      const tenant = await createDirectTenant(server, world, 'buy');
+      const tenant = await kit.createTenant('buy');
       const before = await rowCount('subscriptions');
       const bought = ok(
         await server.gql(
@@ -88,23 +90,23 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
     });
 
     it('a billing admin may buy; the same offer is then refused on the same channel but not on another', async () => {
-      const tenant = await createDirectTenant(server, world, 'buy-billing');
-      const offer = await createFreshOffer(server, world);
-      await buySubscription(server, tenant.tokens.billing, { tenantId: tenant.id, offerId: offer.id, quantity: 1 });
+      const tenant = await kit.createTenant('buy-billing');
+      const offer = await kit.createOffer();
+      await kit.purchase(tenant.tokens.billing, { tenantId: tenant.id, offerId: offer.id, quantity: 1 });
       await expectNothingChanged(server, async () => {
         const second = await server.gql(PURCHASE, { input: { tenantId: tenant.id, offerId: offer.id, quantity: 2 } }, tenant.tokens.global);
         expect(codeOf(second)).toBe('CONFLICT');
         expect(second.errors![0].extensions.field).toBe('offerId');
       });
       // Another offer is fine.
-      await buySubscription(server, tenant.tokens.global, { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1 });
+      await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1 });
     });
   });
 
   describe('idempotent purchase', () => {
     it('a replay with the same key returns the same subscription and creates nothing', async () => {
-      const tenant = await createDirectTenant(server, world, 'idem');
-      const offer = await createFreshOffer(server, world);
+      const tenant = await kit.createTenant('idem');
+      const offer = await kit.createOffer();
       const input = { tenantId: tenant.id, offerId: offer.id, quantity: 3, partnerId: world.partners.advisor, idempotencyKey: 'order-42' };
       const first = ok(await server.gql(PURCHASE, { input }, tenant.tokens.global)).purchaseSubscription.subscription;
       expect(first.partnerOfRecord.id).toBe(world.partners.advisor);
@@ -125,11 +127,11 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
     });
 
     it('the same key with another input is a CONFLICT, and changes nothing', async () => {
-      const tenant = await createDirectTenant(server, world, 'idem-conflict');
-      const offer = await createFreshOffer(server, world);
-      const other = await createFreshOffer(server, world);
+      const tenant = await kit.createTenant('idem-conflict');
+      const offer = await kit.createOffer();
+      const other = await kit.createOffer();
       const input = { tenantId: tenant.id, offerId: offer.id, quantity: 3, idempotencyKey: 'order-43' };
-      await buySubscription(server, tenant.tokens.global, input);
+      await kit.purchase(tenant.tokens.global, input);
       for (const changed of [
         { ...input, quantity: 4 },
         { ...input, offerId: other.id },
@@ -144,10 +146,10 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
     });
 
     it('an omitted partnerId and an explicit null are the same input', async () => {
-      const tenant = await createDirectTenant(server, world, 'idem-null');
-      const offer = await createFreshOffer(server, world);
+      const tenant = await kit.createTenant('idem-null');
+      const offer = await kit.createOffer();
       const input = { tenantId: tenant.id, offerId: offer.id, quantity: 2, idempotencyKey: 'order-null' };
-      const first = await buySubscription(server, tenant.tokens.global, input);
+      const first = await kit.purchase(tenant.tokens.global, input);
       await expectNothingChanged(server, async () => {
         const again = ok(await server.gql(PURCHASE, { input: { ...input, partnerId: null } }, tenant.tokens.global));
         expect(again.purchaseSubscription.subscription.id).toBe(first.id);
@@ -155,8 +157,8 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
     });
 
     it('keys are scoped to the caller, and a refused purchase does not use up its key', async () => {
-      const tenant = await createDirectTenant(server, world, 'idem-scope');
-      const [a, b] = [await createFreshOffer(server, world, { min: 1, max: 10, cents: 100 }), await createFreshOffer(server, world)];
+      const tenant = await kit.createTenant('idem-scope');
+      const [a, b] = [await kit.createOffer({ min: 1, max: 10, cents: 100 }), await kit.createOffer()];
 
       // Refused (quantity out of range): the key stays free.
       await expectNothingChanged(server, async () => {
@@ -167,10 +169,10 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
         );
         expect(codeOf(refused)).toBe('QUANTITY_OUT_OF_RANGE');
       });
-      const first = await buySubscription(server, tenant.tokens.global, { tenantId: tenant.id, offerId: a.id, quantity: 10, idempotencyKey: 'k-1' });
+      const first = await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: a.id, quantity: 10, idempotencyKey: 'k-1' });
 
       // Another user of the same tenant with the same key makes its own purchase.
-      const second = await buySubscription(server, tenant.tokens.billing, { tenantId: tenant.id, offerId: b.id, quantity: 1, idempotencyKey: 'k-1' });
+      const second = await kit.purchase(tenant.tokens.billing, { tenantId: tenant.id, offerId: b.id, quantity: 1, idempotencyKey: 'k-1' });
       expect(second.id).not.toBe(first.id);
 
       // A replay after a change returns the same subscription, as it is now.
@@ -188,8 +190,8 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
     });
 
     it('concurrent twins with the same key make one subscription; without a key, one wins and the rest are CONFLICT', async () => {
-      const tenant = await createDirectTenant(server, world, 'idem-race');
-      const [keyed, unkeyed] = [await createFreshOffer(server, world), await createFreshOffer(server, world)];
+      const tenant = await kit.createTenant('idem-race');
+      const [keyed, unkeyed] = [await kit.createOffer(), await kit.createOffer()];
       const input = { tenantId: tenant.id, offerId: keyed.id, quantity: 2, idempotencyKey: 'race-1' };
       const twins = await Promise.all(Array.from({ length: 6 }, () => server.gql(PURCHASE, { input }, tenant.tokens.global)));
       const ids = new Set(twins.map((r) => ok(r).purchaseSubscription.subscription.id));
@@ -212,7 +214,7 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
     });
 
     it('refuses an empty or over-long key as BAD_USER_INPUT', async () => {
-      const tenant = await createDirectTenant(server, world, 'idem-bad');
+      const tenant = await kit.createTenant('idem-bad');
       for (const idempotencyKey of ['', 'k'.repeat(256)]) {
         await expectNothingChanged(server, async () => {
           const response = await server.gql(
@@ -229,7 +231,7 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
 
   describe('quoteSubscription', () => {
     it('returns what would be bought and for how much, with the partner of record, and writes nothing', async () => {
-      const tenant = await createDirectTenant(server, world, 'quote');
+      const tenant = await kit.createTenant('quote');
       await expectNothingChanged(server, async () => {
         const quote = ok(
           await server.gql(
@@ -278,7 +280,7 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
     });
 
     it('a large order totals correctly', async () => {
-      const tenant = await createDirectTenant(server, world, 'quote-large');
+      const tenant = await kit.createTenant('quote-large');
       const quote = ok(
         await server.gql(QUOTE, { input: { tenantId: tenant.id, offerId: world.offers.e5.id, quantity: 100000 } }, tenant.tokens.global),
       ).quoteSubscription;
@@ -288,10 +290,10 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
 
   describe('reading subscriptions', () => {
     it('subscription(id) and subscriptions(tenantId, status) show the tenant’s subscriptions with viewerCanManage', async () => {
-      const tenant = await createDirectTenant(server, world, 'reads');
-      const offers = [await createFreshOffer(server, world), await createFreshOffer(server, world), await createFreshOffer(server, world)];
+      const tenant = await kit.createTenant('reads');
+      const offers = [await kit.createOffer(), await kit.createOffer(), await kit.createOffer()];
       const subs = [];
-      for (const offer of offers) subs.push(await buySubscription(server, tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 2 }));
+      for (const offer of offers) subs.push(await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 2 }));
       const suspended = ok(await server.gql(SUSPEND, { id: subs[1].id }, tenant.tokens.billing)).suspendSubscription.subscription;
       expect(suspended.status).toBe('SUSPENDED');
       expect(Date.parse(suspended.dataRetentionEndsAt) - Date.parse(suspended.suspendedAt)).toBe(90 * 86_400_000);
@@ -345,9 +347,9 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
     });
 
     it('concurrent partner-of-record and quantity changes without expectedVersion lose no update', async () => {
-      const tenant = await createDirectTenant(server, world, 'race-changes');
-      const offer = await createFreshOffer(server, world, { min: 1, max: 100, cents: 100 });
-      const bought = await buySubscription(server, tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 1 });
+      const tenant = await kit.createTenant('race-changes');
+      const offer = await kit.createOffer({ min: 1, max: 100, cents: 100 });
+      const bought = await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 1 });
       const responses = await Promise.all([
         ...[2, 3, 4, 5].map((quantity) =>
           server.gql(CHANGE_QUANTITY, { input: { subscriptionId: bought.id, quantity } }, tenant.tokens.global),
@@ -370,8 +372,8 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
     });
 
     it('another tenant’s subscriptions are NOT_FOUND, like ids that do not exist', async () => {
-      const tenant = await createDirectTenant(server, world, 'reads-scope');
-      const bought = await buySubscription(server, tenant.tokens.global, { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1 });
+      const tenant = await kit.createTenant('reads-scope');
+      const bought = await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1 });
       expect(codeOf(await server.gql(SUBSCRIPTION, { id: bought.id }, world.tokens.otherDirectGlobal))).toBe('NOT_FOUND');
       expect(codeOf(await server.gql(SUBSCRIPTIONS, { tenantId: tenant.id }, world.tokens.directReader))).toBe('NOT_FOUND');
       expect(codeOf(await server.gql(SUBSCRIPTION, { id: '0190a000-0000-7000-8000-000000000000' }, tenant.tokens.global))).toBe('NOT_FOUND');
@@ -380,9 +382,9 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
 
   describe('audit trail', () => {
     it('every successful change writes an event a tenant admin reads with action, actor, before and after', async () => {
-      const tenant = await createDirectTenant(server, world, 'audit');
-      const offer = await createFreshOffer(server, world, { min: 1, max: 50, cents: 100 });
-      const bought = await buySubscription(server, tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 5 });
+      const tenant = await kit.createTenant('audit');
+      const offer = await kit.createOffer({ min: 1, max: 50, cents: 100 });
+      const bought = await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 5 });
       ok(await server.gql(SET_POR, { input: { subscriptionId: bought.id, partnerId: world.partners.advisor } }, tenant.tokens.billing));
       ok(await server.gql(CHANGE_QUANTITY, { input: { subscriptionId: bought.id, quantity: 9, expectedVersion: 2 } }, tenant.tokens.global));
       ok(await server.gql(SET_POR, { input: { subscriptionId: bought.id, partnerId: null } }, tenant.tokens.global));
@@ -432,7 +434,7 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
     });
 
     it('readers cannot read the trail (FORBIDDEN) and other tenants’ admins cannot see it (NOT_FOUND)', async () => {
-      const tenant = await createDirectTenant(server, world, 'audit-scope');
+      const tenant = await kit.createTenant('audit-scope');
       expect(codeOf(await server.gql(AUDIT, { tenantId: tenant.id }, tenant.tokens.reader))).toBe('FORBIDDEN');
       expect(codeOf(await server.gql(AUDIT, { tenantId: tenant.id }, world.tokens.otherDirectGlobal))).toBe('NOT_FOUND');
       // Without tenantId, another tenant's admin only gets its own events.
@@ -444,9 +446,9 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
   describe('after deletion', () => {
     // Runs last: it moves the server's clock past the retention period.
     it('a deleted subscription frees its offer, leaves the relationships page, and refuses every change', async () => {
-      const tenant = await createDirectTenant(server, world, 'deleted');
-      const offer = await createFreshOffer(server, world);
-      const bought = await buySubscription(server, tenant.tokens.global, {
+      const tenant = await kit.createTenant('deleted');
+      const offer = await kit.createOffer();
+      const bought = await kit.purchase(tenant.tokens.global, {
         tenantId: tenant.id,
         offerId: offer.id,
         quantity: 1,
@@ -465,7 +467,7 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
         const response = await server.gql(SET_POR, { input: { subscriptionId: bought.id, partnerId: world.partners.both } }, tenant.tokens.global);
         expect(codeOf(response)).toBe('INVALID_STATUS_TRANSITION');
       });
-      const again = await buySubscription(server, tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 1 });
+      const again = await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 1 });
       expect(again.id).not.toBe(bought.id);
     });
   });

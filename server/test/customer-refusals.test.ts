@@ -4,16 +4,7 @@
  * like the purchase it stands for.
  */
 import { expectNothingChanged, ok, startTestServer, type GraphQLResponse, type TestServer } from './support/harness';
-import {
-  buildWorld,
-  buySubscription,
-  createDirectTenant,
-  createFreshOffer,
-  createResellerCustomer,
-  type FreshTenant,
-  type Offer,
-  type World,
-} from './support/world';
+import { buildWorld, kitFor, type FreshTenant, type Kit, type Offer, type World } from './support/world';
 
 const PURCHASE = `mutation($input: PurchaseSubscriptionInput!) { purchaseSubscription(input: $input) { subscription { id } } }`;
 const QUOTE = `query($input: QuoteSubscriptionInput!) { quoteSubscription(input: $input) { monthlyTotalCents } }`;
@@ -39,6 +30,7 @@ const UNKNOWN_PARTNER_ID = '9876543';
 describe('customer: every refusal changes nothing', () => {
   let server: TestServer;
   let world: World;
+  let kit: Kit;
   /** A direct tenant with: `active` (offer `ranged`, 2–20 licences, advisor of record, version 2) and `suspended`. */
   let tenant: FreshTenant;
   let ranged: Offer;
@@ -51,10 +43,11 @@ describe('customer: every refusal changes nothing', () => {
   beforeAll(async () => {
     server = await startTestServer();
     world = await buildWorld(server);
-    tenant = await createDirectTenant(server, world, 'refusals');
-    ranged = await createFreshOffer(server, world, { min: 2, max: 20, cents: 1500 });
-    const other = await createFreshOffer(server, world);
-    active = await buySubscription(server, tenant.tokens.global, {
+    kit = kitFor(server);
+    tenant = await kit.createTenant('refusals');
+    ranged = await kit.createOffer({ min: 2, max: 20, cents: 1500 });
+    const other = await kit.createOffer();
+    active = await kit.purchase(tenant.tokens.global, {
       tenantId: tenant.id,
       offerId: ranged.id,
       quantity: 5,
@@ -63,15 +56,15 @@ describe('customer: every refusal changes nothing', () => {
     active = ok(await server.gql(CHANGE_QUANTITY + ' ', { input: { subscriptionId: active.id, quantity: 6 } }, tenant.tokens.global))
       .changeLicenseQuantity.subscription;
     active.version = 2;
-    suspended = await buySubscription(server, tenant.tokens.global, {
+    suspended = await kit.purchase(tenant.tokens.global, {
       tenantId: tenant.id,
       offerId: other.id,
       quantity: 1,
       partnerId: world.partners.advisor,
     });
     ok(await server.gql(SUSPEND, { id: suspended.id }, tenant.tokens.global));
-    customer = await createResellerCustomer(server, world.tokens.resellerAdmin, 'refusals-customer');
-    resold = await buySubscription(server, world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 3 });
+    customer = await kit.createCustomer(world.tokens.resellerAdmin, 'refusals-customer');
+    resold = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 3 });
   });
   afterAll(() => server.stop());
 

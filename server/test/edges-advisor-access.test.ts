@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { codeOf, expectNothingChanged, ok, Role, startTestServer, type TestServer } from './support/harness';
-import { buildWorld, buySubscription, createDirectTenant, type FreshTenant, type World } from './support/world';
+import { buildWorld, kitFor, type FreshTenant, type Kit, type World } from './support/world';
 
 const TENANT = `query($id: ID!) { tenant(id: $id) { id } }`;
 const SUBSCRIPTION = `query($id: ID!) { subscription(id: $id) { id status viewerCanManage } }`;
@@ -32,12 +32,14 @@ const RETENTION_DAYS = 90;
 describe('advisor and reseller access ends when the relationship ends', () => {
   let server: TestServer;
   let world: World;
+  let kit: Kit;
   /** partner id → its admin's token */
   const partnerTokens = new Map<string, string>();
 
   beforeAll(async () => {
     server = await startTestServer();
     world = await buildWorld(server);
+    kit = kitFor(server);
     for (const offer of [world.offers.basic, world.offers.premium]) {
       ok(await server.gql(AUTHORIZE, { input: { partnerId: world.partners.both, offerId: offer.id } }, world.tokens.platform));
     }
@@ -54,8 +56,8 @@ describe('advisor and reseller access ends when the relationship ends', () => {
   };
 
   it('a deleted subscription gives its partner of record no access and no relationship', async () => {
-    const tenant = await createDirectTenant(server, world, 'deleted-advice');
-    const bought = await buySubscription(server, tenant.tokens.global, {
+    const tenant = await kit.createTenant('deleted-advice');
+    const bought = await kit.purchase(tenant.tokens.global, {
       tenantId: tenant.id,
       offerId: world.offers.basic.id,
       quantity: 2,
@@ -77,8 +79,8 @@ describe('advisor and reseller access ends when the relationship ends', () => {
   });
 
   it('an advisor of a live subscription sees only the non-deleted subscriptions it advises', async () => {
-    const tenant = await createDirectTenant(server, world, 'mixed-advice');
-    const gone = await buySubscription(server, tenant.tokens.global, {
+    const tenant = await kit.createTenant('mixed-advice');
+    const gone = await kit.purchase(tenant.tokens.global, {
       tenantId: tenant.id,
       offerId: world.offers.basic.id,
       quantity: 2,
@@ -86,7 +88,7 @@ describe('advisor and reseller access ends when the relationship ends', () => {
     });
     ok(await server.gql(SUSPEND, { id: gone.id }, tenant.tokens.global));
     await expire();
-    const live = await buySubscription(server, tenant.tokens.global, {
+    const live = await kit.purchase(tenant.tokens.global, {
       tenantId: tenant.id,
       offerId: world.offers.premium.id,
       quantity: 5,
@@ -99,7 +101,7 @@ describe('advisor and reseller access ends when the relationship ends', () => {
   });
 
   it('a removed reseller that is also partner of record cannot manage its former sale (viewerCanManage false, FORBIDDEN)', async () => {
-    const tenant = await createDirectTenant(server, world, 'removed-reseller');
+    const tenant = await kit.createTenant('removed-reseller');
     const both = world.partners.both;
     const { code } = ok(await server.gql(INVITE, {}, token(both))).createResellerInvitation.invitation;
     ok(await server.gql(ACCEPT, { code }, tenant.tokens.global));
@@ -156,7 +158,7 @@ describe('advisor and reseller access ends when the relationship ends', () => {
 
       await fc.assert(
         fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
-          const tenant: FreshTenant = await createDirectTenant(server, world, 'property');
+          const tenant: FreshTenant = await kit.createTenant('property');
           const bought: { id: string; manager: string }[] = [];
           const run = async (o: Op) => {
             switch (o.kind) {

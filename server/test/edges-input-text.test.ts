@@ -5,7 +5,8 @@
  * may not be invisible, and search ignores case for every Unicode letter.
  */
 import { codeOf, expectNothingChanged, ok, Role, startTestServer, type GraphQLResponse, type TestServer } from './support/harness';
-import { buildWorld, RESELLER_OPS, type World } from './support/world';
+import { buildWorld, unique, type World } from './support/world';
+import { ACCEPT_RESELLER_INVITATION, CREATE_RESELLER_INVITATION, GET_CUSTOMERS } from './graphql/shared-definitions';
 
 const CREATE_TENANT = `mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id name domain } } }`;
 const CREATE_PARTNER = `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { partner { id name } } }`;
@@ -13,9 +14,6 @@ const CREATE_OFFER = `mutation($input: CreateOfferInput!) { createOffer(input: $
 const CREATE_CUSTOMER = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { customer { id name domain } } }`;
 const TENANTS = `query($search: String) { tenants(first: 100, search: $search) { edges { node { id name } } } }`;
 const TENANT_AUDIT = `query($tenantId: ID) { auditEvents(tenantId: $tenantId, first: 100) { edges { node { action after } } } }`;
-
-let sequence = 0;
-const unique = (label: string) => `${label}-${Date.now().toString(36)}${(sequence++).toString(36)}`;
 
 describe('input text and identifiers (issue 11)', () => {
   let server: TestServer;
@@ -78,13 +76,13 @@ describe('input text and identifiers (issue 11)', () => {
     });
 
     it('refuses an invitation code with its case swapped as unknown, or padded as malformed, and accepts the exact code', async () => {
-      const { code } = ok(await server.gql(RESELLER_OPS.createInvitation, { input: {} }, w.tokens.resellerAdmin)).createResellerInvitation
+      const { code } = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: {} }, w.tokens.resellerAdmin)).createResellerInvitation
         .invitation;
       const swapped = [...code].map((c: string) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
       expect(swapped).not.toBe(code);
       const tenant = ok(await createTenant('Invited Tenant')).createTenant.tenant;
       const admin = await server.token(Role.TENANT_GLOBAL_ADMIN, { tenantId: tenant.id });
-      const accept = (attempt: string) => server.gql(RESELLER_OPS.acceptInvitation, { input: { code: attempt } }, admin);
+      const accept = (attempt: string) => server.gql(ACCEPT_RESELLER_INVITATION, { input: { code: attempt } }, admin);
       await expectNothingChanged(server, async () => {
         expect(codeOf(await accept(swapped))).toBe('NOT_FOUND');
       });
@@ -188,7 +186,7 @@ describe('input text and identifiers (issue 11)', () => {
     it('searches a reseller’s customers the same way', async () => {
       const customer = ok(await createCustomer('Ärzte Ørsted Ltd')).createCustomer.customer;
       const found = async (search: string) =>
-        ok(await server.gql(RESELLER_OPS.customers, { search, first: 100 }, w.tokens.resellerAdmin)).customers.edges.map(
+        ok(await server.gql(GET_CUSTOMERS, { search, first: 100 }, w.tokens.resellerAdmin)).customers.edges.map(
           (e: { node: { id: string } }) => e.node.id,
         );
       for (const search of ['ärzte ørsted', 'ÄRZTE ØRSTED', 'A\u0308RZTE']) {

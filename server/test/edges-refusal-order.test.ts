@@ -5,7 +5,8 @@
  * PARTNER_NOT_ADVISOR, OFFER_NOT_AUTHORIZED, QUANTITY_OUT_OF_RANGE); CONFLICT. Nothing changes.
  */
 import { codeOf, expectNothingChanged, ok, Role, startTestServer, type TestServer } from './support/harness';
-import { buildWorld, buySubscription, RESELLER_OPS, type World } from './support/world';
+import { buildWorld, kitFor, type Kit, type World } from './support/world';
+import { ACCEPT_RESELLER_INVITATION, CREATE_RESELLER_INVITATION } from './graphql/shared-definitions';
 
 const PURCHASE = `mutation($input: PurchaseSubscriptionInput!) { purchaseSubscription(input: $input) { subscription { id } } }`;
 const QUOTE = `query($input: QuoteSubscriptionInput!) { quoteSubscription(input: $input) { monthlyTotalCents } }`;
@@ -21,6 +22,7 @@ const UNKNOWN_PARTNER = '9999999';
 describe('refusal order (SPEC §3): the first failing check is reported', () => {
   let server: TestServer;
   let w: World;
+  let kit: Kit;
   /** Contoso's (direct) subscriptions: premium ACTIVE (version 1), basic SUSPENDED, e5 DELETED. */
   let active: { id: string; version: number };
   let suspended: { id: string; version: number };
@@ -33,8 +35,9 @@ describe('refusal order (SPEC §3): the first failing check is reported', () => 
   beforeAll(async () => {
     server = await startTestServer();
     w = await buildWorld(server);
+    kit = kitFor(server);
     const buy = (offerId: string, quantity: number) =>
-      buySubscription(server, w.tokens.directBilling, { tenantId: w.tenants.direct, offerId, quantity });
+      kit.purchase(w.tokens.directBilling, { tenantId: w.tenants.direct, offerId, quantity });
     deleted = await buy(w.offers.e5.id, 1);
     ok(await server.gql(SUSPEND, { input: { subscriptionId: deleted.id } }, w.tokens.directBilling));
     server.clock.advanceDays(91);
@@ -42,10 +45,10 @@ describe('refusal order (SPEC §3): the first failing check is reported', () => 
     active = await buy(w.offers.premium.id, 10);
     suspended = await buy(w.offers.basic.id, 2);
     ok(await server.gql(SUSPEND, { input: { subscriptionId: suspended.id } }, w.tokens.directBilling));
-    resold = await buySubscription(server, w.tokens.resellerAdmin, { tenantId: w.tenants.customer, offerId: w.offers.basic.id, quantity: 3 });
+    resold = await kit.purchase(w.tokens.resellerAdmin, { tenantId: w.tenants.customer, offerId: w.offers.basic.id, quantity: 3 });
     prosewareAdmin = w.tokens.otherResellerAdmin;
-    const { code } = ok(await server.gql(RESELLER_OPS.createInvitation, { input: {} }, prosewareAdmin)).createResellerInvitation.invitation;
-    ok(await server.gql(RESELLER_OPS.acceptInvitation, { input: { code } }, w.tokens.directGlobal));
+    const { code } = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: {} }, prosewareAdmin)).createResellerInvitation.invitation;
+    ok(await server.gql(ACCEPT_RESELLER_INVITATION, { input: { code } }, w.tokens.directGlobal));
   });
   afterAll(() => server.stop());
 

@@ -8,7 +8,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { ok, startTestServer, type GraphQLResponse, type TestServer } from './support/harness';
-import { buildWorld, createDirectTenant, type World } from './support/world';
+import { buildWorld, kitFor, type Kit, type World } from './support/world';
 import { AuditEvent, IdempotencyKey, Subscription, Tenant } from '../src/entities';
 
 const MAIN = resolve(__dirname, '../dist/main.js');
@@ -42,11 +42,13 @@ function startSecondProcess(server: TestServer): Promise<{ url: string; child: C
 describe('idempotent replays across two server processes (MariaDB)', () => {
   let server: TestServer;
   let w: World;
+  let kit: Kit;
   let second: { url: string; child: ChildProcess };
 
   beforeAll(async () => {
     server = await startTestServer();
     w = await buildWorld(server);
+    kit = kitFor(server);
     second = await startSecondProcess(server);
   });
   afterAll(async () => {
@@ -68,7 +70,7 @@ describe('idempotent replays across two server processes (MariaDB)', () => {
   it.each([0, 1, 2, 3, 4, 6, 8, 12])(
     `${TWINS} concurrent purchases with one key, the second process's half %i ms later: all answer the first result`,
     async (delayMs) => {
-      const tenant = await createDirectTenant(server, w, `twins-${delayMs}`);
+      const tenant = await kit.createTenant(`twins-${delayMs}`);
       const input = { tenantId: tenant.id, offerId: w.offers.basic.id, quantity: 4, idempotencyKey: `twins-${delayMs}` };
       const half = () => Array.from({ length: TWINS / 2 });
       const first = half().map(() => send(server.url, PURCHASE, { input }, tenant.tokens.billing));
