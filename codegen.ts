@@ -81,6 +81,8 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
       config: {
         ...shared,
+        // Audit snapshots are free-form JSON whose fields the specs read (before.version, after.quantity…).
+        scalars: { ...shared.scalars, JSONObject: { input: '{ [key: string]: unknown }', output: '{ [key: string]: any }' } },
         importExtension: '',
         documentMode: 'string',
         enumType: 'string-literal',

@@ -6,18 +6,15 @@
  */
 import { ok, Role, startTestServer, type TestServer } from './support/harness';
 import { buildWorld, kitFor, type Kit, type World } from './support/world';
-import { ACCEPT_RESELLER_INVITATION, CREATE_RESELLER_INVITATION } from './graphql/shared-definitions';
+import { ACCEPT_RESELLER_INVITATION, AUTHORIZE_OFFER, CREATE_RESELLER_INVITATION } from './graphql/shared-definitions';
+import { graphql } from './graphql/generated';
 
-const AUTHORIZE = `mutation($input: AuthorizeOfferInput!) { authorizeOffer(input: $input) { partner { id } } }`;
-const TRAIL = `query($tenantId: ID) {
-  auditEvents(tenantId: $tenantId, first: 100) { edges { node { action targetId actor { subject tenantId partnerId } } } }
-}`;
-
-interface Seen {
-  action: string;
-  targetId: string;
-  actor: { subject: string | null; tenantId: string | null; partnerId: string | null };
-}
+/** The trail as another organisation's user shows in it: who, as far as the caller may know. */
+const TRAIL = graphql(`
+  query VisibleTrail($tenantId: ID) {
+    auditEvents(tenantId: $tenantId, first: 100) { edges { node { action targetId actor { subject tenantId partnerId } } } }
+  }
+`);
 
 describe('audit trail visibility (SPEC §2)', () => {
   let server: TestServer;
@@ -27,8 +24,8 @@ describe('audit trail visibility (SPEC §2)', () => {
   let fabrikamSale: { id: string };
   let tailspinSale: { id: string };
 
-  const trail = async (token: string, tenantId: string | null): Promise<Seen[]> =>
-    ok(await server.gql(TRAIL, { tenantId }, token)).auditEvents.edges.map((e: { node: Seen }) => e.node);
+  const trail = async (token: string, tenantId: string | null) =>
+    ok(await server.gql(TRAIL, { tenantId }, token)).auditEvents.edges.map((e) => e.node);
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -36,7 +33,7 @@ describe('audit trail visibility (SPEC §2)', () => {
     kit = kitFor(server);
     const tailspin = w.partners.both;
     tailspinAdmin = await server.token(Role.PARTNER_ADMIN_AGENT, { partnerId: tailspin, subject: 'tailspin-admin' });
-    ok(await server.gql(AUTHORIZE, { input: { partnerId: tailspin, offerId: w.offers.premium.id } }, w.tokens.platform));
+    ok(await server.gql(AUTHORIZE_OFFER, { input: { partnerId: tailspin, offerId: w.offers.premium.id } }, w.tokens.platform));
     // Tailspin becomes a second reseller of Adatum (Fabrikam's customer) through an invitation Adatum accepts.
     const { code } = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: {} }, tailspinAdmin)).createResellerInvitation.invitation;
     ok(await server.gql(ACCEPT_RESELLER_INVITATION, { input: { code } }, w.tokens.customerGlobal));

@@ -8,9 +8,7 @@
  * so this spec runs on MariaDB only (the sqlite project does not collect `*.mariadb.test.ts`).
  */
 import { codeOf, expectNothingChanged, Role, startTestServer, type GraphQLResponse, type TestServer } from './support/harness';
-
-const CREATE_TENANT = `mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } } }`;
-const CREATE_OFFER = `mutation($input: CreateOfferInput!) { createOffer(input: $input) { offer { id } } }`;
+import { CREATE_OFFER, CREATE_TENANT } from './graphql/shared-definitions';
 
 describe('a value the database refuses (MariaDB)', () => {
   let server: TestServer;

@@ -9,9 +9,8 @@ import { SignJWT } from 'jose';
 import { codeOf, expectNothingChanged, ok, Role, startTestServer, type TestServer } from './support/harness';
 import { DEVELOPMENT_JWT_SECRET } from '../src/config';
 import { buildWorld, type World } from './support/world';
-import { ACCEPT_RESELLER_INVITATION, CREATE_RESELLER_INVITATION } from './graphql/shared-definitions';
+import { ACCEPT_RESELLER_INVITATION, CREATE_RESELLER_INVITATION, GET_VIEWER } from './graphql/shared-definitions';
 
-const VIEWER = '{ viewer { subject roles } }';
 const UNKNOWN_TENANT = '01890000-0000-7000-8000-0000000fffff';
 
 describe('token rules (SPEC §2)', () => {
@@ -30,7 +29,7 @@ describe('token rules (SPEC §2)', () => {
     if (times.exp !== null) jwt.setExpirationTime(times.exp ?? now() + 3600);
     return jwt.sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET));
   };
-  const viewer = (token: string) => server.gql(VIEWER, {}, token);
+  const viewer = (token: string) => server.gql(GET_VIEWER, {}, token);
 
   async function expectRefused(token: string, message: RegExp) {
     const response = await viewer(token);
@@ -88,7 +87,7 @@ describe('token rules (SPEC §2)', () => {
         },
       );
       req.on('error', reject);
-      req.end(JSON.stringify({ query: VIEWER }));
+      req.end(JSON.stringify({ query: String(GET_VIEWER) }));
     });
     expect(status).toBe(431);
     expect(type).toMatch(/^application\/json/);

@@ -81,7 +81,7 @@ describe('lifecycle sweep', () => {
     expect(await kit.read(customer.tokens.reader, subs.expiring.id)).toMatchObject({ status: 'DELETED' });
     expect(await kit.read(direct.tokens.billing, subs.directExpiring.id)).toMatchObject({ status: 'DELETED', viewerCanManage: false });
     const deletedOnly = ok(await server.gql(GET_SUBSCRIPTIONS, { tenantId: customer.id, status: 'DELETED' }, world.tokens.resellerAdmin)).subscriptions;
-    expect(deletedOnly.edges.map((e: any) => e.node.id)).toEqual([subs.expiring.id]);
+    expect(deletedOnly.edges.map((e) => e.node.id)).toEqual([subs.expiring.id]);
   });
 
   it('writes one audit event per deletion, by the system, before → after', async () => {

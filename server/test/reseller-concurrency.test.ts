@@ -191,7 +191,7 @@ describe('reseller: concurrent changes to a subscription', () => {
     const responses = await Promise.all(tenants.map((t) => server.gql(ACCEPT_RESELLER_INVITATION, { input: { code } }, t.tokens.global)));
     expect(responses.filter((r) => !r.errors)).toHaveLength(1);
     expect(responses.filter((r) => r.errors).map(codeOf)).toEqual(Array(tenants.length - 1).fill('FAILED_PRECONDITION'));
-    const mine = ok(await server.gql(GET_CUSTOMERS, { first: 100 }, world.tokens.resellerAdmin)).customers.edges.map((e: any) => e.node.id);
+    const mine = ok(await server.gql(GET_CUSTOMERS, { first: 100 }, world.tokens.resellerAdmin)).customers.edges.map((e) => e.node.id);
     expect(tenants.filter((t) => mine.includes(t.id))).toHaveLength(1);
   });
 

@@ -11,6 +11,7 @@ import {
   CREATE_RESELLER_INVITATION,
   GET_AUDIT_EVENTS,
   GET_CUSTOMERS,
+  GET_PARTNER_RELATIONSHIPS,
   GET_SUBSCRIPTION,
   GET_SUBSCRIPTIONS,
   GET_TENANT,
@@ -20,6 +21,7 @@ import {
   SET_PARTNER_OF_RECORD,
   SUSPEND_SUBSCRIPTION,
 } from './graphql/shared-definitions';
+import type { CreateCustomerMutation, GetCustomersQuery } from './graphql/generated/graphql';
 
 describe('reseller: customers and their subscriptions', () => {
   let server: TestServer;
@@ -34,10 +36,10 @@ describe('reseller: customers and their subscriptions', () => {
 
   const customerIds = async (token: string, search?: string) => {
     const ids: string[] = [];
-    let after: string | null = null;
+    let after: string | null | undefined = null;
     for (;;) {
-      const page: any = ok(await server.gql(GET_CUSTOMERS, { search, after, first: 2 }, token)).customers;
-      ids.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
+      const page: GetCustomersQuery['customers'] = ok(await server.gql(GET_CUSTOMERS, { search, after, first: 2 }, token)).customers;
+      ids.push(...page.edges.map((e) => e.node.id));
       if (!page.pageInfo.hasNextPage) return ids;
       after = page.pageInfo.endCursor;
     }
@@ -129,13 +131,7 @@ describe('reseller: customers and their subscriptions', () => {
 
       // The new tenant's own users see it, and see the reseller as its (non-removable) reseller.
       const global = await server.token(Role.TENANT_GLOBAL_ADMIN, { tenantId: created.id });
-      const seen = ok(
-        await server.gql(
-          `query($id: ID!) { tenant(id: $id) { id billingManagedBy { id } partnerRelationships { partner { id } kinds viewerCanRemove } } }`,
-          { id: created.id },
-          global,
-        ),
-      ).tenant;
+      const seen = ok(await server.gql(GET_PARTNER_RELATIONSHIPS, { id: created.id }, global)).tenant;
       expect(seen).toEqual({
         id: created.id,
         billingManagedBy: { id: world.partners.reseller },
@@ -146,7 +142,7 @@ describe('reseller: customers and their subscriptions', () => {
     it('replays an idempotencyKey: the same input returns the same customer and creates nothing', async () => {
       const input = { name: 'Coho Winery', domain: uniqueDomain('coho'), countryCode: 'TH', idempotencyKey: `create-${Date.now()}` };
       const first = ok(await server.gql(CREATE_CUSTOMER, { input }, world.tokens.resellerAdmin)).createCustomer.customer;
-      let second: any;
+      let second: CreateCustomerMutation['createCustomer']['customer'] | undefined;
       await expectNothingChanged(server, async () => {
         second = ok(await server.gql(CREATE_CUSTOMER, { input }, world.tokens.resellerAdmin)).createCustomer.customer;
       });
@@ -176,8 +172,7 @@ describe('reseller: customers and their subscriptions', () => {
     });
 
     it('refuses a taken domain with CONFLICT on field domain, whatever its case, changing nothing', async () => {
-      const taken = ok(await server.gql(`query($id: ID!) { tenant(id: $id) { domain } }`, { id: world.tenants.direct }, world.tokens.platform))
-        .tenant.domain as string;
+      const taken = ok(await server.gql(GET_TENANT, { id: world.tenants.direct }, world.tokens.platform)).tenant.domain;
       for (const domain of [taken, taken.toUpperCase()]) {
         await expectNothingChanged(server, async () => {
           const response = await server.gql(CREATE_CUSTOMER, { input: { name: 'Copycat', domain, countryCode: 'TH' } }, world.tokens.resellerAdmin);
@@ -231,7 +226,7 @@ describe('reseller: customers and their subscriptions', () => {
         expect(await kit.read(token, sold.id)).toMatchObject({ id: sold.id, reseller: { id: world.partners.reseller } });
       }
       const trail = ok(await server.gql(GET_AUDIT_EVENTS, { tenantId: customer.id }, customer.tokens.global)).auditEvents.edges;
-      expect(trail.map((e: any) => e.node.action)).toEqual(
+      expect(trail.map((e) => e.node.action)).toEqual(
         expect.arrayContaining(['tenant.created', 'subscription.purchased', 'subscription.suspended']),
       );
     });

@@ -11,6 +11,7 @@ import {
   CHANGE_LICENSE_QUANTITY,
   CREATE_RESELLER_INVITATION,
   GET_CUSTOMERS,
+  GET_PARTNER_RELATIONSHIPS,
   GET_SUBSCRIPTION,
   GET_SUBSCRIPTIONS,
   GET_TENANT,
@@ -19,6 +20,14 @@ import {
   REACTIVATE_SUBSCRIPTION,
   REMOVE_RESELLER_RELATIONSHIP,
 } from './graphql/shared-definitions';
+import { graphql } from './graphql/generated';
+
+/** The mutation with no input argument at all: every field of the input is optional. */
+const INVITATION_WITHOUT_INPUT = graphql(`
+  mutation InvitationWithoutInput {
+    createResellerInvitation { invitation { code expiresAt createdAt } }
+  }
+`);
 
 const DAY_MS = 86_400_000;
 
@@ -35,10 +44,10 @@ describe('reseller: relationships with customers', () => {
 
   const invite = async (token: string, expiresInDays?: number) =>
     ok(await server.gql(CREATE_RESELLER_INVITATION, { input: expiresInDays === undefined ? {} : { expiresInDays } }, token)).createResellerInvitation
-      .invitation as { id: string; code: string; expiresAt: string; createdAt: string; acceptedAt: string | null; partner: { id: string } };
+      .invitation;
   const accept = (code: string, token: string) => server.gql(ACCEPT_RESELLER_INVITATION, { input: { code } }, token);
   const customers = async (token: string) =>
-    ok(await server.gql(GET_CUSTOMERS, { first: 100 }, token)).customers.edges.map((e: any) => e.node.id as string);
+    ok(await server.gql(GET_CUSTOMERS, { first: 100 }, token)).customers.edges.map((e) => e.node.id);
 
   describe('invitations (createResellerInvitation → acceptResellerInvitation)', () => {
     it('creates a code that lasts 7 days by default, or 1 to 30 days when asked', async () => {
@@ -47,8 +56,7 @@ describe('reseller: relationships with customers', () => {
       expect(byDefault.code).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
       expect(Date.parse(byDefault.expiresAt) - Date.parse(byDefault.createdAt)).toBe(7 * DAY_MS);
       // Also without any input argument at all.
-      const bare = ok(await server.gql(`mutation { createResellerInvitation { invitation { code expiresAt createdAt } } }`, {}, world.tokens.resellerSales))
-        .createResellerInvitation.invitation;
+      const bare = ok(await server.gql(INVITATION_WITHOUT_INPUT, {}, world.tokens.resellerSales)).createResellerInvitation.invitation;
       expect(Date.parse(bare.expiresAt) - Date.parse(bare.createdAt)).toBe(7 * DAY_MS);
       expect(bare.code).not.toBe(byDefault.code);
       for (const days of [1, 30]) {
@@ -76,9 +84,7 @@ describe('reseller: relationships with customers', () => {
       expect(relationship).toEqual({ partner: { id: world.partners.reseller }, tenant: { id: tenant.id, billingManagedBy: null } });
       expect(await customers(world.tokens.resellerAdmin)).toContain(tenant.id);
       expect(ok(await server.gql(GET_TENANT, { id: tenant.id }, world.tokens.resellerHelpdesk)).tenant.id).toBe(tenant.id);
-      const related = ok(
-        await server.gql(`query($id: ID!) { tenant(id: $id) { partnerRelationships { partner { id } kinds viewerCanRemove } } }`, { id: tenant.id }, tenant.tokens.global),
-      ).tenant.partnerRelationships;
+      const related = ok(await server.gql(GET_PARTNER_RELATIONSHIPS, { id: tenant.id }, tenant.tokens.global)).tenant.partnerRelationships;
       expect(related).toEqual([{ partner: { id: world.partners.reseller }, kinds: ['RESELLER'], viewerCanRemove: false }]);
       const actions = (await kit.auditEvents(tenant.id)).map((e) => e.action);
       expect(actions[0]).toBe('resellerRelationship.created');
@@ -206,9 +212,8 @@ describe('reseller: relationships with customers', () => {
       // The customer now manages its own billing, and still sees its (suspended) subscriptions.
       const seen = ok(await server.gql(GET_TENANT, { id: customer.id }, customer.tokens.global)).tenant;
       expect(seen.billingManagedBy).toBeNull();
-      expect(seen.subscriptions.edges.map((e: any) => e.node.status)).toEqual(['SUSPENDED', 'SUSPENDED']);
-      const related = ok(await server.gql(`query($id: ID!) { tenant(id: $id) { partnerRelationships { partner { id } } } }`, { id: customer.id }, customer.tokens.global))
-        .tenant.partnerRelationships;
+      expect(seen.subscriptions.edges.map((e) => e.node.status)).toEqual(['SUSPENDED', 'SUSPENDED']);
+      const related = ok(await server.gql(GET_PARTNER_RELATIONSHIPS, { id: customer.id }, customer.tokens.global)).tenant.partnerRelationships;
       expect(related).toEqual([]);
       expect(await kit.purchase(customer.tokens.billing, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 2 })).toMatchObject({ channel: 'DIRECT', viewerCanManage: true });
 

@@ -7,6 +7,7 @@ import { buildWorld, kitFor, type Kit, type SubscriptionView, type World } from 
 import {
   CHANGE_LICENSE_QUANTITY,
   GET_OFFERS,
+  GET_PARTNER,
   GET_SUBSCRIPTIONS,
   GET_TENANT,
   PURCHASE_SUBSCRIPTION,
@@ -14,7 +15,12 @@ import {
   REACTIVATE_SUBSCRIPTION,
   SUSPEND_SUBSCRIPTION,
 } from './graphql/shared-definitions';
-import type { ChangeLicenseQuantityInput, ReactivateSubscriptionInput, SuspendSubscriptionInput } from './graphql/generated/graphql';
+import type {
+  ChangeLicenseQuantityInput,
+  QuoteSubscriptionQuery,
+  ReactivateSubscriptionInput,
+  SuspendSubscriptionInput,
+} from './graphql/generated/graphql';
 
 const DAY_MS = 86_400_000;
 
@@ -50,7 +56,7 @@ describe('reseller: managing a customer’s subscriptions', () => {
       // Everyone who reads it sees the new count.
       expect((await kit.read(customer.tokens.reader, bought.id)).quantity).toBe(25);
       const listed = ok(await server.gql(GET_TENANT, { id: customer.id }, world.tokens.resellerHelpdesk)).tenant.subscriptions.edges;
-      expect(listed.map((e: any) => e.node.quantity)).toEqual([25]);
+      expect(listed.map((e) => e.node.quantity)).toEqual([25]);
 
       const [event] = (await eventsOf(customer.id, bought.id)).filter((e) => e.action === 'subscription.quantityChanged');
       expect(event).toMatchObject({
@@ -108,7 +114,7 @@ describe('reseller: managing a customer’s subscriptions', () => {
       }
       const suspendedOnly = ok(await server.gql(GET_SUBSCRIPTIONS, { tenantId: customer.id, status: 'SUSPENDED' }, world.tokens.resellerAdmin))
         .subscriptions;
-      expect(suspendedOnly.edges.map((e: any) => e.node.id)).toEqual([bought.id]);
+      expect(suspendedOnly.edges.map((e) => e.node.id)).toEqual([bought.id]);
       const activeOnly = ok(await server.gql(GET_SUBSCRIPTIONS, { tenantId: customer.id, status: 'ACTIVE' }, world.tokens.resellerAdmin))
         .subscriptions;
       expect(activeOnly.totalCount).toBe(0);
@@ -143,7 +149,7 @@ describe('reseller: managing a customer’s subscriptions', () => {
 
   describe('add a subscription: authorised offers only, confirmed by a quote', () => {
     const offerSkus = async (token: string) =>
-      ok(await server.gql(GET_OFFERS, {}, token)).offers.edges.map((e: any) => e.node.sku).sort();
+      ok(await server.gql(GET_OFFERS, {}, token)).offers.edges.map((e) => e.node.sku).sort();
 
     it('offers a partner only the offers it is authorised to sell', async () => {
       expect(await offerSkus(world.tokens.resellerAdmin)).toEqual(['BASIC', 'PREMIUM']);
@@ -154,16 +160,15 @@ describe('reseller: managing a customer’s subscriptions', () => {
       const total = ok(await server.gql(GET_OFFERS, {}, world.tokens.resellerAdmin)).offers.totalCount;
       expect(total).toBe(2);
       // The same list on the partner itself (Partner.authorizedOffers), which other partners cannot see.
-      const AUTHORIZED = `query($id: ID!) { partner(id: $id) { authorizedOffers { sku } } }`;
-      const own = ok(await server.gql(AUTHORIZED, { id: world.partners.reseller }, world.tokens.resellerSales)).partner.authorizedOffers;
-      expect(own.map((o: { sku: string }) => o.sku).sort()).toEqual(['BASIC', 'PREMIUM']);
-      expect(codeOf(await server.gql(AUTHORIZED, { id: world.partners.reseller }, world.tokens.otherResellerAdmin))).toBe('NOT_FOUND');
+      const own = ok(await server.gql(GET_PARTNER, { id: world.partners.reseller }, world.tokens.resellerSales)).partner.authorizedOffers;
+      expect(own!.map((o) => o.sku).sort()).toEqual(['BASIC', 'PREMIUM']);
+      expect(codeOf(await server.gql(GET_PARTNER, { id: world.partners.reseller }, world.tokens.otherResellerAdmin))).toBe('NOT_FOUND');
     });
 
     it('quotes the purchase without writing anything, then buys exactly that', async () => {
       const customer = await kit.createCustomer(world.tokens.resellerAdmin);
       const input = { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 12, partnerId: world.partners.advisor };
-      let quote: any;
+      let quote: QuoteSubscriptionQuery['quoteSubscription'] | undefined;
       await expectNothingChanged(server, async () => {
         quote = ok(await server.gql(QUOTE_SUBSCRIPTION, { input }, world.tokens.resellerSales)).quoteSubscription;
       });

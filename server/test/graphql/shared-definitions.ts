@@ -138,6 +138,12 @@ export const GET_SUBSCRIPTIONS = graphql(`
 
 // ---- Tenants, customers and their partners ----
 
+export const GET_TENANTS = graphql(`
+  query GetTenants($search: String) {
+    tenants(first: 100, search: $search) { totalCount edges { node { id name } } }
+  }
+`);
+
 export const CREATE_CUSTOMER = graphql(`
   mutation CreateCustomer($input: CreateCustomerInput!) {
     createCustomer(input: $input) { customer { id name domain countryCode billingManagedBy { id } } }
@@ -210,6 +216,12 @@ export const REMOVE_ADVISOR_RELATIONSHIP = graphql(`
 `);
 
 // ---- Catalog and audit reads ----
+
+export const GET_PARTNER = graphql(`
+  query GetPartner($id: ID!) {
+    partner(id: $id) { id name capabilities authorizedOffers { sku } }
+  }
+`);
 
 export const GET_OFFERS = graphql(`
   query GetOffers {

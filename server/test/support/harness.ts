@@ -110,9 +110,9 @@ function documentText(document: string | TypedDocument<unknown, unknown>): strin
 export const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions.code;
 
 /** Fails with the errors in view when an operation that should succeed did not. */
-export function ok<T>(response: GraphQLResponse<T>): T {
+export function ok<R extends GraphQLResponse<unknown>>(response: R): NonNullable<R['data']> {
   if (response.errors?.length) throw new Error(`Expected success, got ${JSON.stringify(response.errors, null, 2)}`);
-  return response.data as T;
+  return response.data as NonNullable<R['data']>;
 }
 
 /** Every row of every table the entities map, in a stable order: compare before and after to prove nothing changed. */

@@ -15,6 +15,14 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query RelationshipsPage($id: ID!) {\n    tenant(id: $id) {\n      id\n      partnerRelationships { kinds viewerCanRemove partner { id name } subscriptions { id partnerOfRecord { id } } }\n    }\n  }\n": typeof types.RelationshipsPageDocument,
+    "\n  query QuoteWithNames($input: QuoteSubscriptionInput!) {\n    quoteSubscription(input: $input) {\n      tenant { id }\n      offer { id sku name }\n      quantity\n      channel\n      reseller { id }\n      partnerOfRecord { id name }\n      unitPriceCents\n      monthlyTotalCents\n      currency\n    }\n  }\n": typeof types.QuoteWithNamesDocument,
+    "\n  query SubscriptionsPage($tenantId: ID!, $status: SubscriptionStatus, $first: Int, $after: String) {\n    subscriptions(tenantId: $tenantId, status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id status quantity viewerCanManage offer { id } } }\n    }\n  }\n": typeof types.SubscriptionsPageDocument,
+    "\n  query TenantSubscriptionsByStatus($id: ID!, $status: SubscriptionStatus) {\n    tenant(id: $id) { subscriptions(status: $status) { totalCount edges { node { id status viewerCanManage } } } }\n  }\n": typeof types.TenantSubscriptionsByStatusDocument,
+    "\n  query VersionAndPartner($id: ID!) {\n    subscription(id: $id) { version partnerOfRecord { id } }\n  }\n": typeof types.VersionAndPartnerDocument,
+    "\n  query ReadTenant($id: ID!) {\n    tenant(id: $id) { id }\n  }\n": typeof types.ReadTenantDocument,
+    "\n  query SubscriptionAccess($id: ID!) {\n    subscription(id: $id) { id status viewerCanManage }\n  }\n": typeof types.SubscriptionAccessDocument,
+    "\n  query VisibleTrail($tenantId: ID) {\n    auditEvents(tenantId: $tenantId, first: 100) { edges { node { action targetId actor { subject tenantId partnerId } } } }\n  }\n": typeof types.VisibleTrailDocument,
     "\n  fragment SubscriptionView on Subscription {\n    id\n    quantity\n    status\n    channel\n    version\n    viewerCanManage\n    suspendedAt\n    dataRetentionEndsAt\n    createdAt\n    updatedAt\n    offer { id sku }\n    reseller { id }\n    partnerOfRecord { id name }\n    tenant { id }\n  }\n": typeof types.SubscriptionViewFragmentDoc,
     "\n  fragment AuditEventView on AuditEvent {\n    id\n    at\n    action\n    targetType\n    targetId\n    tenantId\n    before\n    after\n    requestId\n    actor { subject roles tenantId partnerId }\n  }\n": typeof types.AuditEventViewFragmentDoc,
     "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) { tenant { id name domain countryCode billingManagedBy { id } } }\n  }\n": typeof types.CreateTenantDocument,
@@ -30,6 +38,7 @@ type Documents = {
     "\n  mutation SetPartnerOfRecord($input: SetPartnerOfRecordInput!) {\n    setPartnerOfRecord(input: $input) { subscription { ...SubscriptionView } }\n  }\n": typeof types.SetPartnerOfRecordDocument,
     "\n  query GetSubscription($id: ID!) {\n    subscription(id: $id) { ...SubscriptionView }\n  }\n": typeof types.GetSubscriptionDocument,
     "\n  query GetSubscriptions($tenantId: ID!, $status: SubscriptionStatus) {\n    subscriptions(tenantId: $tenantId, first: 100, status: $status) {\n      totalCount\n      edges { node { ...SubscriptionView } }\n    }\n  }\n": typeof types.GetSubscriptionsDocument,
+    "\n  query GetTenants($search: String) {\n    tenants(first: 100, search: $search) { totalCount edges { node { id name } } }\n  }\n": typeof types.GetTenantsDocument,
     "\n  mutation CreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) { customer { id name domain countryCode billingManagedBy { id } } }\n  }\n": typeof types.CreateCustomerDocument,
     "\n  query GetTenant($id: ID!) {\n    tenant(id: $id) {\n      id\n      name\n      domain\n      countryCode\n      billingManagedBy { id }\n      subscriptions(first: 100) { totalCount edges { node { ...SubscriptionView } } }\n    }\n  }\n": typeof types.GetTenantDocument,
     "\n  query GetCustomers($search: String, $after: String, $first: Int) {\n    customers(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name domain billingManagedBy { id } } }\n    }\n  }\n": typeof types.GetCustomersDocument,
@@ -39,11 +48,21 @@ type Documents = {
     "\n  mutation AcceptResellerInvitation($input: AcceptResellerInvitationInput!) {\n    acceptResellerInvitation(input: $input) { relationship { partner { id } tenant { id billingManagedBy { id } } } }\n  }\n": typeof types.AcceptResellerInvitationDocument,
     "\n  mutation RemoveResellerRelationship($input: RemoveResellerRelationshipInput!) {\n    removeResellerRelationship(input: $input) { tenant { id billingManagedBy { id } } }\n  }\n": typeof types.RemoveResellerRelationshipDocument,
     "\n  mutation RemoveAdvisorRelationship($input: RemoveAdvisorRelationshipInput!) {\n    removeAdvisorRelationship(input: $input) {\n      tenant { id partnerRelationships { kinds viewerCanRemove partner { id } subscriptions { id } } }\n    }\n  }\n": typeof types.RemoveAdvisorRelationshipDocument,
+    "\n  query GetPartner($id: ID!) {\n    partner(id: $id) { id name capabilities authorizedOffers { sku } }\n  }\n": typeof types.GetPartnerDocument,
     "\n  query GetOffers {\n    offers(first: 100) { totalCount edges { node { id sku } } }\n  }\n": typeof types.GetOffersDocument,
     "\n  query GetAuditEvents($tenantId: ID, $first: Int = 100, $after: String) {\n    auditEvents(tenantId: $tenantId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...AuditEventView } }\n    }\n  }\n": typeof types.GetAuditEventsDocument,
     "\n  query GetViewer {\n    viewer { subject roles }\n  }\n": typeof types.GetViewerDocument,
+    "\n  mutation InvitationWithoutInput {\n    createResellerInvitation { invitation { code expiresAt createdAt } }\n  }\n": typeof types.InvitationWithoutInputDocument,
 };
 const documents: Documents = {
+    "\n  query RelationshipsPage($id: ID!) {\n    tenant(id: $id) {\n      id\n      partnerRelationships { kinds viewerCanRemove partner { id name } subscriptions { id partnerOfRecord { id } } }\n    }\n  }\n": types.RelationshipsPageDocument,
+    "\n  query QuoteWithNames($input: QuoteSubscriptionInput!) {\n    quoteSubscription(input: $input) {\n      tenant { id }\n      offer { id sku name }\n      quantity\n      channel\n      reseller { id }\n      partnerOfRecord { id name }\n      unitPriceCents\n      monthlyTotalCents\n      currency\n    }\n  }\n": types.QuoteWithNamesDocument,
+    "\n  query SubscriptionsPage($tenantId: ID!, $status: SubscriptionStatus, $first: Int, $after: String) {\n    subscriptions(tenantId: $tenantId, status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id status quantity viewerCanManage offer { id } } }\n    }\n  }\n": types.SubscriptionsPageDocument,
+    "\n  query TenantSubscriptionsByStatus($id: ID!, $status: SubscriptionStatus) {\n    tenant(id: $id) { subscriptions(status: $status) { totalCount edges { node { id status viewerCanManage } } } }\n  }\n": types.TenantSubscriptionsByStatusDocument,
+    "\n  query VersionAndPartner($id: ID!) {\n    subscription(id: $id) { version partnerOfRecord { id } }\n  }\n": types.VersionAndPartnerDocument,
+    "\n  query ReadTenant($id: ID!) {\n    tenant(id: $id) { id }\n  }\n": types.ReadTenantDocument,
+    "\n  query SubscriptionAccess($id: ID!) {\n    subscription(id: $id) { id status viewerCanManage }\n  }\n": types.SubscriptionAccessDocument,
+    "\n  query VisibleTrail($tenantId: ID) {\n    auditEvents(tenantId: $tenantId, first: 100) { edges { node { action targetId actor { subject tenantId partnerId } } } }\n  }\n": types.VisibleTrailDocument,
     "\n  fragment SubscriptionView on Subscription {\n    id\n    quantity\n    status\n    channel\n    version\n    viewerCanManage\n    suspendedAt\n    dataRetentionEndsAt\n    createdAt\n    updatedAt\n    offer { id sku }\n    reseller { id }\n    partnerOfRecord { id name }\n    tenant { id }\n  }\n": types.SubscriptionViewFragmentDoc,
     "\n  fragment AuditEventView on AuditEvent {\n    id\n    at\n    action\n    targetType\n    targetId\n    tenantId\n    before\n    after\n    requestId\n    actor { subject roles tenantId partnerId }\n  }\n": types.AuditEventViewFragmentDoc,
     "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) { tenant { id name domain countryCode billingManagedBy { id } } }\n  }\n": types.CreateTenantDocument,
@@ -59,6 +78,7 @@ const documents: Documents = {
     "\n  mutation SetPartnerOfRecord($input: SetPartnerOfRecordInput!) {\n    setPartnerOfRecord(input: $input) { subscription { ...SubscriptionView } }\n  }\n": types.SetPartnerOfRecordDocument,
     "\n  query GetSubscription($id: ID!) {\n    subscription(id: $id) { ...SubscriptionView }\n  }\n": types.GetSubscriptionDocument,
     "\n  query GetSubscriptions($tenantId: ID!, $status: SubscriptionStatus) {\n    subscriptions(tenantId: $tenantId, first: 100, status: $status) {\n      totalCount\n      edges { node { ...SubscriptionView } }\n    }\n  }\n": types.GetSubscriptionsDocument,
+    "\n  query GetTenants($search: String) {\n    tenants(first: 100, search: $search) { totalCount edges { node { id name } } }\n  }\n": types.GetTenantsDocument,
     "\n  mutation CreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) { customer { id name domain countryCode billingManagedBy { id } } }\n  }\n": types.CreateCustomerDocument,
     "\n  query GetTenant($id: ID!) {\n    tenant(id: $id) {\n      id\n      name\n      domain\n      countryCode\n      billingManagedBy { id }\n      subscriptions(first: 100) { totalCount edges { node { ...SubscriptionView } } }\n    }\n  }\n": types.GetTenantDocument,
     "\n  query GetCustomers($search: String, $after: String, $first: Int) {\n    customers(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name domain billingManagedBy { id } } }\n    }\n  }\n": types.GetCustomersDocument,
@@ -68,11 +88,45 @@ const documents: Documents = {
     "\n  mutation AcceptResellerInvitation($input: AcceptResellerInvitationInput!) {\n    acceptResellerInvitation(input: $input) { relationship { partner { id } tenant { id billingManagedBy { id } } } }\n  }\n": types.AcceptResellerInvitationDocument,
     "\n  mutation RemoveResellerRelationship($input: RemoveResellerRelationshipInput!) {\n    removeResellerRelationship(input: $input) { tenant { id billingManagedBy { id } } }\n  }\n": types.RemoveResellerRelationshipDocument,
     "\n  mutation RemoveAdvisorRelationship($input: RemoveAdvisorRelationshipInput!) {\n    removeAdvisorRelationship(input: $input) {\n      tenant { id partnerRelationships { kinds viewerCanRemove partner { id } subscriptions { id } } }\n    }\n  }\n": types.RemoveAdvisorRelationshipDocument,
+    "\n  query GetPartner($id: ID!) {\n    partner(id: $id) { id name capabilities authorizedOffers { sku } }\n  }\n": types.GetPartnerDocument,
     "\n  query GetOffers {\n    offers(first: 100) { totalCount edges { node { id sku } } }\n  }\n": types.GetOffersDocument,
     "\n  query GetAuditEvents($tenantId: ID, $first: Int = 100, $after: String) {\n    auditEvents(tenantId: $tenantId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...AuditEventView } }\n    }\n  }\n": types.GetAuditEventsDocument,
     "\n  query GetViewer {\n    viewer { subject roles }\n  }\n": types.GetViewerDocument,
+    "\n  mutation InvitationWithoutInput {\n    createResellerInvitation { invitation { code expiresAt createdAt } }\n  }\n": types.InvitationWithoutInputDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RelationshipsPage($id: ID!) {\n    tenant(id: $id) {\n      id\n      partnerRelationships { kinds viewerCanRemove partner { id name } subscriptions { id partnerOfRecord { id } } }\n    }\n  }\n"): typeof import('./graphql').RelationshipsPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QuoteWithNames($input: QuoteSubscriptionInput!) {\n    quoteSubscription(input: $input) {\n      tenant { id }\n      offer { id sku name }\n      quantity\n      channel\n      reseller { id }\n      partnerOfRecord { id name }\n      unitPriceCents\n      monthlyTotalCents\n      currency\n    }\n  }\n"): typeof import('./graphql').QuoteWithNamesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SubscriptionsPage($tenantId: ID!, $status: SubscriptionStatus, $first: Int, $after: String) {\n    subscriptions(tenantId: $tenantId, status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id status quantity viewerCanManage offer { id } } }\n    }\n  }\n"): typeof import('./graphql').SubscriptionsPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantSubscriptionsByStatus($id: ID!, $status: SubscriptionStatus) {\n    tenant(id: $id) { subscriptions(status: $status) { totalCount edges { node { id status viewerCanManage } } } }\n  }\n"): typeof import('./graphql').TenantSubscriptionsByStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VersionAndPartner($id: ID!) {\n    subscription(id: $id) { version partnerOfRecord { id } }\n  }\n"): typeof import('./graphql').VersionAndPartnerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReadTenant($id: ID!) {\n    tenant(id: $id) { id }\n  }\n"): typeof import('./graphql').ReadTenantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SubscriptionAccess($id: ID!) {\n    subscription(id: $id) { id status viewerCanManage }\n  }\n"): typeof import('./graphql').SubscriptionAccessDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VisibleTrail($tenantId: ID) {\n    auditEvents(tenantId: $tenantId, first: 100) { edges { node { action targetId actor { subject tenantId partnerId } } } }\n  }\n"): typeof import('./graphql').VisibleTrailDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -136,6 +190,10 @@ export function graphql(source: "\n  query GetSubscriptions($tenantId: ID!, $sta
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query GetTenants($search: String) {\n    tenants(first: 100, search: $search) { totalCount edges { node { id name } } }\n  }\n"): typeof import('./graphql').GetTenantsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) { customer { id name domain countryCode billingManagedBy { id } } }\n  }\n"): typeof import('./graphql').CreateCustomerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -172,6 +230,10 @@ export function graphql(source: "\n  mutation RemoveAdvisorRelationship($input: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query GetPartner($id: ID!) {\n    partner(id: $id) { id name capabilities authorizedOffers { sku } }\n  }\n"): typeof import('./graphql').GetPartnerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query GetOffers {\n    offers(first: 100) { totalCount edges { node { id sku } } }\n  }\n"): typeof import('./graphql').GetOffersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -181,6 +243,10 @@ export function graphql(source: "\n  query GetAuditEvents($tenantId: ID, $first:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query GetViewer {\n    viewer { subject roles }\n  }\n"): typeof import('./graphql').GetViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InvitationWithoutInput {\n    createResellerInvitation { invitation { code expiresAt createdAt } }\n  }\n"): typeof import('./graphql').InvitationWithoutInputDocument;
 
 
 export function graphql(source: string) {

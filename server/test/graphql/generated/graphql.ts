@@ -204,9 +204,69 @@ export type SuspendSubscriptionInput = {
   subscriptionId: string | number;
 };
 
+export type RelationshipsPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RelationshipsPageQuery = { tenant: { id: string, partnerRelationships: Array<{ kinds: Array<PartnerRelationshipKind>, viewerCanRemove: boolean, partner: { id: string, name: string }, subscriptions: Array<{ id: string, partnerOfRecord: { id: string } | null }> }> } };
+
+export type QuoteWithNamesQueryVariables = Exact<{
+  input: QuoteSubscriptionInput;
+}>;
+
+
+export type QuoteWithNamesQuery = { quoteSubscription: { quantity: number, channel: SubscriptionChannel, unitPriceCents: number, monthlyTotalCents: number, currency: string, tenant: { id: string }, offer: { id: string, sku: string, name: string }, reseller: { id: string } | null, partnerOfRecord: { id: string, name: string } | null } };
+
+export type SubscriptionsPageQueryVariables = Exact<{
+  tenantId: string | number;
+  status?: SubscriptionStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SubscriptionsPageQuery = { subscriptions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, status: SubscriptionStatus, quantity: number, viewerCanManage: boolean, offer: { id: string } } }> } };
+
+export type TenantSubscriptionsByStatusQueryVariables = Exact<{
+  id: string | number;
+  status?: SubscriptionStatus | null | undefined;
+}>;
+
+
+export type TenantSubscriptionsByStatusQuery = { tenant: { subscriptions: { totalCount: number, edges: Array<{ node: { id: string, status: SubscriptionStatus, viewerCanManage: boolean } }> } } };
+
+export type VersionAndPartnerQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VersionAndPartnerQuery = { subscription: { version: number, partnerOfRecord: { id: string } | null } };
+
+export type ReadTenantQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReadTenantQuery = { tenant: { id: string } };
+
+export type SubscriptionAccessQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SubscriptionAccessQuery = { subscription: { id: string, status: SubscriptionStatus, viewerCanManage: boolean } };
+
+export type VisibleTrailQueryVariables = Exact<{
+  tenantId?: string | number | null | undefined;
+}>;
+
+
+export type VisibleTrailQuery = { auditEvents: { edges: Array<{ node: { action: string, targetId: string, actor: { subject: string | null, tenantId: string | null, partnerId: string | null } } }> } };
+
 export type SubscriptionViewFragment = { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, version: number, viewerCanManage: boolean, suspendedAt: string | null, dataRetentionEndsAt: string | null, createdAt: string, updatedAt: string, offer: { id: string, sku: string }, reseller: { id: string } | null, partnerOfRecord: { id: string, name: string } | null, tenant: { id: string } };
 
-export type AuditEventViewFragment = { id: string, at: string, action: string, targetType: string, targetId: string, tenantId: string | null, before: { [key: string]: unknown } | null, after: { [key: string]: unknown } | null, requestId: string, actor: { subject: string | null, roles: Array<Role>, tenantId: string | null, partnerId: string | null } };
+export type AuditEventViewFragment = { id: string, at: string, action: string, targetType: string, targetId: string, tenantId: string | null, before: { [key: string]: any } | null, after: { [key: string]: any } | null, requestId: string, actor: { subject: string | null, roles: Array<Role>, tenantId: string | null, partnerId: string | null } };
 
 export type CreateTenantMutationVariables = Exact<{
   input: CreateTenantInput;
@@ -300,6 +360,13 @@ export type GetSubscriptionsQueryVariables = Exact<{
 
 export type GetSubscriptionsQuery = { subscriptions: { totalCount: number, edges: Array<{ node: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, version: number, viewerCanManage: boolean, suspendedAt: string | null, dataRetentionEndsAt: string | null, createdAt: string, updatedAt: string, offer: { id: string, sku: string }, reseller: { id: string } | null, partnerOfRecord: { id: string, name: string } | null, tenant: { id: string } } }> } };
 
+export type GetTenantsQueryVariables = Exact<{
+  search?: string | null | undefined;
+}>;
+
+
+export type GetTenantsQuery = { tenants: { totalCount: number, edges: Array<{ node: { id: string, name: string } }> } };
+
 export type CreateCustomerMutationVariables = Exact<{
   input: CreateCustomerInput;
 }>;
@@ -365,6 +432,13 @@ export type RemoveAdvisorRelationshipMutationVariables = Exact<{
 
 export type RemoveAdvisorRelationshipMutation = { removeAdvisorRelationship: { tenant: { id: string, partnerRelationships: Array<{ kinds: Array<PartnerRelationshipKind>, viewerCanRemove: boolean, partner: { id: string }, subscriptions: Array<{ id: string }> }> } } };
 
+export type GetPartnerQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GetPartnerQuery = { partner: { id: string, name: string, capabilities: Array<PartnerCapability>, authorizedOffers: Array<{ sku: string }> | null } };
+
 export type GetOffersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -377,12 +451,17 @@ export type GetAuditEventsQueryVariables = Exact<{
 }>;
 
 
-export type GetAuditEventsQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, action: string, targetType: string, targetId: string, tenantId: string | null, before: { [key: string]: unknown } | null, after: { [key: string]: unknown } | null, requestId: string, actor: { subject: string | null, roles: Array<Role>, tenantId: string | null, partnerId: string | null } } }> } };
+export type GetAuditEventsQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, action: string, targetType: string, targetId: string, tenantId: string | null, before: { [key: string]: any } | null, after: { [key: string]: any } | null, requestId: string, actor: { subject: string | null, roles: Array<Role>, tenantId: string | null, partnerId: string | null } } }> } };
 
 export type GetViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type GetViewerQuery = { viewer: { subject: string, roles: Array<Role> } };
+
+export type InvitationWithoutInputMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InvitationWithoutInputMutation = { createResellerInvitation: { invitation: { code: string, expiresAt: string, createdAt: string } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -449,6 +528,140 @@ export const AuditEventViewFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AuditEventView"}) as unknown as TypedDocumentString<AuditEventViewFragment, unknown>;
+export const RelationshipsPageDocument = new TypedDocumentString(`
+    query RelationshipsPage($id: ID!) {
+  tenant(id: $id) {
+    id
+    partnerRelationships {
+      kinds
+      viewerCanRemove
+      partner {
+        id
+        name
+      }
+      subscriptions {
+        id
+        partnerOfRecord {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RelationshipsPageQuery, RelationshipsPageQueryVariables>;
+export const QuoteWithNamesDocument = new TypedDocumentString(`
+    query QuoteWithNames($input: QuoteSubscriptionInput!) {
+  quoteSubscription(input: $input) {
+    tenant {
+      id
+    }
+    offer {
+      id
+      sku
+      name
+    }
+    quantity
+    channel
+    reseller {
+      id
+    }
+    partnerOfRecord {
+      id
+      name
+    }
+    unitPriceCents
+    monthlyTotalCents
+    currency
+  }
+}
+    `) as unknown as TypedDocumentString<QuoteWithNamesQuery, QuoteWithNamesQueryVariables>;
+export const SubscriptionsPageDocument = new TypedDocumentString(`
+    query SubscriptionsPage($tenantId: ID!, $status: SubscriptionStatus, $first: Int, $after: String) {
+  subscriptions(
+    tenantId: $tenantId
+    status: $status
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        status
+        quantity
+        viewerCanManage
+        offer {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubscriptionsPageQuery, SubscriptionsPageQueryVariables>;
+export const TenantSubscriptionsByStatusDocument = new TypedDocumentString(`
+    query TenantSubscriptionsByStatus($id: ID!, $status: SubscriptionStatus) {
+  tenant(id: $id) {
+    subscriptions(status: $status) {
+      totalCount
+      edges {
+        node {
+          id
+          status
+          viewerCanManage
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TenantSubscriptionsByStatusQuery, TenantSubscriptionsByStatusQueryVariables>;
+export const VersionAndPartnerDocument = new TypedDocumentString(`
+    query VersionAndPartner($id: ID!) {
+  subscription(id: $id) {
+    version
+    partnerOfRecord {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VersionAndPartnerQuery, VersionAndPartnerQueryVariables>;
+export const ReadTenantDocument = new TypedDocumentString(`
+    query ReadTenant($id: ID!) {
+  tenant(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ReadTenantQuery, ReadTenantQueryVariables>;
+export const SubscriptionAccessDocument = new TypedDocumentString(`
+    query SubscriptionAccess($id: ID!) {
+  subscription(id: $id) {
+    id
+    status
+    viewerCanManage
+  }
+}
+    `) as unknown as TypedDocumentString<SubscriptionAccessQuery, SubscriptionAccessQueryVariables>;
+export const VisibleTrailDocument = new TypedDocumentString(`
+    query VisibleTrail($tenantId: ID) {
+  auditEvents(tenantId: $tenantId, first: 100) {
+    edges {
+      node {
+        action
+        targetId
+        actor {
+          subject
+          tenantId
+          partnerId
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VisibleTrailQuery, VisibleTrailQueryVariables>;
 export const CreateTenantDocument = new TypedDocumentString(`
     mutation CreateTenant($input: CreateTenantInput!) {
   createTenant(input: $input) {
@@ -778,6 +991,19 @@ export const GetSubscriptionsDocument = new TypedDocumentString(`
     id
   }
 }`) as unknown as TypedDocumentString<GetSubscriptionsQuery, GetSubscriptionsQueryVariables>;
+export const GetTenantsDocument = new TypedDocumentString(`
+    query GetTenants($search: String) {
+  tenants(first: 100, search: $search) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GetTenantsQuery, GetTenantsQueryVariables>;
 export const CreateCustomerDocument = new TypedDocumentString(`
     mutation CreateCustomer($input: CreateCustomerInput!) {
   createCustomer(input: $input) {
@@ -951,6 +1177,18 @@ export const RemoveAdvisorRelationshipDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RemoveAdvisorRelationshipMutation, RemoveAdvisorRelationshipMutationVariables>;
+export const GetPartnerDocument = new TypedDocumentString(`
+    query GetPartner($id: ID!) {
+  partner(id: $id) {
+    id
+    name
+    capabilities
+    authorizedOffers {
+      sku
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GetPartnerQuery, GetPartnerQueryVariables>;
 export const GetOffersDocument = new TypedDocumentString(`
     query GetOffers {
   offers(first: 100) {
@@ -1004,3 +1242,14 @@ export const GetViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GetViewerQuery, GetViewerQueryVariables>;
+export const InvitationWithoutInputDocument = new TypedDocumentString(`
+    mutation InvitationWithoutInput {
+  createResellerInvitation {
+    invitation {
+      code
+      expiresAt
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InvitationWithoutInputMutation, InvitationWithoutInputMutationVariables>;
