@@ -23,6 +23,9 @@ type Documents = {
     "\n  query ReadTenant($id: ID!) {\n    tenant(id: $id) { id }\n  }\n": typeof types.ReadTenantDocument,
     "\n  query SubscriptionAccess($id: ID!) {\n    subscription(id: $id) { id status viewerCanManage }\n  }\n": typeof types.SubscriptionAccessDocument,
     "\n  query VisibleTrail($tenantId: ID) {\n    auditEvents(tenantId: $tenantId, first: 100) { edges { node { action targetId actor { subject tenantId partnerId } } } }\n  }\n": typeof types.VisibleTrailDocument,
+    "\n  query ViewerScope {\n    viewer { subject roles tenant { id } partner { id } }\n  }\n": typeof types.ViewerScopeDocument,
+    "\n  query CustomerIds {\n    customers(first: 100) { totalCount edges { node { id } } }\n  }\n": typeof types.CustomerIdsDocument,
+    "\n  query OffersPage($first: Int, $after: String) {\n    offers(first: $first, after: $after) { edges { node { sku } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.OffersPageDocument,
     "\n  fragment SubscriptionView on Subscription {\n    id\n    quantity\n    status\n    channel\n    version\n    viewerCanManage\n    suspendedAt\n    dataRetentionEndsAt\n    createdAt\n    updatedAt\n    offer { id sku }\n    reseller { id }\n    partnerOfRecord { id name }\n    tenant { id }\n  }\n": typeof types.SubscriptionViewFragmentDoc,
     "\n  fragment AuditEventView on AuditEvent {\n    id\n    at\n    action\n    targetType\n    targetId\n    tenantId\n    before\n    after\n    requestId\n    actor { subject roles tenantId partnerId }\n  }\n": typeof types.AuditEventViewFragmentDoc,
     "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) { tenant { id name domain countryCode billingManagedBy { id } } }\n  }\n": typeof types.CreateTenantDocument,
@@ -63,6 +66,9 @@ const documents: Documents = {
     "\n  query ReadTenant($id: ID!) {\n    tenant(id: $id) { id }\n  }\n": types.ReadTenantDocument,
     "\n  query SubscriptionAccess($id: ID!) {\n    subscription(id: $id) { id status viewerCanManage }\n  }\n": types.SubscriptionAccessDocument,
     "\n  query VisibleTrail($tenantId: ID) {\n    auditEvents(tenantId: $tenantId, first: 100) { edges { node { action targetId actor { subject tenantId partnerId } } } }\n  }\n": types.VisibleTrailDocument,
+    "\n  query ViewerScope {\n    viewer { subject roles tenant { id } partner { id } }\n  }\n": types.ViewerScopeDocument,
+    "\n  query CustomerIds {\n    customers(first: 100) { totalCount edges { node { id } } }\n  }\n": types.CustomerIdsDocument,
+    "\n  query OffersPage($first: Int, $after: String) {\n    offers(first: $first, after: $after) { edges { node { sku } } pageInfo { hasNextPage endCursor } }\n  }\n": types.OffersPageDocument,
     "\n  fragment SubscriptionView on Subscription {\n    id\n    quantity\n    status\n    channel\n    version\n    viewerCanManage\n    suspendedAt\n    dataRetentionEndsAt\n    createdAt\n    updatedAt\n    offer { id sku }\n    reseller { id }\n    partnerOfRecord { id name }\n    tenant { id }\n  }\n": types.SubscriptionViewFragmentDoc,
     "\n  fragment AuditEventView on AuditEvent {\n    id\n    at\n    action\n    targetType\n    targetId\n    tenantId\n    before\n    after\n    requestId\n    actor { subject roles tenantId partnerId }\n  }\n": types.AuditEventViewFragmentDoc,
     "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) { tenant { id name domain countryCode billingManagedBy { id } } }\n  }\n": types.CreateTenantDocument,
@@ -127,6 +133,18 @@ export function graphql(source: "\n  query SubscriptionAccess($id: ID!) {\n    s
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query VisibleTrail($tenantId: ID) {\n    auditEvents(tenantId: $tenantId, first: 100) { edges { node { action targetId actor { subject tenantId partnerId } } } }\n  }\n"): typeof import('./graphql').VisibleTrailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ViewerScope {\n    viewer { subject roles tenant { id } partner { id } }\n  }\n"): typeof import('./graphql').ViewerScopeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerIds {\n    customers(first: 100) { totalCount edges { node { id } } }\n  }\n"): typeof import('./graphql').CustomerIdsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OffersPage($first: Int, $after: String) {\n    offers(first: $first, after: $after) { edges { node { sku } } pageInfo { hasNextPage endCursor } }\n  }\n"): typeof import('./graphql').OffersPageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -264,6 +264,24 @@ export type VisibleTrailQueryVariables = Exact<{
 
 export type VisibleTrailQuery = { auditEvents: { edges: Array<{ node: { action: string, targetId: string, actor: { subject: string | null, tenantId: string | null, partnerId: string | null } } }> } };
 
+export type ViewerScopeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerScopeQuery = { viewer: { subject: string, roles: Array<Role>, tenant: { id: string } | null, partner: { id: string } | null } };
+
+export type CustomerIdsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CustomerIdsQuery = { customers: { totalCount: number, edges: Array<{ node: { id: string } }> } };
+
+export type OffersPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type OffersPageQuery = { offers: { edges: Array<{ node: { sku: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type SubscriptionViewFragment = { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, version: number, viewerCanManage: boolean, suspendedAt: string | null, dataRetentionEndsAt: string | null, createdAt: string, updatedAt: string, offer: { id: string, sku: string }, reseller: { id: string } | null, partnerOfRecord: { id: string, name: string } | null, tenant: { id: string } };
 
 export type AuditEventViewFragment = { id: string, at: string, action: string, targetType: string, targetId: string, tenantId: string | null, before: { [key: string]: any } | null, after: { [key: string]: any } | null, requestId: string, actor: { subject: string | null, roles: Array<Role>, tenantId: string | null, partnerId: string | null } };
@@ -662,6 +680,47 @@ export const VisibleTrailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VisibleTrailQuery, VisibleTrailQueryVariables>;
+export const ViewerScopeDocument = new TypedDocumentString(`
+    query ViewerScope {
+  viewer {
+    subject
+    roles
+    tenant {
+      id
+    }
+    partner {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerScopeQuery, ViewerScopeQueryVariables>;
+export const CustomerIdsDocument = new TypedDocumentString(`
+    query CustomerIds {
+  customers(first: 100) {
+    totalCount
+    edges {
+      node {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CustomerIdsQuery, CustomerIdsQueryVariables>;
+export const OffersPageDocument = new TypedDocumentString(`
+    query OffersPage($first: Int, $after: String) {
+  offers(first: $first, after: $after) {
+    edges {
+      node {
+        sku
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OffersPageQuery, OffersPageQueryVariables>;
 export const CreateTenantDocument = new TypedDocumentString(`
     mutation CreateTenant($input: CreateTenantInput!) {
   createTenant(input: $input) {
