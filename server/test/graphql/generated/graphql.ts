@@ -476,10 +476,43 @@ export type GetViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type GetViewerQuery = { viewer: { subject: string, roles: Array<Role> } };
 
+export type CountedCustomersQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type CountedCustomersQuery = { customers: { edges: Array<{ node: { subscriptions: { edges: Array<{ node: { offer: { name: string }, partnerOfRecord: { name: string } | null, reseller: { name: string } | null } }> }, partnerRelationships: Array<{ kinds: Array<PartnerRelationshipKind> }> } }> } };
+
+export type CountedCustomersWideQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type CountedCustomersWideQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, billingManagedBy: { id: string, name: string } | null, subscriptions: { totalCount: number, edges: Array<{ node: { id: string, quantity: number, viewerCanManage: boolean, offer: { name: string }, tenant: { name: string }, partnerOfRecord: { name: string } | null, reseller: { name: string, authorizedOffers: Array<{ sku: string }> | null } | null } }> }, partnerRelationships: Array<{ kinds: Array<PartnerRelationshipKind>, viewerCanRemove: boolean, partner: { name: string }, subscriptions: Array<{ id: string, offer: { sku: string } }> }> } }> } };
+
+export type CountedSubscriptionsQueryVariables = Exact<{
+  tenantId: string | number;
+}>;
+
+
+export type CountedSubscriptionsQuery = { subscriptions: { edges: Array<{ node: { id: string, quantity: number, viewerCanManage: boolean, offer: { name: string }, tenant: { name: string }, partnerOfRecord: { name: string } | null, reseller: { name: string } | null } }> } };
+
+export type CountedCustomersPageQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type CountedCustomersPageQuery = { customers: { pageInfo: { endCursor: string | null }, edges: Array<{ node: { subscriptions: { edges: Array<{ node: { offer: { name: string } } }> } } }> } };
+
 export type InvitationWithoutInputMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type InvitationWithoutInputMutation = { createResellerInvitation: { invitation: { code: string, expiresAt: string, createdAt: string } } };
+
+export type LargeResellerPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LargeResellerPageQuery = { customers: { totalCount: number, edges: Array<{ node: { id: string, subscriptions: { edges: Array<{ node: { offer: { name: string } } }> } } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1301,6 +1334,141 @@ export const GetViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GetViewerQuery, GetViewerQueryVariables>;
+export const CountedCustomersDocument = new TypedDocumentString(`
+    query CountedCustomers($first: Int) {
+  customers(first: $first) {
+    edges {
+      node {
+        subscriptions(first: 20) {
+          edges {
+            node {
+              offer {
+                name
+              }
+              partnerOfRecord {
+                name
+              }
+              reseller {
+                name
+              }
+            }
+          }
+        }
+        partnerRelationships {
+          kinds
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CountedCustomersQuery, CountedCustomersQueryVariables>;
+export const CountedCustomersWideDocument = new TypedDocumentString(`
+    query CountedCustomersWide($first: Int) {
+  customers(first: $first) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        name
+        billingManagedBy {
+          id
+          name
+        }
+        subscriptions(first: 20) {
+          totalCount
+          edges {
+            node {
+              id
+              quantity
+              viewerCanManage
+              offer {
+                name
+              }
+              tenant {
+                name
+              }
+              partnerOfRecord {
+                name
+              }
+              reseller {
+                name
+                authorizedOffers {
+                  sku
+                }
+              }
+            }
+          }
+        }
+        partnerRelationships {
+          kinds
+          viewerCanRemove
+          partner {
+            name
+          }
+          subscriptions {
+            id
+            offer {
+              sku
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CountedCustomersWideQuery, CountedCustomersWideQueryVariables>;
+export const CountedSubscriptionsDocument = new TypedDocumentString(`
+    query CountedSubscriptions($tenantId: ID!) {
+  subscriptions(tenantId: $tenantId, first: 20) {
+    edges {
+      node {
+        id
+        quantity
+        offer {
+          name
+        }
+        tenant {
+          name
+        }
+        partnerOfRecord {
+          name
+        }
+        reseller {
+          name
+        }
+        viewerCanManage
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CountedSubscriptionsQuery, CountedSubscriptionsQueryVariables>;
+export const CountedCustomersPageDocument = new TypedDocumentString(`
+    query CountedCustomersPage($after: String) {
+  customers(first: 10, after: $after) {
+    pageInfo {
+      endCursor
+    }
+    edges {
+      node {
+        subscriptions(first: 2) {
+          edges {
+            node {
+              offer {
+                name
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CountedCustomersPageQuery, CountedCustomersPageQueryVariables>;
 export const InvitationWithoutInputDocument = new TypedDocumentString(`
     mutation InvitationWithoutInput {
   createResellerInvitation {
@@ -1312,3 +1480,24 @@ export const InvitationWithoutInputDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InvitationWithoutInputMutation, InvitationWithoutInputMutationVariables>;
+export const LargeResellerPageDocument = new TypedDocumentString(`
+    query LargeResellerPage {
+  customers(first: 50) {
+    totalCount
+    edges {
+      node {
+        id
+        subscriptions(first: 20) {
+          edges {
+            node {
+              offer {
+                name
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LargeResellerPageQuery, LargeResellerPageQueryVariables>;
