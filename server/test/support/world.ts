@@ -115,9 +115,11 @@ export async function buildWorld(server: TestServer): Promise<World> {
 
 let sequence = 0;
 
-/** `label` made unique in this run: lower case, for domains, SKUs and keys nobody has taken. */
-export const unique = (label: string) =>
-  `${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${(++sequence).toString(36)}-${Date.now().toString(36)}`;
+/** `label` made unique in this run: lower-case letters, digits and dashes, for domains, SKUs and keys nobody has taken. */
+export function unique(label: string): string {
+  const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
+  return `${slug}-${(++sequence).toString(36)}-${Date.now().toString(36)}`;
+}
 
 /** A fresh domain nobody has taken. */
 export const uniqueDomain = (prefix = 'customer') => `${unique(prefix)}.example`;
