@@ -42,7 +42,11 @@ export interface TestServer {
   database: TestDatabase;
   config: Config;
   /** POSTs a typed document with an optional bearer token: the variables are checked and the answer is typed. */
-  gql<TResult, TVariables>(document: TypedDocument<TResult, TVariables>, variables?: TVariables, token?: string): Promise<GraphQLResponse<TResult>>;
+  gql<TResult, TVariables>(
+    document: TypedDocument<TResult, TVariables>,
+    variables?: TVariables,
+    token?: string,
+  ): Promise<GraphQLResponse<TResult>>;
   /** POSTs a document a spec writes on purpose (hostile, malformed, introspection…); the answer is untyped. */
   gql(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse>;
   token(role: Role, scope?: { tenantId?: string; partnerId?: string; subject?: string }): Promise<string>;
