@@ -1,13 +1,18 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
- * Generates the typed documents of @tenantry/sdk from the emitted SDL (schema/schema.graphql, from
- * `npm run schema`) and the operations in schema/operations. Run it with `npm run codegen`; the sdk
- * build runs it too. The output is committed; server/test/sdk-codegen.nodb.test.ts regenerates it into
- * a temporary directory (TENANTRY_SDK_CODEGEN_OUT) and fails when the committed files differ.
+ * Generates, from the emitted SDL (schema/schema.graphql, from `npm run schema`):
+ * - the typed documents of @tenantry/sdk, from the operations in schema/operations;
+ * - the typed documents of the server specs, from the `graphql(…)` documents in server/test.
+ * Run it with `npm run codegen`. The output is committed; server/test/generated-files.nodb.test.ts
+ * regenerates it under a temporary root (TENANTRY_CODEGEN_ROOT) and fails when the committed files differ.
  * Paths are relative to the repository root, where the codegen CLI must run.
  */
-const out = (process.env.TENANTRY_SDK_CODEGEN_OUT || 'sdk/src/generated').replace(/\/+$/, '') + '/';
+const root = (process.env.TENANTRY_CODEGEN_ROOT || '.').replace(/\/+$/, '');
+const out = `${root}/sdk/src/generated/`;
+const testOut = `${root}/server/test/graphql/generated/`;
+const SDK_OPERATIONS = ['schema/operations/**/*.graphql'];
+const TEST_DOCUMENTS = ['server/test/**/*.ts', '!server/test/graphql/generated/**', '!server/test/fixtures/**'];
 
 /** The client preset's string documents import one interface from @graphql-typed-document-node/core.
  *  The SDK has no dependencies, so the import is replaced by a structurally identical local declaration. */
@@ -41,11 +46,11 @@ const shared = {
 const config: CodegenConfig = {
   overwrite: true,
   schema: 'schema/schema.graphql',
-  documents: ['schema/operations/**/*.graphql'],
   ignoreNoDocuments: false,
   generates: {
     // Operation result and variable types, input types, the enums they use, and string documents.
     [out]: {
+      documents: SDK_OPERATIONS,
       preset: 'client',
       presetConfig: { fragmentMasking: false, skipIndexFile: true },
       config: {
@@ -66,7 +71,24 @@ const config: CodegenConfig = {
     },
     // The client's method table and the TenantryOperations interface: one method per operation.
     [`${out}operations.ts`]: {
+      documents: SDK_OPERATIONS,
       plugins: ['./sdk/codegen/client-methods.cjs'],
+    },
+    // The specs' documents: `graphql()` returns each as a string typed with its result and variables.
+    [testOut]: {
+      documents: TEST_DOCUMENTS,
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        ...shared,
+        // Audit snapshots are free-form JSON whose fields the specs read (before.version, after.quantity…).
+        scalars: { ...shared.scalars, JSONObject: { input: '{ [key: string]: unknown }', output: '{ [key: string]: any }' } },
+        importExtension: '',
+        documentMode: 'string',
+        enumType: 'string-literal',
+        skipTypename: true,
+      },
+      hooks: { beforeOneFileWrite: [inlineDocumentTypeDecoration] },
     },
   },
 };

@@ -1,9 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { codeOf, ok, startTestServer, type TestServer } from './support/harness';
+import { GET_VIEWER } from './graphql/shared-definitions';
 
-const VIEWER = '{ viewer { subject roles } }';
 
 /** An identity provider's JWKS endpoint, on loopback, serving one RS256 public key. */
 describe('authentication with an external identity provider (AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE)', () => {
@@ -42,25 +42,25 @@ describe('authentication with an external identity provider (AUTH_JWKS_URL, AUTH
 
   it('accepts a token signed by the provider’s key with the right issuer and audience', async () => {
     const token = await sign({ roles: ['PLATFORM_ADMIN'] });
-    expect(ok(await server.gql(VIEWER, {}, token)).viewer).toEqual({ subject: 'user@idp', roles: ['PLATFORM_ADMIN'] });
+    expect(ok(await server.gql(GET_VIEWER, {}, token)).viewer).toEqual({ subject: 'user@idp', roles: ['PLATFORM_ADMIN'] });
   });
 
   it.each([
     ['another issuer', { issuer: 'https://evil.example' }],
     ['another audience', { audience: 'someone-else' }],
   ])('refuses a token for %s', async (_label, options) => {
-    const response = await server.gql(VIEWER, {}, await sign({ roles: ['PLATFORM_ADMIN'] }, options));
+    const response = await server.gql(GET_VIEWER, {}, await sign({ roles: ['PLATFORM_ADMIN'] }, options));
     expect(response.status).toBe(401);
     expect(codeOf(response)).toBe('UNAUTHENTICATED');
   });
 
   it('refuses a token signed by a key the provider does not publish', async () => {
-    const response = await server.gql(VIEWER, {}, await sign({ roles: ['PLATFORM_ADMIN'] }, { key: strangerKey }));
+    const response = await server.gql(GET_VIEWER, {}, await sign({ roles: ['PLATFORM_ADMIN'] }, { key: strangerKey }));
     expect(codeOf(response)).toBe('UNAUTHENTICATED');
   });
 
   it('refuses an HS256 token made with the development secret', async () => {
-    const response = await server.gql(VIEWER, {}, await server.token('PLATFORM_ADMIN' as never));
+    const response = await server.gql(GET_VIEWER, {}, await server.token('PLATFORM_ADMIN' as never));
     expect(codeOf(response)).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,8 +1,8 @@
 import { SignJWT } from 'jose';
 import { codeOf, ok, Role, startTestServer, type TestServer } from './support/harness';
+import { GET_VIEWER } from './graphql/shared-definitions';
 import { DEVELOPMENT_JWT_SECRET } from '../src/config';
 
-const VIEWER = '{ viewer { subject roles } }';
 
 describe('authentication over HTTP', () => {
   let server: TestServer;
@@ -23,7 +23,7 @@ describe('authentication over HTTP', () => {
     const response = await fetch(server.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-      body: JSON.stringify({ query: VIEWER }),
+      body: JSON.stringify({ query: String(GET_VIEWER) }),
     });
     const body = (await response.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
     expect(response.status).toBe(401);
@@ -50,7 +50,7 @@ describe('authentication over HTTP', () => {
 
   it('accepts a valid token and reports the viewer', async () => {
     const token = await server.token(Role.PLATFORM_ADMIN, { subject: 'alice' });
-    expect(ok(await server.gql(VIEWER, {}, token)).viewer).toEqual({ subject: 'alice', roles: ['PLATFORM_ADMIN'] });
+    expect(ok(await server.gql(GET_VIEWER, {}, token)).viewer).toEqual({ subject: 'alice', roles: ['PLATFORM_ADMIN'] });
   });
 
   it('keeps /healthz and /readyz public', async () => {

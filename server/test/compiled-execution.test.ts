@@ -1,6 +1,6 @@
 import { getIntrospectionQuery } from 'graphql';
 import { ok, startTestServer, type TestServer } from './support/harness';
-import { buildWorld, buySubscription, type World } from './support/world';
+import { buildWorld, kitFor, type World } from './support/world';
 
 /**
  * Issue 6: documents run compiled (graphql-jit) from their GRAPHQL_COMPILE_ON_RUN-th run; earlier runs use
@@ -51,9 +51,10 @@ describe('compiled execution answers exactly like graphql-js', () => {
   beforeAll(async () => {
     server = await startTestServer({ env: { GRAPHQL_COMPILE_ON_RUN: '2' } });
     world = await buildWorld(server);
+    const kit = kitFor(server);
     const sold = { tenantId: world.tenants.customer, offerId: world.offers.basic.id, quantity: 3, partnerId: world.partners.advisor };
-    await buySubscription(server, world.tokens.resellerAdmin, sold);
-    await buySubscription(server, world.tokens.resellerAdmin, { ...sold, offerId: world.offers.premium.id, quantity: 7, partnerId: null });
+    await kit.purchase(world.tokens.resellerAdmin, sold);
+    await kit.purchase(world.tokens.resellerAdmin, { ...sold, offerId: world.offers.premium.id, quantity: 7, partnerId: null });
   });
   afterAll(() => server.stop());
 

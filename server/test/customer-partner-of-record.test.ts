@@ -3,75 +3,54 @@
  * (advisor) on its subscriptions, and cannot remove its reseller. Everything goes over HTTP.
  */
 import { codeOf, expectNothingChanged, ok, Role, startTestServer, type TestServer } from './support/harness';
+import { buildWorld, kitFor, type FreshTenant, type Kit, type World } from './support/world';
 import {
-  buildWorld,
-  buySubscription,
-  createDirectTenant,
-  createFreshOffer,
-  createResellerCustomer,
-  type FreshTenant,
-  type World,
-} from './support/world';
+  ACCEPT_RESELLER_INVITATION,
+  CHANGE_LICENSE_QUANTITY,
+  CREATE_RESELLER_INVITATION,
+  GET_AUDIT_EVENTS,
+  GET_SUBSCRIPTION,
+  PURCHASE_SUBSCRIPTION,
+  REMOVE_ADVISOR_RELATIONSHIP,
+  REMOVE_RESELLER_RELATIONSHIP,
+  SET_PARTNER_OF_RECORD,
+  SUSPEND_SUBSCRIPTION,
+  VERIFY_PARTNER_ID,
+} from './graphql/shared-definitions';
+import { graphql } from './graphql/generated';
 
-const SUBSCRIPTION_FIELDS = `id quantity status channel version viewerCanManage
-  offer { id } reseller { id } partnerOfRecord { id name } tenant { id }`;
-
-const PURCHASE = `mutation($input: PurchaseSubscriptionInput!) {
-  purchaseSubscription(input: $input) { subscription { ${SUBSCRIPTION_FIELDS} } }
-}`;
-const SET_POR = `mutation($input: SetPartnerOfRecordInput!) {
-  setPartnerOfRecord(input: $input) { subscription { ${SUBSCRIPTION_FIELDS} } }
-}`;
-const SUBSCRIPTION = `query($id: ID!) { subscription(id: $id) { ${SUBSCRIPTION_FIELDS} } }`;
-const VERIFY = `query($partnerId: String!) { verifyPartnerId(partnerId: $partnerId) { partnerId valid partnerName reason } }`;
-const RELATIONSHIPS = `query($id: ID!) {
-  tenant(id: $id) {
-    id
-    partnerRelationships { kinds viewerCanRemove partner { id name } subscriptions { id partnerOfRecord { id } } }
+/** The relationships page: each partner with the subscriptions it is partner of record on. */
+const RELATIONSHIPS_PAGE = graphql(`
+  query RelationshipsPage($id: ID!) {
+    tenant(id: $id) {
+      id
+      partnerRelationships { kinds viewerCanRemove partner { id name } subscriptions { id partnerOfRecord { id } } }
+    }
   }
-}`;
-const REMOVE_ADVISOR = `mutation($input: RemoveAdvisorRelationshipInput!) {
-  removeAdvisorRelationship(input: $input) {
-    tenant { id partnerRelationships { kinds viewerCanRemove partner { id } subscriptions { id } } }
-  }
-}`;
-const REMOVE_RESELLER = `mutation($input: RemoveResellerRelationshipInput!) {
-  removeResellerRelationship(input: $input) { tenant { id } }
-}`;
-const SUSPEND = `mutation($id: ID!) { suspendSubscription(input: { subscriptionId: $id }) { subscription { id status version } } }`;
-const AUDIT = `query($tenantId: ID, $first: Int) {
-  auditEvents(tenantId: $tenantId, first: $first) {
-    edges { node { action targetType targetId tenantId before after requestId actor { subject roles tenantId partnerId } } }
-  }
-}`;
-const INVITE = `mutation { createResellerInvitation(input: { expiresInDays: 7 }) { invitation { code } } }`;
-const ACCEPT = `mutation($code: String!) { acceptResellerInvitation(input: { code: $code }) { relationship { partner { id } } } }`;
+`);
 
 describe('customer: partner of record (seed 000) over HTTP', () => {
   let server: TestServer;
   let world: World;
+  let kit: Kit;
 
   beforeAll(async () => {
     server = await startTestServer();
     world = await buildWorld(server);
+    kit = kitFor(server);
   });
   afterAll(() => server.stop());
 
   const relationshipsOf = async (tenantId: string, token: string) =>
-    ok(await server.gql(RELATIONSHIPS, { id: tenantId }, token)).tenant.partnerRelationships as {
-      kinds: string[];
-      viewerCanRemove: boolean;
-      partner: { id: string; name: string };
-      subscriptions: { id: string; partnerOfRecord: { id: string } | null }[];
-    }[];
+    ok(await server.gql(RELATIONSHIPS_PAGE, { id: tenantId }, token)).tenant.partnerRelationships;
 
   const auditOf = async (tenantId: string, token: string, first = 10) =>
-    ok(await server.gql(AUDIT, { tenantId, first }, token)).auditEvents.edges.map((e: { node: any }) => e.node) as any[];
+    ok(await server.gql(GET_AUDIT_EVENTS, { tenantId, first }, token)).auditEvents.edges.map((e) => e.node);
 
-  const subscriptionAs = async (id: string, token: string) => ok(await server.gql(SUBSCRIPTION, { id }, token)).subscription;
+  const subscriptionAs = async (id: string, token: string) => ok(await server.gql(GET_SUBSCRIPTION, { id }, token)).subscription;
 
   /** An offer nobody else buys, so every test starts from a clean slate. */
-  const freshOffer = () => createFreshOffer(server, world);
+  const freshOffer = () => kit.createOffer();
 
   /** Fresh offers, then one purchase of each by the tenant's global admin with these partners of record, in order. */
   const buyAdvised = async (tenant: FreshTenant, partnerIds: string[]) => {
@@ -79,18 +58,18 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
     for (let i = 0; i < partnerIds.length; i++) offers.push(await freshOffer());
     const subscriptions = [];
     for (const [i, partnerId] of partnerIds.entries()) {
-      subscriptions.push(await buySubscription(server, tenant.tokens.global, { tenantId: tenant.id, offerId: offers[i].id, quantity: 1, partnerId }));
+      subscriptions.push(await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: offers[i].id, quantity: 1, partnerId }));
     }
     return { offers, subscriptions };
   };
 
   describe('add a partner at purchase', () => {
     it('Check ID, then buy with the Partner ID: the subscription shows the partner of record', async () => {
-      const tenant = await createDirectTenant(server, world, 'at-purchase');
+      const tenant = await kit.createTenant('at-purchase');
       const offer = await freshOffer();
 
       // Check ID before buying (step 7: ask the partner for its ID and type it in).
-      expect(ok(await server.gql(VERIFY, { partnerId: world.partners.advisor }, tenant.tokens.global)).verifyPartnerId).toEqual({
+      expect(ok(await server.gql(VERIFY_PARTNER_ID, { partnerId: world.partners.advisor }, tenant.tokens.global)).verifyPartnerId).toEqual({
         partnerId: world.partners.advisor,
         valid: true,
         partnerName: 'Northwind Advisory',
@@ -98,7 +77,7 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
       });
 
       const response = await server.gql(
-        PURCHASE,
+        PURCHASE_SUBSCRIPTION,
         { input: { tenantId: tenant.id, offerId: offer.id, quantity: 10, partnerId: world.partners.advisor } },
         tenant.tokens.global,
       );
@@ -136,9 +115,9 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
     });
 
     it('a billing admin may add the partner at purchase too, and the advisor then sees that subscription', async () => {
-      const tenant = await createDirectTenant(server, world, 'at-purchase-billing');
+      const tenant = await kit.createTenant('at-purchase-billing');
       const offer = await freshOffer();
-      const bought = await buySubscription(server, tenant.tokens.billing, {
+      const bought = await kit.purchase(tenant.tokens.billing, {
         tenantId: tenant.id,
         offerId: offer.id,
         quantity: 3,
@@ -154,16 +133,16 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
 
   describe('add a partner to an existing subscription', () => {
     it('after Check ID, setPartnerOfRecord adds it; the version moves and an audit event records it', async () => {
-      const tenant = await createDirectTenant(server, world, 'existing');
+      const tenant = await kit.createTenant('existing');
       const offer = await freshOffer();
-      const bought = await buySubscription(server, tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 2 });
+      const bought = await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 2 });
       expect((await subscriptionAs(bought.id, tenant.tokens.global)).partnerOfRecord).toBeNull();
 
-      const check = ok(await server.gql(VERIFY, { partnerId: world.partners.advisor }, tenant.tokens.global)).verifyPartnerId;
+      const check = ok(await server.gql(VERIFY_PARTNER_ID, { partnerId: world.partners.advisor }, tenant.tokens.global)).verifyPartnerId;
       expect(check).toMatchObject({ valid: true, partnerName: 'Northwind Advisory' });
 
       const set = await server.gql(
-        SET_POR,
+        SET_PARTNER_OF_RECORD,
         { input: { subscriptionId: bought.id, partnerId: check.partnerId, expectedVersion: bought.version } },
         tenant.tokens.global,
       );
@@ -192,11 +171,11 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
     });
 
     it('a billing admin may add it, without expectedVersion', async () => {
-      const tenant = await createDirectTenant(server, world, 'existing-billing');
+      const tenant = await kit.createTenant('existing-billing');
       const offer = await freshOffer();
-      const bought = await buySubscription(server, tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 2 });
+      const bought = await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 2 });
       const set = ok(
-        await server.gql(SET_POR, { input: { subscriptionId: bought.id, partnerId: world.partners.advisor } }, tenant.tokens.billing),
+        await server.gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId: bought.id, partnerId: world.partners.advisor } }, tenant.tokens.billing),
       ).setPartnerOfRecord.subscription;
       expect(set.partnerOfRecord).toEqual({ id: world.partners.advisor, name: 'Northwind Advisory' });
       const [event] = await auditOf(tenant.id, tenant.tokens.global, 1);
@@ -209,9 +188,9 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
 
   describe('change the partner of a subscription', () => {
     it('setting another advisor replaces the old one, on the subscription and on the relationships page', async () => {
-      const tenant = await createDirectTenant(server, world, 'change');
+      const tenant = await kit.createTenant('change');
       const offer = await freshOffer();
-      const bought = await buySubscription(server, tenant.tokens.global, {
+      const bought = await kit.purchase(tenant.tokens.global, {
         tenantId: tenant.id,
         offerId: offer.id,
         quantity: 4,
@@ -219,18 +198,18 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
       });
       expect((await relationshipsOf(tenant.id, tenant.tokens.global)).map((r) => r.partner.id)).toEqual([world.partners.advisor]);
 
-      const check = ok(await server.gql(VERIFY, { partnerId: world.partners.both }, tenant.tokens.global)).verifyPartnerId;
+      const check = ok(await server.gql(VERIFY_PARTNER_ID, { partnerId: world.partners.both }, tenant.tokens.global)).verifyPartnerId;
       expect(check).toEqual({ partnerId: world.partners.both, valid: true, partnerName: 'Tailspin Partners', reason: null });
 
       const changed = ok(
         await server.gql(
-          SET_POR,
+          SET_PARTNER_OF_RECORD,
           { input: { subscriptionId: bought.id, partnerId: world.partners.both, expectedVersion: 1 } },
           tenant.tokens.global,
         ),
       ).setPartnerOfRecord.subscription;
       expect(changed).toMatchObject({ version: 2, partnerOfRecord: { id: world.partners.both, name: 'Tailspin Partners' } });
-      expect((await subscriptionAs(bought.id, tenant.tokens.reader)).partnerOfRecord.id).toBe(world.partners.both);
+      expect((await subscriptionAs(bought.id, tenant.tokens.reader)).partnerOfRecord!.id).toBe(world.partners.both);
 
       // The old advisor is no longer related, the new one is.
       const related = await relationshipsOf(tenant.id, tenant.tokens.global);
@@ -243,7 +222,7 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
         },
       ]);
       // The old advisor lost its view of the subscription.
-      expect(codeOf(await server.gql(SUBSCRIPTION, { id: bought.id }, world.tokens.advisorAdmin))).toBe('NOT_FOUND');
+      expect(codeOf(await server.gql(GET_SUBSCRIPTION, { id: bought.id }, world.tokens.advisorAdmin))).toBe('NOT_FOUND');
 
       const [event] = await auditOf(tenant.id, tenant.tokens.global, 1);
       expect(event).toMatchObject({
@@ -256,20 +235,20 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
 
   describe('view your partner relationships', () => {
     it('shows the empty state (an empty list, not an error) when the tenant has no partner', async () => {
-      const tenant = await createDirectTenant(server, world, 'empty');
+      const tenant = await kit.createTenant('empty');
       for (const token of [tenant.tokens.global, tenant.tokens.billing, tenant.tokens.reader]) {
-        const response = await server.gql(RELATIONSHIPS, { id: tenant.id }, token);
+        const response = await server.gql(RELATIONSHIPS_PAGE, { id: tenant.id }, token);
         expect(response.errors).toBeUndefined();
-        expect(response.data.tenant.partnerRelationships).toEqual([]);
+        expect(response.data!.tenant.partnerRelationships).toEqual([]);
       }
       // Subscriptions without a partner of record do not relate any partner either.
       const offer = await freshOffer();
-      await buySubscription(server, tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 1 });
+      await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 1 });
       expect(await relationshipsOf(tenant.id, tenant.tokens.global)).toEqual([]);
     });
 
     it('lists every advisor with the subscriptions it is partner of record on; only admins may remove', async () => {
-      const tenant = await createDirectTenant(server, world, 'view');
+      const tenant = await kit.createTenant('view');
       const {
         subscriptions: [s1, s2, s3],
       } = await buyAdvised(tenant, [world.partners.advisor, world.partners.advisor, world.partners.both]);
@@ -296,11 +275,11 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
       expect(await relationshipsOf(tenant.id, tenant.tokens.reader)).toEqual(expected(false));
 
       // Another tenant's admin cannot see the page at all.
-      expect(codeOf(await server.gql(RELATIONSHIPS, { id: tenant.id }, world.tokens.otherDirectGlobal))).toBe('NOT_FOUND');
+      expect(codeOf(await server.gql(RELATIONSHIPS_PAGE, { id: tenant.id }, world.tokens.otherDirectGlobal))).toBe('NOT_FOUND');
     });
 
     it("a reseller's customer sees its reseller, greyed out (viewerCanRemove false)", async () => {
-      const customer = await createResellerCustomer(server, world.tokens.resellerAdmin, 'view-reseller');
+      const customer = await kit.createCustomer(world.tokens.resellerAdmin, 'view-reseller');
       for (const token of [customer.tokens.global, customer.tokens.reader]) {
         expect(await relationshipsOf(customer.id, token)).toEqual([
           {
@@ -316,16 +295,16 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
 
   describe('remove a partner from a subscription', () => {
     it('setPartnerOfRecord with partnerId null removes it (the seed: clear the field, then Submit)', async () => {
-      const tenant = await createDirectTenant(server, world, 'remove');
+      const tenant = await kit.createTenant('remove');
       const offer = await freshOffer();
-      const bought = await buySubscription(server, tenant.tokens.global, {
+      const bought = await kit.purchase(tenant.tokens.global, {
         tenantId: tenant.id,
         offerId: offer.id,
         quantity: 1,
         partnerId: world.partners.advisor,
       });
       const removed = ok(
-        await server.gql(SET_POR, { input: { subscriptionId: bought.id, partnerId: null, expectedVersion: 1 } }, tenant.tokens.billing),
+        await server.gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId: bought.id, partnerId: null, expectedVersion: 1 } }, tenant.tokens.billing),
       ).setPartnerOfRecord.subscription;
       expect(removed).toMatchObject({ id: bought.id, version: 2, partnerOfRecord: null, status: 'ACTIVE' });
       expect((await subscriptionAs(bought.id, tenant.tokens.reader)).partnerOfRecord).toBeNull();
@@ -342,17 +321,17 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
     });
 
     it('removeAdvisorRelationship clears that advisor from every subscription of the tenant, and only that one', async () => {
-      const tenant = await createDirectTenant(server, world, 'remove-advisor');
+      const tenant = await kit.createTenant('remove-advisor');
       const {
         offers: [o1],
         subscriptions: [s1, s2, s3],
       } = await buyAdvised(tenant, [world.partners.advisor, world.partners.advisor, world.partners.both]);
       // A suspended subscription keeps its partner of record; removing the relationship clears it too.
-      ok(await server.gql(SUSPEND, { id: s2.id }, tenant.tokens.global));
+      ok(await server.gql(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: s2.id } }, tenant.tokens.global));
 
       // The same advisor on another tenant's subscription is left alone.
-      const other = await createDirectTenant(server, world, 'remove-advisor-other');
-      const elsewhere = await buySubscription(server, other.tokens.global, {
+      const other = await kit.createTenant('remove-advisor-other');
+      const elsewhere = await kit.purchase(other.tokens.global, {
         tenantId: other.id,
         offerId: o1.id,
         quantity: 1,
@@ -360,7 +339,7 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
       });
 
       const payload = ok(
-        await server.gql(REMOVE_ADVISOR, { input: { tenantId: tenant.id, partnerId: world.partners.advisor } }, tenant.tokens.global),
+        await server.gql(REMOVE_ADVISOR_RELATIONSHIP, { input: { tenantId: tenant.id, partnerId: world.partners.advisor } }, tenant.tokens.global),
       ).removeAdvisorRelationship;
       expect(payload.tenant).toEqual({
         id: tenant.id,
@@ -379,8 +358,8 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
         name: 'Northwind Advisory',
       });
       // The advisor no longer sees the tenant's subscriptions; it still sees the other tenant's.
-      expect(codeOf(await server.gql(SUBSCRIPTION, { id: s1.id }, world.tokens.advisorAdmin))).toBe('NOT_FOUND');
-      expect(ok(await server.gql(SUBSCRIPTION, { id: elsewhere.id }, world.tokens.advisorAdmin)).subscription.id).toBe(elsewhere.id);
+      expect(codeOf(await server.gql(GET_SUBSCRIPTION, { id: s1.id }, world.tokens.advisorAdmin))).toBe('NOT_FOUND');
+      expect(ok(await server.gql(GET_SUBSCRIPTION, { id: elsewhere.id }, world.tokens.advisorAdmin)).subscription.id).toBe(elsewhere.id);
 
       // One audit event per subscription changed, by the admin who removed it.
       const events = (await auditOf(tenant.id, tenant.tokens.global, 2)).filter((e) => e.action === 'subscription.partnerOfRecordRemoved');
@@ -396,7 +375,7 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
       // Removing it again: there is no such relationship any more, and nothing changes.
       await expectNothingChanged(server, async () => {
         const again = await server.gql(
-          REMOVE_ADVISOR,
+          REMOVE_ADVISOR_RELATIONSHIP,
           { input: { tenantId: tenant.id, partnerId: world.partners.advisor } },
           tenant.tokens.global,
         );
@@ -407,12 +386,12 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
 
   describe('remove while others change the same subscriptions', () => {
     it('removeAdvisorRelationship is not refused by concurrent quantity changes, and loses none of them', async () => {
-      const tenant = await createDirectTenant(server, world, 'remove-race');
+      const tenant = await kit.createTenant('remove-race');
       const offers = [await freshOffer(), await freshOffer()];
       const subs = [];
       for (const offer of offers) {
         subs.push(
-          await buySubscription(server, tenant.tokens.global, {
+          await kit.purchase(tenant.tokens.global, {
             tenantId: tenant.id,
             offerId: offer.id,
             quantity: 1,
@@ -422,15 +401,11 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
       }
       const changes = subs.flatMap((s) =>
         [2, 3, 4].map((quantity) =>
-          server.gql(
-            `mutation($input: ChangeLicenseQuantityInput!) { changeLicenseQuantity(input: $input) { subscription { id } } }`,
-            { input: { subscriptionId: s.id, quantity } },
-            tenant.tokens.billing,
-          ),
+          server.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: s.id, quantity } }, tenant.tokens.billing),
         ),
       );
       const [removal, ...rest] = await Promise.all([
-        server.gql(REMOVE_ADVISOR, { input: { tenantId: tenant.id, partnerId: world.partners.advisor } }, tenant.tokens.global),
+        server.gql(REMOVE_ADVISOR_RELATIONSHIP, { input: { tenantId: tenant.id, partnerId: world.partners.advisor } }, tenant.tokens.global),
         ...changes,
       ]);
       expect(removal.errors).toBeUndefined();
@@ -446,11 +421,11 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
 
   describe('remove a reseller relationship: the customer cannot', () => {
     it("refuses a reseller's customer with FORBIDDEN, telling it to ask the reseller; nothing changes", async () => {
-      const customer = await createResellerCustomer(server, world.tokens.resellerAdmin, 'cannot-remove');
+      const customer = await kit.createCustomer(world.tokens.resellerAdmin, 'cannot-remove');
       for (const token of [customer.tokens.global, customer.tokens.billing]) {
         await expectNothingChanged(server, async () => {
           const response = await server.gql(
-            REMOVE_RESELLER,
+            REMOVE_RESELLER_RELATIONSHIP,
             { input: { tenantId: customer.id, partnerId: world.partners.reseller } },
             token,
           );
@@ -462,7 +437,7 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
       // Trying through the advisor mutation does not work either, with the same advice.
       await expectNothingChanged(server, async () => {
         const response = await server.gql(
-          REMOVE_ADVISOR,
+          REMOVE_ADVISOR_RELATIONSHIP,
           { input: { tenantId: customer.id, partnerId: world.partners.reseller } },
           customer.tokens.global,
         );
@@ -476,12 +451,12 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
     });
 
     it('a partner that is both reseller and advisor: the customer removes only the advisor part', async () => {
-      const tenant = await createDirectTenant(server, world, 'both-kinds');
+      const tenant = await kit.createTenant('both-kinds');
       const bothAdmin = await server.token(Role.PARTNER_ADMIN_AGENT, { partnerId: world.partners.both });
-      const code = ok(await server.gql(INVITE, {}, bothAdmin)).createResellerInvitation.invitation.code;
-      ok(await server.gql(ACCEPT, { code }, tenant.tokens.global));
+      const code = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: { expiresInDays: 7 } }, bothAdmin)).createResellerInvitation.invitation.code;
+      ok(await server.gql(ACCEPT_RESELLER_INVITATION, { input: { code } }, tenant.tokens.global));
       const offer = await freshOffer();
-      const bought = await buySubscription(server, tenant.tokens.global, {
+      const bought = await kit.purchase(tenant.tokens.global, {
         tenantId: tenant.id,
         offerId: offer.id,
         quantity: 1,
@@ -497,7 +472,7 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
         },
       ]);
 
-      ok(await server.gql(REMOVE_ADVISOR, { input: { tenantId: tenant.id, partnerId: world.partners.both } }, tenant.tokens.global));
+      ok(await server.gql(REMOVE_ADVISOR_RELATIONSHIP, { input: { tenantId: tenant.id, partnerId: world.partners.both } }, tenant.tokens.global));
       expect(await relationshipsOf(tenant.id, tenant.tokens.global)).toEqual([
         { kinds: ['RESELLER'], viewerCanRemove: false, partner: { id: world.partners.both, name: 'Tailspin Partners' }, subscriptions: [] },
       ]);
@@ -505,7 +480,7 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
       // What remains is the reseller relationship, which only the reseller can end.
       await expectNothingChanged(server, async () => {
         const response = await server.gql(
-          REMOVE_RESELLER,
+          REMOVE_RESELLER_RELATIONSHIP,
           { input: { tenantId: tenant.id, partnerId: world.partners.both } },
           tenant.tokens.global,
         );
@@ -517,9 +492,9 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
 
   describe('who may set the partner of record', () => {
     it('DIRECT subscriptions: the tenant’s global and billing admins; not its reader, nor any partner', async () => {
-      const tenant = await createDirectTenant(server, world, 'who-direct');
+      const tenant = await kit.createTenant('who-direct');
       const offer = await freshOffer();
-      const bought = await buySubscription(server, tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 1 });
+      const bought = await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 1 });
 
       expect((await subscriptionAs(bought.id, tenant.tokens.global)).viewerCanManage).toBe(true);
       expect((await subscriptionAs(bought.id, tenant.tokens.billing)).viewerCanManage).toBe(true);
@@ -531,9 +506,9 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
         [tenant.tokens.global, world.partners.advisor],
         [tenant.tokens.billing, world.partners.both],
       ] as const) {
-        const set = ok(await server.gql(SET_POR, { input: { subscriptionId: bought.id, partnerId, expectedVersion: version } }, token))
+        const set = ok(await server.gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId: bought.id, partnerId, expectedVersion: version } }, token))
           .setPartnerOfRecord.subscription;
-        expect(set.partnerOfRecord.id).toBe(partnerId);
+        expect(set.partnerOfRecord!.id).toBe(partnerId);
         version = set.version;
       }
 
@@ -547,16 +522,16 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
       ];
       for (const [token, code] of refusals) {
         await expectNothingChanged(server, async () => {
-          const response = await server.gql(SET_POR, { input: { subscriptionId: bought.id, partnerId: null } }, token);
+          const response = await server.gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId: bought.id, partnerId: null } }, token);
           expect(codeOf(response)).toBe(code);
         });
       }
-      expect((await subscriptionAs(bought.id, tenant.tokens.reader)).partnerOfRecord.id).toBe(world.partners.both);
+      expect((await subscriptionAs(bought.id, tenant.tokens.reader)).partnerOfRecord!.id).toBe(world.partners.both);
     });
 
     it('RESELLER subscriptions: the selling reseller’s admin and sales agents; the customer’s admin gets FORBIDDEN', async () => {
-      const customer = await createResellerCustomer(server, world.tokens.resellerAdmin, 'who-reseller');
-      const bought = await buySubscription(server, world.tokens.resellerSales, {
+      const customer = await kit.createCustomer(world.tokens.resellerAdmin, 'who-reseller');
+      const bought = await kit.purchase(world.tokens.resellerSales, {
         tenantId: customer.id,
         offerId: world.offers.basic.id,
         quantity: 5,
@@ -572,11 +547,11 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
       expect((await subscriptionAs(bought.id, customer.tokens.billing)).viewerCanManage).toBe(false);
 
       const bySales = ok(
-        await server.gql(SET_POR, { input: { subscriptionId: bought.id, partnerId: world.partners.advisor } }, world.tokens.resellerSales),
+        await server.gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId: bought.id, partnerId: world.partners.advisor } }, world.tokens.resellerSales),
       ).setPartnerOfRecord.subscription;
       expect(bySales.partnerOfRecord).toEqual({ id: world.partners.advisor, name: 'Northwind Advisory' });
       const byAdmin = ok(
-        await server.gql(SET_POR, { input: { subscriptionId: bought.id, partnerId: world.partners.both } }, world.tokens.resellerAdmin),
+        await server.gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId: bought.id, partnerId: world.partners.both } }, world.tokens.resellerAdmin),
       ).setPartnerOfRecord.subscription;
       expect(byAdmin.partnerOfRecord).toEqual({ id: world.partners.both, name: 'Tailspin Partners' });
       const [event] = await auditOf(customer.id, customer.tokens.global, 1);
@@ -598,14 +573,14 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
       ];
       for (const [token, code] of refusals) {
         await expectNothingChanged(server, async () => {
-          const response = await server.gql(SET_POR, { input: { subscriptionId: bought.id, partnerId: world.partners.advisor } }, token);
+          const response = await server.gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId: bought.id, partnerId: world.partners.advisor } }, token);
           expect(codeOf(response)).toBe(code);
         });
       }
       // The customer's admin is told who manages it.
-      const refused = await server.gql(SET_POR, { input: { subscriptionId: bought.id, partnerId: null } }, customer.tokens.global);
+      const refused = await server.gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId: bought.id, partnerId: null } }, customer.tokens.global);
       expect(refused.errors![0].message).toMatch(new RegExp(world.partners.reseller));
-      expect((await subscriptionAs(bought.id, customer.tokens.reader)).partnerOfRecord.id).toBe(world.partners.both);
+      expect((await subscriptionAs(bought.id, customer.tokens.reader)).partnerOfRecord!.id).toBe(world.partners.both);
     });
   });
 });

@@ -3,30 +3,30 @@
  * names one), and proof that nothing changed anywhere, audit trail included. A quote refuses exactly
  * like the purchase it stands for.
  */
-import { expectNothingChanged, ok, startTestServer, type GraphQLResponse, type TestServer } from './support/harness';
+import { expectNothingChanged, ok, startTestServer, type AnyOperation, type GraphQLResponse, type TestServer } from './support/harness';
+import { buildWorld, kitFor, type FreshTenant, type Kit, type Offer, type World } from './support/world';
 import {
-  buildWorld,
-  buySubscription,
-  createDirectTenant,
-  createFreshOffer,
-  createResellerCustomer,
-  type FreshTenant,
-  type Offer,
-  type World,
-} from './support/world';
+  CHANGE_LICENSE_QUANTITY,
+  GET_PARTNER_RELATIONSHIPS,
+  GET_SUBSCRIPTION,
+  GET_SUBSCRIPTIONS,
+  PURCHASE_SUBSCRIPTION,
+  QUOTE_SUBSCRIPTION,
+  REACTIVATE_SUBSCRIPTION,
+  REMOVE_ADVISOR_RELATIONSHIP,
+  REMOVE_RESELLER_RELATIONSHIP,
+  SET_PARTNER_OF_RECORD,
+  SUSPEND_SUBSCRIPTION,
+  VERIFY_PARTNER_ID,
+} from './graphql/shared-definitions';
+import { graphql } from './graphql/generated';
 
-const PURCHASE = `mutation($input: PurchaseSubscriptionInput!) { purchaseSubscription(input: $input) { subscription { id } } }`;
-const QUOTE = `query($input: QuoteSubscriptionInput!) { quoteSubscription(input: $input) { monthlyTotalCents } }`;
-const SET_POR = `mutation($input: SetPartnerOfRecordInput!) { setPartnerOfRecord(input: $input) { subscription { id } } }`;
-const CHANGE_QUANTITY = `mutation($input: ChangeLicenseQuantityInput!) { changeLicenseQuantity(input: $input) { subscription { id } } }`;
-const SUSPEND = `mutation($id: ID!) { suspendSubscription(input: { subscriptionId: $id }) { subscription { id } } }`;
-const REACTIVATE = `mutation($id: ID!) { reactivateSubscription(input: { subscriptionId: $id }) { subscription { id } } }`;
-const REMOVE_ADVISOR = `mutation($input: RemoveAdvisorRelationshipInput!) { removeAdvisorRelationship(input: $input) { tenant { id } } }`;
-const REMOVE_RESELLER = `mutation($input: RemoveResellerRelationshipInput!) { removeResellerRelationship(input: $input) { tenant { id } } }`;
-const TENANT = `query($id: ID!) { tenant(id: $id) { id partnerRelationships { partner { id } } } }`;
-const SUBSCRIPTION = `query($id: ID!) { subscription(id: $id) { id } }`;
-const SUBSCRIPTIONS = `query($tenantId: ID!) { subscriptions(tenantId: $tenantId) { totalCount } }`;
-const VERIFY = `query($partnerId: String!) { verifyPartnerId(partnerId: $partnerId) { partnerId valid partnerName reason } }`;
+/** What a caller reloads before retrying a change it sent with a stale version. */
+const VERSION_AND_PARTNER = graphql(`
+  query VersionAndPartner($id: ID!) {
+    subscription(id: $id) { version partnerOfRecord { id } }
+  }
+`);
 
 /** it.each rows of fixed length (Jest would take a missing trailing `field` for a `done` callback). */
 const rows = <T extends [string, () => { token: string; input: Record<string, unknown> }, string, string?]>(cases: T[]) =>
@@ -39,6 +39,7 @@ const UNKNOWN_PARTNER_ID = '9876543';
 describe('customer: every refusal changes nothing', () => {
   let server: TestServer;
   let world: World;
+  let kit: Kit;
   /** A direct tenant with: `active` (offer `ranged`, 2–20 licences, advisor of record, version 2) and `suspended`. */
   let tenant: FreshTenant;
   let ranged: Offer;
@@ -51,33 +52,33 @@ describe('customer: every refusal changes nothing', () => {
   beforeAll(async () => {
     server = await startTestServer();
     world = await buildWorld(server);
-    tenant = await createDirectTenant(server, world, 'refusals');
-    ranged = await createFreshOffer(server, world, { min: 2, max: 20, cents: 1500 });
-    const other = await createFreshOffer(server, world);
-    active = await buySubscription(server, tenant.tokens.global, {
+    kit = kitFor(server);
+    tenant = await kit.createTenant('refusals');
+    ranged = await kit.createOffer({ min: 2, max: 20, cents: 1500 });
+    const other = await kit.createOffer();
+    active = await kit.purchase(tenant.tokens.global, {
       tenantId: tenant.id,
       offerId: ranged.id,
       quantity: 5,
       partnerId: world.partners.advisor,
     });
-    active = ok(await server.gql(CHANGE_QUANTITY + ' ', { input: { subscriptionId: active.id, quantity: 6 } }, tenant.tokens.global))
+    active = ok(await server.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: active.id, quantity: 6 } }, tenant.tokens.global))
       .changeLicenseQuantity.subscription;
-    active.version = 2;
-    suspended = await buySubscription(server, tenant.tokens.global, {
+    suspended = await kit.purchase(tenant.tokens.global, {
       tenantId: tenant.id,
       offerId: other.id,
       quantity: 1,
       partnerId: world.partners.advisor,
     });
-    ok(await server.gql(SUSPEND, { id: suspended.id }, tenant.tokens.global));
-    customer = await createResellerCustomer(server, world.tokens.resellerAdmin, 'refusals-customer');
-    resold = await buySubscription(server, world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 3 });
+    ok(await server.gql(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: suspended.id } }, tenant.tokens.global));
+    customer = await kit.createCustomer(world.tokens.resellerAdmin, 'refusals-customer');
+    resold = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 3 });
   });
   afterAll(() => server.stop());
 
   /** Runs the operation, expects exactly one error with this code (and field), no data, and no change anywhere. */
   async function expectRefused(
-    query: string,
+    query: AnyOperation,
     variables: Record<string, unknown>,
     token: string | undefined,
     code: string,
@@ -133,8 +134,8 @@ describe('customer: every refusal changes nothing', () => {
   ];
 
   describe.each([
-    ['purchaseSubscription', PURCHASE],
-    ['quoteSubscription', QUOTE],
+    ['purchaseSubscription', PURCHASE_SUBSCRIPTION],
+    ['quoteSubscription', QUOTE_SUBSCRIPTION],
   ])('%s refuses', (_name, query) => {
     it.each(rows(purchaseCases))('%s', async (_case, build, code, field) => {
       const { token, input } = build();
@@ -147,15 +148,14 @@ describe('customer: every refusal changes nothing', () => {
     });
 
     it('a suspended subscription still counts as live (CONFLICT)', async () => {
-      const offerOfSuspended = ok(await server.gql(`query($id: ID!) { subscription(id: $id) { offer { id } } }`, { id: suspended.id }, tenant.tokens.global))
-        .subscription.offer.id;
+      const offerOfSuspended = ok(await server.gql(GET_SUBSCRIPTION, { id: suspended.id }, tenant.tokens.global)).subscription.offer.id;
       await expectRefused(query, { input: { tenantId: tenant.id, offerId: offerOfSuspended, quantity: 1 } }, tenant.tokens.global, 'CONFLICT', 'offerId');
     });
   });
 
   it("tells a reseller-managed tenant's admin to ask its reseller", async () => {
     const response = await expectRefused(
-      PURCHASE,
+      PURCHASE_SUBSCRIPTION,
       { input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } },
       customer.tokens.global,
       'FORBIDDEN',
@@ -165,7 +165,7 @@ describe('customer: every refusal changes nothing', () => {
 
   it('QUANTITY_OUT_OF_RANGE tells the allowed range', async () => {
     const response = await expectRefused(
-      PURCHASE,
+      PURCHASE_SUBSCRIPTION,
       { input: { tenantId: tenant.id, offerId: world.offers.premium.id, quantity: 4 } },
       tenant.tokens.global,
       'QUANTITY_OUT_OF_RANGE',
@@ -209,18 +209,17 @@ describe('customer: every refusal changes nothing', () => {
     ];
     it.each(rows(cases))('%s', async (_case, build, code, field) => {
       const { token, input } = build();
-      await expectRefused(SET_POR, { input }, token, code, field);
+      await expectRefused(SET_PARTNER_OF_RECORD, { input }, token, code, field);
     });
 
     it('the suspended case says what to do', async () => {
-      const response = await expectRefused(SET_POR, { input: { subscriptionId: suspended.id, partnerId: null } }, tenant.tokens.global, 'FAILED_PRECONDITION');
+      const response = await expectRefused(SET_PARTNER_OF_RECORD, { input: { subscriptionId: suspended.id, partnerId: null } }, tenant.tokens.global, 'FAILED_PRECONDITION');
       expect(response.errors![0].message).toMatch(/suspended.*reactivate/i);
     });
 
     it('the stale case succeeds once the caller reloads the version', async () => {
       // Proof that the refusals above were about the version, not the request: the right version works.
-      const current = ok(await server.gql(`query($id: ID!) { subscription(id: $id) { version partnerOfRecord { id } } }`, { id: active.id }, tenant.tokens.global))
-        .subscription;
+      const current = ok(await server.gql(VERSION_AND_PARTNER, { id: active.id }, tenant.tokens.global)).subscription;
       expect(current).toEqual({ version: 2, partnerOfRecord: { id: world.partners.advisor } });
     });
   });
@@ -244,18 +243,18 @@ describe('customer: every refusal changes nothing', () => {
     ];
     it.each(rows(cases))('%s', async (_case, build, code, field) => {
       const { token, input } = build();
-      await expectRefused(CHANGE_QUANTITY, { input }, token, code, field);
+      await expectRefused(CHANGE_LICENSE_QUANTITY, { input }, token, code, field);
     });
   });
 
   describe('suspend and reactivate refuse', () => {
     it('a reader, another tenant, the wrong status, and a reseller-managed customer', async () => {
-      await expectRefused(SUSPEND, { id: active.id }, tenant.tokens.reader, 'FORBIDDEN');
-      await expectRefused(SUSPEND, { id: active.id }, world.tokens.otherDirectGlobal, 'NOT_FOUND');
-      await expectRefused(SUSPEND, { id: suspended.id }, tenant.tokens.global, 'INVALID_STATUS_TRANSITION');
-      await expectRefused(REACTIVATE, { id: active.id }, tenant.tokens.global, 'INVALID_STATUS_TRANSITION');
-      await expectRefused(SUSPEND, { id: resold.id }, customer.tokens.global, 'FORBIDDEN');
-      await expectRefused(SUSPEND, { id: UNKNOWN_UUID }, tenant.tokens.global, 'NOT_FOUND');
+      await expectRefused(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: active.id } }, tenant.tokens.reader, 'FORBIDDEN');
+      await expectRefused(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: active.id } }, world.tokens.otherDirectGlobal, 'NOT_FOUND');
+      await expectRefused(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: suspended.id } }, tenant.tokens.global, 'INVALID_STATUS_TRANSITION');
+      await expectRefused(REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: active.id } }, tenant.tokens.global, 'INVALID_STATUS_TRANSITION');
+      await expectRefused(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: resold.id } }, customer.tokens.global, 'FORBIDDEN');
+      await expectRefused(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: UNKNOWN_UUID } }, tenant.tokens.global, 'NOT_FOUND');
     });
   });
 
@@ -277,14 +276,14 @@ describe('customer: every refusal changes nothing', () => {
     ];
     it.each(rows(cases))('%s', async (_case, build, code, field) => {
       const { token, input } = build();
-      await expectRefused(REMOVE_ADVISOR, { input }, token, code, field);
+      await expectRefused(REMOVE_ADVISOR_RELATIONSHIP, { input }, token, code, field);
     });
   });
 
   describe('removeResellerRelationship refuses every customer user', () => {
     it.each(['global', 'billing', 'reader'] as const)('the %s role: FORBIDDEN, ask your reseller', async (role) => {
       const response = await expectRefused(
-        REMOVE_RESELLER,
+        REMOVE_RESELLER_RELATIONSHIP,
         { input: { tenantId: customer.id, partnerId: world.partners.reseller } },
         customer.tokens[role],
         'FORBIDDEN',
@@ -298,12 +297,12 @@ describe('customer: every refusal changes nothing', () => {
   // ---------------------------------------------------------------------------------------------
   describe('reads out of scope or of unknown ids are NOT_FOUND', () => {
     it.each([
-      ['tenant(id) unknown', TENANT, () => ({ id: UNKNOWN_UUID }), () => tenant.tokens.global],
-      ["tenant(id) of another tenant", TENANT, () => ({ id: tenant.id }), () => world.tokens.otherDirectGlobal],
-      ['subscription(id) unknown', SUBSCRIPTION, () => ({ id: UNKNOWN_UUID }), () => tenant.tokens.global],
-      ["subscription(id) of another tenant", SUBSCRIPTION, () => ({ id: active.id }), () => world.tokens.otherDirectGlobal],
-      ['subscriptions(tenantId) unknown', SUBSCRIPTIONS, () => ({ tenantId: UNKNOWN_UUID }), () => tenant.tokens.reader],
-      ["subscriptions(tenantId) of another tenant", SUBSCRIPTIONS, () => ({ tenantId: customer.id }), () => tenant.tokens.global],
+      ['tenant(id) unknown', GET_PARTNER_RELATIONSHIPS, () => ({ id: UNKNOWN_UUID }), () => tenant.tokens.global],
+      ["tenant(id) of another tenant", GET_PARTNER_RELATIONSHIPS, () => ({ id: tenant.id }), () => world.tokens.otherDirectGlobal],
+      ['subscription(id) unknown', GET_SUBSCRIPTION, () => ({ id: UNKNOWN_UUID }), () => tenant.tokens.global],
+      ["subscription(id) of another tenant", GET_SUBSCRIPTION, () => ({ id: active.id }), () => world.tokens.otherDirectGlobal],
+      ['subscriptions(tenantId) unknown', GET_SUBSCRIPTIONS, () => ({ tenantId: UNKNOWN_UUID }), () => tenant.tokens.reader],
+      ["subscriptions(tenantId) of another tenant", GET_SUBSCRIPTIONS, () => ({ tenantId: customer.id }), () => tenant.tokens.global],
     ] as const)('%s', async (_case, query, variables, token) => {
       await expectRefused(query, variables(), token(), 'NOT_FOUND');
     });
@@ -320,9 +319,9 @@ describe('customer: every refusal changes nothing', () => {
       ['1000002', 'NOT_ADVISOR', 'Proseware Reseller'] as const,
     ])('%j answers valid false with reason %s, without an error or a write', async (partnerId, reason, partnerName) => {
       await expectNothingChanged(server, async () => {
-        const response = await server.gql(VERIFY, { partnerId }, tenant.tokens.reader);
+        const response = await server.gql(VERIFY_PARTNER_ID, { partnerId }, tenant.tokens.reader);
         expect(response.errors).toBeUndefined();
-        expect(response.data.verifyPartnerId).toMatchObject({ valid: false, reason, partnerName });
+        expect(response.data!.verifyPartnerId).toMatchObject({ valid: false, reason, partnerName });
       });
     });
 
@@ -332,17 +331,17 @@ describe('customer: every refusal changes nothing', () => {
       [' 2000001 ', 'Northwind Advisory'],
     ])('%j is valid and returns the partner name', async (partnerId, partnerName) => {
       await expectNothingChanged(server, async () => {
-        const response = await server.gql(VERIFY, { partnerId }, tenant.tokens.global);
+        const response = await server.gql(VERIFY_PARTNER_ID, { partnerId }, tenant.tokens.global);
         expect(response.errors).toBeUndefined();
-        expect(response.data.verifyPartnerId).toEqual({ partnerId: partnerId.trim(), valid: true, partnerName, reason: null });
+        expect(response.data!.verifyPartnerId).toEqual({ partnerId: partnerId.trim(), valid: true, partnerName, reason: null });
       });
     });
 
     it('every role may check an ID; without a token it is UNAUTHENTICATED', async () => {
       for (const token of [world.tokens.directReader, world.tokens.resellerHelpdesk, world.tokens.platform, customer.tokens.reader]) {
-        expect(ok(await server.gql(VERIFY, { partnerId: world.partners.advisor }, token)).verifyPartnerId.valid).toBe(true);
+        expect(ok(await server.gql(VERIFY_PARTNER_ID, { partnerId: world.partners.advisor }, token)).verifyPartnerId.valid).toBe(true);
       }
-      await expectRefused(VERIFY, { partnerId: world.partners.advisor }, undefined, 'UNAUTHENTICATED');
+      await expectRefused(VERIFY_PARTNER_ID, { partnerId: world.partners.advisor }, undefined, 'UNAUTHENTICATED');
     });
   });
 });

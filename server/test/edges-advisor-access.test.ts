@@ -6,40 +6,50 @@
  * checked as a property over random sequences of operations.
  */
 import fc from 'fast-check';
-import { codeOf, expectNothingChanged, ok, Role, startTestServer, type TestServer } from './support/harness';
-import { buildWorld, buySubscription, createDirectTenant, type FreshTenant, type World } from './support/world';
+import { codeOf, expectNothingChanged, ok, Role, startTestServer, type AnyOperation, type TestServer } from './support/harness';
+import { buildWorld, kitFor, type FreshTenant, type Kit, type World } from './support/world';
+import {
+  ACCEPT_RESELLER_INVITATION,
+  AUTHORIZE_OFFER,
+  CREATE_RESELLER_INVITATION,
+  GET_PARTNER_RELATIONSHIPS,
+  GET_SUBSCRIPTIONS,
+  PURCHASE_SUBSCRIPTION,
+  REACTIVATE_SUBSCRIPTION,
+  REMOVE_ADVISOR_RELATIONSHIP,
+  REMOVE_RESELLER_RELATIONSHIP,
+  SET_PARTNER_OF_RECORD,
+  SUSPEND_SUBSCRIPTION,
+} from './graphql/shared-definitions';
+import { graphql } from './graphql/generated';
 
-const TENANT = `query($id: ID!) { tenant(id: $id) { id } }`;
-const SUBSCRIPTION = `query($id: ID!) { subscription(id: $id) { id status viewerCanManage } }`;
-const SUBSCRIPTIONS = `query($tenantId: ID!) { subscriptions(tenantId: $tenantId, first: 100) { totalCount edges { node { id } } } }`;
-const RELATIONSHIPS = `query($id: ID!) { tenant(id: $id) { partnerRelationships { kinds viewerCanRemove partner { id } } } }`;
-const PURCHASE = `mutation($input: PurchaseSubscriptionInput!) { purchaseSubscription(input: $input) { subscription { id } } }`;
-const SET_POR = `mutation($input: SetPartnerOfRecordInput!) { setPartnerOfRecord(input: $input) { subscription { id } } }`;
-const SUSPEND = `mutation($id: ID!) { suspendSubscription(input: { subscriptionId: $id }) { subscription { id } } }`;
-const REACTIVATE = `mutation($id: ID!) { reactivateSubscription(input: { subscriptionId: $id }) { subscription { id } } }`;
-const REMOVE_ADVISOR = `mutation($tenantId: ID!, $partnerId: ID!) {
-  removeAdvisorRelationship(input: { tenantId: $tenantId, partnerId: $partnerId }) { tenant { id } }
-}`;
-const REMOVE_RESELLER = `mutation($tenantId: ID!, $partnerId: ID!) {
-  removeResellerRelationship(input: { tenantId: $tenantId, partnerId: $partnerId }) { tenant { id } }
-}`;
-const INVITE = `mutation { createResellerInvitation(input: {}) { invitation { code } } }`;
-const ACCEPT = `mutation($code: String!) { acceptResellerInvitation(input: { code: $code }) { relationship { id } } }`;
-const AUTHORIZE = `mutation($input: AuthorizeOfferInput!) { authorizeOffer(input: $input) { partner { id } } }`;
+/** Whether a caller can read the tenant at all: nothing nested, so only the tenant's own scope answers. */
+const READ_TENANT = graphql(`
+  query ReadTenant($id: ID!) {
+    tenant(id: $id) { id }
+  }
+`);
+const SUBSCRIPTION_ACCESS = graphql(`
+  query SubscriptionAccess($id: ID!) {
+    subscription(id: $id) { id status viewerCanManage }
+  }
+`);
 
 const RETENTION_DAYS = 90;
 
 describe('advisor and reseller access ends when the relationship ends', () => {
   let server: TestServer;
   let world: World;
+  let kit: Kit;
   /** partner id → its admin's token */
   const partnerTokens = new Map<string, string>();
 
   beforeAll(async () => {
     server = await startTestServer();
     world = await buildWorld(server);
+    kit = kitFor(server);
     for (const offer of [world.offers.basic, world.offers.premium]) {
-      ok(await server.gql(AUTHORIZE, { input: { partnerId: world.partners.both, offerId: offer.id } }, world.tokens.platform));
+      ok(await server.gql(AUTHORIZE_OFFER, { input: { partnerId: world.partners.both, offerId: offer.id } }, world.tokens.platform));
     }
     for (const id of [world.partners.reseller, world.partners.both, world.partners.advisor]) {
       partnerTokens.set(id, await server.token(Role.PARTNER_ADMIN_AGENT, { partnerId: id }));
@@ -54,72 +64,73 @@ describe('advisor and reseller access ends when the relationship ends', () => {
   };
 
   it('a deleted subscription gives its partner of record no access and no relationship', async () => {
-    const tenant = await createDirectTenant(server, world, 'deleted-advice');
-    const bought = await buySubscription(server, tenant.tokens.global, {
+    const tenant = await kit.createTenant('deleted-advice');
+    const bought = await kit.purchase(tenant.tokens.global, {
       tenantId: tenant.id,
       offerId: world.offers.basic.id,
       quantity: 2,
       partnerId: world.partners.advisor,
     });
-    ok(await server.gql(SUSPEND, { id: bought.id }, tenant.tokens.global));
-    expect(ok(await server.gql(TENANT, { id: tenant.id }, token(world.partners.advisor))).tenant.id).toBe(tenant.id); // suspended: still readable
+    ok(await server.gql(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: bought.id } }, tenant.tokens.global));
+    expect(ok(await server.gql(READ_TENANT, { id: tenant.id }, token(world.partners.advisor))).tenant.id).toBe(tenant.id); // suspended: still readable
     await expire();
 
-    expect(codeOf(await server.gql(TENANT, { id: tenant.id }, token(world.partners.advisor)))).toBe('NOT_FOUND');
-    expect(codeOf(await server.gql(SUBSCRIPTION, { id: bought.id }, token(world.partners.advisor)))).toBe('NOT_FOUND');
-    expect(codeOf(await server.gql(SUBSCRIPTIONS, { tenantId: tenant.id }, token(world.partners.advisor)))).toBe('NOT_FOUND');
-    expect(ok(await server.gql(RELATIONSHIPS, { id: tenant.id }, tenant.tokens.global)).tenant.partnerRelationships).toEqual([]);
+    expect(codeOf(await server.gql(READ_TENANT, { id: tenant.id }, token(world.partners.advisor)))).toBe('NOT_FOUND');
+    expect(codeOf(await server.gql(SUBSCRIPTION_ACCESS, { id: bought.id }, token(world.partners.advisor)))).toBe('NOT_FOUND');
+    expect(codeOf(await server.gql(GET_SUBSCRIPTIONS, { tenantId: tenant.id }, token(world.partners.advisor)))).toBe('NOT_FOUND');
+    expect(ok(await server.gql(GET_PARTNER_RELATIONSHIPS, { id: tenant.id }, tenant.tokens.global)).tenant.partnerRelationships).toEqual([]);
     // Nothing left to remove: the customer is told so, and nothing changes.
     await expectNothingChanged(server, async () => {
-      const removal = await server.gql(REMOVE_ADVISOR, { tenantId: tenant.id, partnerId: world.partners.advisor }, tenant.tokens.global);
+      const input = { tenantId: tenant.id, partnerId: world.partners.advisor };
+      const removal = await server.gql(REMOVE_ADVISOR_RELATIONSHIP, { input }, tenant.tokens.global);
       expect(codeOf(removal)).toBe('NOT_FOUND');
     });
   });
 
   it('an advisor of a live subscription sees only the non-deleted subscriptions it advises', async () => {
-    const tenant = await createDirectTenant(server, world, 'mixed-advice');
-    const gone = await buySubscription(server, tenant.tokens.global, {
+    const tenant = await kit.createTenant('mixed-advice');
+    const gone = await kit.purchase(tenant.tokens.global, {
       tenantId: tenant.id,
       offerId: world.offers.basic.id,
       quantity: 2,
       partnerId: world.partners.advisor,
     });
-    ok(await server.gql(SUSPEND, { id: gone.id }, tenant.tokens.global));
+    ok(await server.gql(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: gone.id } }, tenant.tokens.global));
     await expire();
-    const live = await buySubscription(server, tenant.tokens.global, {
+    const live = await kit.purchase(tenant.tokens.global, {
       tenantId: tenant.id,
       offerId: world.offers.premium.id,
       quantity: 5,
       partnerId: world.partners.advisor,
     });
-    const page = ok(await server.gql(SUBSCRIPTIONS, { tenantId: tenant.id }, token(world.partners.advisor))).subscriptions;
+    const page = ok(await server.gql(GET_SUBSCRIPTIONS, { tenantId: tenant.id }, token(world.partners.advisor))).subscriptions;
     expect(page.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([live.id]);
     expect(page.totalCount).toBe(1);
-    expect(codeOf(await server.gql(SUBSCRIPTION, { id: gone.id }, token(world.partners.advisor)))).toBe('NOT_FOUND');
+    expect(codeOf(await server.gql(SUBSCRIPTION_ACCESS, { id: gone.id }, token(world.partners.advisor)))).toBe('NOT_FOUND');
   });
 
   it('a removed reseller that is also partner of record cannot manage its former sale (viewerCanManage false, FORBIDDEN)', async () => {
-    const tenant = await createDirectTenant(server, world, 'removed-reseller');
+    const tenant = await kit.createTenant('removed-reseller');
     const both = world.partners.both;
-    const { code } = ok(await server.gql(INVITE, {}, token(both))).createResellerInvitation.invitation;
-    ok(await server.gql(ACCEPT, { code }, tenant.tokens.global));
+    const { code } = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: {} }, token(both))).createResellerInvitation.invitation;
+    ok(await server.gql(ACCEPT_RESELLER_INVITATION, { input: { code } }, tenant.tokens.global));
     const sold = ok(
-      await server.gql(PURCHASE, { input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 3, partnerId: both } }, token(both)),
+      await server.gql(PURCHASE_SUBSCRIPTION, { input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 3, partnerId: both } }, token(both)),
     ).purchaseSubscription.subscription;
-    ok(await server.gql(SUSPEND, { id: sold.id }, token(both)));
-    ok(await server.gql(REMOVE_RESELLER, { tenantId: tenant.id, partnerId: both }, token(both)));
+    ok(await server.gql(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: sold.id } }, token(both)));
+    ok(await server.gql(REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId: tenant.id, partnerId: both } }, token(both)));
 
     // Still partner of record on a suspended subscription: it reads it, and manages nothing.
-    const seen = ok(await server.gql(SUBSCRIPTION, { id: sold.id }, token(both))).subscription;
+    const seen = ok(await server.gql(SUBSCRIPTION_ACCESS, { id: sold.id }, token(both))).subscription;
     expect(seen).toEqual({ id: sold.id, status: 'SUSPENDED', viewerCanManage: false });
     await expectNothingChanged(server, async () => {
-      const reactivation = await server.gql(REACTIVATE, { id: sold.id }, token(both));
+      const reactivation = await server.gql(REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: sold.id } }, token(both));
       expect(codeOf(reactivation)).toBe('FORBIDDEN');
       expect(reactivation.errors![0].message).toMatch(/no longer this tenant’s reseller/);
     });
     // The customer can end that advisor relationship; then the former reseller sees nothing of the tenant.
-    ok(await server.gql(REMOVE_ADVISOR, { tenantId: tenant.id, partnerId: both }, tenant.tokens.global));
-    expect(codeOf(await server.gql(SUBSCRIPTION, { id: sold.id }, token(both)))).toBe('NOT_FOUND');
+    ok(await server.gql(REMOVE_ADVISOR_RELATIONSHIP, { input: { tenantId: tenant.id, partnerId: both } }, tenant.tokens.global));
+    expect(codeOf(await server.gql(SUBSCRIPTION_ACCESS, { id: sold.id }, token(both)))).toBe('NOT_FOUND');
   });
 
   describe('property: every partner that can read a tenant is in its partnerRelationships, and the customer can end it but a reseller’s', () => {
@@ -156,7 +167,7 @@ describe('advisor and reseller access ends when the relationship ends', () => {
 
       await fc.assert(
         fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
-          const tenant: FreshTenant = await createDirectTenant(server, world, 'property');
+          const tenant: FreshTenant = await kit.createTenant('property');
           const bought: { id: string; manager: string }[] = [];
           const run = async (o: Op) => {
             switch (o.kind) {
@@ -166,8 +177,8 @@ describe('advisor and reseller access ends when the relationship ends', () => {
                 const offer = pick(offers, o.offer);
                 const manager = seller ? token(seller) : tenant.tokens.global;
                 const input = { tenantId: tenant.id, offerId: offer.id, quantity: offer.minQuantity, partnerId: pick(advisors, o.advisor) };
-                const response = await server.gql(PURCHASE, { input }, manager);
-                if (!response.errors) bought.push({ id: response.data.purchaseSubscription.subscription.id, manager });
+                const response = await server.gql(PURCHASE_SUBSCRIPTION, { input }, manager);
+                if (!response.errors) bought.push({ id: response.data!.purchaseSubscription.subscription.id, manager });
                 return;
               }
               case 'setAdvisor':
@@ -177,25 +188,28 @@ describe('advisor and reseller access ends when the relationship ends', () => {
                 const target = pick(bought, o.subscription);
                 if (o.kind === 'setAdvisor') {
                   const input = { subscriptionId: target.id, partnerId: pick(advisors, o.advisor) };
-                  await server.gql(SET_POR, { input }, target.manager);
+                  await server.gql(SET_PARTNER_OF_RECORD, { input }, target.manager);
                 } else {
-                  await server.gql(o.kind === 'suspend' ? SUSPEND : REACTIVATE, { id: target.id }, target.manager);
+                  const change: AnyOperation = o.kind === 'suspend' ? SUSPEND_SUBSCRIPTION : REACTIVATE_SUBSCRIPTION;
+                  await server.gql(change, { input: { subscriptionId: target.id } }, target.manager);
                 }
                 return;
               }
               case 'expire':
                 return expire();
               case 'removeAdvisor':
-                await server.gql(REMOVE_ADVISOR, { tenantId: tenant.id, partnerId: pick(partners, o.partner) }, tenant.tokens.global);
+                const input = { tenantId: tenant.id, partnerId: pick(partners, o.partner) };
+                await server.gql(REMOVE_ADVISOR_RELATIONSHIP, { input }, tenant.tokens.global);
                 return;
               case 'inviteAccept': {
-                const invited = await server.gql(INVITE, {}, token(pick(sellers, o.seller)));
-                await server.gql(ACCEPT, { code: ok(invited).createResellerInvitation.invitation.code }, tenant.tokens.global);
+                const invited = await server.gql(CREATE_RESELLER_INVITATION, { input: {} }, token(pick(sellers, o.seller)));
+                const { code } = ok(invited).createResellerInvitation.invitation;
+                await server.gql(ACCEPT_RESELLER_INVITATION, { input: { code } }, tenant.tokens.global);
                 return;
               }
               case 'removeReseller': {
                 const seller = pick(sellers, o.seller);
-                await server.gql(REMOVE_RESELLER, { tenantId: tenant.id, partnerId: seller }, token(seller));
+                await server.gql(REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId: tenant.id, partnerId: seller } }, token(seller));
                 return;
               }
             }
@@ -204,11 +218,11 @@ describe('advisor and reseller access ends when the relationship ends', () => {
 
           const related = async () =>
             new Map<string, { kinds: string[]; viewerCanRemove: boolean }>(
-              ok(await server.gql(RELATIONSHIPS, { id: tenant.id }, tenant.tokens.global)).tenant.partnerRelationships.map(
+              ok(await server.gql(GET_PARTNER_RELATIONSHIPS, { id: tenant.id }, tenant.tokens.global)).tenant.partnerRelationships.map(
                 (r: { partner: { id: string }; kinds: string[]; viewerCanRemove: boolean }) => [r.partner.id, r],
               ),
             );
-          const canRead = async (partnerId: string) => !(await server.gql(TENANT, { id: tenant.id }, token(partnerId))).errors;
+          const canRead = async (partnerId: string) => !(await server.gql(READ_TENANT, { id: tenant.id }, token(partnerId))).errors;
 
           const listed = await related();
           for (const partnerId of partners) expect([partnerId, listed.has(partnerId)]).toEqual([partnerId, await canRead(partnerId)]);
@@ -216,7 +230,7 @@ describe('advisor and reseller access ends when the relationship ends', () => {
           for (const [partnerId, relationship] of listed) {
             const resellerOnly = relationship.kinds.length === 1 && relationship.kinds[0] === 'RESELLER';
             expect([partnerId, relationship.viewerCanRemove]).toEqual([partnerId, !resellerOnly]);
-            const removal = await server.gql(REMOVE_ADVISOR, { tenantId: tenant.id, partnerId }, tenant.tokens.global);
+            const removal = await server.gql(REMOVE_ADVISOR_RELATIONSHIP, { input: { tenantId: tenant.id, partnerId } }, tenant.tokens.global);
             expect([partnerId, codeOf(removal)]).toEqual([partnerId, resellerOnly ? 'FORBIDDEN' : undefined]);
             expect([partnerId, await canRead(partnerId)]).toEqual([partnerId, relationship.kinds.includes('RESELLER')]);
           }

@@ -5,46 +5,46 @@
  * organisation (tenant or partner id), never by subject.
  */
 import { ok, Role, startTestServer, type TestServer } from './support/harness';
-import { buildWorld, buySubscription, RESELLER_OPS, type World } from './support/world';
+import { buildWorld, kitFor, type Kit, type World } from './support/world';
+import { ACCEPT_RESELLER_INVITATION, AUTHORIZE_OFFER, CREATE_RESELLER_INVITATION } from './graphql/shared-definitions';
+import { graphql } from './graphql/generated';
 
-const AUTHORIZE = `mutation($input: AuthorizeOfferInput!) { authorizeOffer(input: $input) { partner { id } } }`;
-const TRAIL = `query($tenantId: ID) {
-  auditEvents(tenantId: $tenantId, first: 100) { edges { node { action targetId actor { subject tenantId partnerId } } } }
-}`;
-
-interface Seen {
-  action: string;
-  targetId: string;
-  actor: { subject: string | null; tenantId: string | null; partnerId: string | null };
-}
+/** The trail as another organisation's user shows in it: who, as far as the caller may know. */
+const TRAIL = graphql(`
+  query VisibleTrail($tenantId: ID) {
+    auditEvents(tenantId: $tenantId, first: 100) { edges { node { action targetId actor { subject tenantId partnerId } } } }
+  }
+`);
 
 describe('audit trail visibility (SPEC §2)', () => {
   let server: TestServer;
   let w: World;
+  let kit: Kit;
   let tailspinAdmin: string;
   let fabrikamSale: { id: string };
   let tailspinSale: { id: string };
 
-  const trail = async (token: string, tenantId: string | null): Promise<Seen[]> =>
-    ok(await server.gql(TRAIL, { tenantId }, token)).auditEvents.edges.map((e: { node: Seen }) => e.node);
+  const trail = async (token: string, tenantId: string | null) =>
+    ok(await server.gql(TRAIL, { tenantId }, token)).auditEvents.edges.map((e) => e.node);
 
   beforeAll(async () => {
     server = await startTestServer();
     w = await buildWorld(server);
+    kit = kitFor(server);
     const tailspin = w.partners.both;
     tailspinAdmin = await server.token(Role.PARTNER_ADMIN_AGENT, { partnerId: tailspin, subject: 'tailspin-admin' });
-    ok(await server.gql(AUTHORIZE, { input: { partnerId: tailspin, offerId: w.offers.premium.id } }, w.tokens.platform));
+    ok(await server.gql(AUTHORIZE_OFFER, { input: { partnerId: tailspin, offerId: w.offers.premium.id } }, w.tokens.platform));
     // Tailspin becomes a second reseller of Adatum (Fabrikam's customer) through an invitation Adatum accepts.
-    const { code } = ok(await server.gql(RESELLER_OPS.createInvitation, { input: {} }, tailspinAdmin)).createResellerInvitation.invitation;
-    ok(await server.gql(RESELLER_OPS.acceptInvitation, { input: { code } }, w.tokens.customerGlobal));
+    const { code } = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: {} }, tailspinAdmin)).createResellerInvitation.invitation;
+    ok(await server.gql(ACCEPT_RESELLER_INVITATION, { input: { code } }, w.tokens.customerGlobal));
     // Fabrikam sells basic with Northwind as advisor; Tailspin sells premium.
-    fabrikamSale = await buySubscription(server, w.tokens.resellerAdmin, {
+    fabrikamSale = await kit.purchase(w.tokens.resellerAdmin, {
       tenantId: w.tenants.customer,
       offerId: w.offers.basic.id,
       quantity: 2,
       partnerId: w.partners.advisor,
     });
-    tailspinSale = await buySubscription(server, tailspinAdmin, { tenantId: w.tenants.customer, offerId: w.offers.premium.id, quantity: 5 });
+    tailspinSale = await kit.purchase(tailspinAdmin, { tenantId: w.tenants.customer, offerId: w.offers.premium.id, quantity: 5 });
   });
   afterAll(() => server.stop());
 

@@ -9,9 +9,7 @@
  */
 import { codeOf, expectNothingChanged, Role, startTestServer, type GraphQLResponse, type TestServer } from './support/harness';
 import { createLogger } from '../src/logger';
-
-const CREATE_TENANT = `mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } } }`;
-const CREATE_OFFER = `mutation($input: CreateOfferInput!) { createOffer(input: $input) { offer { id } } }`;
+import { CREATE_OFFER, CREATE_TENANT } from './graphql/shared-definitions';
 
 describe('a value the database refuses (MariaDB)', () => {
   const logLines: string[] = [];

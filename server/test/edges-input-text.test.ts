@@ -5,17 +5,18 @@
  * may not be invisible, and search ignores case for every Unicode letter.
  */
 import { codeOf, expectNothingChanged, ok, Role, startTestServer, type GraphQLResponse, type TestServer } from './support/harness';
-import { buildWorld, RESELLER_OPS, type World } from './support/world';
-
-const CREATE_TENANT = `mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id name domain } } }`;
-const CREATE_PARTNER = `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { partner { id name } } }`;
-const CREATE_OFFER = `mutation($input: CreateOfferInput!) { createOffer(input: $input) { offer { id name sku } } }`;
-const CREATE_CUSTOMER = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { customer { id name domain } } }`;
-const TENANTS = `query($search: String) { tenants(first: 100, search: $search) { edges { node { id name } } } }`;
-const TENANT_AUDIT = `query($tenantId: ID) { auditEvents(tenantId: $tenantId, first: 100) { edges { node { action after } } } }`;
-
-let sequence = 0;
-const unique = (label: string) => `${label}-${Date.now().toString(36)}${(sequence++).toString(36)}`;
+import { buildWorld, unique, type World } from './support/world';
+import {
+  ACCEPT_RESELLER_INVITATION,
+  CREATE_CUSTOMER,
+  CREATE_OFFER,
+  CREATE_PARTNER,
+  CREATE_RESELLER_INVITATION,
+  CREATE_TENANT,
+  GET_AUDIT_EVENTS,
+  GET_CUSTOMERS,
+  GET_TENANTS,
+} from './graphql/shared-definitions';
 
 describe('input text and identifiers (issue 11)', () => {
   let server: TestServer;
@@ -78,13 +79,13 @@ describe('input text and identifiers (issue 11)', () => {
     });
 
     it('refuses an invitation code with its case swapped as unknown, or padded as malformed, and accepts the exact code', async () => {
-      const { code } = ok(await server.gql(RESELLER_OPS.createInvitation, { input: {} }, w.tokens.resellerAdmin)).createResellerInvitation
+      const { code } = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: {} }, w.tokens.resellerAdmin)).createResellerInvitation
         .invitation;
-      const swapped = [...code].map((c: string) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
+      const swapped = [...code].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
       expect(swapped).not.toBe(code);
       const tenant = ok(await createTenant('Invited Tenant')).createTenant.tenant;
       const admin = await server.token(Role.TENANT_GLOBAL_ADMIN, { tenantId: tenant.id });
-      const accept = (attempt: string) => server.gql(RESELLER_OPS.acceptInvitation, { input: { code: attempt } }, admin);
+      const accept = (attempt: string) => server.gql(ACCEPT_RESELLER_INVITATION, { input: { code: attempt } }, admin);
       await expectNothingChanged(server, async () => {
         expect(codeOf(await accept(swapped))).toBe('NOT_FOUND');
       });
@@ -159,8 +160,8 @@ describe('input text and identifiers (issue 11)', () => {
       const tenant = ok(await createTenant('  Cafe\u0301 Ltd\t')).createTenant.tenant;
       expect(tenant.name).toBe('Café Ltd');
       expect(ok(await createPartner(' Ölwerk 1 ')).createPartner.partner.name).toBe('Ölwerk 1');
-      const audit = ok(await server.gql(TENANT_AUDIT, { tenantId: tenant.id }, w.tokens.platform)).auditEvents.edges;
-      const created = audit.find((e: { node: { action: string } }) => e.node.action === 'tenant.created').node.after;
+      const audit = ok(await server.gql(GET_AUDIT_EVENTS, { tenantId: tenant.id }, w.tokens.platform)).auditEvents.edges;
+      const created = audit.find((e) => e.node.action === 'tenant.created')!.node.after!;
       expect(created).toMatchObject({ id: tenant.id, name: 'Café Ltd' });
       expect(Object.keys(created)).not.toContain('nameFolded');
     });
@@ -171,7 +172,7 @@ describe('input text and identifiers (issue 11)', () => {
       const greek = ok(await createTenant('Οδός Σ Ltd')).createTenant.tenant;
       const german = ok(await createTenant('Straße Äpfel')).createTenant.tenant;
       const found = async (search: string) =>
-        ok(await server.gql(TENANTS, { search }, w.tokens.platform)).tenants.edges.map((e: { node: { id: string } }) => e.node.id);
+        ok(await server.gql(GET_TENANTS, { search }, w.tokens.platform)).tenants.edges.map((e) => e.node.id);
       for (const search of ['École Öst', 'école öst', 'ÉCOLE', 'E\u0301COLE ÖST', label.toUpperCase()]) {
         expect({ search, found: await found(search) }).toEqual({ search, found: [ecole.id] });
       }
@@ -182,15 +183,13 @@ describe('input text and identifiers (issue 11)', () => {
       }
       // 150 emoji are 300 UTF-16 units but 150 characters: within the 200 a search may have.
       expect(await found('👍'.repeat(150))).toEqual([]);
-      await expectRefused(() => server.gql(TENANTS, { search: 'a'.repeat(201) }, w.tokens.platform), 'search');
+      await expectRefused(() => server.gql(GET_TENANTS, { search: 'a'.repeat(201) }, w.tokens.platform), 'search');
     });
 
     it('searches a reseller’s customers the same way', async () => {
       const customer = ok(await createCustomer('Ärzte Ørsted Ltd')).createCustomer.customer;
       const found = async (search: string) =>
-        ok(await server.gql(RESELLER_OPS.customers, { search, first: 100 }, w.tokens.resellerAdmin)).customers.edges.map(
-          (e: { node: { id: string } }) => e.node.id,
-        );
+        ok(await server.gql(GET_CUSTOMERS, { search, first: 100 }, w.tokens.resellerAdmin)).customers.edges.map((e) => e.node.id);
       for (const search of ['ärzte ørsted', 'ÄRZTE ØRSTED', 'A\u0308RZTE']) {
         expect({ search, found: await found(search) }).toEqual({ search, found: [customer.id] });
       }

@@ -5,8 +5,9 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { Logger as TypeOrmLogger } from 'typeorm';
-import { codeOf, expectNothingChanged, ok, startTestServer, type TestServer } from './support/harness';
+import { codeOf, expectNothingChanged, ok, startTestServer, type AnyOperation, type TestServer } from './support/harness';
 import { buildWorld, type World } from './support/world';
+import { AUTHORIZE_OFFER, CREATE_PARTNER, CREATE_TENANT, REVOKE_OFFER_AUTHORIZATION, VERIFY_PARTNER_ID } from './graphql/shared-definitions';
 
 class StatementRecorder implements TypeOrmLogger {
   statements: string[] = [];
@@ -19,12 +20,6 @@ class StatementRecorder implements TypeOrmLogger {
   logMigration() {}
   log() {}
 }
-
-const CREATE_TENANT = `mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } } }`;
-const AUTHORIZE = `mutation($input: AuthorizeOfferInput!) { authorizeOffer(input: $input) { partner { id } } }`;
-const REVOKE = `mutation($input: RevokeOfferAuthorizationInput!) { revokeOfferAuthorization(input: $input) { partner { id } } }`;
-const CREATE_PARTNER = `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { partner { id } } }`;
-const VERIFY = `query($partnerId: String!) { verifyPartnerId(partnerId: $partnerId) { partnerId valid partnerName reason } }`;
 
 describe('smaller edges', () => {
   let server: TestServer;
@@ -44,16 +39,20 @@ describe('smaller edges', () => {
   });
   afterAll(() => server.stop());
 
-  async function expectBadInput(query: string, variables: Record<string, unknown>, field: string) {
+  /** A shared document sent with wrong variables, or a document written wrong on purpose. */
+  const send = (query: AnyOperation | string, variables: Record<string, unknown>) =>
+    typeof query === 'string' ? server.gql(query, variables, w.tokens.platform) : server.gql(query, variables, w.tokens.platform);
+
+  async function expectBadInput(query: AnyOperation | string, variables: Record<string, unknown>, field: string) {
     await expectNothingChanged(server, async () => {
-      const response = await server.gql(query, variables, w.tokens.platform);
+      const response = await send(query, variables);
       expect([codeOf(response), response.errors?.[0]?.extensions.field, response.data ?? null]).toEqual(['BAD_USER_INPUT', field, null]);
     });
   }
 
   it('authorizeOffer and revokeOfferAuthorization name partnerId for a malformed Partner ID', async () => {
-    await expectBadInput(AUTHORIZE, { input: { partnerId: 'abc', offerId: w.offers.basic.id } }, 'partnerId');
-    await expectBadInput(REVOKE, { input: { partnerId: 'abc', offerId: w.offers.basic.id } }, 'partnerId');
+    await expectBadInput(AUTHORIZE_OFFER, { input: { partnerId: 'abc', offerId: w.offers.basic.id } }, 'partnerId');
+    await expectBadInput(REVOKE_OFFER_AUTHORIZATION, { input: { partnerId: 'abc', offerId: w.offers.basic.id } }, 'partnerId');
   });
 
   it.each([
@@ -81,7 +80,7 @@ describe('smaller edges', () => {
 
   it('refuses a Partner ID that starts with 0, and Check ID calls it malformed', async () => {
     await expectBadInput(CREATE_PARTNER, { input: { id: '01000001', name: 'Leading Zero', countryCode: 'VN', capabilities: ['ADVISOR'] } }, 'id');
-    expect(ok(await server.gql(VERIFY, { partnerId: '01000001' }, w.tokens.directGlobal)).verifyPartnerId).toEqual({
+    expect(ok(await server.gql(VERIFY_PARTNER_ID, { partnerId: '01000001' }, w.tokens.directGlobal)).verifyPartnerId).toEqual({
       partnerId: '01000001',
       valid: false,
       partnerName: null,

@@ -8,9 +8,9 @@ import { request } from 'node:http';
 import { SignJWT } from 'jose';
 import { codeOf, expectNothingChanged, ok, Role, startTestServer, type TestServer } from './support/harness';
 import { DEVELOPMENT_JWT_SECRET } from '../src/config';
-import { buildWorld, RESELLER_OPS, type World } from './support/world';
+import { buildWorld, type World } from './support/world';
+import { ACCEPT_RESELLER_INVITATION, CREATE_RESELLER_INVITATION, GET_VIEWER } from './graphql/shared-definitions';
 
-const VIEWER = '{ viewer { subject roles } }';
 const UNKNOWN_TENANT = '01890000-0000-7000-8000-0000000fffff';
 
 describe('token rules (SPEC §2)', () => {
@@ -29,7 +29,7 @@ describe('token rules (SPEC §2)', () => {
     if (times.exp !== null) jwt.setExpirationTime(times.exp ?? now() + 3600);
     return jwt.sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET));
   };
-  const viewer = (token: string) => server.gql(VIEWER, {}, token);
+  const viewer = (token: string) => server.gql(GET_VIEWER, {}, token);
 
   async function expectRefused(token: string, message: RegExp) {
     const response = await viewer(token);
@@ -84,12 +84,12 @@ describe('token rules (SPEC §2)', () => {
   });
 
   it('a tenant that does not exist cannot accept an invitation; nothing commits, and the code still works for a real tenant', async () => {
-    const { code } = ok(await server.gql(RESELLER_OPS.createInvitation, { input: {} }, w.tokens.resellerAdmin)).createResellerInvitation.invitation;
+    const { code } = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: {} }, w.tokens.resellerAdmin)).createResellerInvitation.invitation;
     const ghost = await server.token(Role.TENANT_GLOBAL_ADMIN, { tenantId: UNKNOWN_TENANT });
     await expectNothingChanged(server, async () => {
-      expect(codeOf(await server.gql(RESELLER_OPS.acceptInvitation, { input: { code } }, ghost))).toBe('UNAUTHENTICATED');
+      expect(codeOf(await server.gql(ACCEPT_RESELLER_INVITATION, { input: { code } }, ghost))).toBe('UNAUTHENTICATED');
     });
-    const accepted = ok(await server.gql(RESELLER_OPS.acceptInvitation, { input: { code } }, w.tokens.directGlobal));
+    const accepted = ok(await server.gql(ACCEPT_RESELLER_INVITATION, { input: { code } }, w.tokens.directGlobal));
     expect(accepted.acceptResellerInvitation.relationship.tenant.id).toBe(w.tenants.direct);
   });
 
@@ -105,7 +105,7 @@ describe('token rules (SPEC §2)', () => {
         },
       );
       req.on('error', reject);
-      req.end(JSON.stringify({ query: VIEWER }));
+      req.end(JSON.stringify({ query: String(GET_VIEWER) }));
     });
     expect(status).toBe(431);
     expect(type).toMatch(/^application\/json/);

@@ -1,11 +1,13 @@
-import { codeOf, expectNothingChanged, ok, startTestServer, type TestServer } from './support/harness';
+import { codeOf, expectNothingChanged, ok, startTestServer, type AnyOperation, type TestServer } from './support/harness';
 import { buildWorld, type World } from './support/world';
-
-const CREATE_TENANT = `mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id name domain countryCode billingManagedBy { id } } } }`;
-const CREATE_PARTNER = `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { partner { id name countryCode capabilities } } }`;
-const CREATE_OFFER = `mutation($input: CreateOfferInput!) { createOffer(input: $input) { offer { id sku name minQuantity maxQuantity unitPriceCents currency } } }`;
-const AUTHORIZE = `mutation($input: AuthorizeOfferInput!) { authorizeOffer(input: $input) { partner { id authorizedOffers { sku } } } }`;
-const REVOKE = `mutation($input: RevokeOfferAuthorizationInput!) { revokeOfferAuthorization(input: $input) { partner { id authorizedOffers { sku } } } }`;
+import {
+  AUTHORIZE_OFFER,
+  CREATE_OFFER,
+  CREATE_PARTNER,
+  CREATE_TENANT,
+  GET_AUDIT_EVENTS,
+  REVOKE_OFFER_AUTHORIZATION,
+} from './graphql/shared-definitions';
 
 describe('platform-admin mutations', () => {
   let server: TestServer;
@@ -16,7 +18,7 @@ describe('platform-admin mutations', () => {
   });
   afterAll(() => server.stop());
 
-  const operations = () => [
+  const operations = (): { name: string; query: AnyOperation; variables: Record<string, unknown> }[] => [
     { name: 'createTenant', query: CREATE_TENANT, variables: { input: { name: 'X', domain: 'x-corp.example', countryCode: 'US' } } },
     { name: 'createPartner', query: CREATE_PARTNER, variables: { input: { name: 'X', countryCode: 'US', capabilities: ['ADVISOR'] } } },
     {
@@ -24,8 +26,8 @@ describe('platform-admin mutations', () => {
       query: CREATE_OFFER,
       variables: { input: { sku: 'X-1', name: 'X', minQuantity: 1, maxQuantity: 10, unitPriceCents: 100, currency: 'USD' } },
     },
-    { name: 'authorizeOffer', query: AUTHORIZE, variables: { input: { partnerId: w.partners.otherReseller, offerId: w.offers.e5.id } } },
-    { name: 'revokeOfferAuthorization', query: REVOKE, variables: { input: { partnerId: w.partners.reseller, offerId: w.offers.basic.id } } },
+    { name: 'authorizeOffer', query: AUTHORIZE_OFFER, variables: { input: { partnerId: w.partners.otherReseller, offerId: w.offers.e5.id } } },
+    { name: 'revokeOfferAuthorization', query: REVOKE_OFFER_AUTHORIZATION, variables: { input: { partnerId: w.partners.reseller, offerId: w.offers.basic.id } } },
   ];
 
   it('every other role is refused with FORBIDDEN and nothing is written', async () => {
@@ -63,8 +65,7 @@ describe('platform-admin mutations', () => {
       ),
     ).createOffer.offer;
     expect(offer).toMatchObject({ sku: 'VISIO-P2', currency: 'EUR', minQuantity: 1, maxQuantity: 500 });
-    const trail = ok(await server.gql(`{ auditEvents(first: 3) { edges { node { action targetId before after } } } }`, {}, w.tokens.platform))
-      .auditEvents.edges.map((e: { node: unknown }) => e.node);
+    const trail = ok(await server.gql(GET_AUDIT_EVENTS, { first: 3 }, w.tokens.platform)).auditEvents.edges.map((e) => e.node);
     expect(trail).toEqual([
       expect.objectContaining({ action: 'offer.created', targetId: offer.id, before: null, after: expect.objectContaining({ sku: 'VISIO-P2' }) }),
       expect.objectContaining({ action: 'partner.created', targetId: partner.id }),
@@ -74,27 +75,27 @@ describe('platform-admin mutations', () => {
 
   it('authorises and revokes an offer; doing either twice changes nothing more', async () => {
     const input = { partnerId: w.partners.otherReseller, offerId: w.offers.premium.id };
-    const after = ok(await server.gql(AUTHORIZE, { input }, w.tokens.platform)).authorizeOffer.partner.authorizedOffers;
-    expect(after.map((o: { sku: string }) => o.sku).sort()).toEqual(['BASIC', 'PREMIUM']);
-    await expectNothingChanged(server, async () => ok(await server.gql(AUTHORIZE, { input }, w.tokens.platform)));
-    const revoked = ok(await server.gql(REVOKE, { input }, w.tokens.platform)).revokeOfferAuthorization.partner.authorizedOffers;
-    expect(revoked.map((o: { sku: string }) => o.sku)).toEqual(['BASIC']);
-    await expectNothingChanged(server, async () => ok(await server.gql(REVOKE, { input }, w.tokens.platform)));
+    const after = ok(await server.gql(AUTHORIZE_OFFER, { input }, w.tokens.platform)).authorizeOffer.partner.authorizedOffers;
+    expect(after!.map((o) => o.sku).sort()).toEqual(['BASIC', 'PREMIUM']);
+    await expectNothingChanged(server, async () => ok(await server.gql(AUTHORIZE_OFFER, { input }, w.tokens.platform)));
+    const revoked = ok(await server.gql(REVOKE_OFFER_AUTHORIZATION, { input }, w.tokens.platform)).revokeOfferAuthorization.partner.authorizedOffers;
+    expect(revoked!.map((o) => o.sku)).toEqual(['BASIC']);
+    await expectNothingChanged(server, async () => ok(await server.gql(REVOKE_OFFER_AUTHORIZATION, { input }, w.tokens.platform)));
   });
 
   it('refuses to authorise an advisor-only partner (FAILED_PRECONDITION) or unknown ids (NOT_FOUND)', async () => {
     await expectNothingChanged(server, async () => {
-      expect(codeOf(await server.gql(AUTHORIZE, { input: { partnerId: w.partners.advisor, offerId: w.offers.basic.id } }, w.tokens.platform))).toBe(
+      expect(codeOf(await server.gql(AUTHORIZE_OFFER, { input: { partnerId: w.partners.advisor, offerId: w.offers.basic.id } }, w.tokens.platform))).toBe(
         'FAILED_PRECONDITION',
       );
-      expect(codeOf(await server.gql(AUTHORIZE, { input: { partnerId: '7777777', offerId: w.offers.basic.id } }, w.tokens.platform))).toBe('NOT_FOUND');
+      expect(codeOf(await server.gql(AUTHORIZE_OFFER, { input: { partnerId: '7777777', offerId: w.offers.basic.id } }, w.tokens.platform))).toBe('NOT_FOUND');
       expect(
-        codeOf(await server.gql(AUTHORIZE, { input: { partnerId: w.partners.reseller, offerId: '01890000-0000-7000-8000-000000000000' } }, w.tokens.platform)),
+        codeOf(await server.gql(AUTHORIZE_OFFER, { input: { partnerId: w.partners.reseller, offerId: '01890000-0000-7000-8000-000000000000' } }, w.tokens.platform)),
       ).toBe('NOT_FOUND');
     });
   });
 
-  const invalid: [string, string, Record<string, unknown>, string][] = [
+  const invalid: [string, AnyOperation, Record<string, unknown>, string][] = [
     ['tenant: empty name', CREATE_TENANT, { name: '   ', domain: 'ok.example', countryCode: 'US' }, 'name'],
     ['tenant: name too long', CREATE_TENANT, { name: 'x'.repeat(201), domain: 'ok.example', countryCode: 'US' }, 'name'],
     ['tenant: bad country', CREATE_TENANT, { name: 'X', domain: 'ok.example', countryCode: 'XX' }, 'countryCode'],
@@ -120,8 +121,9 @@ describe('platform-admin mutations', () => {
 
   it('a wrongly typed variable is BAD_USER_INPUT', async () => {
     await expectNothingChanged(server, async () => {
+      const createOffer: AnyOperation = CREATE_OFFER; // minQuantity is an Int: sent as a string on purpose
       const response = await server.gql(
-        CREATE_OFFER,
+        createOffer,
         { input: { sku: 'A', name: 'A', minQuantity: 'one', maxQuantity: 5, unitPriceCents: 1, currency: 'USD' } },
         w.tokens.platform,
       );

@@ -3,7 +3,7 @@ import { GraphQLClient, ClientError } from 'graphql-request';
 import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { expectNothingChanged, startTestServer, type TestServer } from './support/harness';
-import { buildWorld, createResellerCustomer, type World } from './support/world';
+import { buildWorld, kitFor, type World } from './support/world';
 
 /**
  * Issue 12, the frontend developer: three popular GraphQL clients, set up as their documentation says, work
@@ -51,7 +51,7 @@ describe('popular GraphQL clients against the running server', () => {
   }
 
   it('@urql/core: a GET query with variables, a mutation, and a refusal in CombinedError.graphQLErrors', async () => {
-    const customer = await createResellerCustomer(server, world.tokens.resellerAdmin, 'urql');
+    const customer = await kitFor(server).createCustomer(world.tokens.resellerAdmin, 'urql');
     const client = new UrqlClient({
       url: server.url,
       exchanges: [cacheExchange, fetchExchange],
@@ -84,7 +84,7 @@ describe('popular GraphQL clients against the running server', () => {
   });
 
   it('graphql-request: a query with variables, a mutation, and a refusal in ClientError.response.errors', async () => {
-    const customer = await createResellerCustomer(server, world.tokens.resellerAdmin, 'graphql-request');
+    const customer = await kitFor(server).createCustomer(world.tokens.resellerAdmin, 'graphql-request');
     const client = new GraphQLClient(server.url, {
       fetch: observedFetch,
       headers: { authorization: `Bearer ${world.tokens.resellerAdmin}` },
@@ -110,7 +110,7 @@ describe('popular GraphQL clients against the running server', () => {
   });
 
   it('@apollo/client (core): a query with variables, a mutation, and a refusal in CombinedGraphQLErrors', async () => {
-    const customer = await createResellerCustomer(server, world.tokens.resellerAdmin, 'apollo-client');
+    const customer = await kitFor(server).createCustomer(world.tokens.resellerAdmin, 'apollo-client');
     const client = new ApolloClient({
       link: new HttpLink({ uri: server.url, fetch: observedFetch, headers: { authorization: `Bearer ${world.tokens.resellerAdmin}` } }),
       cache: new InMemoryCache(),

@@ -5,10 +5,28 @@ import {
   expectNothingChanged,
   ok,
   startTestServer,
+  type AnyOperation,
   type GraphQLResponse,
   type TestServer,
 } from './support/harness';
 import { buildWorld, type World } from './support/world';
+import {
+  ACCEPT_RESELLER_INVITATION,
+  AUTHORIZE_OFFER,
+  CHANGE_LICENSE_QUANTITY,
+  CREATE_CUSTOMER,
+  CREATE_OFFER,
+  CREATE_PARTNER,
+  CREATE_RESELLER_INVITATION,
+  CREATE_TENANT,
+  PURCHASE_SUBSCRIPTION,
+  REACTIVATE_SUBSCRIPTION,
+  REMOVE_ADVISOR_RELATIONSHIP,
+  REMOVE_RESELLER_RELATIONSHIP,
+  REVOKE_OFFER_AUTHORIZATION,
+  SET_PARTNER_OF_RECORD,
+  SUSPEND_SUBSCRIPTION,
+} from './graphql/shared-definitions';
 import { testDatabaseKind, testMysqlUrl } from './support/database';
 import { AuditEvent, IdempotencyKey } from '../src/entities';
 
@@ -153,7 +171,6 @@ describe(`faults (${testDatabaseKind()})`, () => {
     }
   }
 
-  const CREATE_TENANT = 'mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } } }';
   const TENANTS = '{ tenants { totalCount } }';
 
   function expectInternalWithoutDetail(response: GraphQLResponse) {
@@ -184,7 +201,7 @@ describe(`faults (${testDatabaseKind()})`, () => {
         await server.gql(CREATE_TENANT, { input: { name: 'Outage', domain: 'outage.example', countryCode: 'VN' } }, w.tokens.platform),
       );
       const purchase = await server.gql(
-        'mutation($input: PurchaseSubscriptionInput!) { purchaseSubscription(input: $input) { subscription { id } } }',
+        PURCHASE_SUBSCRIPTION,
         { input: { tenantId: w.tenants.direct, offerId: w.offers.basic.id, quantity: 2, idempotencyKey: 'during-outage' } },
         w.tokens.directBilling,
       );
@@ -207,7 +224,7 @@ describe(`faults (${testDatabaseKind()})`, () => {
       expect(ok(created).createTenant.tenant.id).toBeTruthy();
       // The idempotency key tried during the outage was never stored: it works now.
       const purchase = await server.gql(
-        'mutation($input: PurchaseSubscriptionInput!) { purchaseSubscription(input: $input) { subscription { id } } }',
+        PURCHASE_SUBSCRIPTION,
         { input: { tenantId: w.tenants.direct, offerId: w.offers.basic.id, quantity: 2, idempotencyKey: 'during-outage' } },
         w.tokens.directBilling,
       );
@@ -257,7 +274,7 @@ describe(`faults (${testDatabaseKind()})`, () => {
       name: string;
       action: string;
       token: () => string;
-      query: string;
+      query: AnyOperation;
       input: () => Record<string, unknown>;
       after?: (data: any) => void;
     }[] = [
@@ -265,49 +282,49 @@ describe(`faults (${testDatabaseKind()})`, () => {
         name: 'createTenant',
         action: 'tenant.created',
         token: () => w.tokens.platform,
-        query: 'mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } } }',
+        query: CREATE_TENANT,
         input: () => ({ name: 'Rollback Tenant', domain: 'rollback-tenant.example', countryCode: 'VN' }),
       },
       {
         name: 'createPartner',
         action: 'partner.created',
         token: () => w.tokens.platform,
-        query: 'mutation($input: CreatePartnerInput!) { createPartner(input: $input) { partner { id } } }',
+        query: CREATE_PARTNER,
         input: () => ({ id: '7000001', name: 'Rollback Partner', countryCode: 'VN', capabilities: ['ADVISOR'] }),
       },
       {
         name: 'createOffer',
         action: 'offer.created',
         token: () => w.tokens.platform,
-        query: 'mutation($input: CreateOfferInput!) { createOffer(input: $input) { offer { id } } }',
+        query: CREATE_OFFER,
         input: () => ({ sku: 'ROLLBACK', name: 'Rollback Offer', minQuantity: 1, maxQuantity: 10, unitPriceCents: 100, currency: 'USD' }),
       },
       {
         name: 'authorizeOffer',
         action: 'offer.authorized',
         token: () => w.tokens.platform,
-        query: 'mutation($input: AuthorizeOfferInput!) { authorizeOffer(input: $input) { partner { id } } }',
+        query: AUTHORIZE_OFFER,
         input: () => ({ partnerId: w.partners.reseller, offerId: w.offers.e5.id }),
       },
       {
         name: 'revokeOfferAuthorization',
         action: 'offer.authorizationRevoked',
         token: () => w.tokens.platform,
-        query: 'mutation($input: RevokeOfferAuthorizationInput!) { revokeOfferAuthorization(input: $input) { partner { id } } }',
+        query: REVOKE_OFFER_AUTHORIZATION,
         input: () => ({ partnerId: w.partners.otherReseller, offerId: w.offers.basic.id }),
       },
       {
         name: 'createCustomer',
         action: 'tenant.created',
         token: () => w.tokens.resellerAdmin,
-        query: 'mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { customer { id } } }',
+        query: CREATE_CUSTOMER,
         input: () => ({ name: 'Rollback Customer', domain: 'rollback-customer.example', countryCode: 'TH', idempotencyKey: 'rollback-customer' }),
       },
       {
         name: 'createResellerInvitation',
         action: 'resellerInvitation.created',
         token: () => w.tokens.resellerAdmin,
-        query: 'mutation($input: CreateResellerInvitationInput!) { createResellerInvitation(input: $input) { invitation { code } } }',
+        query: CREATE_RESELLER_INVITATION,
         input: () => ({ expiresInDays: 3 }),
         after: (data) => {
           state.invitationCode = data.createResellerInvitation.invitation.code;
@@ -317,21 +334,21 @@ describe(`faults (${testDatabaseKind()})`, () => {
         name: 'acceptResellerInvitation',
         action: 'resellerRelationship.created',
         token: () => w.tokens.directGlobal,
-        query: 'mutation($input: AcceptResellerInvitationInput!) { acceptResellerInvitation(input: $input) { relationship { id } } }',
+        query: ACCEPT_RESELLER_INVITATION,
         input: () => ({ code: state.invitationCode }),
       },
       {
         name: 'removeResellerRelationship',
         action: 'resellerRelationship.removed',
         token: () => w.tokens.resellerAdmin,
-        query: 'mutation($input: RemoveResellerRelationshipInput!) { removeResellerRelationship(input: $input) { tenant { id } } }',
+        query: REMOVE_RESELLER_RELATIONSHIP,
         input: () => ({ tenantId: w.tenants.direct, partnerId: w.partners.reseller }),
       },
       {
         name: 'purchaseSubscription',
         action: 'subscription.purchased',
         token: () => w.tokens.directBilling,
-        query: 'mutation($input: PurchaseSubscriptionInput!) { purchaseSubscription(input: $input) { subscription { id } } }',
+        query: PURCHASE_SUBSCRIPTION,
         input: () => ({ tenantId: w.tenants.direct, offerId: w.offers.premium.id, quantity: 5, idempotencyKey: 'rollback-purchase' }),
         after: (data) => {
           state.subscriptionId = data.purchaseSubscription.subscription.id;
@@ -341,35 +358,35 @@ describe(`faults (${testDatabaseKind()})`, () => {
         name: 'setPartnerOfRecord',
         action: 'subscription.partnerOfRecordSet',
         token: () => w.tokens.directBilling,
-        query: 'mutation($input: SetPartnerOfRecordInput!) { setPartnerOfRecord(input: $input) { subscription { id } } }',
+        query: SET_PARTNER_OF_RECORD,
         input: () => ({ subscriptionId: state.subscriptionId, partnerId: w.partners.advisor }),
       },
       {
         name: 'removeAdvisorRelationship',
         action: 'subscription.partnerOfRecordRemoved',
         token: () => w.tokens.directGlobal,
-        query: 'mutation($input: RemoveAdvisorRelationshipInput!) { removeAdvisorRelationship(input: $input) { tenant { id } } }',
+        query: REMOVE_ADVISOR_RELATIONSHIP,
         input: () => ({ tenantId: w.tenants.direct, partnerId: w.partners.advisor }),
       },
       {
         name: 'changeLicenseQuantity',
         action: 'subscription.quantityChanged',
         token: () => w.tokens.directBilling,
-        query: 'mutation($input: ChangeLicenseQuantityInput!) { changeLicenseQuantity(input: $input) { subscription { id } } }',
+        query: CHANGE_LICENSE_QUANTITY,
         input: () => ({ subscriptionId: state.subscriptionId, quantity: 9, expectedVersion: undefined }),
       },
       {
         name: 'suspendSubscription',
         action: 'subscription.suspended',
         token: () => w.tokens.directBilling,
-        query: 'mutation($input: SuspendSubscriptionInput!) { suspendSubscription(input: $input) { subscription { id } } }',
+        query: SUSPEND_SUBSCRIPTION,
         input: () => ({ subscriptionId: state.subscriptionId }),
       },
       {
         name: 'reactivateSubscription',
         action: 'subscription.reactivated',
         token: () => w.tokens.directBilling,
-        query: 'mutation($input: ReactivateSubscriptionInput!) { reactivateSubscription(input: $input) { subscription { id } } }',
+        query: REACTIVATE_SUBSCRIPTION,
         input: () => ({ subscriptionId: state.subscriptionId }),
       },
     ];

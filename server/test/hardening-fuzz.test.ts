@@ -9,7 +9,8 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { dumpDatabase, ok, startTestServer, type TestServer } from './support/harness';
-import { buildWorld, type World } from './support/world';
+import { buildWorld, kitFor, type World } from './support/world';
+import { CREATE_RESELLER_INVITATION } from './graphql/shared-definitions';
 import { buildTenantrySchema } from '../src/graphql/schema';
 import { ErrorCode } from '../src/domain/error-codes';
 
@@ -253,27 +254,15 @@ describe('fuzzing every mutation input', () => {
     schema = await buildTenantrySchema();
     w = await buildWorld(server);
     const t = w.tokens;
+    const kit = kitFor(server);
     const purchase = async (token: string, tenantId: string, offerId: string, quantity: number) =>
-      ok(
-        await server.gql(
-          'mutation($input: PurchaseSubscriptionInput!) { purchaseSubscription(input: $input) { subscription { id } } }',
-          { input: { tenantId, offerId, quantity } },
-          token,
-        ),
-      ).purchaseSubscription.subscription.id as string;
+      (await kit.purchase(token, { tenantId, offerId, quantity })).id;
     const direct = await purchase(t.directBilling, w.tenants.direct, w.offers.basic.id, 10);
     const sold = await purchase(t.resellerAdmin, w.tenants.customer, w.offers.premium.id, 10);
     const suspended = await purchase(t.directBilling, w.tenants.direct, w.offers.e5.id, 10);
-    ok(
-      await server.gql(
-        'mutation($input: SuspendSubscriptionInput!) { suspendSubscription(input: $input) { subscription { id } } }',
-        { input: { subscriptionId: suspended } },
-        t.directBilling,
-      ),
-    );
-    const invitation = ok(
-      await server.gql('mutation { createResellerInvitation(input: { expiresInDays: 30 }) { invitation { code } } }', {}, t.resellerAdmin),
-    ).createResellerInvitation.invitation.code as string;
+    await kit.suspend(t.directBilling, suspended);
+    const invitation = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: { expiresInDays: 30 } }, t.resellerAdmin)).createResellerInvitation
+      .invitation.code;
     pools = {
       tenantIds: Object.values(w.tenants),
       offerIds: Object.values(w.offers).map((o) => o.id),

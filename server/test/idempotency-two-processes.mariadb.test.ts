@@ -7,13 +7,12 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { ok, startTestServer, type GraphQLResponse, type TestServer } from './support/harness';
-import { buildWorld, createDirectTenant, type World } from './support/world';
+import { ok, startTestServer, type GraphQLResponse, type TestServer, type TypedDocument } from './support/harness';
+import { buildWorld, kitFor, type Kit, type World } from './support/world';
+import { CREATE_CUSTOMER, PURCHASE_SUBSCRIPTION } from './graphql/shared-definitions';
 import { AuditEvent, IdempotencyKey, Subscription, Tenant } from '../src/entities';
 
 const MAIN = resolve(__dirname, '../dist/main.js');
-const PURCHASE = `mutation($input: PurchaseSubscriptionInput!) { purchaseSubscription(input: $input) { subscription { id quantity version } } }`;
-const CREATE_CUSTOMER = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { customer { id domain } } }`;
 const TWINS = 40;
 
 /** Starts `node server/dist/main.js` over the test server's database and resolves with its GraphQL URL. */
@@ -42,11 +41,13 @@ function startSecondProcess(server: TestServer): Promise<{ url: string; child: C
 describe('idempotent replays across two server processes (MariaDB)', () => {
   let server: TestServer;
   let w: World;
+  let kit: Kit;
   let second: { url: string; child: ChildProcess };
 
   beforeAll(async () => {
     server = await startTestServer();
     w = await buildWorld(server);
+    kit = kitFor(server);
     second = await startSecondProcess(server);
   });
   afterAll(async () => {
@@ -54,12 +55,13 @@ describe('idempotent replays across two server processes (MariaDB)', () => {
     await server.stop();
   });
 
-  const send = (url: string, query: string, variables: object, token: string) =>
+  /** server.gql for either process. */
+  const send = <TResult, TVariables>(url: string, document: TypedDocument<TResult, TVariables>, variables: TVariables, token: string) =>
     fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    }).then((r) => r.json() as Promise<GraphQLResponse>);
+      body: JSON.stringify({ query: String(document), variables }),
+    }).then((r) => r.json() as Promise<GraphQLResponse<TResult>>);
   const count = (entity: typeof Subscription | typeof Tenant | typeof AuditEvent | typeof IdempotencyKey, where: object) =>
     server.dataSource.getRepository(entity as typeof Tenant).countBy(where);
 
@@ -68,12 +70,12 @@ describe('idempotent replays across two server processes (MariaDB)', () => {
   it.each([0, 1, 2, 3, 4, 6, 8, 12])(
     `${TWINS} concurrent purchases with one key, the second process's half %i ms later: all answer the first result`,
     async (delayMs) => {
-      const tenant = await createDirectTenant(server, w, `twins-${delayMs}`);
+      const tenant = await kit.createTenant(`twins-${delayMs}`);
       const input = { tenantId: tenant.id, offerId: w.offers.basic.id, quantity: 4, idempotencyKey: `twins-${delayMs}` };
       const half = () => Array.from({ length: TWINS / 2 });
-      const first = half().map(() => send(server.url, PURCHASE, { input }, tenant.tokens.billing));
+      const first = half().map(() => send(server.url, PURCHASE_SUBSCRIPTION, { input }, tenant.tokens.billing));
       await new Promise((r) => setTimeout(r, delayMs));
-      const second_ = half().map(() => send(second.url, PURCHASE, { input }, tenant.tokens.billing));
+      const second_ = half().map(() => send(second.url, PURCHASE_SUBSCRIPTION, { input }, tenant.tokens.billing));
       const answers = (await Promise.all([...first, ...second_])).map((r) => ok(r).purchaseSubscription.subscription);
       expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
       expect(await count(Subscription, { tenantId: tenant.id })).toBe(1);

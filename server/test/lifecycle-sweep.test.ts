@@ -6,12 +6,19 @@
  * The tests run in order on one moving clock: day 0 → 30 → 89 → 91 → 121.
  */
 import { codeOf, expectNothingChanged, ok, startTestServer, type TestServer } from './support/harness';
-import { buildWorld, RESELLER_OPS as OPS, resellerKit, type SubscriptionView, type World } from './support/world';
+import { buildWorld, kitFor, type Kit, type SubscriptionView, type World } from './support/world';
+import {
+  GET_AUDIT_EVENTS,
+  GET_SUBSCRIPTIONS,
+  PURCHASE_SUBSCRIPTION,
+  QUOTE_SUBSCRIPTION,
+  REACTIVATE_SUBSCRIPTION,
+} from './graphql/shared-definitions';
 
 describe('lifecycle sweep', () => {
   let server: TestServer;
   let world: World;
-  let kit: ReturnType<typeof resellerKit>;
+  let kit: Kit;
   let customer: Awaited<ReturnType<typeof kit.createCustomer>>;
   let direct: Awaited<ReturnType<typeof kit.createTenant>>;
   const subs: Record<'active' | 'expiring' | 'reactivated' | 'recent' | 'directExpiring', SubscriptionView> = {} as never;
@@ -22,16 +29,17 @@ describe('lifecycle sweep', () => {
   beforeAll(async () => {
     server = await startTestServer();
     world = await buildWorld(server);
-    kit = resellerKit(server);
+    kit = kitFor(server);
     customer = await kit.createCustomer(world.tokens.resellerAdmin, 'Relecloud');
     const other = await kit.createCustomer(world.tokens.resellerAdmin, 'VanArsdel');
     direct = await kit.createTenant('Fabrikam Direct');
     const admin = world.tokens.resellerAdmin;
-    subs.active = await kit.purchase(admin, customer.id, world.offers.basic.id, 10);
-    subs.expiring = await kit.suspend(admin, (await kit.purchase(admin, customer.id, world.offers.premium.id, 10)).id);
-    subs.reactivated = await kit.suspend(admin, (await kit.purchase(admin, other.id, world.offers.basic.id, 3)).id);
-    subs.directExpiring = await kit.suspend(direct.tokens.billing, (await kit.purchase(direct.tokens.billing, direct.id, world.offers.basic.id, 2)).id);
-    subs.recent = await kit.purchase(admin, other.id, world.offers.premium.id, 5); // suspended on day 30
+    const buy = (token: string, tenantId: string, offerId: string, quantity: number) => kit.purchase(token, { tenantId, offerId, quantity });
+    subs.active = await buy(admin, customer.id, world.offers.basic.id, 10);
+    subs.expiring = await kit.suspend(admin, (await buy(admin, customer.id, world.offers.premium.id, 10)).id);
+    subs.reactivated = await kit.suspend(admin, (await buy(admin, other.id, world.offers.basic.id, 3)).id);
+    subs.directExpiring = await kit.suspend(direct.tokens.billing, (await buy(direct.tokens.billing, direct.id, world.offers.basic.id, 2)).id);
+    subs.recent = await buy(admin, other.id, world.offers.premium.id, 5); // suspended on day 30
   });
   afterAll(() => server.stop());
 
@@ -45,7 +53,7 @@ describe('lifecycle sweep', () => {
 
   it('day 89: a suspension can still be reactivated before its retention ends', async () => {
     server.clock.advanceDays(59);
-    const back = ok(await server.gql(OPS.reactivate, { input: { subscriptionId: subs.reactivated.id } }, world.tokens.resellerAdmin))
+    const back = ok(await server.gql(REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: subs.reactivated.id } }, world.tokens.resellerAdmin))
       .reactivateSubscription.subscription;
     expect(back).toMatchObject({ status: 'ACTIVE', suspendedAt: null, dataRetentionEndsAt: null });
     subs.reactivated = back;
@@ -72,8 +80,8 @@ describe('lifecycle sweep', () => {
     expect(gone).toMatchObject({ status: 'DELETED', version: subs.expiring.version + 1, viewerCanManage: false, quantity: 10 });
     expect(await kit.read(customer.tokens.reader, subs.expiring.id)).toMatchObject({ status: 'DELETED' });
     expect(await kit.read(direct.tokens.billing, subs.directExpiring.id)).toMatchObject({ status: 'DELETED', viewerCanManage: false });
-    const deletedOnly = ok(await server.gql(OPS.subscriptions, { tenantId: customer.id, status: 'DELETED' }, world.tokens.resellerAdmin)).subscriptions;
-    expect(deletedOnly.edges.map((e: any) => e.node.id)).toEqual([subs.expiring.id]);
+    const deletedOnly = ok(await server.gql(GET_SUBSCRIPTIONS, { tenantId: customer.id, status: 'DELETED' }, world.tokens.resellerAdmin)).subscriptions;
+    expect(deletedOnly.edges.map((e) => e.node.id)).toEqual([subs.expiring.id]);
   });
 
   it('writes one audit event per deletion, by the system, before → after', async () => {
@@ -88,7 +96,7 @@ describe('lifecycle sweep', () => {
       after: expect.objectContaining({ status: 'DELETED', version: subs.expiring.version + 1 }),
     });
     // The customer sees the deletion in its own trail.
-    const trail = ok(await server.gql(OPS.auditEvents, { tenantId: customer.id }, customer.tokens.global)).auditEvents.edges;
+    const trail = ok(await server.gql(GET_AUDIT_EVENTS, { tenantId: customer.id }, customer.tokens.global)).auditEvents.edges;
     expect(trail[0].node).toMatchObject({ action: 'subscription.deleted', targetId: subs.expiring.id });
   });
 
@@ -100,16 +108,16 @@ describe('lifecycle sweep', () => {
 
   it('frees the offer: the tenant can buy the same offer again on the same channel', async () => {
     const input = { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 6 };
-    const quote = ok(await server.gql(OPS.quote, { input }, world.tokens.resellerSales)).quoteSubscription;
+    const quote = ok(await server.gql(QUOTE_SUBSCRIPTION, { input }, world.tokens.resellerSales)).quoteSubscription;
     expect(quote).toMatchObject({ channel: 'RESELLER', quantity: 6 });
-    const again = await kit.purchase(world.tokens.resellerSales, customer.id, world.offers.premium.id, 6);
+    const again = await kit.purchase(world.tokens.resellerSales, { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 6 });
     expect(again).toMatchObject({ status: 'ACTIVE', channel: 'RESELLER', version: 1, quantity: 6 });
     expect(again.id).not.toBe(subs.expiring.id);
-    const directAgain = await kit.purchase(direct.tokens.billing, direct.id, world.offers.basic.id, 2);
+    const directAgain = await kit.purchase(direct.tokens.billing, { tenantId: direct.id, offerId: world.offers.basic.id, quantity: 2 });
     expect(directAgain).toMatchObject({ status: 'ACTIVE', channel: 'DIRECT' });
     // The deleted ones stay deleted; the still-suspended one still blocks a second live subscription of its offer.
     expect(await status(subs.expiring)).toBe('DELETED');
-    expect(codeOf(await server.gql(OPS.purchase, { input: { tenantId: subs.recent.tenant.id, offerId: world.offers.premium.id, quantity: 5 } }, world.tokens.resellerAdmin))).toBe(
+    expect(codeOf(await server.gql(PURCHASE_SUBSCRIPTION, { input: { tenantId: subs.recent.tenant.id, offerId: world.offers.premium.id, quantity: 5 } }, world.tokens.resellerAdmin))).toBe(
       'CONFLICT',
     );
   });

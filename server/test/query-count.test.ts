@@ -1,5 +1,6 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
-import { ok, Role, startTestServer, type TestServer } from './support/harness';
+import { ok, Role, startTestServer, type TestServer, type TypedDocument } from './support/harness';
+import { graphql } from './graphql/generated';
 import { newId } from '../src/entities/columns';
 import { forgetImmutableRows } from '../src/db/immutable-row-cache';
 import {
@@ -32,39 +33,54 @@ class StatementCounter implements TypeOrmLogger {
   log() {}
 }
 
-const CUSTOMERS = `query($first: Int) {
-  customers(first: $first) {
-    edges { node {
-      subscriptions(first: 20) { edges { node { offer { name } partnerOfRecord { name } reseller { name } } } }
-      partnerRelationships { kinds }
-    } }
+const CUSTOMERS = graphql(`
+  query CountedCustomers($first: Int) {
+    customers(first: $first) {
+      edges { node {
+        subscriptions(first: 20) { edges { node { offer { name } partnerOfRecord { name } reseller { name } } } }
+        partnerRelationships { kinds }
+      } }
+    }
   }
-}`;
+`);
 
 /** Every relation a customer list can reach, two levels deep. */
-const CUSTOMERS_WIDE = `query($first: Int) {
-  customers(first: $first) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { cursor node {
-      id name billingManagedBy { id name }
-      subscriptions(first: 20) {
-        totalCount
-        edges { node {
-          id quantity viewerCanManage
-          offer { name } tenant { name } partnerOfRecord { name } reseller { name authorizedOffers { sku } }
-        } }
-      }
-      partnerRelationships { kinds viewerCanRemove partner { name } subscriptions { id offer { sku } } }
-    } }
+const CUSTOMERS_WIDE = graphql(`
+  query CountedCustomersWide($first: Int) {
+    customers(first: $first) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { cursor node {
+        id name billingManagedBy { id name }
+        subscriptions(first: 20) {
+          totalCount
+          edges { node {
+            id quantity viewerCanManage
+            offer { name } tenant { name } partnerOfRecord { name } reseller { name authorizedOffers { sku } }
+          } }
+        }
+        partnerRelationships { kinds viewerCanRemove partner { name } subscriptions { id offer { sku } } }
+      } }
+    }
   }
-}`;
+`);
 
-const SUBSCRIPTIONS = `query($tenantId: ID!) {
-  subscriptions(tenantId: $tenantId, first: 20) {
-    edges { node { id quantity offer { name } tenant { name } partnerOfRecord { name } reseller { name } viewerCanManage } }
+const SUBSCRIPTIONS = graphql(`
+  query CountedSubscriptions($tenantId: ID!) {
+    subscriptions(tenantId: $tenantId, first: 20) {
+      edges { node { id quantity offer { name } tenant { name } partnerOfRecord { name } reseller { name } viewerCanManage } }
+    }
   }
-}`;
+`);
+
+const CUSTOMERS_PAGE = graphql(`
+  query CountedCustomersPage($after: String) {
+    customers(first: 10, after: $after) {
+      pageInfo { endCursor }
+      edges { node { subscriptions(first: 2) { edges { node { offer { name } } } } } }
+    }
+  }
+`);
 
 const OFFERS_PER_TENANT = 6;
 
@@ -80,7 +96,12 @@ describe('statement count is fixed whatever the length of the lists (issue 6)', 
    * Runs an operation and returns the SQL statements it sent to the database. Offers and partners are
    * cached by the process across requests: counts are taken cold (cache emptied first), the worst case.
    */
-  async function statementsOf(query: string, variables: Record<string, unknown>, token: string, warm = false) {
+  async function statementsOf<TResult, TVariables>(
+    query: TypedDocument<TResult, TVariables>,
+    variables: TVariables,
+    token: string,
+    warm = false,
+  ) {
     if (!warm) forgetImmutableRows(server.dataSource);
     counter.statements = [];
     counter.recording = true;
@@ -179,10 +200,7 @@ describe('statement count is fixed whatever the length of the lists (issue 6)', 
     expect(fifty.data.customers.edges).toHaveLength(50);
     expect(five.data.customers.edges).toHaveLength(5);
     expect(firstFive.data.customers.edges).toHaveLength(5);
-    const subscriptionsSeen = fifty.data.customers.edges.reduce(
-      (n: number, e: { node: { subscriptions: { edges: unknown[] } } }) => n + e.node.subscriptions.edges.length,
-      0,
-    );
+    const subscriptionsSeen = fifty.data.customers.edges.reduce((n, e) => n + e.node.subscriptions.edges.length, 0);
     expect(subscriptionsSeen).toBeGreaterThan(300);
     expect(fifty.statements.length).toBeLessThanOrEqual(8);
     expect(five.statements.length).toBe(fifty.statements.length);
@@ -218,10 +236,8 @@ describe('statement count is fixed whatever the length of the lists (issue 6)', 
   });
 
   it('paginates by keyset: a later page runs the same statements as the first', async () => {
-    const page = `query($after: String) { customers(first: 10, after: $after) { pageInfo { endCursor } edges { node {
-      subscriptions(first: 2) { edges { node { offer { name } } } } } } } }`;
-    const first = await statementsOf(page, {}, bigToken);
-    const later = await statementsOf(page, { after: first.data.customers.pageInfo.endCursor }, bigToken);
+    const first = await statementsOf(CUSTOMERS_PAGE, {}, bigToken);
+    const later = await statementsOf(CUSTOMERS_PAGE, { after: first.data.customers.pageInfo.endCursor }, bigToken);
     expect(later.statements.length).toBe(first.statements.length);
     expect(later.statements.some((s) => /OFFSET/i.test(s))).toBe(false);
   });

@@ -4,27 +4,40 @@
  * update is ever lost, and nothing lands on a subscription once it is suspended.
  */
 import { codeOf, ok, startTestServer, type GraphQLResponse, type TestServer } from './support/harness';
-import { buildWorld, RESELLER_OPS as OPS, resellerKit, type AuditEventView, type SubscriptionView, type World } from './support/world';
+import { buildWorld, kitFor, uniqueDomain, type AuditEventView, type Kit, type SubscriptionView, type World } from './support/world';
+import {
+  ACCEPT_RESELLER_INVITATION,
+  CHANGE_LICENSE_QUANTITY,
+  CREATE_CUSTOMER,
+  CREATE_RESELLER_INVITATION,
+  GET_CUSTOMERS,
+  GET_TENANT,
+  PURCHASE_SUBSCRIPTION,
+  REACTIVATE_SUBSCRIPTION,
+  REMOVE_RESELLER_RELATIONSHIP,
+  SUSPEND_SUBSCRIPTION,
+} from './graphql/shared-definitions';
 
 const CONCURRENCY = 20;
 
 describe('reseller: concurrent changes to a subscription', () => {
   let server: TestServer;
   let world: World;
-  let kit: ReturnType<typeof resellerKit>;
+  let kit: Kit;
   beforeAll(async () => {
     server = await startTestServer();
     world = await buildWorld(server);
-    kit = resellerKit(server);
+    kit = kitFor(server);
   });
   afterAll(() => server.stop());
 
   const fresh = async (quantity = 10) => {
     const customer = await kit.createCustomer(world.tokens.resellerAdmin);
-    return { customer, subscription: await kit.purchase(world.tokens.resellerAdmin, customer.id, world.offers.basic.id, quantity) };
+    const subscription = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity });
+    return { customer, subscription };
   };
   const changeQuantity = (subscriptionId: string, quantity: number, expectedVersion?: number) =>
-    server.gql(OPS.changeQuantity, { input: { subscriptionId, quantity, expectedVersion } }, world.tokens.resellerSales);
+    server.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId, quantity, expectedVersion } }, world.tokens.resellerSales);
   const eventsOf = async (tenantId: string, subscriptionId: string, action: string): Promise<AuditEventView[]> =>
     (await kit.auditEvents(tenantId)).filter((e) => e.targetId === subscriptionId && e.action === action);
   const versionOf = (snapshot: Record<string, unknown> | null) => snapshot!.version as number;
@@ -37,7 +50,7 @@ describe('reseller: concurrent changes to a subscription', () => {
     const winners = responses.filter((r) => !r.errors);
     expect(winners).toHaveLength(1);
     expect(responses.filter((r) => r.errors).map(codeOf)).toEqual(Array(CONCURRENCY - 1).fill('CONFLICT'));
-    const won: SubscriptionView = winners[0].data.changeLicenseQuantity.subscription;
+    const won: SubscriptionView = winners[0].data!.changeLicenseQuantity.subscription;
     expect(won.version).toBe(subscription.version + 1);
 
     const now = await kit.read(world.tokens.resellerAdmin, subscription.id);
@@ -53,7 +66,7 @@ describe('reseller: concurrent changes to a subscription', () => {
     const responses = await Promise.all(quantities.map((q) => changeQuantity(subscription.id, q)));
 
     for (const response of responses) expect(response.errors?.[0]?.message).toBeUndefined();
-    const versions = responses.map((r) => r.data.changeLicenseQuantity.subscription.version as number).sort((a, b) => a - b);
+    const versions = responses.map((r) => r.data!.changeLicenseQuantity.subscription.version).sort((a, b) => a - b);
     expect(versions).toEqual(Array.from({ length: CONCURRENCY }, (_, i) => subscription.version + 1 + i));
 
     const now = await kit.read(world.tokens.resellerAdmin, subscription.id);
@@ -80,7 +93,7 @@ describe('reseller: concurrent changes to a subscription', () => {
       let answered = 0;
       let startSuspension!: () => void;
       const suspension = new Promise<GraphQLResponse>((resolve) => {
-        startSuspension = () => resolve(server.gql(OPS.suspend, { input: { subscriptionId: subscription.id } }, world.tokens.resellerAdmin));
+        startSuspension = () => resolve(server.gql(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: subscription.id } }, world.tokens.resellerAdmin));
       });
       if (answeredBeforeSuspension === 0) startSuspension();
       const requests = Array.from({ length: CONCURRENCY }, (_, i) =>
@@ -111,7 +124,7 @@ describe('reseller: concurrent changes to a subscription', () => {
       }
       // Every successful change was answered with an ACTIVE subscription, before the suspension's version.
       for (const response of succeeded) {
-        const reply: SubscriptionView = response.data.changeLicenseQuantity.subscription;
+        const reply: SubscriptionView = response.data!.changeLicenseQuantity.subscription;
         expect(reply.status).toBe('ACTIVE');
         expect(reply.version).toBeLessThan(versionOf(suspendEvent.after));
       }
@@ -138,7 +151,7 @@ describe('reseller: concurrent changes to a subscription', () => {
     'never ends a relationship while the reseller’s sale is active: removal racing a reactivation and a purchase (%s first, %p ms ahead)',
     async (first, delayMs) => {
       const customer = await kit.createCustomer(world.tokens.resellerAdmin);
-      const sold = await kit.purchase(world.tokens.resellerAdmin, customer.id, world.offers.basic.id, 4);
+      const sold = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 4 });
       await kit.suspend(world.tokens.resellerAdmin, sold.id);
 
       const after = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -146,15 +159,15 @@ describe('reseller: concurrent changes to a subscription', () => {
       const changesDelay = first === 'removal' ? delayMs : 0;
       const [removal, reactivation, purchase] = await Promise.all([
         after(removalDelay).then(() =>
-          server.gql(OPS.removeReseller, { input: { tenantId: customer.id, partnerId: world.partners.reseller } }, world.tokens.resellerAdmin),
+          server.gql(REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId: customer.id, partnerId: world.partners.reseller } }, world.tokens.resellerAdmin),
         ),
-        after(changesDelay).then(() => server.gql(OPS.reactivate, { input: { subscriptionId: sold.id } }, world.tokens.resellerSales)),
+        after(changesDelay).then(() => server.gql(REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: sold.id } }, world.tokens.resellerSales)),
         after(changesDelay).then(() =>
-          server.gql(OPS.purchase, { input: { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 5 } }, world.tokens.resellerSales),
+          server.gql(PURCHASE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 5 } }, world.tokens.resellerSales),
         ),
       ]);
 
-      const seen = ok(await server.gql(OPS.tenant, { id: customer.id }, customer.tokens.global)).tenant;
+      const seen = ok(await server.gql(GET_TENANT, { id: customer.id }, customer.tokens.global)).tenant;
       const activeSales = seen.subscriptions.edges
         .map((e: { node: SubscriptionView }) => e.node)
         .filter((s: SubscriptionView) => s.status === 'ACTIVE' && s.reseller?.id === world.partners.reseller);
@@ -174,20 +187,20 @@ describe('reseller: concurrent changes to a subscription', () => {
   );
   it('lets exactly one of several tenants accepting the same invitation code at once succeed', async () => {
     const tenants = await Promise.all([1, 2, 3, 4, 5].map(() => kit.createTenant()));
-    const { code } = ok(await server.gql(OPS.createInvitation, { input: {} }, world.tokens.resellerAdmin)).createResellerInvitation.invitation;
-    const responses = await Promise.all(tenants.map((t) => server.gql(OPS.acceptInvitation, { input: { code } }, t.tokens.global)));
+    const { code } = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: {} }, world.tokens.resellerAdmin)).createResellerInvitation.invitation;
+    const responses = await Promise.all(tenants.map((t) => server.gql(ACCEPT_RESELLER_INVITATION, { input: { code } }, t.tokens.global)));
     expect(responses.filter((r) => !r.errors)).toHaveLength(1);
     expect(responses.filter((r) => r.errors).map(codeOf)).toEqual(Array(tenants.length - 1).fill('FAILED_PRECONDITION'));
-    const mine = ok(await server.gql(OPS.customers, { first: 100 }, world.tokens.resellerAdmin)).customers.edges.map((e: any) => e.node.id);
+    const mine = ok(await server.gql(GET_CUSTOMERS, { first: 100 }, world.tokens.resellerAdmin)).customers.edges.map((e) => e.node.id);
     expect(tenants.filter((t) => mine.includes(t.id))).toHaveLength(1);
   });
 
   it('creates one customer for concurrent createCustomer calls replaying the same idempotencyKey', async () => {
-    const input = { name: 'Nod Publishers', domain: kit.uniqueDomain('nod'), countryCode: 'TH', idempotencyKey: `nod-${Date.now()}` };
-    const responses = await Promise.all(Array.from({ length: 8 }, () => server.gql(OPS.createCustomer, { input }, world.tokens.resellerAdmin)));
+    const input = { name: 'Nod Publishers', domain: uniqueDomain('nod'), countryCode: 'TH', idempotencyKey: `nod-${Date.now()}` };
+    const responses = await Promise.all(Array.from({ length: 8 }, () => server.gql(CREATE_CUSTOMER, { input }, world.tokens.resellerAdmin)));
     for (const response of responses) expect(response.errors?.[0]?.message).toBeUndefined();
-    expect(new Set(responses.map((r) => r.data.createCustomer.customer.id)).size).toBe(1);
-    const found = ok(await server.gql(OPS.customers, { search: input.domain, first: 100 }, world.tokens.resellerAdmin)).customers;
+    expect(new Set(responses.map((r) => r.data!.createCustomer.customer.id)).size).toBe(1);
+    const found = ok(await server.gql(GET_CUSTOMERS, { search: input.domain, first: 100 }, world.tokens.resellerAdmin)).customers;
     expect(found.edges).toHaveLength(1);
   });
 });

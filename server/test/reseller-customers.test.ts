@@ -3,38 +3,55 @@
  * creates customers (whose own admins then cannot manage billing), and sees — but cannot change —
  * subscriptions it did not sell.
  */
-import { codeOf, expectNothingChanged, ok, Role, startTestServer, type TestServer } from './support/harness';
-import { buildWorld, RESELLER_OPS as OPS, resellerKit, type SubscriptionView, type World } from './support/world';
+import { codeOf, expectNothingChanged, ok, Role, startTestServer, type AnyOperation, type TestServer } from './support/harness';
+import { buildWorld, kitFor, uniqueDomain, type Kit, type SubscriptionView, type World } from './support/world';
+import {
+  CHANGE_LICENSE_QUANTITY,
+  CREATE_CUSTOMER,
+  CREATE_RESELLER_INVITATION,
+  GET_AUDIT_EVENTS,
+  GET_CUSTOMERS,
+  GET_PARTNER_RELATIONSHIPS,
+  GET_SUBSCRIPTION,
+  GET_SUBSCRIPTIONS,
+  GET_TENANT,
+  PURCHASE_SUBSCRIPTION,
+  QUOTE_SUBSCRIPTION,
+  REACTIVATE_SUBSCRIPTION,
+  SET_PARTNER_OF_RECORD,
+  SUSPEND_SUBSCRIPTION,
+} from './graphql/shared-definitions';
+import type { CreateCustomerMutation, GetCustomersQuery } from './graphql/generated/graphql';
 
 describe('reseller: customers and their subscriptions', () => {
   let server: TestServer;
   let world: World;
-  let kit: ReturnType<typeof resellerKit>;
+  let kit: Kit;
   beforeAll(async () => {
     server = await startTestServer();
     world = await buildWorld(server);
-    kit = resellerKit(server);
+    kit = kitFor(server);
   });
   afterAll(() => server.stop());
 
   const customerIds = async (token: string, search?: string) => {
     const ids: string[] = [];
-    let after: string | null = null;
+    let after: string | null | undefined = null;
     for (;;) {
-      const page: any = ok(await server.gql(OPS.customers, { search, after, first: 2 }, token)).customers;
-      ids.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
+      const page: GetCustomersQuery['customers'] = ok(await server.gql(GET_CUSTOMERS, { search, after, first: 2 }, token)).customers;
+      ids.push(...page.edges.map((e) => e.node.id));
       if (!page.pageInfo.hasNextPage) return ids;
       after = page.pageInfo.endCursor;
     }
   };
-  const tenantView = async (token: string, id: string) => ok(await server.gql(OPS.tenant, { id }, token)).tenant;
+  const tenantView = async (token: string, id: string) => ok(await server.gql(GET_TENANT, { id }, token)).tenant;
   const nodes = (connection: { edges: { node: SubscriptionView }[] }) => connection.edges.map((e) => e.node);
 
   describe('view a customer’s subscriptions (customers → Tenant.subscriptions)', () => {
     it('lists the customer among the reseller’s customers and shows every subscription it sold, manageable', async () => {
       const customer = await kit.createCustomer(world.tokens.resellerAdmin, 'Humongous Insurance');
-      const basic = await kit.purchase(world.tokens.resellerAdmin, customer.id, world.offers.basic.id, 12);
-      const premium = await kit.purchase(world.tokens.resellerSales, customer.id, world.offers.premium.id, 40);
+      const basic = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 12 });
+      const premium = await kit.purchase(world.tokens.resellerSales, { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 40 });
 
       // The seed's customer list, paged through with first: 2 so pagination is exercised too.
       const all = await customerIds(world.tokens.resellerAdmin);
@@ -61,7 +78,7 @@ describe('reseller: customers and their subscriptions', () => {
       expect(byId.get(premium.id)).toMatchObject({ quantity: 40, status: 'ACTIVE', channel: 'RESELLER', viewerCanManage: true });
 
       // The same through `subscriptions(tenantId)` and `subscription(id)` (the seed's Subscription page).
-      const listed = ok(await server.gql(OPS.subscriptions, { tenantId: customer.id }, world.tokens.resellerSales)).subscriptions;
+      const listed = ok(await server.gql(GET_SUBSCRIPTIONS, { tenantId: customer.id }, world.tokens.resellerSales)).subscriptions;
       expect(nodes(listed).map((s) => s.id).sort()).toEqual([basic.id, premium.id].sort());
       expect(await kit.read(world.tokens.resellerSales, basic.id)).toMatchObject({ id: basic.id, quantity: 12, viewerCanManage: true });
     });
@@ -77,7 +94,7 @@ describe('reseller: customers and their subscriptions', () => {
 
     it('lets the helpdesk agent read customers and subscriptions, but not manage them', async () => {
       const customer = await kit.createCustomer(world.tokens.resellerAdmin);
-      const sold = await kit.purchase(world.tokens.resellerAdmin, customer.id, world.offers.basic.id, 3);
+      const sold = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 3 });
       expect(await customerIds(world.tokens.resellerHelpdesk)).toContain(customer.id);
       const tenant = await tenantView(world.tokens.resellerHelpdesk, customer.id);
       expect(nodes(tenant.subscriptions)).toEqual([expect.objectContaining({ id: sold.id, quantity: 3, viewerCanManage: false })]);
@@ -85,19 +102,19 @@ describe('reseller: customers and their subscriptions', () => {
 
     it('does not list another reseller’s customers, and hides them as NOT_FOUND', async () => {
       const theirs = await kit.createCustomer(world.tokens.otherResellerAdmin, 'Trey Research');
-      const sold = await kit.purchase(world.tokens.otherResellerAdmin, theirs.id, world.offers.basic.id, 2);
+      const sold = await kit.purchase(world.tokens.otherResellerAdmin, { tenantId: theirs.id, offerId: world.offers.basic.id, quantity: 2 });
       expect(await customerIds(world.tokens.resellerAdmin)).not.toContain(theirs.id);
-      expect(codeOf(await server.gql(OPS.tenant, { id: theirs.id }, world.tokens.resellerAdmin))).toBe('NOT_FOUND');
-      expect(codeOf(await server.gql(OPS.subscription, { id: sold.id }, world.tokens.resellerAdmin))).toBe('NOT_FOUND');
-      expect(codeOf(await server.gql(OPS.subscriptions, { tenantId: theirs.id }, world.tokens.resellerAdmin))).toBe('NOT_FOUND');
+      expect(codeOf(await server.gql(GET_TENANT, { id: theirs.id }, world.tokens.resellerAdmin))).toBe('NOT_FOUND');
+      expect(codeOf(await server.gql(GET_SUBSCRIPTION, { id: sold.id }, world.tokens.resellerAdmin))).toBe('NOT_FOUND');
+      expect(codeOf(await server.gql(GET_SUBSCRIPTIONS, { tenantId: theirs.id }, world.tokens.resellerAdmin))).toBe('NOT_FOUND');
     });
   });
 
   describe('create a customer (createCustomer)', () => {
     it('creates a tenant billed by the reseller, which appears among its customers', async () => {
-      const domain = kit.uniqueDomain('Blue-Yonder').toUpperCase();
+      const domain = uniqueDomain('Blue-Yonder').toUpperCase();
       const created = ok(
-        await server.gql(OPS.createCustomer, { input: { name: '  Blue Yonder Airlines ', domain, countryCode: 'th' } }, world.tokens.resellerSales),
+        await server.gql(CREATE_CUSTOMER, { input: { name: '  Blue Yonder Airlines ', domain, countryCode: 'th' } }, world.tokens.resellerSales),
       ).createCustomer.customer;
       expect(created).toMatchObject({
         name: 'Blue Yonder Airlines',
@@ -114,13 +131,7 @@ describe('reseller: customers and their subscriptions', () => {
 
       // The new tenant's own users see it, and see the reseller as its (non-removable) reseller.
       const global = await server.token(Role.TENANT_GLOBAL_ADMIN, { tenantId: created.id });
-      const seen = ok(
-        await server.gql(
-          `query($id: ID!) { tenant(id: $id) { id billingManagedBy { id } partnerRelationships { partner { id } kinds viewerCanRemove } } }`,
-          { id: created.id },
-          global,
-        ),
-      ).tenant;
+      const seen = ok(await server.gql(GET_PARTNER_RELATIONSHIPS, { id: created.id }, global)).tenant;
       expect(seen).toEqual({
         id: created.id,
         billingManagedBy: { id: world.partners.reseller },
@@ -129,11 +140,11 @@ describe('reseller: customers and their subscriptions', () => {
     });
 
     it('replays an idempotencyKey: the same input returns the same customer and creates nothing', async () => {
-      const input = { name: 'Coho Winery', domain: kit.uniqueDomain('coho'), countryCode: 'TH', idempotencyKey: `create-${Date.now()}` };
-      const first = ok(await server.gql(OPS.createCustomer, { input }, world.tokens.resellerAdmin)).createCustomer.customer;
-      let second: any;
+      const input = { name: 'Coho Winery', domain: uniqueDomain('coho'), countryCode: 'TH', idempotencyKey: `create-${Date.now()}` };
+      const first = ok(await server.gql(CREATE_CUSTOMER, { input }, world.tokens.resellerAdmin)).createCustomer.customer;
+      let second: CreateCustomerMutation['createCustomer']['customer'] | undefined;
       await expectNothingChanged(server, async () => {
-        second = ok(await server.gql(OPS.createCustomer, { input }, world.tokens.resellerAdmin)).createCustomer.customer;
+        second = ok(await server.gql(CREATE_CUSTOMER, { input }, world.tokens.resellerAdmin)).createCustomer.customer;
       });
       expect(second).toEqual(first);
       expect((await customerIds(world.tokens.resellerAdmin, input.domain)).length).toBe(1);
@@ -141,11 +152,11 @@ describe('reseller: customers and their subscriptions', () => {
 
     it('refuses an idempotencyKey reused with a different input: CONFLICT on field idempotencyKey, changing nothing', async () => {
       const key = `reuse-${Date.now()}`;
-      const input = { name: 'Tailwind Traders', domain: kit.uniqueDomain('tailwind'), countryCode: 'TH', idempotencyKey: key };
-      ok(await server.gql(OPS.createCustomer, { input }, world.tokens.resellerAdmin));
+      const input = { name: 'Tailwind Traders', domain: uniqueDomain('tailwind'), countryCode: 'TH', idempotencyKey: key };
+      ok(await server.gql(CREATE_CUSTOMER, { input }, world.tokens.resellerAdmin));
       await expectNothingChanged(server, async () => {
-        for (const other of [{ ...input, name: 'Tailwind Traders Ltd' }, { ...input, domain: kit.uniqueDomain('tailwind') }]) {
-          const response = await server.gql(OPS.createCustomer, { input: other }, world.tokens.resellerAdmin);
+        for (const other of [{ ...input, name: 'Tailwind Traders Ltd' }, { ...input, domain: uniqueDomain('tailwind') }]) {
+          const response = await server.gql(CREATE_CUSTOMER, { input: other }, world.tokens.resellerAdmin);
           expect(codeOf(response)).toBe('CONFLICT');
           expect(response.errors![0].extensions.field).toBe('idempotencyKey');
         }
@@ -154,18 +165,17 @@ describe('reseller: customers and their subscriptions', () => {
 
     it('refuses a partner that is not a reseller (FORBIDDEN), changing nothing', async () => {
       await expectNothingChanged(server, async () => {
-        const input = { name: 'Advised Co', domain: kit.uniqueDomain('advised'), countryCode: 'TH' };
-        expect(codeOf(await server.gql(OPS.createCustomer, { input }, world.tokens.advisorAdmin))).toBe('FORBIDDEN');
-        expect(codeOf(await server.gql(OPS.createInvitation, { input: {} }, world.tokens.advisorAdmin))).toBe('FORBIDDEN');
+        const input = { name: 'Advised Co', domain: uniqueDomain('advised'), countryCode: 'TH' };
+        expect(codeOf(await server.gql(CREATE_CUSTOMER, { input }, world.tokens.advisorAdmin))).toBe('FORBIDDEN');
+        expect(codeOf(await server.gql(CREATE_RESELLER_INVITATION, { input: {} }, world.tokens.advisorAdmin))).toBe('FORBIDDEN');
       });
     });
 
     it('refuses a taken domain with CONFLICT on field domain, whatever its case, changing nothing', async () => {
-      const taken = ok(await server.gql(`query($id: ID!) { tenant(id: $id) { domain } }`, { id: world.tenants.direct }, world.tokens.platform))
-        .tenant.domain as string;
+      const taken = ok(await server.gql(GET_TENANT, { id: world.tenants.direct }, world.tokens.platform)).tenant.domain;
       for (const domain of [taken, taken.toUpperCase()]) {
         await expectNothingChanged(server, async () => {
-          const response = await server.gql(OPS.createCustomer, { input: { name: 'Copycat', domain, countryCode: 'TH' } }, world.tokens.resellerAdmin);
+          const response = await server.gql(CREATE_CUSTOMER, { input: { name: 'Copycat', domain, countryCode: 'TH' } }, world.tokens.resellerAdmin);
           expect(codeOf(response)).toBe('CONFLICT');
           expect(response.errors![0].extensions.field).toBe('domain');
           expect(response.data).toBeNull();
@@ -180,8 +190,8 @@ describe('reseller: customers and their subscriptions', () => {
     let suspended: SubscriptionView;
     beforeAll(async () => {
       customer = await kit.createCustomer(world.tokens.resellerAdmin, 'Wide World Importers');
-      sold = await kit.purchase(world.tokens.resellerAdmin, customer.id, world.offers.basic.id, 10);
-      suspended = await kit.purchase(world.tokens.resellerAdmin, customer.id, world.offers.premium.id, 10);
+      sold = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 10 });
+      suspended = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 10 });
       suspended = await kit.suspend(world.tokens.resellerAdmin, suspended.id);
     });
 
@@ -190,12 +200,12 @@ describe('reseller: customers and their subscriptions', () => {
       ['billing admin', 'billing'],
     ] as const)('its %s gets FORBIDDEN on purchase, quote, quantity, suspend and reactivate, and nothing changes', async (_label, who) => {
       const token = customer.tokens[who];
-      const attempts: [string, Record<string, unknown>][] = [
-        [OPS.purchase, { input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } }],
-        [OPS.quote, { input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } }],
-        [OPS.changeQuantity, { input: { subscriptionId: sold.id, quantity: 11 } }],
-        [OPS.suspend, { input: { subscriptionId: sold.id } }],
-        [OPS.reactivate, { input: { subscriptionId: suspended.id } }],
+      const attempts: [AnyOperation, Record<string, unknown>][] = [
+        [PURCHASE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } }],
+        [QUOTE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } }],
+        [CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: sold.id, quantity: 11 } }],
+        [SUSPEND_SUBSCRIPTION, { input: { subscriptionId: sold.id } }],
+        [REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: suspended.id } }],
       ];
       for (const [document, variables] of attempts) {
         await expectNothingChanged(server, async () => {
@@ -215,8 +225,8 @@ describe('reseller: customers and their subscriptions', () => {
         expect(byId.get(suspended.id)).toMatchObject({ status: 'SUSPENDED', viewerCanManage: false });
         expect(await kit.read(token, sold.id)).toMatchObject({ id: sold.id, reseller: { id: world.partners.reseller } });
       }
-      const trail = ok(await server.gql(OPS.auditEvents, { tenantId: customer.id }, customer.tokens.global)).auditEvents.edges;
-      expect(trail.map((e: any) => e.node.action)).toEqual(
+      const trail = ok(await server.gql(GET_AUDIT_EVENTS, { tenantId: customer.id }, customer.tokens.global)).auditEvents.edges;
+      expect(trail.map((e) => e.node.action)).toEqual(
         expect.arrayContaining(['tenant.created', 'subscription.purchased', 'subscription.suspended']),
       );
     });
@@ -225,7 +235,7 @@ describe('reseller: customers and their subscriptions', () => {
   describe('subscriptions the reseller did not sell are read-only to it', () => {
     it('sees a subscription the customer bought directly, with viewerCanManage false, and every change is FORBIDDEN', async () => {
       const tenant = await kit.createTenant('Alpine Ski House');
-      const direct = await kit.purchase(tenant.tokens.billing, tenant.id, world.offers.basic.id, 8);
+      const direct = await kit.purchase(tenant.tokens.billing, { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 8 });
       expect(direct).toMatchObject({ channel: 'DIRECT', reseller: null, viewerCanManage: true });
       await kit.invite(world.tokens.resellerAdmin, tenant.tokens.global);
       expect(await customerIds(world.tokens.resellerAdmin)).toContain(tenant.id);
@@ -234,11 +244,11 @@ describe('reseller: customers and their subscriptions', () => {
         const seen = nodes((await tenantView(token, tenant.id)).subscriptions);
         expect(seen).toEqual([expect.objectContaining({ id: direct.id, channel: 'DIRECT', quantity: 8, viewerCanManage: false })]);
         for (const [document, input] of [
-          [OPS.changeQuantity, { subscriptionId: direct.id, quantity: 9 }],
-          [OPS.suspend, { subscriptionId: direct.id }],
-          [OPS.reactivate, { subscriptionId: direct.id }],
-          [OPS.setPartnerOfRecord, { subscriptionId: direct.id, partnerId: world.partners.advisor }],
-        ] as const) {
+          [CHANGE_LICENSE_QUANTITY, { subscriptionId: direct.id, quantity: 9 }],
+          [SUSPEND_SUBSCRIPTION, { subscriptionId: direct.id }],
+          [REACTIVATE_SUBSCRIPTION, { subscriptionId: direct.id }],
+          [SET_PARTNER_OF_RECORD, { subscriptionId: direct.id, partnerId: world.partners.advisor }],
+        ] as [AnyOperation, object][]) {
           await expectNothingChanged(server, async () => {
             expect(codeOf(await server.gql(document, { input }, token))).toBe('FORBIDDEN');
           });
@@ -246,11 +256,11 @@ describe('reseller: customers and their subscriptions', () => {
       }
 
       // The customer still manages its direct subscription (an invitation does not hand over billing)...
-      const changed = ok(await server.gql(OPS.changeQuantity, { input: { subscriptionId: direct.id, quantity: 9 } }, tenant.tokens.billing))
+      const changed = ok(await server.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: direct.id, quantity: 9 } }, tenant.tokens.billing))
         .changeLicenseQuantity.subscription;
       expect(changed).toMatchObject({ quantity: 9, version: 2 });
       // ...and the reseller can sell it another offer, which it then manages.
-      const sold = await kit.purchase(world.tokens.resellerSales, tenant.id, world.offers.premium.id, 5);
+      const sold = await kit.purchase(world.tokens.resellerSales, { tenantId: tenant.id, offerId: world.offers.premium.id, quantity: 5 });
       expect(sold).toMatchObject({ channel: 'RESELLER', reseller: { id: world.partners.reseller }, viewerCanManage: true });
       expect((await kit.read(tenant.tokens.global, sold.id)).viewerCanManage).toBe(false);
     });
@@ -259,8 +269,8 @@ describe('reseller: customers and their subscriptions', () => {
       const tenant = await kit.createTenant('Lucerne Publishing');
       await kit.invite(world.tokens.resellerAdmin, tenant.tokens.global);
       await kit.invite(world.tokens.otherResellerAdmin, tenant.tokens.global);
-      const theirs = await kit.purchase(world.tokens.otherResellerAdmin, tenant.id, world.offers.basic.id, 4);
-      const ours = await kit.purchase(world.tokens.resellerAdmin, tenant.id, world.offers.premium.id, 6);
+      const theirs = await kit.purchase(world.tokens.otherResellerAdmin, { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 4 });
+      const ours = await kit.purchase(world.tokens.resellerAdmin, { tenantId: tenant.id, offerId: world.offers.premium.id, quantity: 6 });
 
       const seen = new Map(nodes((await tenantView(world.tokens.resellerAdmin, tenant.id)).subscriptions).map((s) => [s.id, s]));
       expect(seen.get(theirs.id)).toMatchObject({ reseller: { id: world.partners.otherReseller }, viewerCanManage: false });
@@ -270,11 +280,11 @@ describe('reseller: customers and their subscriptions', () => {
       expect(seenByThem.get(ours.id)?.viewerCanManage).toBe(false);
 
       await expectNothingChanged(server, async () => {
-        const response = await server.gql(OPS.changeQuantity, { input: { subscriptionId: theirs.id, quantity: 5 } }, world.tokens.resellerAdmin);
+        const response = await server.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: theirs.id, quantity: 5 } }, world.tokens.resellerAdmin);
         expect(codeOf(response)).toBe('FORBIDDEN');
         expect(response.errors![0].message).toMatch(new RegExp(world.partners.otherReseller));
-        expect(codeOf(await server.gql(OPS.suspend, { input: { subscriptionId: theirs.id } }, world.tokens.resellerAdmin))).toBe('FORBIDDEN');
-        expect(codeOf(await server.gql(OPS.suspend, { input: { subscriptionId: ours.id } }, world.tokens.otherResellerAdmin))).toBe('FORBIDDEN');
+        expect(codeOf(await server.gql(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: theirs.id } }, world.tokens.resellerAdmin))).toBe('FORBIDDEN');
+        expect(codeOf(await server.gql(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: ours.id } }, world.tokens.otherResellerAdmin))).toBe('FORBIDDEN');
       });
     });
   });

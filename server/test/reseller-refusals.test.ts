@@ -4,15 +4,39 @@
  *
  * The retention tests at the end move the clock forward; everything before them relies on no time passing.
  */
-import { codeOf, expectNothingChanged, ok, startTestServer, type GraphQLResponse, type TestServer } from './support/harness';
-import { buildWorld, RESELLER_OPS as OPS, resellerKit, type SubscriptionView, type World } from './support/world';
+import { codeOf, expectNothingChanged, ok, startTestServer, type AnyOperation, type GraphQLResponse, type TestServer } from './support/harness';
+import { buildWorld, kitFor, uniqueDomain, type Kit, type SubscriptionView, type World } from './support/world';
+import {
+  ACCEPT_RESELLER_INVITATION,
+  AUTHORIZE_OFFER,
+  CHANGE_LICENSE_QUANTITY,
+  CREATE_CUSTOMER,
+  CREATE_OFFER,
+  CREATE_PARTNER,
+  CREATE_RESELLER_INVITATION,
+  CREATE_TENANT,
+  GET_AUDIT_EVENTS,
+  GET_CUSTOMERS,
+  GET_OFFERS,
+  GET_SUBSCRIPTION,
+  GET_SUBSCRIPTIONS,
+  GET_TENANT,
+  PURCHASE_SUBSCRIPTION,
+  QUOTE_SUBSCRIPTION,
+  REACTIVATE_SUBSCRIPTION,
+  REMOVE_ADVISOR_RELATIONSHIP,
+  REMOVE_RESELLER_RELATIONSHIP,
+  REVOKE_OFFER_AUTHORIZATION,
+  SET_PARTNER_OF_RECORD,
+  SUSPEND_SUBSCRIPTION,
+} from './graphql/shared-definitions';
 
-type Attempt = [label: string, document: string, variables: Record<string, unknown>];
+type Attempt = [label: string, document: AnyOperation, variables: Record<string, unknown>];
 
 describe('reseller: refusals change nothing', () => {
   let server: TestServer;
   let world: World;
-  let kit: ReturnType<typeof resellerKit>;
+  let kit: Kit;
   let customer: Awaited<ReturnType<typeof kit.createCustomer>>;
   let active: SubscriptionView; // BASIC, 10 licences, sold by the reseller
   let suspended: SubscriptionView; // PREMIUM, sold by the reseller, suspended
@@ -20,10 +44,10 @@ describe('reseller: refusals change nothing', () => {
   beforeAll(async () => {
     server = await startTestServer();
     world = await buildWorld(server);
-    kit = resellerKit(server);
+    kit = kitFor(server);
     customer = await kit.createCustomer(world.tokens.resellerAdmin, 'Consolidated Messenger');
-    active = await kit.purchase(world.tokens.resellerAdmin, customer.id, world.offers.basic.id, 10);
-    suspended = await kit.purchase(world.tokens.resellerAdmin, customer.id, world.offers.premium.id, 10);
+    active = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 10 });
+    suspended = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 10 });
     suspended = await kit.suspend(world.tokens.resellerAdmin, suspended.id);
   });
   afterAll(() => server.stop());
@@ -44,9 +68,9 @@ describe('reseller: refusals change nothing', () => {
   };
 
   const manageAttempts = (subscriptionId: string, activeOne = true): Attempt[] => [
-    ['changeLicenseQuantity', OPS.changeQuantity, { input: { subscriptionId, quantity: 11 } }],
-    [activeOne ? 'suspendSubscription' : 'reactivateSubscription', activeOne ? OPS.suspend : OPS.reactivate, { input: { subscriptionId } }],
-    ['setPartnerOfRecord', OPS.setPartnerOfRecord, { input: { subscriptionId, partnerId: world.partners.advisor } }],
+    ['changeLicenseQuantity', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId, quantity: 11 } }],
+    [activeOne ? 'suspendSubscription' : 'reactivateSubscription', activeOne ? SUSPEND_SUBSCRIPTION : REACTIVATE_SUBSCRIPTION, { input: { subscriptionId } }],
+    ['setPartnerOfRecord', SET_PARTNER_OF_RECORD, { input: { subscriptionId, partnerId: world.partners.advisor } }],
   ];
 
   describe('an unrelated reseller: NOT_FOUND, exactly as for ids that do not exist', () => {
@@ -57,23 +81,23 @@ describe('reseller: refusals change nothing', () => {
       await expectRefused(
         token(),
         [
-          ['tenant', OPS.tenant, { id: customer.id }],
-          ['subscription', OPS.subscription, { id: active.id }],
-          ['subscriptions', OPS.subscriptions, { tenantId: customer.id }],
-          ['auditEvents', OPS.auditEvents, { tenantId: customer.id }],
+          ['tenant', GET_TENANT, { id: customer.id }],
+          ['subscription', GET_SUBSCRIPTION, { id: active.id }],
+          ['subscriptions', GET_SUBSCRIPTIONS, { tenantId: customer.id }],
+          ['auditEvents', GET_AUDIT_EVENTS, { tenantId: customer.id }],
           ...manageAttempts(active.id),
           ...manageAttempts(suspended.id, false),
-          ['purchaseSubscription', OPS.purchase, { input: { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 1 } }],
-          ['quoteSubscription', OPS.quote, { input: { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 1 } }],
-          ['removeResellerRelationship', OPS.removeReseller, { input: { tenantId: customer.id, partnerId: world.partners.otherReseller } }],
+          ['purchaseSubscription', PURCHASE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 1 } }],
+          ['quoteSubscription', QUOTE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 1 } }],
+          ['removeResellerRelationship', REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId: customer.id, partnerId: world.partners.otherReseller } }],
         ],
         'NOT_FOUND',
       );
       // Indistinguishable from ids that do not exist.
       const missing = '01900000-0000-7000-8000-000000000000';
       await expectRefused(token(), [
-        ['missing tenant', OPS.tenant, { id: missing }],
-        ['missing subscription', OPS.changeQuantity, { input: { subscriptionId: missing, quantity: 11 } }],
+        ['missing tenant', GET_TENANT, { id: missing }],
+        ['missing subscription', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: missing, quantity: 11 } }],
       ], 'NOT_FOUND');
     });
   });
@@ -81,54 +105,42 @@ describe('reseller: refusals change nothing', () => {
   describe('the helpdesk agent: reads customers, FORBIDDEN on every mutation', () => {
     it('reads the customers, the tenant and its subscriptions', async () => {
       const token = world.tokens.resellerHelpdesk;
-      const listed = ok(await server.gql(OPS.customers, { first: 100 }, token)).customers.edges.map((e: any) => e.node.id);
+      const listed = ok(await server.gql(GET_CUSTOMERS, { first: 100 }, token)).customers.edges.map((e) => e.node.id);
       expect(listed).toEqual(expect.arrayContaining([world.tenants.customer, customer.id]));
-      const tenant = ok(await server.gql(OPS.tenant, { id: customer.id }, token)).tenant;
+      const tenant = ok(await server.gql(GET_TENANT, { id: customer.id }, token)).tenant;
       expect(tenant.subscriptions.totalCount).toBe(2);
-      expect(tenant.subscriptions.edges.every((e: any) => e.node.viewerCanManage === false)).toBe(true);
+      expect(tenant.subscriptions.edges.every((e) => e.node.viewerCanManage === false)).toBe(true);
     });
 
     it('is refused every mutation of the schema with FORBIDDEN', async () => {
       const token = world.tokens.resellerHelpdesk;
-      const invitation = ok(await server.gql(OPS.createInvitation, { input: {} }, world.tokens.resellerAdmin)).createResellerInvitation.invitation;
+      const invitation = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: {} }, world.tokens.resellerAdmin)).createResellerInvitation.invitation;
       const attempts: Record<string, Attempt> = {
-        createCustomer: ['createCustomer', OPS.createCustomer, { input: { name: 'Helpdesk Co', domain: kit.uniqueDomain(), countryCode: 'TH' } }],
-        createResellerInvitation: ['createResellerInvitation', OPS.createInvitation, { input: { expiresInDays: 3 } }],
-        acceptResellerInvitation: ['acceptResellerInvitation', OPS.acceptInvitation, { input: { code: invitation.code } }],
-        purchaseSubscription: ['purchaseSubscription', OPS.purchase, { input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } }],
+        createCustomer: ['createCustomer', CREATE_CUSTOMER, { input: { name: 'Helpdesk Co', domain: uniqueDomain(), countryCode: 'TH' } }],
+        createResellerInvitation: ['createResellerInvitation', CREATE_RESELLER_INVITATION, { input: { expiresInDays: 3 } }],
+        acceptResellerInvitation: ['acceptResellerInvitation', ACCEPT_RESELLER_INVITATION, { input: { code: invitation.code } }],
+        purchaseSubscription: ['purchaseSubscription', PURCHASE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } }],
         changeLicenseQuantity: manageAttempts(active.id)[0],
         suspendSubscription: manageAttempts(active.id)[1],
         reactivateSubscription: manageAttempts(suspended.id, false)[1],
         setPartnerOfRecord: manageAttempts(active.id)[2],
-        removeResellerRelationship: ['removeResellerRelationship', OPS.removeReseller, { input: { tenantId: customer.id, partnerId: world.partners.reseller } }],
+        removeResellerRelationship: ['removeResellerRelationship', REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId: customer.id, partnerId: world.partners.reseller } }],
         removeAdvisorRelationship: [
           'removeAdvisorRelationship',
-          `mutation($input: RemoveAdvisorRelationshipInput!) { removeAdvisorRelationship(input: $input) { tenant { id } } }`,
+          REMOVE_ADVISOR_RELATIONSHIP,
           { input: { tenantId: customer.id, partnerId: world.partners.advisor } },
         ],
-        createTenant: [
-          'createTenant',
-          `mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } } }`,
-          { input: { name: 'Helpdesk Tenant', domain: kit.uniqueDomain(), countryCode: 'TH' } },
-        ],
-        createPartner: [
-          'createPartner',
-          `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { partner { id } } }`,
-          { input: { name: 'Helpdesk Partner', countryCode: 'TH', capabilities: ['RESELLER'] } },
-        ],
+        createTenant: ['createTenant', CREATE_TENANT, { input: { name: 'Helpdesk Tenant', domain: uniqueDomain(), countryCode: 'TH' } }],
+        createPartner: ['createPartner', CREATE_PARTNER, { input: { name: 'Helpdesk Partner', countryCode: 'TH', capabilities: ['RESELLER'] } }],
         createOffer: [
           'createOffer',
-          `mutation($input: CreateOfferInput!) { createOffer(input: $input) { offer { id } } }`,
+          CREATE_OFFER,
           { input: { sku: 'HELPDESK-1', name: 'Helpdesk', minQuantity: 1, maxQuantity: 2, unitPriceCents: 1, currency: 'USD' } },
         ],
-        authorizeOffer: [
-          'authorizeOffer',
-          `mutation($input: AuthorizeOfferInput!) { authorizeOffer(input: $input) { partner { id } } }`,
-          { input: { partnerId: world.partners.reseller, offerId: world.offers.e5.id } },
-        ],
+        authorizeOffer: ['authorizeOffer', AUTHORIZE_OFFER, { input: { partnerId: world.partners.reseller, offerId: world.offers.e5.id } }],
         revokeOfferAuthorization: [
           'revokeOfferAuthorization',
-          `mutation($input: RevokeOfferAuthorizationInput!) { revokeOfferAuthorization(input: $input) { partner { id } } }`,
+          REVOKE_OFFER_AUTHORIZATION,
           { input: { partnerId: world.partners.reseller, offerId: world.offers.basic.id } },
         ],
       };
@@ -139,7 +151,7 @@ describe('reseller: refusals change nothing', () => {
 
       await expectRefused(token, Object.values(attempts), 'FORBIDDEN');
       // quoteSubscription is a query, but it is the first step of a purchase: refused too.
-      await expectRefused(token, [['quoteSubscription', OPS.quote, { input: { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 1 } }]], 'FORBIDDEN');
+      await expectRefused(token, [['quoteSubscription', QUOTE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 1 } }]], 'FORBIDDEN');
     });
   });
 
@@ -148,11 +160,11 @@ describe('reseller: refusals change nothing', () => {
       await expectRefused(
         customer.tokens[who],
         [
-          ['purchaseSubscription', OPS.purchase, { input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } }],
-          ['quoteSubscription', OPS.quote, { input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } }],
+          ['purchaseSubscription', PURCHASE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } }],
+          ['quoteSubscription', QUOTE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } }],
           ...manageAttempts(active.id),
           ...manageAttempts(suspended.id, false),
-          ['removeResellerRelationship', OPS.removeReseller, { input: { tenantId: customer.id, partnerId: world.partners.reseller } }],
+          ['removeResellerRelationship', REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId: customer.id, partnerId: world.partners.reseller } }],
         ],
         'FORBIDDEN',
       );
@@ -164,8 +176,8 @@ describe('reseller: refusals change nothing', () => {
       await expectRefused(
         world.tokens.resellerSales,
         [
-          ['purchase E5', OPS.purchase, { input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } }],
-          ['quote E5', OPS.quote, { input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } }],
+          ['purchase E5', PURCHASE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } }],
+          ['quote E5', QUOTE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } }],
         ],
         'OFFER_NOT_AUTHORIZED',
         'offerId',
@@ -176,22 +188,22 @@ describe('reseller: refusals change nothing', () => {
       const platform = world.tokens.platform;
       const offer = ok(
         await server.gql(
-          `mutation($input: CreateOfferInput!) { createOffer(input: $input) { offer { id } } }`,
+          CREATE_OFFER,
           { input: { sku: 'REVOKED-LATER', name: 'Revoked later', minQuantity: 1, maxQuantity: 50, unitPriceCents: 100, currency: 'USD' } },
           platform,
         ),
       ).createOffer.offer;
       const pair = { partnerId: world.partners.reseller, offerId: offer.id };
-      ok(await server.gql(`mutation($input: AuthorizeOfferInput!) { authorizeOffer(input: $input) { partner { id } } }`, { input: pair }, platform));
+      ok(await server.gql(AUTHORIZE_OFFER, { input: pair }, platform));
       const other = await kit.createCustomer(world.tokens.resellerAdmin);
-      const sold = await kit.purchase(world.tokens.resellerAdmin, other.id, offer.id, 2);
-      ok(await server.gql(`mutation($input: RevokeOfferAuthorizationInput!) { revokeOfferAuthorization(input: $input) { partner { id } } }`, { input: pair }, platform));
+      const sold = await kit.purchase(world.tokens.resellerAdmin, { tenantId: other.id, offerId: offer.id, quantity: 2 });
+      ok(await server.gql(REVOKE_OFFER_AUTHORIZATION, { input: pair }, platform));
 
-      const skus = ok(await server.gql(OPS.offers, {}, world.tokens.resellerAdmin)).offers.edges.map((e: any) => e.node.sku);
+      const skus = ok(await server.gql(GET_OFFERS, {}, world.tokens.resellerAdmin)).offers.edges.map((e) => e.node.sku);
       expect(skus).not.toContain('REVOKED-LATER');
       const third = await kit.createCustomer(world.tokens.resellerAdmin);
-      await expectRefused(world.tokens.resellerAdmin, [['purchase revoked', OPS.purchase, { input: { tenantId: third.id, offerId: offer.id, quantity: 1 } }]], 'OFFER_NOT_AUTHORIZED');
-      const changed = ok(await server.gql(OPS.changeQuantity, { input: { subscriptionId: sold.id, quantity: 3 } }, world.tokens.resellerAdmin));
+      await expectRefused(world.tokens.resellerAdmin, [['purchase revoked', PURCHASE_SUBSCRIPTION, { input: { tenantId: third.id, offerId: offer.id, quantity: 1 } }]], 'OFFER_NOT_AUTHORIZED');
+      const changed = ok(await server.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: sold.id, quantity: 3 } }, world.tokens.resellerAdmin));
       expect(changed.changeLicenseQuantity.subscription.quantity).toBe(3);
     });
 
@@ -200,19 +212,19 @@ describe('reseller: refusals change nothing', () => {
       await expectRefused(
         world.tokens.resellerAdmin,
         [
-          ['purchase below PREMIUM minimum', OPS.purchase, { input: { tenantId: other.id, offerId: world.offers.premium.id, quantity: world.offers.premium.minQuantity - 1 } }],
-          ['purchase above BASIC maximum', OPS.purchase, { input: { tenantId: other.id, offerId: world.offers.basic.id, quantity: world.offers.basic.maxQuantity + 1 } }],
-          ['quote above BASIC maximum', OPS.quote, { input: { tenantId: other.id, offerId: world.offers.basic.id, quantity: world.offers.basic.maxQuantity + 1 } }],
-          ['change above BASIC maximum', OPS.changeQuantity, { input: { subscriptionId: active.id, quantity: world.offers.basic.maxQuantity + 1 } }],
-          ['change far above', OPS.changeQuantity, { input: { subscriptionId: active.id, quantity: 2_000_000_000 } }],
+          ['purchase below PREMIUM minimum', PURCHASE_SUBSCRIPTION, { input: { tenantId: other.id, offerId: world.offers.premium.id, quantity: world.offers.premium.minQuantity - 1 } }],
+          ['purchase above BASIC maximum', PURCHASE_SUBSCRIPTION, { input: { tenantId: other.id, offerId: world.offers.basic.id, quantity: world.offers.basic.maxQuantity + 1 } }],
+          ['quote above BASIC maximum', QUOTE_SUBSCRIPTION, { input: { tenantId: other.id, offerId: world.offers.basic.id, quantity: world.offers.basic.maxQuantity + 1 } }],
+          ['change above BASIC maximum', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: active.id, quantity: world.offers.basic.maxQuantity + 1 } }],
+          ['change far above', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: active.id, quantity: 2_000_000_000 } }],
         ],
         'QUANTITY_OUT_OF_RANGE',
         'quantity',
       );
-      const premium = await kit.purchase(world.tokens.resellerAdmin, other.id, world.offers.premium.id, world.offers.premium.minQuantity);
+      const premium = await kit.purchase(world.tokens.resellerAdmin, { tenantId: other.id, offerId: world.offers.premium.id, quantity: world.offers.premium.minQuantity });
       await expectRefused(
         world.tokens.resellerAdmin,
-        [['change below PREMIUM minimum', OPS.changeQuantity, { input: { subscriptionId: premium.id, quantity: world.offers.premium.minQuantity - 1 } }]],
+        [['change below PREMIUM minimum', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: premium.id, quantity: world.offers.premium.minQuantity - 1 } }]],
         'QUANTITY_OUT_OF_RANGE',
         'quantity',
       );
@@ -222,9 +234,9 @@ describe('reseller: refusals change nothing', () => {
       await expectRefused(
         world.tokens.resellerAdmin,
         [
-          ['purchase', OPS.purchase, { input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity } }],
-          ['quote', OPS.quote, { input: { tenantId: customer.id, offerId: world.offers.basic.id, quantity } }],
-          ['change', OPS.changeQuantity, { input: { subscriptionId: active.id, quantity } }],
+          ['purchase', PURCHASE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity } }],
+          ['quote', QUOTE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.basic.id, quantity } }],
+          ['change', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: active.id, quantity } }],
         ],
         'BAD_USER_INPUT',
         'quantity',
@@ -232,20 +244,20 @@ describe('reseller: refusals change nothing', () => {
     });
 
     it('refuses a fractional quantity as malformed: BAD_USER_INPUT', async () => {
-      await expectRefused(world.tokens.resellerAdmin, [['change 2.5', OPS.changeQuantity, { input: { subscriptionId: active.id, quantity: 2.5 } }]], 'BAD_USER_INPUT');
+      await expectRefused(world.tokens.resellerAdmin, [['change 2.5', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: active.id, quantity: 2.5 } }]], 'BAD_USER_INPUT');
     });
 
     it('refuses a second live subscription of the same offer on the reseller channel: CONFLICT', async () => {
       await expectRefused(
         world.tokens.resellerSales,
-        [['purchase BASIC again', OPS.purchase, { input: { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 1 } }]],
+        [['purchase BASIC again', PURCHASE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 1 } }]],
         'CONFLICT',
         'offerId',
       );
       // Also while the other one is only suspended: it is not deleted yet.
       await expectRefused(
         world.tokens.resellerSales,
-        [['purchase PREMIUM again', OPS.purchase, { input: { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 5 } }]],
+        [['purchase PREMIUM again', PURCHASE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 5 } }]],
         'CONFLICT',
         'offerId',
       );
@@ -254,19 +266,19 @@ describe('reseller: refusals change nothing', () => {
 
   describe('status transitions', () => {
     it('refuses suspending a suspended subscription: INVALID_STATUS_TRANSITION', async () => {
-      await expectRefused(world.tokens.resellerAdmin, [['suspend twice', OPS.suspend, { input: { subscriptionId: suspended.id } }]], 'INVALID_STATUS_TRANSITION');
+      await expectRefused(world.tokens.resellerAdmin, [['suspend twice', SUSPEND_SUBSCRIPTION, { input: { subscriptionId: suspended.id } }]], 'INVALID_STATUS_TRANSITION');
     });
 
     it('refuses reactivating an active subscription: INVALID_STATUS_TRANSITION', async () => {
-      await expectRefused(world.tokens.resellerAdmin, [['reactivate active', OPS.reactivate, { input: { subscriptionId: active.id } }]], 'INVALID_STATUS_TRANSITION');
+      await expectRefused(world.tokens.resellerAdmin, [['reactivate active', REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: active.id } }]], 'INVALID_STATUS_TRANSITION');
     });
 
     it('refuses a quantity or partner-of-record change on a suspended subscription: FAILED_PRECONDITION', async () => {
       await expectRefused(
         world.tokens.resellerAdmin,
         [
-          ['quantity on suspended', OPS.changeQuantity, { input: { subscriptionId: suspended.id, quantity: 12 } }],
-          ['partner of record on suspended', OPS.setPartnerOfRecord, { input: { subscriptionId: suspended.id, partnerId: world.partners.advisor } }],
+          ['quantity on suspended', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: suspended.id, quantity: 12 } }],
+          ['partner of record on suspended', SET_PARTNER_OF_RECORD, { input: { subscriptionId: suspended.id, partnerId: world.partners.advisor } }],
         ],
         'FAILED_PRECONDITION',
       );
@@ -277,9 +289,9 @@ describe('reseller: refusals change nothing', () => {
       await expectRefused(
         world.tokens.resellerAdmin,
         [
-          ['quantity', OPS.changeQuantity, { input: { subscriptionId: active.id, quantity: 12, expectedVersion: active.version + 1 } }],
-          ['suspend', OPS.suspend, { input: { subscriptionId: active.id, expectedVersion: active.version + 1 } }],
-          ['reactivate', OPS.reactivate, { input: { subscriptionId: suspended.id, expectedVersion: suspended.version - 1 } }],
+          ['quantity', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: active.id, quantity: 12, expectedVersion: active.version + 1 } }],
+          ['suspend', SUSPEND_SUBSCRIPTION, { input: { subscriptionId: active.id, expectedVersion: active.version + 1 } }],
+          ['reactivate', REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: suspended.id, expectedVersion: suspended.version - 1 } }],
         ],
         'CONFLICT',
         'expectedVersion',
@@ -289,7 +301,7 @@ describe('reseller: refusals change nothing', () => {
     it('refuses removing the relationship while a subscription the reseller sold is ACTIVE: FAILED_PRECONDITION', async () => {
       await expectRefused(
         world.tokens.resellerAdmin,
-        [['remove reseller', OPS.removeReseller, { input: { tenantId: customer.id, partnerId: world.partners.reseller } }]],
+        [['remove reseller', REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId: customer.id, partnerId: world.partners.reseller } }]],
         'FAILED_PRECONDITION',
       );
     });
@@ -304,7 +316,7 @@ describe('reseller: refusals change nothing', () => {
     let expiring: SubscriptionView;
     beforeAll(async () => {
       const other = await kit.createCustomer(world.tokens.resellerAdmin);
-      expiring = await kit.purchase(world.tokens.resellerAdmin, other.id, world.offers.basic.id, 4);
+      expiring = await kit.purchase(world.tokens.resellerAdmin, { tenantId: other.id, offerId: world.offers.basic.id, quantity: 4 });
       expiring = await kit.suspend(world.tokens.resellerAdmin, expiring.id);
       server.clock.advanceDays(90);
       server.clock.advanceDays(1 / 24); // an hour past dataRetentionEndsAt
@@ -313,7 +325,7 @@ describe('reseller: refusals change nothing', () => {
     it('refuses reactivation once dataRetentionEndsAt has passed, even before the sweep ran: INVALID_STATUS_TRANSITION', async () => {
       expect(server.clock.now().getTime()).toBeGreaterThan(Date.parse(expiring.dataRetentionEndsAt!));
       expect((await kit.read(world.tokens.resellerAdmin, expiring.id)).status).toBe('SUSPENDED');
-      await expectRefused(world.tokens.resellerAdmin, [['reactivate expired', OPS.reactivate, { input: { subscriptionId: expiring.id } }]], 'INVALID_STATUS_TRANSITION');
+      await expectRefused(world.tokens.resellerAdmin, [['reactivate expired', REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: expiring.id } }]], 'INVALID_STATUS_TRANSITION');
     });
 
     it('refuses every change to a deleted subscription: INVALID_STATUS_TRANSITION', async () => {
@@ -324,13 +336,13 @@ describe('reseller: refusals change nothing', () => {
       await expectRefused(
         world.tokens.resellerAdmin,
         [
-          ['changeLicenseQuantity', OPS.changeQuantity, { input: { subscriptionId: expiring.id, quantity: 5 } }],
-          ['changeLicenseQuantity out of range', OPS.changeQuantity, { input: { subscriptionId: expiring.id, quantity: 100_000 } }],
-          ['suspendSubscription', OPS.suspend, { input: { subscriptionId: expiring.id } }],
-          ['reactivateSubscription', OPS.reactivate, { input: { subscriptionId: expiring.id } }],
-          ['setPartnerOfRecord', OPS.setPartnerOfRecord, { input: { subscriptionId: expiring.id, partnerId: world.partners.advisor } }],
-          ['setPartnerOfRecord null', OPS.setPartnerOfRecord, { input: { subscriptionId: expiring.id, partnerId: null } }],
-          ['with its current version', OPS.changeQuantity, { input: { subscriptionId: expiring.id, quantity: 5, expectedVersion: gone.version } }],
+          ['changeLicenseQuantity', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: expiring.id, quantity: 5 } }],
+          ['changeLicenseQuantity out of range', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: expiring.id, quantity: 100_000 } }],
+          ['suspendSubscription', SUSPEND_SUBSCRIPTION, { input: { subscriptionId: expiring.id } }],
+          ['reactivateSubscription', REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: expiring.id } }],
+          ['setPartnerOfRecord', SET_PARTNER_OF_RECORD, { input: { subscriptionId: expiring.id, partnerId: world.partners.advisor } }],
+          ['setPartnerOfRecord null', SET_PARTNER_OF_RECORD, { input: { subscriptionId: expiring.id, partnerId: null } }],
+          ['with its current version', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: expiring.id, quantity: 5, expectedVersion: gone.version } }],
         ],
         'INVALID_STATUS_TRANSITION',
       );

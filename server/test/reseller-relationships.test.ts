@@ -4,28 +4,50 @@
  *
  * The clock only moves forward in this file; tests that advance it create their own invitations.
  */
-import { codeOf, expectNothingChanged, ok, Role, startTestServer, type TestServer } from './support/harness';
-import { buildWorld, RESELLER_OPS as OPS, resellerKit, type World } from './support/world';
+import { codeOf, expectNothingChanged, ok, Role, startTestServer, type AnyOperation, type TestServer } from './support/harness';
+import { buildWorld, kitFor, type Kit, type World } from './support/world';
+import {
+  ACCEPT_RESELLER_INVITATION,
+  CHANGE_LICENSE_QUANTITY,
+  CREATE_RESELLER_INVITATION,
+  GET_CUSTOMERS,
+  GET_PARTNER_RELATIONSHIPS,
+  GET_SUBSCRIPTION,
+  GET_SUBSCRIPTIONS,
+  GET_TENANT,
+  PURCHASE_SUBSCRIPTION,
+  QUOTE_SUBSCRIPTION,
+  REACTIVATE_SUBSCRIPTION,
+  REMOVE_RESELLER_RELATIONSHIP,
+} from './graphql/shared-definitions';
+import { graphql } from './graphql/generated';
+
+/** The mutation with no input argument at all: every field of the input is optional. */
+const INVITATION_WITHOUT_INPUT = graphql(`
+  mutation InvitationWithoutInput {
+    createResellerInvitation { invitation { code expiresAt createdAt } }
+  }
+`);
 
 const DAY_MS = 86_400_000;
 
 describe('reseller: relationships with customers', () => {
   let server: TestServer;
   let world: World;
-  let kit: ReturnType<typeof resellerKit>;
+  let kit: Kit;
   beforeAll(async () => {
     server = await startTestServer();
     world = await buildWorld(server);
-    kit = resellerKit(server);
+    kit = kitFor(server);
   });
   afterAll(() => server.stop());
 
   const invite = async (token: string, expiresInDays?: number) =>
-    ok(await server.gql(OPS.createInvitation, { input: expiresInDays === undefined ? {} : { expiresInDays } }, token)).createResellerInvitation
-      .invitation as { id: string; code: string; expiresAt: string; createdAt: string; acceptedAt: string | null; partner: { id: string } };
-  const accept = (code: string, token: string) => server.gql(OPS.acceptInvitation, { input: { code } }, token);
+    ok(await server.gql(CREATE_RESELLER_INVITATION, { input: expiresInDays === undefined ? {} : { expiresInDays } }, token)).createResellerInvitation
+      .invitation;
+  const accept = (code: string, token: string) => server.gql(ACCEPT_RESELLER_INVITATION, { input: { code } }, token);
   const customers = async (token: string) =>
-    ok(await server.gql(OPS.customers, { first: 100 }, token)).customers.edges.map((e: any) => e.node.id as string);
+    ok(await server.gql(GET_CUSTOMERS, { first: 100 }, token)).customers.edges.map((e) => e.node.id);
 
   describe('invitations (createResellerInvitation → acceptResellerInvitation)', () => {
     it('creates a code that lasts 7 days by default, or 1 to 30 days when asked', async () => {
@@ -34,8 +56,7 @@ describe('reseller: relationships with customers', () => {
       expect(byDefault.code).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
       expect(Date.parse(byDefault.expiresAt) - Date.parse(byDefault.createdAt)).toBe(7 * DAY_MS);
       // Also without any input argument at all.
-      const bare = ok(await server.gql(`mutation { createResellerInvitation { invitation { code expiresAt createdAt } } }`, {}, world.tokens.resellerSales))
-        .createResellerInvitation.invitation;
+      const bare = ok(await server.gql(INVITATION_WITHOUT_INPUT, {}, world.tokens.resellerSales)).createResellerInvitation.invitation;
       expect(Date.parse(bare.expiresAt) - Date.parse(bare.createdAt)).toBe(7 * DAY_MS);
       expect(bare.code).not.toBe(byDefault.code);
       for (const days of [1, 30]) {
@@ -46,7 +67,7 @@ describe('reseller: relationships with customers', () => {
 
     it.each([0, 31, -1])('refuses expiresInDays %p with BAD_USER_INPUT, creating nothing', async (days) => {
       await expectNothingChanged(server, async () => {
-        const response = await server.gql(OPS.createInvitation, { input: { expiresInDays: days } }, world.tokens.resellerAdmin);
+        const response = await server.gql(CREATE_RESELLER_INVITATION, { input: { expiresInDays: days } }, world.tokens.resellerAdmin);
         expect(codeOf(response)).toBe('BAD_USER_INPUT');
         expect(response.errors![0].extensions.field).toBe('expiresInDays');
       });
@@ -56,22 +77,20 @@ describe('reseller: relationships with customers', () => {
       const tenant = await kit.createTenant('Graphic Design Institute');
       const { code } = await invite(world.tokens.resellerAdmin);
       expect(await customers(world.tokens.resellerAdmin)).not.toContain(tenant.id);
-      expect(codeOf(await server.gql(OPS.tenant, { id: tenant.id }, world.tokens.resellerAdmin))).toBe('NOT_FOUND');
+      expect(codeOf(await server.gql(GET_TENANT, { id: tenant.id }, world.tokens.resellerAdmin))).toBe('NOT_FOUND');
 
       const relationship = ok(await accept(code, tenant.tokens.global)).acceptResellerInvitation.relationship;
       // Accepting makes it a reseller relationship; billing stays with the tenant (it was not created by the reseller).
       expect(relationship).toEqual({ partner: { id: world.partners.reseller }, tenant: { id: tenant.id, billingManagedBy: null } });
       expect(await customers(world.tokens.resellerAdmin)).toContain(tenant.id);
-      expect(ok(await server.gql(OPS.tenant, { id: tenant.id }, world.tokens.resellerHelpdesk)).tenant.id).toBe(tenant.id);
-      const related = ok(
-        await server.gql(`query($id: ID!) { tenant(id: $id) { partnerRelationships { partner { id } kinds viewerCanRemove } } }`, { id: tenant.id }, tenant.tokens.global),
-      ).tenant.partnerRelationships;
+      expect(ok(await server.gql(GET_TENANT, { id: tenant.id }, world.tokens.resellerHelpdesk)).tenant.id).toBe(tenant.id);
+      const related = ok(await server.gql(GET_PARTNER_RELATIONSHIPS, { id: tenant.id }, tenant.tokens.global)).tenant.partnerRelationships;
       expect(related).toEqual([{ partner: { id: world.partners.reseller }, kinds: ['RESELLER'], viewerCanRemove: false }]);
       const actions = (await kit.auditEvents(tenant.id)).map((e) => e.action);
       expect(actions[0]).toBe('resellerRelationship.created');
 
       // The reseller can now sell to it.
-      expect(await kit.purchase(world.tokens.resellerSales, tenant.id, world.offers.basic.id, 3)).toMatchObject({ channel: 'RESELLER' });
+      expect(await kit.purchase(world.tokens.resellerSales, { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 3 })).toMatchObject({ channel: 'RESELLER' });
     });
 
     it('lets only the tenant’s global admin accept: billing admin, reader and partners get FORBIDDEN', async () => {
@@ -150,12 +169,12 @@ describe('reseller: relationships with customers', () => {
   });
 
   describe('removeResellerRelationship', () => {
-    const remove = (tenantId: string, partnerId: string, token: string) => server.gql(OPS.removeReseller, { input: { tenantId, partnerId } }, token);
+    const remove = (tenantId: string, partnerId: string, token: string) => server.gql(REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId, partnerId } }, token);
 
     it('is refused while any subscription the reseller sold is ACTIVE; afterwards the reseller loses all access', async () => {
       const customer = await kit.createCustomer(world.tokens.resellerAdmin, 'Margie’s Travel');
-      const basic = await kit.purchase(world.tokens.resellerAdmin, customer.id, world.offers.basic.id, 5);
-      const premium = await kit.purchase(world.tokens.resellerAdmin, customer.id, world.offers.premium.id, 5);
+      const basic = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 5 });
+      const premium = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 5 });
 
       // Both active, then one: refused, and nothing changes.
       for (const step of ['both active', 'one active']) {
@@ -174,30 +193,29 @@ describe('reseller: relationships with customers', () => {
       // It leaves `customers`, and every read or change of it and its subscriptions is NOT_FOUND.
       for (const token of [world.tokens.resellerAdmin, world.tokens.resellerHelpdesk]) {
         expect(await customers(token)).not.toContain(customer.id);
-        expect(codeOf(await server.gql(OPS.tenant, { id: customer.id }, token))).toBe('NOT_FOUND');
-        expect(codeOf(await server.gql(OPS.subscriptions, { tenantId: customer.id }, token))).toBe('NOT_FOUND');
-        expect(codeOf(await server.gql(OPS.subscription, { id: basic.id }, token))).toBe('NOT_FOUND');
+        expect(codeOf(await server.gql(GET_TENANT, { id: customer.id }, token))).toBe('NOT_FOUND');
+        expect(codeOf(await server.gql(GET_SUBSCRIPTIONS, { tenantId: customer.id }, token))).toBe('NOT_FOUND');
+        expect(codeOf(await server.gql(GET_SUBSCRIPTION, { id: basic.id }, token))).toBe('NOT_FOUND');
       }
       await expectNothingChanged(server, async () => {
         for (const [document, input] of [
-          [OPS.reactivate, { subscriptionId: basic.id }],
-          [OPS.changeQuantity, { subscriptionId: premium.id, quantity: 6 }],
-          [OPS.purchase, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 1 }],
-          [OPS.quote, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 1 }],
-          [OPS.removeReseller, { tenantId: customer.id, partnerId: world.partners.reseller }],
-        ] as const) {
+          [REACTIVATE_SUBSCRIPTION, { subscriptionId: basic.id }],
+          [CHANGE_LICENSE_QUANTITY, { subscriptionId: premium.id, quantity: 6 }],
+          [PURCHASE_SUBSCRIPTION, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 1 }],
+          [QUOTE_SUBSCRIPTION, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 1 }],
+          [REMOVE_RESELLER_RELATIONSHIP, { tenantId: customer.id, partnerId: world.partners.reseller }],
+        ] as [AnyOperation, object][]) {
           expect(codeOf(await server.gql(document, { input }, world.tokens.resellerAdmin))).toBe('NOT_FOUND');
         }
       });
 
       // The customer now manages its own billing, and still sees its (suspended) subscriptions.
-      const seen = ok(await server.gql(OPS.tenant, { id: customer.id }, customer.tokens.global)).tenant;
+      const seen = ok(await server.gql(GET_TENANT, { id: customer.id }, customer.tokens.global)).tenant;
       expect(seen.billingManagedBy).toBeNull();
-      expect(seen.subscriptions.edges.map((e: any) => e.node.status)).toEqual(['SUSPENDED', 'SUSPENDED']);
-      const related = ok(await server.gql(`query($id: ID!) { tenant(id: $id) { partnerRelationships { partner { id } } } }`, { id: customer.id }, customer.tokens.global))
-        .tenant.partnerRelationships;
+      expect(seen.subscriptions.edges.map((e) => e.node.status)).toEqual(['SUSPENDED', 'SUSPENDED']);
+      const related = ok(await server.gql(GET_PARTNER_RELATIONSHIPS, { id: customer.id }, customer.tokens.global)).tenant.partnerRelationships;
       expect(related).toEqual([]);
-      expect(await kit.purchase(customer.tokens.billing, customer.id, world.offers.basic.id, 2)).toMatchObject({ channel: 'DIRECT', viewerCanManage: true });
+      expect(await kit.purchase(customer.tokens.billing, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 2 })).toMatchObject({ channel: 'DIRECT', viewerCanManage: true });
 
       const actions = (await kit.auditEvents(customer.id)).map((e) => e.action);
       expect(actions).toEqual(expect.arrayContaining(['resellerRelationship.removed', 'tenant.billingManagerCleared']));
@@ -207,9 +225,9 @@ describe('reseller: relationships with customers', () => {
       const tenant = await kit.createTenant('School of Fine Art');
       await kit.invite(world.tokens.resellerAdmin, tenant.tokens.global);
       await kit.invite(world.tokens.otherResellerAdmin, tenant.tokens.global);
-      const direct = await kit.purchase(tenant.tokens.billing, tenant.id, world.offers.e5.id, 50);
-      const theirs = await kit.purchase(world.tokens.otherResellerAdmin, tenant.id, world.offers.basic.id, 5);
-      const ours = await kit.purchase(world.tokens.resellerAdmin, tenant.id, world.offers.premium.id, 5);
+      const direct = await kit.purchase(tenant.tokens.billing, { tenantId: tenant.id, offerId: world.offers.e5.id, quantity: 50 });
+      const theirs = await kit.purchase(world.tokens.otherResellerAdmin, { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 5 });
+      const ours = await kit.purchase(world.tokens.resellerAdmin, { tenantId: tenant.id, offerId: world.offers.premium.id, quantity: 5 });
       await kit.suspend(world.tokens.resellerAdmin, ours.id);
 
       const removed = ok(await remove(tenant.id, world.partners.reseller, world.tokens.resellerAdmin)).removeResellerRelationship.tenant;
@@ -217,7 +235,7 @@ describe('reseller: relationships with customers', () => {
       expect(await customers(world.tokens.otherResellerAdmin)).toContain(tenant.id);
       expect((await kit.read(world.tokens.otherResellerAdmin, theirs.id)).viewerCanManage).toBe(true);
       expect((await kit.read(tenant.tokens.billing, direct.id)).viewerCanManage).toBe(true);
-      expect(codeOf(await server.gql(OPS.subscription, { id: direct.id }, world.tokens.resellerAdmin))).toBe('NOT_FOUND');
+      expect(codeOf(await server.gql(GET_SUBSCRIPTION, { id: direct.id }, world.tokens.resellerAdmin))).toBe('NOT_FOUND');
 
       // The reseller can be invited again later.
       await kit.invite(world.tokens.resellerAdmin, tenant.tokens.global);

@@ -2,35 +2,52 @@
  * Seed 004 (reseller side), over HTTP: change the licence count, change the status both ways, and
  * add a subscription (only authorised offers, with a confirmation quote).
  */
-import { codeOf, expectNothingChanged, ok, startTestServer, type TestServer } from './support/harness';
-import { buildWorld, RESELLER_OPS as OPS, resellerKit, type SubscriptionView, type World } from './support/world';
+import { codeOf, expectNothingChanged, ok, startTestServer, type AnyOperation, type TestServer } from './support/harness';
+import { buildWorld, kitFor, type Kit, type SubscriptionView, type World } from './support/world';
+import {
+  CHANGE_LICENSE_QUANTITY,
+  GET_OFFERS,
+  GET_PARTNER,
+  GET_SUBSCRIPTIONS,
+  GET_TENANT,
+  PURCHASE_SUBSCRIPTION,
+  QUOTE_SUBSCRIPTION,
+  REACTIVATE_SUBSCRIPTION,
+  SUSPEND_SUBSCRIPTION,
+} from './graphql/shared-definitions';
+import type {
+  ChangeLicenseQuantityInput,
+  QuoteSubscriptionQuery,
+  ReactivateSubscriptionInput,
+  SuspendSubscriptionInput,
+} from './graphql/generated/graphql';
 
 const DAY_MS = 86_400_000;
 
 describe('reseller: managing a customer’s subscriptions', () => {
   let server: TestServer;
   let world: World;
-  let kit: ReturnType<typeof resellerKit>;
+  let kit: Kit;
   beforeAll(async () => {
     server = await startTestServer();
     world = await buildWorld(server);
-    kit = resellerKit(server);
+    kit = kitFor(server);
   });
   afterAll(() => server.stop());
 
-  const change = async (token: string, input: Record<string, unknown>): Promise<SubscriptionView> =>
-    ok(await server.gql(OPS.changeQuantity, { input }, token)).changeLicenseQuantity.subscription;
-  const suspend = async (token: string, input: Record<string, unknown>): Promise<SubscriptionView> =>
-    ok(await server.gql(OPS.suspend, { input }, token)).suspendSubscription.subscription;
-  const reactivate = async (token: string, input: Record<string, unknown>): Promise<SubscriptionView> =>
-    ok(await server.gql(OPS.reactivate, { input }, token)).reactivateSubscription.subscription;
+  const change = async (token: string, input: ChangeLicenseQuantityInput): Promise<SubscriptionView> =>
+    ok(await server.gql(CHANGE_LICENSE_QUANTITY, { input }, token)).changeLicenseQuantity.subscription;
+  const suspend = async (token: string, input: SuspendSubscriptionInput): Promise<SubscriptionView> =>
+    ok(await server.gql(SUSPEND_SUBSCRIPTION, { input }, token)).suspendSubscription.subscription;
+  const reactivate = async (token: string, input: ReactivateSubscriptionInput): Promise<SubscriptionView> =>
+    ok(await server.gql(REACTIVATE_SUBSCRIPTION, { input }, token)).reactivateSubscription.subscription;
   const eventsOf = async (tenantId: string, targetId: string) =>
     (await kit.auditEvents(tenantId)).filter((e) => e.targetId === targetId);
 
   describe('change the licence count (changeLicenseQuantity)', () => {
     it('sets the new quantity, bumps the version, and records who changed what', async () => {
       const customer = await kit.createCustomer(world.tokens.resellerAdmin);
-      const bought = await kit.purchase(world.tokens.resellerAdmin, customer.id, world.offers.basic.id, 10);
+      const bought = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 10 });
       const changed = await change(world.tokens.resellerAdmin, { subscriptionId: bought.id, quantity: 25 });
       expect(changed).toMatchObject({ id: bought.id, quantity: 25, status: 'ACTIVE', version: 2, viewerCanManage: true });
       expect(Date.parse(changed.updatedAt)).toBeGreaterThanOrEqual(Date.parse(bought.updatedAt));
@@ -38,8 +55,8 @@ describe('reseller: managing a customer’s subscriptions', () => {
 
       // Everyone who reads it sees the new count.
       expect((await kit.read(customer.tokens.reader, bought.id)).quantity).toBe(25);
-      const listed = ok(await server.gql(OPS.tenant, { id: customer.id }, world.tokens.resellerHelpdesk)).tenant.subscriptions.edges;
-      expect(listed.map((e: any) => e.node.quantity)).toEqual([25]);
+      const listed = ok(await server.gql(GET_TENANT, { id: customer.id }, world.tokens.resellerHelpdesk)).tenant.subscriptions.edges;
+      expect(listed.map((e) => e.node.quantity)).toEqual([25]);
 
       const [event] = (await eventsOf(customer.id, bought.id)).filter((e) => e.action === 'subscription.quantityChanged');
       expect(event).toMatchObject({
@@ -53,7 +70,7 @@ describe('reseller: managing a customer’s subscriptions', () => {
 
     it('accepts the offer’s bounds, a matching expectedVersion, and the sales agent', async () => {
       const customer = await kit.createCustomer(world.tokens.resellerAdmin);
-      const bought = await kit.purchase(world.tokens.resellerSales, customer.id, world.offers.basic.id, 10);
+      const bought = await kit.purchase(world.tokens.resellerSales, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 10 });
       const atMax = await change(world.tokens.resellerSales, { subscriptionId: bought.id, quantity: world.offers.basic.maxQuantity, expectedVersion: 1 });
       expect(atMax).toMatchObject({ quantity: world.offers.basic.maxQuantity, version: 2 });
       const atMin = await change(world.tokens.resellerAdmin, { subscriptionId: bought.id, quantity: world.offers.basic.minQuantity, expectedVersion: 2 });
@@ -62,10 +79,10 @@ describe('reseller: managing a customer’s subscriptions', () => {
 
     it('refuses a stale expectedVersion with CONFLICT and changes nothing', async () => {
       const customer = await kit.createCustomer(world.tokens.resellerAdmin);
-      const bought = await kit.purchase(world.tokens.resellerAdmin, customer.id, world.offers.basic.id, 10);
+      const bought = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 10 });
       await change(world.tokens.resellerAdmin, { subscriptionId: bought.id, quantity: 11 });
       await expectNothingChanged(server, async () => {
-        const response = await server.gql(OPS.changeQuantity, { input: { subscriptionId: bought.id, quantity: 12, expectedVersion: 1 } }, world.tokens.resellerAdmin);
+        const response = await server.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: bought.id, quantity: 12, expectedVersion: 1 } }, world.tokens.resellerAdmin);
         expect(codeOf(response)).toBe('CONFLICT');
         expect(response.errors![0].extensions.field).toBe('expectedVersion');
       });
@@ -76,7 +93,7 @@ describe('reseller: managing a customer’s subscriptions', () => {
   describe('change the status (suspendSubscription / reactivateSubscription)', () => {
     it('suspends: status SUSPENDED, suspendedAt now, dataRetentionEndsAt exactly 90 days later; still readable', async () => {
       const customer = await kit.createCustomer(world.tokens.resellerAdmin);
-      const bought = await kit.purchase(world.tokens.resellerAdmin, customer.id, world.offers.premium.id, 20);
+      const bought = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 20 });
       const before = server.clock.now().getTime();
       const suspended = await suspend(world.tokens.resellerSales, { subscriptionId: bought.id, expectedVersion: 1 });
       const after = server.clock.now().getTime();
@@ -95,10 +112,10 @@ describe('reseller: managing a customer’s subscriptions', () => {
           dataRetentionEndsAt: suspended.dataRetentionEndsAt,
         });
       }
-      const suspendedOnly = ok(await server.gql(OPS.subscriptions, { tenantId: customer.id, status: 'SUSPENDED' }, world.tokens.resellerAdmin))
+      const suspendedOnly = ok(await server.gql(GET_SUBSCRIPTIONS, { tenantId: customer.id, status: 'SUSPENDED' }, world.tokens.resellerAdmin))
         .subscriptions;
-      expect(suspendedOnly.edges.map((e: any) => e.node.id)).toEqual([bought.id]);
-      const activeOnly = ok(await server.gql(OPS.subscriptions, { tenantId: customer.id, status: 'ACTIVE' }, world.tokens.resellerAdmin))
+      expect(suspendedOnly.edges.map((e) => e.node.id)).toEqual([bought.id]);
+      const activeOnly = ok(await server.gql(GET_SUBSCRIPTIONS, { tenantId: customer.id, status: 'ACTIVE' }, world.tokens.resellerAdmin))
         .subscriptions;
       expect(activeOnly.totalCount).toBe(0);
 
@@ -109,7 +126,7 @@ describe('reseller: managing a customer’s subscriptions', () => {
 
     it('reactivates: status ACTIVE, retention cleared, and its quantity can change again', async () => {
       const customer = await kit.createCustomer(world.tokens.resellerAdmin);
-      const bought = await kit.purchase(world.tokens.resellerAdmin, customer.id, world.offers.basic.id, 7);
+      const bought = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 7 });
       await suspend(world.tokens.resellerAdmin, { subscriptionId: bought.id });
       const back = await reactivate(world.tokens.resellerAdmin, { subscriptionId: bought.id, expectedVersion: 2 });
       expect(back).toMatchObject({ status: 'ACTIVE', suspendedAt: null, dataRetentionEndsAt: null, quantity: 7, version: 3 });
@@ -132,7 +149,7 @@ describe('reseller: managing a customer’s subscriptions', () => {
 
   describe('add a subscription: authorised offers only, confirmed by a quote', () => {
     const offerSkus = async (token: string) =>
-      ok(await server.gql(OPS.offers, {}, token)).offers.edges.map((e: any) => e.node.sku).sort();
+      ok(await server.gql(GET_OFFERS, {}, token)).offers.edges.map((e) => e.node.sku).sort();
 
     it('offers a partner only the offers it is authorised to sell', async () => {
       expect(await offerSkus(world.tokens.resellerAdmin)).toEqual(['BASIC', 'PREMIUM']);
@@ -140,21 +157,20 @@ describe('reseller: managing a customer’s subscriptions', () => {
       expect(await offerSkus(world.tokens.otherResellerAdmin)).toEqual(['BASIC']);
       expect(await offerSkus(world.tokens.advisorAdmin)).toEqual([]);
       expect(await offerSkus(world.tokens.platform)).toEqual(['BASIC', 'E5', 'PREMIUM']);
-      const total = ok(await server.gql(OPS.offers, {}, world.tokens.resellerAdmin)).offers.totalCount;
+      const total = ok(await server.gql(GET_OFFERS, {}, world.tokens.resellerAdmin)).offers.totalCount;
       expect(total).toBe(2);
       // The same list on the partner itself (Partner.authorizedOffers), which other partners cannot see.
-      const AUTHORIZED = `query($id: ID!) { partner(id: $id) { authorizedOffers { sku } } }`;
-      const own = ok(await server.gql(AUTHORIZED, { id: world.partners.reseller }, world.tokens.resellerSales)).partner.authorizedOffers;
-      expect(own.map((o: { sku: string }) => o.sku).sort()).toEqual(['BASIC', 'PREMIUM']);
-      expect(codeOf(await server.gql(AUTHORIZED, { id: world.partners.reseller }, world.tokens.otherResellerAdmin))).toBe('NOT_FOUND');
+      const own = ok(await server.gql(GET_PARTNER, { id: world.partners.reseller }, world.tokens.resellerSales)).partner.authorizedOffers;
+      expect(own!.map((o) => o.sku).sort()).toEqual(['BASIC', 'PREMIUM']);
+      expect(codeOf(await server.gql(GET_PARTNER, { id: world.partners.reseller }, world.tokens.otherResellerAdmin))).toBe('NOT_FOUND');
     });
 
     it('quotes the purchase without writing anything, then buys exactly that', async () => {
       const customer = await kit.createCustomer(world.tokens.resellerAdmin);
       const input = { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 12, partnerId: world.partners.advisor };
-      let quote: any;
+      let quote: QuoteSubscriptionQuery['quoteSubscription'] | undefined;
       await expectNothingChanged(server, async () => {
-        quote = ok(await server.gql(OPS.quote, { input }, world.tokens.resellerSales)).quoteSubscription;
+        quote = ok(await server.gql(QUOTE_SUBSCRIPTION, { input }, world.tokens.resellerSales)).quoteSubscription;
       });
       expect(quote).toEqual({
         tenant: { id: customer.id },
@@ -168,7 +184,7 @@ describe('reseller: managing a customer’s subscriptions', () => {
         currency: 'USD',
       });
 
-      const bought = ok(await server.gql(OPS.purchase, { input }, world.tokens.resellerSales)).purchaseSubscription.subscription;
+      const bought = ok(await server.gql(PURCHASE_SUBSCRIPTION, { input }, world.tokens.resellerSales)).purchaseSubscription.subscription;
       expect(bought).toMatchObject({
         quantity: 12,
         status: 'ACTIVE',
@@ -187,8 +203,8 @@ describe('reseller: managing a customer’s subscriptions', () => {
 
       // The quote runs every check of the purchase: now the same one would be a second live subscription.
       await expectNothingChanged(server, async () => {
-        expect(codeOf(await server.gql(OPS.quote, { input }, world.tokens.resellerSales))).toBe('CONFLICT');
-        expect(codeOf(await server.gql(OPS.purchase, { input }, world.tokens.resellerSales))).toBe('CONFLICT');
+        expect(codeOf(await server.gql(QUOTE_SUBSCRIPTION, { input }, world.tokens.resellerSales))).toBe('CONFLICT');
+        expect(codeOf(await server.gql(PURCHASE_SUBSCRIPTION, { input }, world.tokens.resellerSales))).toBe('CONFLICT');
       });
     });
 
@@ -197,7 +213,7 @@ describe('reseller: managing a customer’s subscriptions', () => {
       for (const offer of [world.offers.premium, world.offers.e5]) {
         const input = { tenantId: customer.id, offerId: offer.id, quantity: 5 };
         await expectNothingChanged(server, async () => {
-          for (const document of [OPS.quote, OPS.purchase]) {
+          for (const document of [QUOTE_SUBSCRIPTION, PURCHASE_SUBSCRIPTION] as AnyOperation[]) {
             const response = await server.gql(document, { input }, world.tokens.otherResellerAdmin);
             expect(codeOf(response)).toBe('OFFER_NOT_AUTHORIZED');
             expect(response.errors![0].extensions.field).toBe('offerId');
@@ -205,7 +221,7 @@ describe('reseller: managing a customer’s subscriptions', () => {
         });
       }
       // The authorised one goes through.
-      expect(await kit.purchase(world.tokens.otherResellerAdmin, customer.id, world.offers.basic.id, 5)).toMatchObject({ status: 'ACTIVE' });
+      expect(await kit.purchase(world.tokens.otherResellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 5 })).toMatchObject({ status: 'ACTIVE' });
     });
   });
 });

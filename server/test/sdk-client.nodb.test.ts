@@ -232,7 +232,7 @@ describe('@tenantry/sdk client', () => {
     const input = { tenantId: 't', offerId: 'o', quantity: 3 };
     await client.purchaseSubscription({ input });
     expect(calls).toHaveLength(2);
-    const [first, second] = calls.map((c) => c.body.variables.input.idempotencyKey);
+    const [first, second] = calls.map((c) => (c.body.variables.input as { idempotencyKey?: string }).idempotencyKey);
     expect(first).toMatch(/^[0-9a-f-]{32,36}$/);
     expect(second).toBe(first);
     expect(input).toEqual({ tenantId: 't', offerId: 'o', quantity: 3 });
@@ -241,7 +241,7 @@ describe('@tenantry/sdk client', () => {
     const ownClient = createClient({ url: 'http://api.test/graphql', token: 't', fetch: own.fetch });
     await ownClient.createCustomer({ input: { name: 'N', domain: 'n.example', countryCode: 'TH', idempotencyKey: 'mine' } });
     await ownClient.createCustomer({ input: { name: 'N', domain: 'n.example', countryCode: 'TH' } });
-    const [mine, generated] = own.calls.map((c) => c.body.variables.input.idempotencyKey);
+    const [mine, generated] = own.calls.map((c) => (c.body.variables.input as { idempotencyKey?: string }).idempotencyKey);
     expect(mine).toBe('mine');
     expect(generated).not.toBe('mine');
     expect(generated).toEqual(expect.any(String));

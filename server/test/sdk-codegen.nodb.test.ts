@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, Kind, parse, validate, type DocumentNode, type GraphQLObjectType } from 'graphql';
 import { ROOT } from './fixtures/sdk/ensure-built';
 
-// The SDK's generated code must match what `npm run codegen` makes from the committed schema and operations.
+// The SDK's operations and generated enums; generated-files.nodb.test.ts checks the generated code is current.
 const GENERATED = join(ROOT, 'sdk/src/generated');
 const OPERATIONS = join(ROOT, 'schema/operations');
 
@@ -15,31 +13,6 @@ const COMPOSED = ['CustomerPage'];
 const filesOf = (dir: string) => readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
 
 describe('SDK code generation', () => {
-  it('the committed sdk/src/generated is what codegen makes now (run `npm run codegen` when this fails)', () => {
-    const out = mkdtempSync(join(tmpdir(), 'tenantry-codegen-'));
-    try {
-      execFileSync(process.execPath, [join(ROOT, 'node_modules/@graphql-codegen/cli/cjs/bin.js'), '--config', 'codegen.ts'], {
-        cwd: ROOT,
-        env: { ...process.env, TENANTRY_SDK_CODEGEN_OUT: out },
-        stdio: 'pipe',
-        timeout: 120_000,
-      });
-      expect(filesOf(GENERATED)).toEqual(filesOf(out));
-      const stale = filesOf(out).filter((f) => readFileSync(join(out, f), 'utf8') !== readFileSync(join(GENERATED, f), 'utf8'));
-      expect(stale).toEqual([]);
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
-  });
-
-  // `npm test` builds first, and the sdk build regenerates: in CI the check above then always sees fresh files.
-  // What catches a stale commit there is git: the build must not have changed a committed generated file.
-  const ciInGit = process.env.CI === 'true' && existsSync(join(ROOT, '.git'));
-  (ciInGit ? it : it.skip)('CI: the build left the committed generated files unchanged', () => {
-    const changed = execFileSync('git', ['diff', '--name-only', '--', 'sdk/src/generated'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    expect(changed).toBe('');
-  });
-
   describe('operations in schema/operations', () => {
     const schema = buildSchema(readFileSync(join(ROOT, 'schema/schema.graphql'), 'utf8'));
     const documents: DocumentNode[] = filesOf(OPERATIONS)

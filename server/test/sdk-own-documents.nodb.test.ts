@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startTestServer, type TestServer } from './support/harness';
-import { buildWorld, buySubscription, type World } from './support/world';
+import { buildWorld, kitFor, type World } from './support/world';
 import { ensureSdkBuilt, ROOT } from './fixtures/sdk/ensure-built';
 
 /**
@@ -54,7 +54,7 @@ describe("an integrator's own typed document through client.request()", () => {
   });
 
   it('fetches every customer with its subscriptions, offers and partners of record in one request', async () => {
-    await buySubscription(server, world.tokens.resellerSales, {
+    await kitFor(server).purchase(world.tokens.resellerSales, {
       tenantId: world.tenants.customer,
       offerId: world.offers.premium.id,
       quantity: 25,

@@ -1,6 +1,6 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { ok, Role, startTestServer, type TestServer } from './support/harness';
-import { buildWorld, createResellerCustomer, type World } from './support/world';
+import { buildWorld, kitFor, type World } from './support/world';
 import { startFlakyProxy, type FlakyProxy } from './support/flaky-proxy';
 import { loadSdk } from './fixtures/sdk/ensure-built';
 
@@ -37,7 +37,7 @@ describe('@tenantry/sdk retries against the running server', () => {
   };
 
   it('a purchase whose answer is lost on the way back is retried with the same generated key, and buys once', async () => {
-    const customer = await createResellerCustomer(server, world.tokens.resellerAdmin, 'lost-answer');
+    const customer = await kitFor(server).createCustomer(world.tokens.resellerAdmin, 'lost-answer');
     proxy = await startFlakyProxy(server.url, ['drop-answer']);
     const client = createClient({ url: proxy.url, token: world.tokens.resellerSales });
 
@@ -73,7 +73,7 @@ describe('@tenantry/sdk retries against the running server', () => {
   });
 
   it('never retries a mutation without an idempotency key: a lost answer is reported, and the change happened once', async () => {
-    const customer = await createResellerCustomer(server, world.tokens.resellerAdmin, 'no-retry');
+    const customer = await kitFor(server).createCustomer(world.tokens.resellerAdmin, 'no-retry');
     const sales = createClient({ url: server.url, token: world.tokens.resellerSales });
     const bought = (await sales.purchaseSubscription({ input: { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 10 } }))
       .purchaseSubscription.subscription;

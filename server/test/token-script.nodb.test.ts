@@ -2,6 +2,7 @@ import { SignJWT } from 'jose';
 import { DEVELOPMENT_JWT_SECRET } from '../src/config';
 import { seedDemoData, DEMO_PARTNERS, type DemoIds } from '../src/seed/demo-data';
 import { startTestServer, type TestServer } from './support/harness';
+import { GET_VIEWER } from './graphql/shared-definitions';
 import { bash } from './support/shell';
 
 /**
@@ -111,7 +112,7 @@ describe('npm run token', () => {
       .setIssuedAt()
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET));
-    const answer = await server.gql('{ viewer { roles } }', {}, handMade);
+    const answer = await server.gql(GET_VIEWER, {}, handMade);
     expect(answer.status).toBe(401);
     expect(answer.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
   });

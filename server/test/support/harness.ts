@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import pino, { type Logger } from 'pino';
+import { print, type DocumentNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { createApp, type TenantryApp } from '../../src/app';
@@ -8,12 +9,19 @@ import { signDevelopmentToken } from '../../src/auth/tokens';
 import { Role } from '../../src/entities/enums';
 import type { DataSourceExtras } from '../../src/db/data-source';
 import { createTestDatabase, type TestDatabase } from './database';
+import type { DocumentTypeDecoration } from '../graphql/generated/graphql';
 
 export { Role };
 
+/** A document typed by `npm run codegen` (server/test/graphql): its result and variables types travel with it. */
+export type TypedDocument<TResult, TVariables> = DocumentTypeDecoration<TResult, TVariables>;
+
+/** Any typed document, for a table of operations whose variables are built loosely (often wrong on purpose). */
+export type AnyOperation = TypedDocument<unknown, any>;
+
 export interface GraphQLResponse<T = any> {
   status: number;
-  data: T;
+  data: T | null | undefined;
   errors?: { message: string; path?: string[]; extensions: { code: string; field?: string; [k: string]: unknown } }[];
   headers: Headers;
 }
@@ -34,8 +42,14 @@ export interface TestServer {
   clock: TestClock;
   database: TestDatabase;
   config: Config;
-  /** POSTs a GraphQL operation with an optional bearer token. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** POSTs a typed document with an optional bearer token: the variables are checked and the answer is typed. */
+  gql<TResult, TVariables>(
+    document: TypedDocument<TResult, TVariables>,
+    variables?: TVariables,
+    token?: string,
+  ): Promise<GraphQLResponse<TResult>>;
+  /** POSTs a document a spec writes on purpose (hostile, malformed, introspection…); the answer is untyped. */
+  gql(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse>;
   token(role: Role, scope?: { tenantId?: string; partnerId?: string; subject?: string }): Promise<string>;
   stop(): Promise<void>;
 }
@@ -82,11 +96,11 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     clock,
     database,
     config,
-    async gql(query, variables, token) {
+    async gql(document: string | TypedDocument<unknown, unknown>, variables?: unknown, token?: string) {
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query: documentText(document), variables }),
       });
       const body = (await response.json()) as { data?: any; errors?: any };
       return { status: response.status, data: body.data, errors: body.errors, headers: response.headers };
@@ -100,13 +114,21 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
   };
 }
 
+/** The text of a document: generated documents are strings; a TypedDocumentNode is printed. */
+function documentText(document: string | TypedDocument<unknown, unknown>): string {
+  if (typeof document === 'string' || document instanceof String) return document.toString();
+  if ((document as DocumentNode).kind === 'Document') return print(document as DocumentNode);
+  // graphql() answers {} for a source codegen has not seen.
+  throw new Error('Not a generated document: run `npm run codegen` after changing a graphql(`…`) document.');
+}
+
 /** The first error's code, or undefined when the operation succeeded. */
 export const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions.code;
 
 /** Fails with the errors in view when an operation that should succeed did not. */
-export function ok<T>(response: GraphQLResponse<T>): T {
+export function ok<R extends GraphQLResponse<unknown>>(response: R): NonNullable<R['data']> {
   if (response.errors?.length) throw new Error(`Expected success, got ${JSON.stringify(response.errors, null, 2)}`);
-  return response.data;
+  return response.data as NonNullable<R['data']>;
 }
 
 /** Every row of every table the entities map, in a stable order: compare before and after to prove nothing changed. */

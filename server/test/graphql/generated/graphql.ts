@@ -1,0 +1,1503 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** Structurally identical to `DocumentTypeDecoration` of @graphql-typed-document-node/core, so the SDK needs no dependency. */
+export interface DocumentTypeDecoration<TResult, TVariables> {
+  /** Carries the result and variables types; never set at runtime. */
+  __apiType?: (variables: TVariables) => TResult;
+}
+/** Accept a reseller’s invitation (the tenant’s global admin). */
+export type AcceptResellerInvitationInput = {
+  /** The code the reseller sent, exactly (codes are case-sensitive). */
+  code: string;
+};
+
+/** Authorise a reseller to sell an offer. */
+export type AuthorizeOfferInput = {
+  /** The offer. */
+  offerId: string | number;
+  /** The reseller’s Partner ID. */
+  partnerId: string | number;
+};
+
+/** Set the number of licences of an active subscription. */
+export type ChangeLicenseQuantityInput = {
+  /** The version you read; a stale one is refused with CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The new number of licences, within the offer’s range. */
+  quantity: number;
+  /** The subscription to change. */
+  subscriptionId: string | number;
+};
+
+/** A new customer created by a reseller, who will manage its billing. */
+export type CreateCustomerInput = {
+  /** ISO 3166-1 alpha-2 country code. */
+  countryCode: string;
+  /** Unique primary domain, e.g. contoso.example; case and one trailing dot are ignored. */
+  domain: string;
+  /** Retry-safe key (1–255 characters, compared exactly, scoped to you). */
+  idempotencyKey?: string | null | undefined;
+  /** Organisation name: 1–200 characters (Unicode code points) once trimmed, with a letter or digit and no control or format characters. */
+  name: string;
+};
+
+/** Add an offer to the catalog. */
+export type CreateOfferInput = {
+  /** ISO 4217 currency code, e.g. USD. */
+  currency: string;
+  /** Largest licence quantity, at least minQuantity, at most 1000000. */
+  maxQuantity: number;
+  /** Smallest licence quantity, 1–1000000. */
+  minQuantity: number;
+  /** Product name: 1–200 characters (Unicode code points) once trimmed, with a letter or digit and no control or format characters. */
+  name: string;
+  /** Unique SKU: letters, digits, dot, dash, underscore; up to 64. */
+  sku: string;
+  /** Monthly price of one licence in minor units (cents), 0–100000000. */
+  unitPriceCents: number;
+};
+
+/** Register a partner company. */
+export type CreatePartnerInput = {
+  /** RESELLER, ADVISOR, or both. */
+  capabilities: Array<PartnerCapability>;
+  /** ISO 3166-1 alpha-2 country code. */
+  countryCode: string;
+  /** The Partner ID (6–10 digits); generated when omitted. */
+  id?: string | number | null | undefined;
+  /** Company name: 1–200 characters (Unicode code points) once trimmed, with a letter or digit and no control or format characters. */
+  name: string;
+};
+
+/** An invitation for an existing tenant to take you as its reseller. */
+export type CreateResellerInvitationInput = {
+  /** Days until the code expires, 1–30; 7 when omitted. */
+  expiresInDays?: number | null | undefined;
+};
+
+/** A new tenant (platform admins; stands for self sign-up). */
+export type CreateTenantInput = {
+  /** ISO 3166-1 alpha-2 country code. */
+  countryCode: string;
+  /** Unique primary domain, e.g. contoso.example; case and one trailing dot are ignored. */
+  domain: string;
+  /** Organisation name: 1–200 characters (Unicode code points) once trimmed, with a letter or digit and no control or format characters. */
+  name: string;
+};
+
+/** What a partner company may act as. */
+export type PartnerCapability =
+  | 'ADVISOR'
+  | 'RESELLER';
+
+/** Why a Partner ID cannot be partner of record. */
+export type PartnerIdProblem =
+  /** Not 6 to 10 digits. */
+  | 'INVALID_FORMAT'
+  /** The partner exists but is not an advisor. */
+  | 'NOT_ADVISOR'
+  /** No partner has this ID. */
+  | 'NOT_FOUND';
+
+/** How a partner relates to a tenant: as its reseller, or as partner of record (advisor) on subscriptions. */
+export type PartnerRelationshipKind =
+  | 'ADVISOR'
+  | 'RESELLER';
+
+/** Buy licences of an offer for a tenant. */
+export type PurchaseSubscriptionInput = {
+  /** Retry-safe key (1–255 characters, scoped to you): a replay returns the first result. */
+  idempotencyKey?: string | null | undefined;
+  /** The offer to buy. */
+  offerId: string | number;
+  /** Partner ID of an advisor to set as partner of record. */
+  partnerId?: string | null | undefined;
+  /** Number of licences, within the offer’s range. */
+  quantity: number;
+  /** The tenant that would hold the subscription. */
+  tenantId: string | number;
+};
+
+/** What to price: the same fields as a purchase, nothing is written. */
+export type QuoteSubscriptionInput = {
+  /** The offer to buy. */
+  offerId: string | number;
+  /** Partner ID of an advisor to set as partner of record. */
+  partnerId?: string | null | undefined;
+  /** Number of licences, within the offer’s range. */
+  quantity: number;
+  /** The tenant that would hold the subscription. */
+  tenantId: string | number;
+};
+
+/** Reactivate a suspended subscription before its data retention ends. */
+export type ReactivateSubscriptionInput = {
+  /** The version you read; a stale one is refused with CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The subscription to reactivate. */
+  subscriptionId: string | number;
+};
+
+/** A customer removes an advisor from all its subscriptions. */
+export type RemoveAdvisorRelationshipInput = {
+  /** The advisor’s Partner ID. */
+  partnerId: string | number;
+  /** The tenant. */
+  tenantId: string | number;
+};
+
+/** A reseller ends its relationship with a customer. */
+export type RemoveResellerRelationshipInput = {
+  /** The reseller’s Partner ID (your own). */
+  partnerId: string | number;
+  /** The customer tenant. */
+  tenantId: string | number;
+};
+
+/** Withdraw a reseller’s authorisation to sell an offer. */
+export type RevokeOfferAuthorizationInput = {
+  /** The offer. */
+  offerId: string | number;
+  /** The reseller’s Partner ID. */
+  partnerId: string | number;
+};
+
+/** A role carried in the bearer token (SPEC §2). */
+export type Role =
+  | 'PARTNER_ADMIN_AGENT'
+  | 'PARTNER_HELPDESK_AGENT'
+  | 'PARTNER_SALES_AGENT'
+  | 'PLATFORM_ADMIN'
+  | 'TENANT_BILLING_ADMIN'
+  | 'TENANT_GLOBAL_ADMIN'
+  | 'TENANT_READER';
+
+/** Add, change or remove (partnerId: null) a subscription’s partner of record. */
+export type SetPartnerOfRecordInput = {
+  /** The version you read; a stale one is refused with CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** Partner ID of an advisor; null removes the partner of record. */
+  partnerId?: string | null | undefined;
+  /** The subscription to change. */
+  subscriptionId: string | number;
+};
+
+/** DIRECT: bought by the tenant itself. RESELLER: sold by a reseller, who manages it. */
+export type SubscriptionChannel =
+  | 'DIRECT'
+  | 'RESELLER';
+
+/** ACTIVE → SUSPENDED (cancellation starts) → DELETED once data retention ends; SUSPENDED → ACTIVE before then. */
+export type SubscriptionStatus =
+  | 'ACTIVE'
+  | 'DELETED'
+  | 'SUSPENDED';
+
+/** Suspend an active subscription, starting its cancellation. */
+export type SuspendSubscriptionInput = {
+  /** The version you read; a stale one is refused with CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The subscription to suspend. */
+  subscriptionId: string | number;
+};
+
+export type RelationshipsPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RelationshipsPageQuery = { tenant: { id: string, partnerRelationships: Array<{ kinds: Array<PartnerRelationshipKind>, viewerCanRemove: boolean, partner: { id: string, name: string }, subscriptions: Array<{ id: string, partnerOfRecord: { id: string } | null }> }> } };
+
+export type QuoteWithNamesQueryVariables = Exact<{
+  input: QuoteSubscriptionInput;
+}>;
+
+
+export type QuoteWithNamesQuery = { quoteSubscription: { quantity: number, channel: SubscriptionChannel, unitPriceCents: number, monthlyTotalCents: number, currency: string, tenant: { id: string }, offer: { id: string, sku: string, name: string }, reseller: { id: string } | null, partnerOfRecord: { id: string, name: string } | null } };
+
+export type SubscriptionsPageQueryVariables = Exact<{
+  tenantId: string | number;
+  status?: SubscriptionStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SubscriptionsPageQuery = { subscriptions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, status: SubscriptionStatus, quantity: number, viewerCanManage: boolean, offer: { id: string } } }> } };
+
+export type TenantSubscriptionsByStatusQueryVariables = Exact<{
+  id: string | number;
+  status?: SubscriptionStatus | null | undefined;
+}>;
+
+
+export type TenantSubscriptionsByStatusQuery = { tenant: { subscriptions: { totalCount: number, edges: Array<{ node: { id: string, status: SubscriptionStatus, viewerCanManage: boolean } }> } } };
+
+export type VersionAndPartnerQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VersionAndPartnerQuery = { subscription: { version: number, partnerOfRecord: { id: string } | null } };
+
+export type ReadTenantQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReadTenantQuery = { tenant: { id: string } };
+
+export type SubscriptionAccessQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SubscriptionAccessQuery = { subscription: { id: string, status: SubscriptionStatus, viewerCanManage: boolean } };
+
+export type VisibleTrailQueryVariables = Exact<{
+  tenantId?: string | number | null | undefined;
+}>;
+
+
+export type VisibleTrailQuery = { auditEvents: { edges: Array<{ node: { action: string, targetId: string, actor: { subject: string | null, tenantId: string | null, partnerId: string | null } } }> } };
+
+export type ViewerScopeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerScopeQuery = { viewer: { subject: string, roles: Array<Role>, tenant: { id: string } | null, partner: { id: string } | null } };
+
+export type CustomerIdsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CustomerIdsQuery = { customers: { totalCount: number, edges: Array<{ node: { id: string } }> } };
+
+export type OffersPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type OffersPageQuery = { offers: { edges: Array<{ node: { sku: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SubscriptionViewFragment = { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, version: number, viewerCanManage: boolean, suspendedAt: string | null, dataRetentionEndsAt: string | null, createdAt: string, updatedAt: string, offer: { id: string, sku: string }, reseller: { id: string } | null, partnerOfRecord: { id: string, name: string } | null, tenant: { id: string } };
+
+export type AuditEventViewFragment = { id: string, at: string, action: string, targetType: string, targetId: string, tenantId: string | null, before: { [key: string]: any } | null, after: { [key: string]: any } | null, requestId: string, actor: { subject: string | null, roles: Array<Role>, tenantId: string | null, partnerId: string | null } };
+
+export type CreateTenantMutationVariables = Exact<{
+  input: CreateTenantInput;
+}>;
+
+
+export type CreateTenantMutation = { createTenant: { tenant: { id: string, name: string, domain: string, countryCode: string, billingManagedBy: { id: string } | null } } };
+
+export type CreatePartnerMutationVariables = Exact<{
+  input: CreatePartnerInput;
+}>;
+
+
+export type CreatePartnerMutation = { createPartner: { partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability> } } };
+
+export type CreateOfferMutationVariables = Exact<{
+  input: CreateOfferInput;
+}>;
+
+
+export type CreateOfferMutation = { createOffer: { offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string } } };
+
+export type AuthorizeOfferMutationVariables = Exact<{
+  input: AuthorizeOfferInput;
+}>;
+
+
+export type AuthorizeOfferMutation = { authorizeOffer: { partner: { id: string, authorizedOffers: Array<{ sku: string }> | null } } };
+
+export type RevokeOfferAuthorizationMutationVariables = Exact<{
+  input: RevokeOfferAuthorizationInput;
+}>;
+
+
+export type RevokeOfferAuthorizationMutation = { revokeOfferAuthorization: { partner: { id: string, authorizedOffers: Array<{ sku: string }> | null } } };
+
+export type PurchaseSubscriptionMutationVariables = Exact<{
+  input: PurchaseSubscriptionInput;
+}>;
+
+
+export type PurchaseSubscriptionMutation = { purchaseSubscription: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, version: number, viewerCanManage: boolean, suspendedAt: string | null, dataRetentionEndsAt: string | null, createdAt: string, updatedAt: string, offer: { id: string, sku: string }, reseller: { id: string } | null, partnerOfRecord: { id: string, name: string } | null, tenant: { id: string } } } };
+
+export type QuoteSubscriptionQueryVariables = Exact<{
+  input: QuoteSubscriptionInput;
+}>;
+
+
+export type QuoteSubscriptionQuery = { quoteSubscription: { quantity: number, channel: SubscriptionChannel, unitPriceCents: number, monthlyTotalCents: number, currency: string, tenant: { id: string }, offer: { id: string, sku: string }, reseller: { id: string } | null, partnerOfRecord: { id: string } | null } };
+
+export type ChangeLicenseQuantityMutationVariables = Exact<{
+  input: ChangeLicenseQuantityInput;
+}>;
+
+
+export type ChangeLicenseQuantityMutation = { changeLicenseQuantity: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, version: number, viewerCanManage: boolean, suspendedAt: string | null, dataRetentionEndsAt: string | null, createdAt: string, updatedAt: string, offer: { id: string, sku: string }, reseller: { id: string } | null, partnerOfRecord: { id: string, name: string } | null, tenant: { id: string } } } };
+
+export type SuspendSubscriptionMutationVariables = Exact<{
+  input: SuspendSubscriptionInput;
+}>;
+
+
+export type SuspendSubscriptionMutation = { suspendSubscription: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, version: number, viewerCanManage: boolean, suspendedAt: string | null, dataRetentionEndsAt: string | null, createdAt: string, updatedAt: string, offer: { id: string, sku: string }, reseller: { id: string } | null, partnerOfRecord: { id: string, name: string } | null, tenant: { id: string } } } };
+
+export type ReactivateSubscriptionMutationVariables = Exact<{
+  input: ReactivateSubscriptionInput;
+}>;
+
+
+export type ReactivateSubscriptionMutation = { reactivateSubscription: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, version: number, viewerCanManage: boolean, suspendedAt: string | null, dataRetentionEndsAt: string | null, createdAt: string, updatedAt: string, offer: { id: string, sku: string }, reseller: { id: string } | null, partnerOfRecord: { id: string, name: string } | null, tenant: { id: string } } } };
+
+export type SetPartnerOfRecordMutationVariables = Exact<{
+  input: SetPartnerOfRecordInput;
+}>;
+
+
+export type SetPartnerOfRecordMutation = { setPartnerOfRecord: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, version: number, viewerCanManage: boolean, suspendedAt: string | null, dataRetentionEndsAt: string | null, createdAt: string, updatedAt: string, offer: { id: string, sku: string }, reseller: { id: string } | null, partnerOfRecord: { id: string, name: string } | null, tenant: { id: string } } } };
+
+export type GetSubscriptionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GetSubscriptionQuery = { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, version: number, viewerCanManage: boolean, suspendedAt: string | null, dataRetentionEndsAt: string | null, createdAt: string, updatedAt: string, offer: { id: string, sku: string }, reseller: { id: string } | null, partnerOfRecord: { id: string, name: string } | null, tenant: { id: string } } };
+
+export type GetSubscriptionsQueryVariables = Exact<{
+  tenantId: string | number;
+  status?: SubscriptionStatus | null | undefined;
+}>;
+
+
+export type GetSubscriptionsQuery = { subscriptions: { totalCount: number, edges: Array<{ node: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, version: number, viewerCanManage: boolean, suspendedAt: string | null, dataRetentionEndsAt: string | null, createdAt: string, updatedAt: string, offer: { id: string, sku: string }, reseller: { id: string } | null, partnerOfRecord: { id: string, name: string } | null, tenant: { id: string } } }> } };
+
+export type GetTenantsQueryVariables = Exact<{
+  search?: string | null | undefined;
+}>;
+
+
+export type GetTenantsQuery = { tenants: { totalCount: number, edges: Array<{ node: { id: string, name: string } }> } };
+
+export type CreateCustomerMutationVariables = Exact<{
+  input: CreateCustomerInput;
+}>;
+
+
+export type CreateCustomerMutation = { createCustomer: { customer: { id: string, name: string, domain: string, countryCode: string, billingManagedBy: { id: string } | null } } };
+
+export type GetTenantQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GetTenantQuery = { tenant: { id: string, name: string, domain: string, countryCode: string, billingManagedBy: { id: string } | null, subscriptions: { totalCount: number, edges: Array<{ node: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, version: number, viewerCanManage: boolean, suspendedAt: string | null, dataRetentionEndsAt: string | null, createdAt: string, updatedAt: string, offer: { id: string, sku: string }, reseller: { id: string } | null, partnerOfRecord: { id: string, name: string } | null, tenant: { id: string } } }> } } };
+
+export type GetCustomersQueryVariables = Exact<{
+  search?: string | null | undefined;
+  after?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type GetCustomersQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, domain: string, billingManagedBy: { id: string } | null } }> } };
+
+export type GetPartnerRelationshipsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GetPartnerRelationshipsQuery = { tenant: { id: string, billingManagedBy: { id: string } | null, partnerRelationships: Array<{ kinds: Array<PartnerRelationshipKind>, viewerCanRemove: boolean, partner: { id: string } }> } };
+
+export type VerifyPartnerIdQueryVariables = Exact<{
+  partnerId: string;
+}>;
+
+
+export type VerifyPartnerIdQuery = { verifyPartnerId: { partnerId: string, valid: boolean, partnerName: string | null, reason: PartnerIdProblem | null } };
+
+export type CreateResellerInvitationMutationVariables = Exact<{
+  input?: CreateResellerInvitationInput | null | undefined;
+}>;
+
+
+export type CreateResellerInvitationMutation = { createResellerInvitation: { invitation: { id: string, code: string, expiresAt: string, createdAt: string, acceptedAt: string | null, partner: { id: string } } } };
+
+export type AcceptResellerInvitationMutationVariables = Exact<{
+  input: AcceptResellerInvitationInput;
+}>;
+
+
+export type AcceptResellerInvitationMutation = { acceptResellerInvitation: { relationship: { partner: { id: string }, tenant: { id: string, billingManagedBy: { id: string } | null } } } };
+
+export type RemoveResellerRelationshipMutationVariables = Exact<{
+  input: RemoveResellerRelationshipInput;
+}>;
+
+
+export type RemoveResellerRelationshipMutation = { removeResellerRelationship: { tenant: { id: string, billingManagedBy: { id: string } | null } } };
+
+export type RemoveAdvisorRelationshipMutationVariables = Exact<{
+  input: RemoveAdvisorRelationshipInput;
+}>;
+
+
+export type RemoveAdvisorRelationshipMutation = { removeAdvisorRelationship: { tenant: { id: string, partnerRelationships: Array<{ kinds: Array<PartnerRelationshipKind>, viewerCanRemove: boolean, partner: { id: string }, subscriptions: Array<{ id: string }> }> } } };
+
+export type GetPartnerQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GetPartnerQuery = { partner: { id: string, name: string, capabilities: Array<PartnerCapability>, authorizedOffers: Array<{ sku: string }> | null } };
+
+export type GetOffersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GetOffersQuery = { offers: { totalCount: number, edges: Array<{ node: { id: string, sku: string } }> } };
+
+export type GetAuditEventsQueryVariables = Exact<{
+  tenantId?: string | number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type GetAuditEventsQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, action: string, targetType: string, targetId: string, tenantId: string | null, before: { [key: string]: any } | null, after: { [key: string]: any } | null, requestId: string, actor: { subject: string | null, roles: Array<Role>, tenantId: string | null, partnerId: string | null } } }> } };
+
+export type GetViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GetViewerQuery = { viewer: { subject: string, roles: Array<Role> } };
+
+export type CountedCustomersQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type CountedCustomersQuery = { customers: { edges: Array<{ node: { subscriptions: { edges: Array<{ node: { offer: { name: string }, partnerOfRecord: { name: string } | null, reseller: { name: string } | null } }> }, partnerRelationships: Array<{ kinds: Array<PartnerRelationshipKind> }> } }> } };
+
+export type CountedCustomersWideQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type CountedCustomersWideQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, billingManagedBy: { id: string, name: string } | null, subscriptions: { totalCount: number, edges: Array<{ node: { id: string, quantity: number, viewerCanManage: boolean, offer: { name: string }, tenant: { name: string }, partnerOfRecord: { name: string } | null, reseller: { name: string, authorizedOffers: Array<{ sku: string }> | null } | null } }> }, partnerRelationships: Array<{ kinds: Array<PartnerRelationshipKind>, viewerCanRemove: boolean, partner: { name: string }, subscriptions: Array<{ id: string, offer: { sku: string } }> }> } }> } };
+
+export type CountedSubscriptionsQueryVariables = Exact<{
+  tenantId: string | number;
+}>;
+
+
+export type CountedSubscriptionsQuery = { subscriptions: { edges: Array<{ node: { id: string, quantity: number, viewerCanManage: boolean, offer: { name: string }, tenant: { name: string }, partnerOfRecord: { name: string } | null, reseller: { name: string } | null } }> } };
+
+export type CountedCustomersPageQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type CountedCustomersPageQuery = { customers: { pageInfo: { endCursor: string | null }, edges: Array<{ node: { subscriptions: { edges: Array<{ node: { offer: { name: string } } }> } } }> } };
+
+export type InvitationWithoutInputMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InvitationWithoutInputMutation = { createResellerInvitation: { invitation: { code: string, expiresAt: string, createdAt: string } } };
+
+export type LargeResellerPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LargeResellerPageQuery = { customers: { totalCount: number, edges: Array<{ node: { id: string, subscriptions: { edges: Array<{ node: { offer: { name: string } } }> } } }> } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const SubscriptionViewFragmentDoc = new TypedDocumentString(`
+    fragment SubscriptionView on Subscription {
+  id
+  quantity
+  status
+  channel
+  version
+  viewerCanManage
+  suspendedAt
+  dataRetentionEndsAt
+  createdAt
+  updatedAt
+  offer {
+    id
+    sku
+  }
+  reseller {
+    id
+  }
+  partnerOfRecord {
+    id
+    name
+  }
+  tenant {
+    id
+  }
+}
+    `, {"fragmentName":"SubscriptionView"}) as unknown as TypedDocumentString<SubscriptionViewFragment, unknown>;
+export const AuditEventViewFragmentDoc = new TypedDocumentString(`
+    fragment AuditEventView on AuditEvent {
+  id
+  at
+  action
+  targetType
+  targetId
+  tenantId
+  before
+  after
+  requestId
+  actor {
+    subject
+    roles
+    tenantId
+    partnerId
+  }
+}
+    `, {"fragmentName":"AuditEventView"}) as unknown as TypedDocumentString<AuditEventViewFragment, unknown>;
+export const RelationshipsPageDocument = new TypedDocumentString(`
+    query RelationshipsPage($id: ID!) {
+  tenant(id: $id) {
+    id
+    partnerRelationships {
+      kinds
+      viewerCanRemove
+      partner {
+        id
+        name
+      }
+      subscriptions {
+        id
+        partnerOfRecord {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RelationshipsPageQuery, RelationshipsPageQueryVariables>;
+export const QuoteWithNamesDocument = new TypedDocumentString(`
+    query QuoteWithNames($input: QuoteSubscriptionInput!) {
+  quoteSubscription(input: $input) {
+    tenant {
+      id
+    }
+    offer {
+      id
+      sku
+      name
+    }
+    quantity
+    channel
+    reseller {
+      id
+    }
+    partnerOfRecord {
+      id
+      name
+    }
+    unitPriceCents
+    monthlyTotalCents
+    currency
+  }
+}
+    `) as unknown as TypedDocumentString<QuoteWithNamesQuery, QuoteWithNamesQueryVariables>;
+export const SubscriptionsPageDocument = new TypedDocumentString(`
+    query SubscriptionsPage($tenantId: ID!, $status: SubscriptionStatus, $first: Int, $after: String) {
+  subscriptions(
+    tenantId: $tenantId
+    status: $status
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        status
+        quantity
+        viewerCanManage
+        offer {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubscriptionsPageQuery, SubscriptionsPageQueryVariables>;
+export const TenantSubscriptionsByStatusDocument = new TypedDocumentString(`
+    query TenantSubscriptionsByStatus($id: ID!, $status: SubscriptionStatus) {
+  tenant(id: $id) {
+    subscriptions(status: $status) {
+      totalCount
+      edges {
+        node {
+          id
+          status
+          viewerCanManage
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TenantSubscriptionsByStatusQuery, TenantSubscriptionsByStatusQueryVariables>;
+export const VersionAndPartnerDocument = new TypedDocumentString(`
+    query VersionAndPartner($id: ID!) {
+  subscription(id: $id) {
+    version
+    partnerOfRecord {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VersionAndPartnerQuery, VersionAndPartnerQueryVariables>;
+export const ReadTenantDocument = new TypedDocumentString(`
+    query ReadTenant($id: ID!) {
+  tenant(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ReadTenantQuery, ReadTenantQueryVariables>;
+export const SubscriptionAccessDocument = new TypedDocumentString(`
+    query SubscriptionAccess($id: ID!) {
+  subscription(id: $id) {
+    id
+    status
+    viewerCanManage
+  }
+}
+    `) as unknown as TypedDocumentString<SubscriptionAccessQuery, SubscriptionAccessQueryVariables>;
+export const VisibleTrailDocument = new TypedDocumentString(`
+    query VisibleTrail($tenantId: ID) {
+  auditEvents(tenantId: $tenantId, first: 100) {
+    edges {
+      node {
+        action
+        targetId
+        actor {
+          subject
+          tenantId
+          partnerId
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VisibleTrailQuery, VisibleTrailQueryVariables>;
+export const ViewerScopeDocument = new TypedDocumentString(`
+    query ViewerScope {
+  viewer {
+    subject
+    roles
+    tenant {
+      id
+    }
+    partner {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerScopeQuery, ViewerScopeQueryVariables>;
+export const CustomerIdsDocument = new TypedDocumentString(`
+    query CustomerIds {
+  customers(first: 100) {
+    totalCount
+    edges {
+      node {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CustomerIdsQuery, CustomerIdsQueryVariables>;
+export const OffersPageDocument = new TypedDocumentString(`
+    query OffersPage($first: Int, $after: String) {
+  offers(first: $first, after: $after) {
+    edges {
+      node {
+        sku
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OffersPageQuery, OffersPageQueryVariables>;
+export const CreateTenantDocument = new TypedDocumentString(`
+    mutation CreateTenant($input: CreateTenantInput!) {
+  createTenant(input: $input) {
+    tenant {
+      id
+      name
+      domain
+      countryCode
+      billingManagedBy {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTenantMutation, CreateTenantMutationVariables>;
+export const CreatePartnerDocument = new TypedDocumentString(`
+    mutation CreatePartner($input: CreatePartnerInput!) {
+  createPartner(input: $input) {
+    partner {
+      id
+      name
+      countryCode
+      capabilities
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreatePartnerMutation, CreatePartnerMutationVariables>;
+export const CreateOfferDocument = new TypedDocumentString(`
+    mutation CreateOffer($input: CreateOfferInput!) {
+  createOffer(input: $input) {
+    offer {
+      id
+      sku
+      name
+      minQuantity
+      maxQuantity
+      unitPriceCents
+      currency
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateOfferMutation, CreateOfferMutationVariables>;
+export const AuthorizeOfferDocument = new TypedDocumentString(`
+    mutation AuthorizeOffer($input: AuthorizeOfferInput!) {
+  authorizeOffer(input: $input) {
+    partner {
+      id
+      authorizedOffers {
+        sku
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthorizeOfferMutation, AuthorizeOfferMutationVariables>;
+export const RevokeOfferAuthorizationDocument = new TypedDocumentString(`
+    mutation RevokeOfferAuthorization($input: RevokeOfferAuthorizationInput!) {
+  revokeOfferAuthorization(input: $input) {
+    partner {
+      id
+      authorizedOffers {
+        sku
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeOfferAuthorizationMutation, RevokeOfferAuthorizationMutationVariables>;
+export const PurchaseSubscriptionDocument = new TypedDocumentString(`
+    mutation PurchaseSubscription($input: PurchaseSubscriptionInput!) {
+  purchaseSubscription(input: $input) {
+    subscription {
+      ...SubscriptionView
+    }
+  }
+}
+    fragment SubscriptionView on Subscription {
+  id
+  quantity
+  status
+  channel
+  version
+  viewerCanManage
+  suspendedAt
+  dataRetentionEndsAt
+  createdAt
+  updatedAt
+  offer {
+    id
+    sku
+  }
+  reseller {
+    id
+  }
+  partnerOfRecord {
+    id
+    name
+  }
+  tenant {
+    id
+  }
+}`) as unknown as TypedDocumentString<PurchaseSubscriptionMutation, PurchaseSubscriptionMutationVariables>;
+export const QuoteSubscriptionDocument = new TypedDocumentString(`
+    query QuoteSubscription($input: QuoteSubscriptionInput!) {
+  quoteSubscription(input: $input) {
+    tenant {
+      id
+    }
+    offer {
+      id
+      sku
+    }
+    quantity
+    channel
+    reseller {
+      id
+    }
+    partnerOfRecord {
+      id
+    }
+    unitPriceCents
+    monthlyTotalCents
+    currency
+  }
+}
+    `) as unknown as TypedDocumentString<QuoteSubscriptionQuery, QuoteSubscriptionQueryVariables>;
+export const ChangeLicenseQuantityDocument = new TypedDocumentString(`
+    mutation ChangeLicenseQuantity($input: ChangeLicenseQuantityInput!) {
+  changeLicenseQuantity(input: $input) {
+    subscription {
+      ...SubscriptionView
+    }
+  }
+}
+    fragment SubscriptionView on Subscription {
+  id
+  quantity
+  status
+  channel
+  version
+  viewerCanManage
+  suspendedAt
+  dataRetentionEndsAt
+  createdAt
+  updatedAt
+  offer {
+    id
+    sku
+  }
+  reseller {
+    id
+  }
+  partnerOfRecord {
+    id
+    name
+  }
+  tenant {
+    id
+  }
+}`) as unknown as TypedDocumentString<ChangeLicenseQuantityMutation, ChangeLicenseQuantityMutationVariables>;
+export const SuspendSubscriptionDocument = new TypedDocumentString(`
+    mutation SuspendSubscription($input: SuspendSubscriptionInput!) {
+  suspendSubscription(input: $input) {
+    subscription {
+      ...SubscriptionView
+    }
+  }
+}
+    fragment SubscriptionView on Subscription {
+  id
+  quantity
+  status
+  channel
+  version
+  viewerCanManage
+  suspendedAt
+  dataRetentionEndsAt
+  createdAt
+  updatedAt
+  offer {
+    id
+    sku
+  }
+  reseller {
+    id
+  }
+  partnerOfRecord {
+    id
+    name
+  }
+  tenant {
+    id
+  }
+}`) as unknown as TypedDocumentString<SuspendSubscriptionMutation, SuspendSubscriptionMutationVariables>;
+export const ReactivateSubscriptionDocument = new TypedDocumentString(`
+    mutation ReactivateSubscription($input: ReactivateSubscriptionInput!) {
+  reactivateSubscription(input: $input) {
+    subscription {
+      ...SubscriptionView
+    }
+  }
+}
+    fragment SubscriptionView on Subscription {
+  id
+  quantity
+  status
+  channel
+  version
+  viewerCanManage
+  suspendedAt
+  dataRetentionEndsAt
+  createdAt
+  updatedAt
+  offer {
+    id
+    sku
+  }
+  reseller {
+    id
+  }
+  partnerOfRecord {
+    id
+    name
+  }
+  tenant {
+    id
+  }
+}`) as unknown as TypedDocumentString<ReactivateSubscriptionMutation, ReactivateSubscriptionMutationVariables>;
+export const SetPartnerOfRecordDocument = new TypedDocumentString(`
+    mutation SetPartnerOfRecord($input: SetPartnerOfRecordInput!) {
+  setPartnerOfRecord(input: $input) {
+    subscription {
+      ...SubscriptionView
+    }
+  }
+}
+    fragment SubscriptionView on Subscription {
+  id
+  quantity
+  status
+  channel
+  version
+  viewerCanManage
+  suspendedAt
+  dataRetentionEndsAt
+  createdAt
+  updatedAt
+  offer {
+    id
+    sku
+  }
+  reseller {
+    id
+  }
+  partnerOfRecord {
+    id
+    name
+  }
+  tenant {
+    id
+  }
+}`) as unknown as TypedDocumentString<SetPartnerOfRecordMutation, SetPartnerOfRecordMutationVariables>;
+export const GetSubscriptionDocument = new TypedDocumentString(`
+    query GetSubscription($id: ID!) {
+  subscription(id: $id) {
+    ...SubscriptionView
+  }
+}
+    fragment SubscriptionView on Subscription {
+  id
+  quantity
+  status
+  channel
+  version
+  viewerCanManage
+  suspendedAt
+  dataRetentionEndsAt
+  createdAt
+  updatedAt
+  offer {
+    id
+    sku
+  }
+  reseller {
+    id
+  }
+  partnerOfRecord {
+    id
+    name
+  }
+  tenant {
+    id
+  }
+}`) as unknown as TypedDocumentString<GetSubscriptionQuery, GetSubscriptionQueryVariables>;
+export const GetSubscriptionsDocument = new TypedDocumentString(`
+    query GetSubscriptions($tenantId: ID!, $status: SubscriptionStatus) {
+  subscriptions(tenantId: $tenantId, first: 100, status: $status) {
+    totalCount
+    edges {
+      node {
+        ...SubscriptionView
+      }
+    }
+  }
+}
+    fragment SubscriptionView on Subscription {
+  id
+  quantity
+  status
+  channel
+  version
+  viewerCanManage
+  suspendedAt
+  dataRetentionEndsAt
+  createdAt
+  updatedAt
+  offer {
+    id
+    sku
+  }
+  reseller {
+    id
+  }
+  partnerOfRecord {
+    id
+    name
+  }
+  tenant {
+    id
+  }
+}`) as unknown as TypedDocumentString<GetSubscriptionsQuery, GetSubscriptionsQueryVariables>;
+export const GetTenantsDocument = new TypedDocumentString(`
+    query GetTenants($search: String) {
+  tenants(first: 100, search: $search) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GetTenantsQuery, GetTenantsQueryVariables>;
+export const CreateCustomerDocument = new TypedDocumentString(`
+    mutation CreateCustomer($input: CreateCustomerInput!) {
+  createCustomer(input: $input) {
+    customer {
+      id
+      name
+      domain
+      countryCode
+      billingManagedBy {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCustomerMutation, CreateCustomerMutationVariables>;
+export const GetTenantDocument = new TypedDocumentString(`
+    query GetTenant($id: ID!) {
+  tenant(id: $id) {
+    id
+    name
+    domain
+    countryCode
+    billingManagedBy {
+      id
+    }
+    subscriptions(first: 100) {
+      totalCount
+      edges {
+        node {
+          ...SubscriptionView
+        }
+      }
+    }
+  }
+}
+    fragment SubscriptionView on Subscription {
+  id
+  quantity
+  status
+  channel
+  version
+  viewerCanManage
+  suspendedAt
+  dataRetentionEndsAt
+  createdAt
+  updatedAt
+  offer {
+    id
+    sku
+  }
+  reseller {
+    id
+  }
+  partnerOfRecord {
+    id
+    name
+  }
+  tenant {
+    id
+  }
+}`) as unknown as TypedDocumentString<GetTenantQuery, GetTenantQueryVariables>;
+export const GetCustomersDocument = new TypedDocumentString(`
+    query GetCustomers($search: String, $after: String, $first: Int) {
+  customers(first: $first, after: $after, search: $search) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        name
+        domain
+        billingManagedBy {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GetCustomersQuery, GetCustomersQueryVariables>;
+export const GetPartnerRelationshipsDocument = new TypedDocumentString(`
+    query GetPartnerRelationships($id: ID!) {
+  tenant(id: $id) {
+    id
+    billingManagedBy {
+      id
+    }
+    partnerRelationships {
+      partner {
+        id
+      }
+      kinds
+      viewerCanRemove
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GetPartnerRelationshipsQuery, GetPartnerRelationshipsQueryVariables>;
+export const VerifyPartnerIdDocument = new TypedDocumentString(`
+    query VerifyPartnerId($partnerId: String!) {
+  verifyPartnerId(partnerId: $partnerId) {
+    partnerId
+    valid
+    partnerName
+    reason
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyPartnerIdQuery, VerifyPartnerIdQueryVariables>;
+export const CreateResellerInvitationDocument = new TypedDocumentString(`
+    mutation CreateResellerInvitation($input: CreateResellerInvitationInput) {
+  createResellerInvitation(input: $input) {
+    invitation {
+      id
+      code
+      expiresAt
+      createdAt
+      acceptedAt
+      partner {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateResellerInvitationMutation, CreateResellerInvitationMutationVariables>;
+export const AcceptResellerInvitationDocument = new TypedDocumentString(`
+    mutation AcceptResellerInvitation($input: AcceptResellerInvitationInput!) {
+  acceptResellerInvitation(input: $input) {
+    relationship {
+      partner {
+        id
+      }
+      tenant {
+        id
+        billingManagedBy {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptResellerInvitationMutation, AcceptResellerInvitationMutationVariables>;
+export const RemoveResellerRelationshipDocument = new TypedDocumentString(`
+    mutation RemoveResellerRelationship($input: RemoveResellerRelationshipInput!) {
+  removeResellerRelationship(input: $input) {
+    tenant {
+      id
+      billingManagedBy {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveResellerRelationshipMutation, RemoveResellerRelationshipMutationVariables>;
+export const RemoveAdvisorRelationshipDocument = new TypedDocumentString(`
+    mutation RemoveAdvisorRelationship($input: RemoveAdvisorRelationshipInput!) {
+  removeAdvisorRelationship(input: $input) {
+    tenant {
+      id
+      partnerRelationships {
+        kinds
+        viewerCanRemove
+        partner {
+          id
+        }
+        subscriptions {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveAdvisorRelationshipMutation, RemoveAdvisorRelationshipMutationVariables>;
+export const GetPartnerDocument = new TypedDocumentString(`
+    query GetPartner($id: ID!) {
+  partner(id: $id) {
+    id
+    name
+    capabilities
+    authorizedOffers {
+      sku
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GetPartnerQuery, GetPartnerQueryVariables>;
+export const GetOffersDocument = new TypedDocumentString(`
+    query GetOffers {
+  offers(first: 100) {
+    totalCount
+    edges {
+      node {
+        id
+        sku
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GetOffersQuery, GetOffersQueryVariables>;
+export const GetAuditEventsDocument = new TypedDocumentString(`
+    query GetAuditEvents($tenantId: ID, $first: Int = 100, $after: String) {
+  auditEvents(tenantId: $tenantId, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...AuditEventView
+      }
+    }
+  }
+}
+    fragment AuditEventView on AuditEvent {
+  id
+  at
+  action
+  targetType
+  targetId
+  tenantId
+  before
+  after
+  requestId
+  actor {
+    subject
+    roles
+    tenantId
+    partnerId
+  }
+}`) as unknown as TypedDocumentString<GetAuditEventsQuery, GetAuditEventsQueryVariables>;
+export const GetViewerDocument = new TypedDocumentString(`
+    query GetViewer {
+  viewer {
+    subject
+    roles
+  }
+}
+    `) as unknown as TypedDocumentString<GetViewerQuery, GetViewerQueryVariables>;
+export const CountedCustomersDocument = new TypedDocumentString(`
+    query CountedCustomers($first: Int) {
+  customers(first: $first) {
+    edges {
+      node {
+        subscriptions(first: 20) {
+          edges {
+            node {
+              offer {
+                name
+              }
+              partnerOfRecord {
+                name
+              }
+              reseller {
+                name
+              }
+            }
+          }
+        }
+        partnerRelationships {
+          kinds
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CountedCustomersQuery, CountedCustomersQueryVariables>;
+export const CountedCustomersWideDocument = new TypedDocumentString(`
+    query CountedCustomersWide($first: Int) {
+  customers(first: $first) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        name
+        billingManagedBy {
+          id
+          name
+        }
+        subscriptions(first: 20) {
+          totalCount
+          edges {
+            node {
+              id
+              quantity
+              viewerCanManage
+              offer {
+                name
+              }
+              tenant {
+                name
+              }
+              partnerOfRecord {
+                name
+              }
+              reseller {
+                name
+                authorizedOffers {
+                  sku
+                }
+              }
+            }
+          }
+        }
+        partnerRelationships {
+          kinds
+          viewerCanRemove
+          partner {
+            name
+          }
+          subscriptions {
+            id
+            offer {
+              sku
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CountedCustomersWideQuery, CountedCustomersWideQueryVariables>;
+export const CountedSubscriptionsDocument = new TypedDocumentString(`
+    query CountedSubscriptions($tenantId: ID!) {
+  subscriptions(tenantId: $tenantId, first: 20) {
+    edges {
+      node {
+        id
+        quantity
+        offer {
+          name
+        }
+        tenant {
+          name
+        }
+        partnerOfRecord {
+          name
+        }
+        reseller {
+          name
+        }
+        viewerCanManage
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CountedSubscriptionsQuery, CountedSubscriptionsQueryVariables>;
+export const CountedCustomersPageDocument = new TypedDocumentString(`
+    query CountedCustomersPage($after: String) {
+  customers(first: 10, after: $after) {
+    pageInfo {
+      endCursor
+    }
+    edges {
+      node {
+        subscriptions(first: 2) {
+          edges {
+            node {
+              offer {
+                name
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CountedCustomersPageQuery, CountedCustomersPageQueryVariables>;
+export const InvitationWithoutInputDocument = new TypedDocumentString(`
+    mutation InvitationWithoutInput {
+  createResellerInvitation {
+    invitation {
+      code
+      expiresAt
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InvitationWithoutInputMutation, InvitationWithoutInputMutationVariables>;
+export const LargeResellerPageDocument = new TypedDocumentString(`
+    query LargeResellerPage {
+  customers(first: 50) {
+    totalCount
+    edges {
+      node {
+        id
+        subscriptions(first: 20) {
+          edges {
+            node {
+              offer {
+                name
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LargeResellerPageQuery, LargeResellerPageQueryVariables>;
