@@ -42,7 +42,7 @@ export const PartnerCapability = {
 export type PartnerCapability = typeof PartnerCapability[keyof typeof PartnerCapability];
 /** Why a Partner ID cannot be partner of record. */
 export const PartnerIdProblem = {
-  /** Not 6 to 10 digits. */
+  /** Not a Partner ID: a Partner ID is 6 to 10 digits and does not start with 0. */
   InvalidFormat: 'INVALID_FORMAT',
   /** The partner exists but is not an advisor. */
   NotAdvisor: 'NOT_ADVISOR',

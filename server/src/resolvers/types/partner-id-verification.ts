@@ -1,11 +1,12 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { PartnerIdProblem } from '../../services/partner.service';
+import { PARTNER_ID_RULE } from '../../domain/rules';
 
 registerEnumType(PartnerIdProblem, {
   name: 'PartnerIdProblem',
   description: 'Why a Partner ID cannot be partner of record.',
   valuesConfig: {
-    INVALID_FORMAT: { description: 'Not 6 to 10 digits.' },
+    INVALID_FORMAT: { description: `Not a Partner ID: ${PARTNER_ID_RULE}.` },
     NOT_FOUND: { description: 'No partner has this ID.' },
     NOT_ADVISOR: { description: 'The partner exists but is not an advisor.' },
   },

@@ -95,7 +95,7 @@ export type PartnerCapability =
 
 /** Why a Partner ID cannot be partner of record. */
 export type PartnerIdProblem =
-  /** Not 6 to 10 digits. */
+  /** Not a Partner ID: a Partner ID is 6 to 10 digits and does not start with 0. */
   | 'INVALID_FORMAT'
   /** The partner exists but is not an advisor. */
   | 'NOT_ADVISOR'
