@@ -7,7 +7,7 @@ import type { RequestContext } from './request-context';
 
 
 /** SPEC §1: only a non-deleted subscription gives its partner of record access to it and its tenant. */
-export const isAdvisorOf = (partnerId: string, subscription: Pick<Subscription, 'partnerOfRecordId' | 'status'>): boolean =>
+const isAdvisorOf = (partnerId: string, subscription: Pick<Subscription, 'partnerOfRecordId' | 'status'>): boolean =>
   subscription.partnerOfRecordId === partnerId && subscription.status !== SubscriptionStatus.DELETED;
 
 /**

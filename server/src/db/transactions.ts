@@ -67,8 +67,6 @@ const backoffMs = (attempt: number) => Math.random() * Math.min(100, 2 ** attemp
 export class TransactionRunner {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly serialise: boolean;
-  /** Counts transactions started again, by reason (read by /metrics once it exists). */
-  readonly retries = { lostRace: 0, database: 0 };
 
   constructor(private readonly dataSource: DataSource) {
     this.serialise = queuesTransactions(dataSource);
@@ -85,7 +83,6 @@ export class TransactionRunner {
         if (attempt >= MAX_ATTEMPTS) {
           throw conflict('What you are changing is being changed by others right now; retry in a moment.');
         }
-        this.retries[error instanceof LostRace ? 'lostRace' : 'database']++;
         await sleep(backoffMs(attempt));
       }
     }
