@@ -30,12 +30,15 @@ import { isLoopbackHost } from './http/loopback';
 import { explorerRoutes } from './explorer/routes';
 import { sandboxLandingPage } from './explorer/sandbox-landing-page';
 import { createServices, type Services } from './services';
+import { Metrics } from './metrics';
 
 export interface AppOptions {
   config: Config;
   clock?: Clock;
   logger?: Logger;
   database?: DataSourceExtras;
+  /** This instance's Prometheus series; a fresh registry by default. */
+  metrics?: Metrics;
   /** Runs after migrations, before serving: used to seed demo data. */
   onDatabaseReady?: (dataSource: DataSource, services: Services) => Promise<void>;
   /**
@@ -55,6 +58,7 @@ export interface TenantryApp {
   readonly dataSource: DataSource;
   readonly services: Services;
   readonly logger: Logger;
+  readonly metrics: Metrics;
   /** Whether the explorers start with the development token (given one, and listening on loopback). */
   readonly explorerTokenPrefilled: boolean;
   /** Listens on config.port/host (0 picks a free port) and returns the URL of /graphql. */
@@ -71,7 +75,8 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
   const dataSource = await openDatabase(config.database, options.database);
-  const services = createServices(dataSource, { clock, retentionDays: config.dataRetentionDays });
+  const metrics = options.metrics ?? new Metrics();
+  const services = createServices(dataSource, { clock, retentionDays: config.dataRetentionDays, metrics });
   await options.onDatabaseReady?.(dataSource, services);
 
   const app = express();
@@ -163,6 +168,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     dataSource,
     services,
     logger,
+    metrics,
     explorerTokenPrefilled: explorersOn && explorerToken !== undefined,
     listen: () =>
       new Promise((resolve, reject) => {

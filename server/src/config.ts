@@ -36,6 +36,16 @@ export interface LimitsConfig {
   trustProxyHops: number;
 }
 
+export interface WebhookConfig {
+  /** One attempt's limit, connection to last byte of the answer. */
+  timeoutMs: number;
+  /** The delay before the second attempt; each later one doubles it (with jitter), capped at 6 hours. */
+  retryBaseSeconds: number;
+  maxAttempts: number;
+  /** Endpoints on loopback, private, link-local, multicast or metadata addresses are refused unless this is true. */
+  allowPrivateNetworks: boolean;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -50,6 +60,13 @@ export interface Config {
   compileOnRun: number;
   logLevel: string;
   limits: LimitsConfig;
+  webhooks: WebhookConfig;
+  /** Live subscriptions one caller may hold on this instance (SPEC §6). */
+  wsMaxSubscriptionsPerCaller: number;
+  /** Where rate-limit budgets are counted: this process, or a Redis server shared by every instance (SPEC §7). */
+  rateLimitStore: { kind: 'memory' } | { kind: 'redis'; url: string };
+  /** OTLP/HTTP collector for OpenTelemetry traces; unset: no tracing. */
+  otelEndpoint?: string;
 }
 
 export const DEVELOPMENT_JWT_SECRET = 'tenantry-development-secret-do-not-use-in-production';
@@ -116,6 +133,19 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
   throw new ConfigError('DATABASE_URL', `must start with mysql:// or sqlite:, got "${value}"`);
 }
 
+function rateLimitStore(env: Env): Config['rateLimitStore'] {
+  const raw = (env.RATE_LIMIT_STORE ?? '').trim();
+  if (raw === '' || raw === 'memory') return { kind: 'memory' };
+  if (raw.startsWith('redis://') || raw.startsWith('rediss://')) {
+    try {
+      if (new URL(raw).hostname) return { kind: 'redis', url: raw };
+    } catch {
+      // reported below
+    }
+  }
+  throw new ConfigError('RATE_LIMIT_STORE', `must be "memory" or a redis://host:port URL, got "${raw}"`);
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const jwksUrl = optionalUrl(env, 'AUTH_JWKS_URL');
@@ -161,5 +191,14 @@ export function loadConfig(env: Env = process.env): Config {
       rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
       trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     },
+    webhooks: {
+      timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+      retryBaseSeconds: integer(env, 'WEBHOOK_RETRY_BASE_SECONDS', 60, 1, 86_400),
+      maxAttempts: integer(env, 'WEBHOOK_MAX_ATTEMPTS', 15, 1, 100),
+      allowPrivateNetworks: boolean(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', !production),
+    },
+    wsMaxSubscriptionsPerCaller: integer(env, 'WS_MAX_SUBSCRIPTIONS_PER_CALLER', 20, 1, 10_000),
+    rateLimitStore: rateLimitStore(env),
+    otelEndpoint: optionalUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT'),
   };
 }

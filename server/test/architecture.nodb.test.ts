@@ -27,6 +27,7 @@ const RANK: Record<string, number> = {
   domain: 0,
   'config.ts': 0,
   'redact.ts': 0,
+  'metrics.ts': 0,
 };
 
 function filesUnder(dir: string): string[] {

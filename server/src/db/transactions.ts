@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../domain/actor';
 import type { Clock } from '../domain/clock';
 import { conflict } from '../domain/errors';
+import type { Metrics } from '../metrics';
 
 /** SQLite has one writer and no row locks: its transactions are queued instead (see TransactionRunner). */
 const queuesTransactions = (dataSource: DataSource) => dataSource.options.type === 'better-sqlite3';
@@ -46,12 +47,14 @@ export class LostRace extends Error {
  * Failures after which the same transaction, started again, may succeed: a deadlock (MySQL/MariaDB 1213,
  * also what a Galera node answers when certification fails at COMMIT) and a lock wait timeout (1205).
  */
-function isTransient(error: unknown): boolean {
-  if (error instanceof LostRace) return true;
+function transientReason(error: unknown): 'lost_race' | 'deadlock' | 'lock_wait_timeout' | null {
+  if (error instanceof LostRace) return 'lost_race';
   const e = error as { errno?: number; code?: string; driverError?: { errno?: number; code?: string } };
   const errno = e?.driverError?.errno ?? e?.errno;
   const code = e?.driverError?.code ?? e?.code;
-  return errno === 1213 || errno === 1205 || code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
+  if (errno === 1213 || code === 'ER_LOCK_DEADLOCK') return 'deadlock';
+  if (errno === 1205 || code === 'ER_LOCK_WAIT_TIMEOUT') return 'lock_wait_timeout';
+  return null;
 }
 
 const MAX_ATTEMPTS = 8;
@@ -68,7 +71,10 @@ export class TransactionRunner {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly serialise: boolean;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly metrics?: Metrics,
+  ) {
     this.serialise = queuesTransactions(dataSource);
   }
 
@@ -79,10 +85,13 @@ export class TransactionRunner {
           work({ manager, actor: context.actor, requestId: context.requestId, now: context.clock.now() }),
         );
       } catch (error) {
-        if (!isTransient(error)) throw error;
+        const reason = transientReason(error);
+        if (reason === null) throw error;
         if (attempt >= MAX_ATTEMPTS) {
+          this.metrics?.transactionsGivenUp.inc();
           throw conflict('What you are changing is being changed by others right now; retry in a moment.');
         }
+        this.metrics?.transactionRetries.inc({ reason });
         await sleep(backoffMs(attempt));
       }
     }

@@ -8,6 +8,8 @@ import { ResellerInvitation } from './reseller-invitation';
 import { ResellerRelationship } from './reseller-relationship';
 import { Subscription } from './subscription';
 import { Tenant } from './tenant';
+import { WebhookDelivery } from './webhook-delivery';
+import { WebhookEndpoint } from './webhook-endpoint';
 
 export { AuditEvent, AuditActor } from './audit-event';
 export { AuditEventPartner } from './audit-event-partner';
@@ -19,6 +21,8 @@ export { ResellerInvitation } from './reseller-invitation';
 export { ResellerRelationship } from './reseller-relationship';
 export { Subscription, LIVE } from './subscription';
 export { Tenant } from './tenant';
+export { WebhookEndpoint, type WebhookOwnerKey } from './webhook-endpoint';
+export { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery';
 export * from './enums';
 
 export const entities = [
@@ -32,4 +36,6 @@ export const entities = [
   AuditEvent,
   AuditEventPartner,
   IdempotencyKey,
+  WebhookEndpoint,
+  WebhookDelivery,
 ];

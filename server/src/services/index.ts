@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../domain/clock';
+import type { Metrics } from '../metrics';
 import { AccessPolicy } from '../auth/access-policy';
 import { TransactionRunner } from '../db/transactions';
 import { AuditService } from './audit.service';
@@ -25,9 +26,9 @@ export interface Services {
   lifecycle: LifecycleService;
 }
 
-export function createServices(dataSource: DataSource, options: { clock: Clock; retentionDays: number }): Services {
+export function createServices(dataSource: DataSource, options: { clock: Clock; retentionDays: number; metrics?: Metrics }): Services {
   const access = new AccessPolicy();
-  const transactions = new TransactionRunner(dataSource);
+  const transactions = new TransactionRunner(dataSource, options.metrics);
   const audit = new AuditService(dataSource, access);
   const idempotency = new IdempotencyService(dataSource, transactions);
   const partners = new PartnerService(dataSource, access, transactions, audit);
