@@ -31,6 +31,9 @@ import { explorerRoutes } from './explorer/routes';
 import { sandboxLandingPage } from './explorer/sandbox-landing-page';
 import { createServices, type Services } from './services';
 import { Metrics } from './metrics';
+import { operationMetricsPlugin } from './graphql/operation-metrics';
+import { metricsRoute } from './http/metrics-route';
+import { collectPoolUsage } from './db/pool-usage';
 
 export interface AppOptions {
   config: Config;
@@ -76,6 +79,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const dataSource = await openDatabase(config.database, options.database);
   const metrics = options.metrics ?? new Metrics();
+  collectPoolUsage(dataSource, metrics);
   const services = createServices(dataSource, { clock, retentionDays: config.dataRetentionDays, metrics });
   await options.onDatabaseReady?.(dataSource, services);
 
@@ -93,6 +97,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
 
   app.use(requestLogging(logger));
   app.use(healthRoutes(dataSource, () => draining));
+  app.use(metricsRoute(metrics));
 
   // Both explorers follow one rule: on in development, off in production unless GRAPHQL_INTROSPECTION=true.
   const explorersOn = !config.production || config.introspection;
@@ -127,6 +132,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      operationMetricsPlugin(metrics),
       // No cache hints are used; the default cache-control plugin wraps every field resolver (issue 6 profile).
       ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(logger),
