@@ -33,6 +33,7 @@ import { sandboxLandingPage } from './explorer/sandbox-landing-page';
 import { createServices, type Services } from './services';
 import { Metrics } from './metrics';
 import { operationMetricsPlugin } from './graphql/operation-metrics';
+import { operationSpanPlugin } from './graphql/operation-span';
 import { metricsRoute } from './http/metrics-route';
 import { collectPoolUsage } from './db/pool-usage';
 
@@ -139,6 +140,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       operationMetricsPlugin(metrics),
+      operationSpanPlugin,
       // No cache hints are used; the default cache-control plugin wraps every field resolver (issue 6 profile).
       ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(logger),
