@@ -16,7 +16,7 @@ import {
   SEND_TEST_WEBHOOK,
   UPDATE_WEBHOOK_ENDPOINT,
 } from './graphql/webhook-definitions';
-import { CREATE_PARTNER } from './graphql/shared-definitions';
+import { AUTHORIZE_OFFER, CREATE_PARTNER } from './graphql/shared-definitions';
 import { WebhookDelivery, WebhookEndpoint } from '../src/entities';
 import { unique } from './support/world';
 
@@ -39,6 +39,7 @@ describe('webhook endpoints (SPEC §6)', () => {
   let partnerAdmin: string;
   let partnerSales: string;
   let otherPartnerAdmin: string;
+  let partnerId: string;
 
   const create = async (token: string, input: { url?: string; eventTypes?: string[]; description?: string } = {}) =>
     ok(await server.gql(CREATE_WEBHOOK_ENDPOINT, { input: { url: HOOK, ...input } }, token)).createWebhookEndpoint;
@@ -59,7 +60,7 @@ describe('webhook endpoints (SPEC §6)', () => {
     const partner = async (id: string) =>
       ok(await server.gql(CREATE_PARTNER, { input: { id, name: `Partner ${id}`, countryCode: 'VN', capabilities: ['RESELLER'] } }, platform))
         .createPartner.partner.id;
-    const partnerId = await partner('4100001');
+    partnerId = await partner('4100001');
     partnerAdmin = await server.token(Role.PARTNER_ADMIN_AGENT, { partnerId });
     partnerSales = await server.token(Role.PARTNER_SALES_AGENT, { partnerId });
     otherPartnerAdmin = await server.token(Role.PARTNER_ADMIN_AGENT, { partnerId: await partner('4100002') });
@@ -224,6 +225,44 @@ describe('webhook endpoints (SPEC §6)', () => {
       expect(refusal(response)).toEqual({ code: 'CONFLICT', field: 'deliveryId' });
       expect(response.errors![0].message).toMatch(/in progress/);
     });
+  });
+
+  it('shows another organisation’s user in a delivered event as that organisation only', async () => {
+    const offer = await kit.createOffer();
+    ok(await server.gql(AUTHORIZE_OFFER, { input: { partnerId, offerId: offer.id } }, platform));
+    const customer = await kit.createCustomer(partnerAdmin, 'Hooked Customer');
+    const { webhookEndpoint: endpoint } = await create(customer.tokens.global, { eventTypes: ['subscription.purchased'] });
+    const sale = await kit.purchase(partnerSales, { tenantId: customer.id, offerId: offer.id, quantity: 2 });
+    const log = ok(await server.gql(GET_WEBHOOK_DELIVERIES, { endpointId: endpoint.id }, customer.tokens.global)).webhookDeliveries;
+    expect(log.edges.map((e) => e.node.event)).toEqual([
+      {
+        id: expect.any(String),
+        action: 'subscription.purchased',
+        targetType: 'Subscription',
+        targetId: sale.id,
+        tenantId: customer.id,
+        actor: { subject: null, tenantId: null, partnerId },
+      },
+    ]);
+  });
+
+  it('prunes finished deliveries older than 30 days, and nothing else', async () => {
+    const owner = await kit.createTenant('Pruned');
+    const { webhookEndpoint: endpoint } = await create(owner.tokens.global);
+    const send = async () => ok(await server.gql(SEND_TEST_WEBHOOK, { input: { id: endpoint.id } }, owner.tokens.global)).sendTestWebhook.delivery.id;
+    const [oldSucceeded, oldFailed, oldPending, recentSucceeded] = [await send(), await send(), await send(), await send()];
+    const deliveries = server.dataSource.getRepository(WebhookDelivery);
+    const now = new Date();
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+    await deliveries.update({ id: oldSucceeded }, { status: 'SUCCEEDED' as never, nextAttemptAt: null, createdAt: daysAgo(31) });
+    await deliveries.update({ id: oldFailed }, { status: 'FAILED' as never, nextAttemptAt: null, createdAt: daysAgo(30.01) });
+    await deliveries.update({ id: oldPending }, { createdAt: daysAgo(40) });
+    await deliveries.update({ id: recentSucceeded }, { status: 'SUCCEEDED' as never, nextAttemptAt: null, createdAt: daysAgo(29.9) });
+    expect(await server.app.services.webhooks.pruneDeliveries(now)).toBe(2);
+    const log = ok(await server.gql(GET_WEBHOOK_DELIVERIES, { endpointId: endpoint.id }, owner.tokens.global)).webhookDeliveries;
+    expect(log.edges.map((e) => e.node.id).sort()).toEqual(
+      [oldPending, recentSucceeded, ...log.edges.filter((e) => e.node.event.action === 'webhookEndpoint.created').map((e) => e.node.id)].sort(),
+    );
   });
 
   it('lists only the caller’s own endpoints, and answers NOT_FOUND for anyone else’s', async () => {
