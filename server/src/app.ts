@@ -87,7 +87,12 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   });
   const metrics = options.metrics ?? new Metrics();
   collectPoolUsage(dataSource, metrics);
-  const services = createServices(dataSource, { clock, retentionDays: config.dataRetentionDays, metrics });
+  const services = createServices(dataSource, {
+    clock,
+    retentionDays: config.dataRetentionDays,
+    metrics,
+    webhooks: { production: config.production, allowPrivateNetworks: config.webhooks.allowPrivateNetworks },
+  });
   await options.onDatabaseReady?.(dataSource, services);
 
   const app = express();

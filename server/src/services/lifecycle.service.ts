@@ -11,6 +11,7 @@ import type { Metrics } from '../metrics';
 import { lifecycleRefusal, transitionValues } from '../domain/lifecycle';
 import type { AuditService } from './audit.service';
 import type { IdempotencyService } from './idempotency.service';
+import type { WebhookService } from './webhook.service';
 
 const BATCH = 500;
 const LEASE_KIND = 'subscription.expire';
@@ -22,7 +23,7 @@ const SYSTEM_ACTOR: Actor = { subject: 'system:lifecycle-sweep', roles: [], tena
 
 /**
  * Moves suspended subscriptions whose data retention has ended to DELETED, and prunes old idempotency
- * keys. Idempotent: a second run at the same instant finds nothing to do. Every instance runs it: each
+ * keys and the webhook delivery log past its 30 days. Idempotent: a second run at the same instant finds nothing to do. Every instance runs it: each
  * subscription is claimed with a lease (db/work-leases.ts) before it is expired, so instances sweeping at
  * once share the work, and a dead instance's claims are taken over when they expire (SPEC §7).
  */
@@ -32,6 +33,7 @@ export class LifecycleService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
+    private readonly webhooks: WebhookService,
     private readonly clock: Clock,
     private readonly metrics?: Metrics,
     /** This instance's name in the leases it holds. */
@@ -39,7 +41,7 @@ export class LifecycleService {
   ) {}
 
   /** One run, counted in `tenantry_lifecycle_sweep_runs_total` and `…_deleted_total`. */
-  async sweep(): Promise<{ deleted: number; prunedKeys: number }> {
+  async sweep(): Promise<{ deleted: number; prunedKeys: number; prunedDeliveries: number }> {
     try {
       const result = await this.sweepOnce();
       this.metrics?.sweepRuns.inc({ outcome: 'ok' });
@@ -51,7 +53,7 @@ export class LifecycleService {
     }
   }
 
-  private async sweepOnce(): Promise<{ deleted: number; prunedKeys: number }> {
+  private async sweepOnce(): Promise<{ deleted: number; prunedKeys: number; prunedDeliveries: number }> {
     const now = this.clock.now();
     const ctx: RequestContext = {
       actor: SYSTEM_ACTOR,
@@ -87,7 +89,8 @@ export class LifecycleService {
     }
     await this.transactions.run(ctx, (uow) => pruneLeases(uow.manager, LEASE_KIND, new Date(now.getTime() - LEASE_PRUNE_AFTER_MS)));
     const prunedKeys = await this.idempotency.prune(now);
-    return { deleted, prunedKeys };
+    const prunedDeliveries = await this.webhooks.pruneDeliveries(now);
+    return { deleted, prunedKeys, prunedDeliveries };
   }
 
   /** Deletes one subscription whose retention has ended, unless it changed meanwhile (reactivated: kept). */
