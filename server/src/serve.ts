@@ -68,7 +68,8 @@ async function main(config: Config, options: ServeOptions) {
     app.logger.info({ signal }, 'stopping: finishing requests in flight');
     app.stop().then(
       async () => {
-        await options.afterStop?.();
+        // Spans that cannot be sent (collector away) are dropped: the process stops anyway.
+        await Promise.resolve(options.afterStop?.()).catch(() => undefined);
         process.exit(0);
       },
       (error) => {
