@@ -7,6 +7,8 @@ import { MySQL2Instrumentation } from '@opentelemetry/instrumentation-mysql2';
 
 type ReadableSpan = sdkTracing.ReadableSpan;
 
+const SHUTDOWN_WAIT_MS = 2_000;
+
 /**
  * OpenTelemetry traces (SPEC §7) when OTEL_EXPORTER_OTLP_ENDPOINT is set: HTTP requests, Express, GraphQL
  * and mysql2 statements, sent as OTLP/HTTP JSON to `<endpoint>/v1/traces` under the service name `tenantry`.
@@ -18,7 +20,7 @@ type ReadableSpan = sdkTracing.ReadableSpan;
  * no stack traces.
  */
 export interface Tracing {
-  /** Sends the spans still buffered, then stops. */
+  /** Sends the spans still buffered (waiting at most 2 s for the collector), then stops. */
   shutdown(): Promise<void>;
 }
 
@@ -56,5 +58,8 @@ export function startTracing(endpoint: string): Tracing {
     ],
   });
   sdk.start();
-  return { shutdown: () => sdk.shutdown() };
+  return {
+    // A collector that does not answer is retried with backoff for many seconds: stopping waits only so long.
+    shutdown: () => Promise.race([sdk.shutdown(), new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_WAIT_MS).unref())]),
+  };
 }
