@@ -73,10 +73,12 @@ describe('RATE_LIMIT_STORE', () => {
   it('keeps deployments with different prefixes apart on one Redis', async () => {
     const other = await start(env(`redis://${REDIS.host}:${REDIS.port}`, `${PREFIX}-other`));
     const here = await start(env(`redis://${REDIS.host}:${REDIS.port}`));
+    const hereToo = await start(env(`redis://${REDIS.host}:${REDIS.port}`));
     const token = await caller(here);
-    expect(await spread([here], token, BUDGET)).toEqual(ok(BUDGET));
-    expect(await spread([here], token, 1)).toEqual(['RATE_LIMITED']);
+    expect(await spread([here, hereToo], token, BUDGET)).toEqual(ok(BUDGET));
+    expect(await spread([hereToo], token, 1)).toEqual(['RATE_LIMITED']);
     expect(await spread([other], token, BUDGET)).toEqual(ok(BUDGET));
+    expect(await spread([other], token, 1)).toEqual(['RATE_LIMITED']);
   });
 
   it('memory: each instance allows the whole budget', async () => {
