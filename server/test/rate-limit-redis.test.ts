@@ -89,6 +89,20 @@ describe('RATE_LIMIT_STORE', () => {
     expect(await spread([a, b], token, 2)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
   });
 
+  it('closes its Redis connection when the server stops', async () => {
+    const prefix = `${PREFIX}-closing`;
+    const connections = async () => (await redis.client('LIST')).toString().split('\n').filter((line) => line.includes(`name=${prefix}:rate-limit `)).length;
+    const server = await startTestServer({ env: env(`redis://${REDIS.host}:${REDIS.port}`, prefix) });
+    try {
+      expect(await connections()).toBe(1);
+    } finally {
+      await server.stop();
+    }
+    // Redis drops a client right after answering its QUIT; allow it a moment.
+    for (let i = 0; i < 20 && (await connections()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await connections()).toBe(0);
+  });
+
   it('does not start when Redis does not answer, naming RATE_LIMIT_STORE', async () => {
     const closed = new TcpProxy(REDIS);
     await closed.listen();
