@@ -91,7 +91,7 @@ describe('RATE_LIMIT_STORE', () => {
 
   it('closes its Redis connection when the server stops', async () => {
     const prefix = `${PREFIX}-closing`;
-    const connections = async () => (await redis.client('LIST')).toString().split('\n').filter((line) => line.includes(`name=${prefix}:rate-limit `)).length;
+    const connections = async () => String(await redis.client('LIST')).split('\n').filter((line: string) => line.includes(`name=${prefix}:rate-limit `)).length;
     const server = await startTestServer({ env: env(`redis://${REDIS.host}:${REDIS.port}`, prefix) });
     try {
       expect(await connections()).toBe(1);
