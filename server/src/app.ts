@@ -53,7 +53,7 @@ export interface AppOptions {
   explorerToken?: string;
   /**
    * A shared rate-limiter-flexible store (RateLimiterRedis, RateLimiterMySQL, …) for several instances;
-   * by default each process counts in its own memory. Ignored when RATE_LIMIT_PER_MINUTE is 0.
+   * by default the store RATE_LIMIT_STORE names (this process's memory, or Redis). Ignored when RATE_LIMIT_PER_MINUTE is 0.
    */
   rateLimiter?: RateLimiterAbstract;
 }
