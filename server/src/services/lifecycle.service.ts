@@ -22,10 +22,11 @@ const LEASE_PRUNE_AFTER_MS = 86_400_000;
 const SYSTEM_ACTOR: Actor = { subject: 'system:lifecycle-sweep', roles: [], tenantId: null, partnerId: null };
 
 /**
- * Moves suspended subscriptions whose data retention has ended to DELETED, and prunes old idempotency
- * keys and the webhook delivery log past its 30 days. Idempotent: a second run at the same instant finds nothing to do. Every instance runs it: each
- * subscription is claimed with a lease (db/work-leases.ts) before it is expired, so instances sweeping at
- * once share the work, and a dead instance's claims are taken over when they expire (SPEC §7).
+ * Moves suspended subscriptions whose data retention has ended to DELETED, and prunes old idempotency keys
+ * and the webhook delivery log past its 30 days. Idempotent: a second run at the same instant finds nothing
+ * to do. Every instance runs it: each subscription is claimed with a lease (db/work-leases.ts) before it is
+ * expired, so instances sweeping at once share the work, and a dead instance's claims are taken over when
+ * they expire (SPEC §7).
  */
 export class LifecycleService {
   constructor(
@@ -71,18 +72,7 @@ export class LifecycleService {
         take: BATCH,
       });
       for (const { id } of expired) {
-        const lease = { kind: LEASE_KIND, itemId: id, owner: this.leaseOwner };
-        // The lease's clock is the real one: it must expire while this sweep's `now` stands still.
-        if (!(await this.transactions.run(ctx, (uow) => claimLease(uow.manager, { ...lease, now: this.clock.now(), ttlMs: LEASE_MS })))) continue;
-        if (
-          await this.transactions.run(ctx, async (uow) => {
-            const expiredNow = await this.expire(uow, id);
-            await releaseLease(uow.manager, lease);
-            return expiredNow;
-          })
-        ) {
-          deleted++;
-        }
+        if (await this.claimAndExpire(ctx, id)) deleted++;
       }
       if (expired.length < BATCH) break;
       after = expired[expired.length - 1].id;
@@ -91,6 +81,19 @@ export class LifecycleService {
     const prunedKeys = await this.idempotency.prune(now);
     const prunedDeliveries = await this.webhooks.pruneDeliveries(now);
     return { deleted, prunedKeys, prunedDeliveries };
+  }
+
+  /** Claims the subscription (committed, so other instances see it), then expires it and ends the claim in one unit of work. */
+  private async claimAndExpire(ctx: RequestContext, id: string): Promise<boolean> {
+    const lease = { kind: LEASE_KIND, itemId: id, owner: this.leaseOwner };
+    // The lease's clock is the real one: it must expire while this sweep's `now` stands still.
+    const claimed = await this.transactions.run(ctx, (uow) => claimLease(uow.manager, { ...lease, now: this.clock.now(), ttlMs: LEASE_MS }));
+    if (!claimed) return false;
+    return this.transactions.run(ctx, async (uow) => {
+      const expired = await this.expire(uow, id);
+      await releaseLease(uow.manager, lease);
+      return expired;
+    });
   }
 
   /** Deletes one subscription whose retention has ended, unless it changed meanwhile (reactivated: kept). */
