@@ -77,7 +77,8 @@ export class LifecycleService {
       if (expired.length < BATCH) break;
       after = expired[expired.length - 1].id;
     }
-    await this.transactions.run(ctx, (uow) => pruneLeases(uow.manager, LEASE_KIND, new Date(now.getTime() - LEASE_PRUNE_AFTER_MS)));
+    // One statement, like the prunes below: no unit of work of its own (a sweep that finds nothing opens no transaction).
+    await pruneLeases(this.dataSource.manager, LEASE_KIND, new Date(now.getTime() - LEASE_PRUNE_AFTER_MS));
     const prunedKeys = await this.idempotency.prune(now);
     const prunedDeliveries = await this.webhooks.pruneDeliveries(now);
     return { deleted, prunedKeys, prunedDeliveries };
