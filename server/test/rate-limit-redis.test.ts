@@ -122,7 +122,7 @@ describe('RATE_LIMIT_STORE', () => {
     const proxy = new TcpProxy(REDIS);
     await proxy.listen();
     const lines: string[] = [];
-    const logger = pino({ level: 'warn' }, new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }));
+    const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }));
     try {
       const server = await start(env(`redis://127.0.0.1:${proxy.port}`), logger);
       const token = await caller(server);
@@ -134,6 +134,14 @@ describe('RATE_LIMIT_STORE', () => {
       const warnings = lines.filter((line) => line.includes('RATE_LIMIT_STORE'));
       expect(warnings).toHaveLength(1);
       expect(JSON.parse(warnings[0])).toMatchObject({ level: 40, msg: expect.stringMatching(/Redis is unreachable/) });
+
+      // Redis returns: the instance reconnects by itself and counts in Redis again.
+      proxy.restore();
+      for (let i = 0; i < 50 && !lines.some((line) => line.includes('Redis answers again')); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(lines.filter((line) => line.includes('Redis answers again'))).toHaveLength(1);
+      const keysBefore = (await ourKeys()).length;
+      expect(await spread([server], await caller(server), 1)).toEqual(ok(1));
+      expect(await ourKeys()).toHaveLength(keysBefore + 1);
     } finally {
       await proxy.close();
     }
