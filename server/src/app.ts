@@ -31,6 +31,7 @@ import { explorerRoutes } from './explorer/routes';
 import { sandboxLandingPage } from './explorer/sandbox-landing-page';
 import { createServices, type Services } from './services';
 import { Metrics } from './metrics';
+import { liveUpdatesSocket } from './http/live-updates-socket';
 
 export interface AppOptions {
   config: Config;
@@ -76,7 +77,13 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const dataSource = await openDatabase(config.database, options.database);
   const metrics = options.metrics ?? new Metrics();
-  const services = createServices(dataSource, { clock, retentionDays: config.dataRetentionDays, metrics });
+  const services = createServices(dataSource, {
+    clock,
+    retentionDays: config.dataRetentionDays,
+    metrics,
+    // A transaction lasts at most the request timeout: live updates look back that far, and a margin, for late commits.
+    liveEvents: { lookbackMs: config.limits.requestTimeoutMs + 5_000, onError: (error) => logger.error({ err: error }, 'live updates poll failed') },
+  });
   await options.onDatabaseReady?.(dataSource, services);
 
   const app = express();
@@ -145,12 +152,28 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   await apollo.start();
 
   const rateLimiter = new CallerRateLimiter(config.limits.rateLimitPerMinute, options.rateLimiter);
+  const verifier = new TokenVerifier(config.auth, organisationExists(dataSource));
+  const liveUpdates = liveUpdatesSocket({
+    httpServer,
+    path: GRAPHQL_PATH,
+    schema,
+    limits,
+    verifier,
+    dataSource,
+    clock,
+    maxSubscriptionsPerCaller: config.wsMaxSubscriptionsPerCaller,
+    maxPayloadBytes: config.limits.bodyLimitBytes,
+    metrics,
+    production: config.production,
+    formatError: createErrorFormatter(config.production),
+    logger,
+  });
   app.use(
     GRAPHQL_PATH,
     requestTimeout(config.limits.requestTimeoutMs),
     express.json({ limit: config.limits.bodyLimitBytes }),
     rejectBatches,
-    expressMiddleware(apollo, { context: contextFactory(new TokenVerifier(config.auth, organisationExists(dataSource)), dataSource, clock, rateLimiter) }),
+    expressMiddleware(apollo, { context: contextFactory(verifier, dataSource, clock, rateLimiter) }),
     jsonErrorHandler(logger),
   );
   app.get('/', (_req, res) => res.redirect(GRAPHQL_PATH));
@@ -185,6 +208,8 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     stop: async () => {
       draining = true;
       if (sweepTimer) clearInterval(sweepTimer);
+      await liveUpdates.dispose();
+      await services.liveEvents.stop();
       await apollo.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
