@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
+import type { Duplex } from 'node:stream';
 import {
   getOperationAST,
   getVariableValues,
@@ -100,7 +101,17 @@ export function liveUpdatesSocket(options: LiveUpdatesSocketOptions): LiveUpdate
     else heldByCaller.delete(connection.callerKey);
   };
 
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: options.maxPayloadBytes });
+  // Upgrades are routed here rather than through ws's `server` option, which would also take over the HTTP
+  // server's own errors (a port in use) and report them as WebSocket failures.
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
+  const upgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (new URL(request.url ?? '/', 'http://localhost').pathname !== options.path) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wsServer.handleUpgrade(request, socket, head, (ws) => wsServer.emit('connection', ws, request));
+  };
+  options.httpServer.on('upgrade', upgrade);
   const server = useServer<Record<string, unknown>>(
     {
       isProd: options.production,
@@ -204,5 +215,10 @@ export function liveUpdatesSocket(options: LiveUpdatesSocketOptions): LiveUpdate
   );
   wsServer.on('error', (error) => logger.error({ err: error }, 'live updates socket failed'));
 
-  return { dispose: async () => server.dispose() };
+  return {
+    dispose: async () => {
+      options.httpServer.off('upgrade', upgrade);
+      await server.dispose();
+    },
+  };
 }

@@ -476,6 +476,14 @@ export type GetViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type GetViewerQuery = { viewer: { subject: string, roles: Array<Role> } };
 
+export type LiveEventsSubscriptionVariables = Exact<{
+  tenantId?: string | number | null | undefined;
+  types?: Array<string> | string | null | undefined;
+}>;
+
+
+export type LiveEventsSubscription = { events: { id: string, action: string, tenantId: string | null, targetId: string, actor: { subject: string | null, tenantId: string | null, partnerId: string | null } } };
+
 export type CountedCustomersQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
@@ -1334,6 +1342,21 @@ export const GetViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GetViewerQuery, GetViewerQueryVariables>;
+export const LiveEventsDocument = new TypedDocumentString(`
+    subscription LiveEvents($tenantId: ID, $types: [String!]) {
+  events(tenantId: $tenantId, types: $types) {
+    id
+    action
+    tenantId
+    targetId
+    actor {
+      subject
+      tenantId
+      partnerId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LiveEventsSubscription, LiveEventsSubscriptionVariables>;
 export const CountedCustomersDocument = new TypedDocumentString(`
     query CountedCustomers($first: Int) {
   customers(first: $first) {
