@@ -55,6 +55,7 @@ type Documents = {
     "\n  query GetOffers {\n    offers(first: 100) { totalCount edges { node { id sku } } }\n  }\n": typeof types.GetOffersDocument,
     "\n  query GetAuditEvents($tenantId: ID, $first: Int = 100, $after: String) {\n    auditEvents(tenantId: $tenantId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...AuditEventView } }\n    }\n  }\n": typeof types.GetAuditEventsDocument,
     "\n  query GetViewer {\n    viewer { subject roles }\n  }\n": typeof types.GetViewerDocument,
+    "\n  subscription LiveEventsFromAnyInstance($tenantId: ID) {\n    events(tenantId: $tenantId) { id action targetId }\n  }\n": typeof types.LiveEventsFromAnyInstanceDocument,
     "\n  subscription LiveEvents($tenantId: ID, $types: [String!]) {\n    events(tenantId: $tenantId, types: $types) { id action tenantId targetId actor { subject tenantId partnerId } }\n  }\n": typeof types.LiveEventsDocument,
     "\n  query CountedCustomers($first: Int) {\n    customers(first: $first) {\n      edges { node {\n        subscriptions(first: 20) { edges { node { offer { name } partnerOfRecord { name } reseller { name } } } }\n        partnerRelationships { kinds }\n      } }\n    }\n  }\n": typeof types.CountedCustomersDocument,
     "\n  query CountedCustomersWide($first: Int) {\n    customers(first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node {\n        id name billingManagedBy { id name }\n        subscriptions(first: 20) {\n          totalCount\n          edges { node {\n            id quantity viewerCanManage\n            offer { name } tenant { name } partnerOfRecord { name } reseller { name authorizedOffers { sku } }\n          } }\n        }\n        partnerRelationships { kinds viewerCanRemove partner { name } subscriptions { id offer { sku } } }\n      } }\n    }\n  }\n": typeof types.CountedCustomersWideDocument,
@@ -104,6 +105,7 @@ const documents: Documents = {
     "\n  query GetOffers {\n    offers(first: 100) { totalCount edges { node { id sku } } }\n  }\n": types.GetOffersDocument,
     "\n  query GetAuditEvents($tenantId: ID, $first: Int = 100, $after: String) {\n    auditEvents(tenantId: $tenantId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...AuditEventView } }\n    }\n  }\n": types.GetAuditEventsDocument,
     "\n  query GetViewer {\n    viewer { subject roles }\n  }\n": types.GetViewerDocument,
+    "\n  subscription LiveEventsFromAnyInstance($tenantId: ID) {\n    events(tenantId: $tenantId) { id action targetId }\n  }\n": types.LiveEventsFromAnyInstanceDocument,
     "\n  subscription LiveEvents($tenantId: ID, $types: [String!]) {\n    events(tenantId: $tenantId, types: $types) { id action tenantId targetId actor { subject tenantId partnerId } }\n  }\n": types.LiveEventsDocument,
     "\n  query CountedCustomers($first: Int) {\n    customers(first: $first) {\n      edges { node {\n        subscriptions(first: 20) { edges { node { offer { name } partnerOfRecord { name } reseller { name } } } }\n        partnerRelationships { kinds }\n      } }\n    }\n  }\n": types.CountedCustomersDocument,
     "\n  query CountedCustomersWide($first: Int) {\n    customers(first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node {\n        id name billingManagedBy { id name }\n        subscriptions(first: 20) {\n          totalCount\n          edges { node {\n            id quantity viewerCanManage\n            offer { name } tenant { name } partnerOfRecord { name } reseller { name authorizedOffers { sku } }\n          } }\n        }\n        partnerRelationships { kinds viewerCanRemove partner { name } subscriptions { id offer { sku } } }\n      } }\n    }\n  }\n": types.CountedCustomersWideDocument,
@@ -273,6 +275,10 @@ export function graphql(source: "\n  query GetAuditEvents($tenantId: ID, $first:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query GetViewer {\n    viewer { subject roles }\n  }\n"): typeof import('./graphql').GetViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveEventsFromAnyInstance($tenantId: ID) {\n    events(tenantId: $tenantId) { id action targetId }\n  }\n"): typeof import('./graphql').LiveEventsFromAnyInstanceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

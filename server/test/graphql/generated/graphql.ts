@@ -476,6 +476,13 @@ export type GetViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type GetViewerQuery = { viewer: { subject: string, roles: Array<Role> } };
 
+export type LiveEventsFromAnyInstanceSubscriptionVariables = Exact<{
+  tenantId?: string | number | null | undefined;
+}>;
+
+
+export type LiveEventsFromAnyInstanceSubscription = { events: { id: string, action: string, targetId: string } };
+
 export type LiveEventsSubscriptionVariables = Exact<{
   tenantId?: string | number | null | undefined;
   types?: Array<string> | string | null | undefined;
@@ -1342,6 +1349,15 @@ export const GetViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GetViewerQuery, GetViewerQueryVariables>;
+export const LiveEventsFromAnyInstanceDocument = new TypedDocumentString(`
+    subscription LiveEventsFromAnyInstance($tenantId: ID) {
+  events(tenantId: $tenantId) {
+    id
+    action
+    targetId
+  }
+}
+    `) as unknown as TypedDocumentString<LiveEventsFromAnyInstanceSubscription, LiveEventsFromAnyInstanceSubscriptionVariables>;
 export const LiveEventsDocument = new TypedDocumentString(`
     subscription LiveEvents($tenantId: ID, $types: [String!]) {
   events(tenantId: $tenantId, types: $types) {
