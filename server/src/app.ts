@@ -104,7 +104,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   // Both explorers follow one rule: on in development, off in production unless GRAPHQL_INTROSPECTION=true.
   const explorersOn = !config.production || config.introspection;
   const explorerToken = isLoopbackHost(config.host) ? options.explorerToken : undefined;
-  if (explorersOn) app.use(explorerRoutes({ endpoint: GRAPHQL_PATH, token: explorerToken, document: FIRST_DOCUMENT }, logger));
+  if (explorersOn) app.use(explorerRoutes({ endpoint: GRAPHQL_PATH, subscriptionEndpoint: GRAPHQL_PATH, token: explorerToken, document: FIRST_DOCUMENT }, logger));
 
   const limits = queryLimits(config.limits);
   const schema = await buildTenantrySchema(services);
