@@ -176,6 +176,20 @@ describe('live updates over WebSocket (SPEC §6)', () => {
     expect(await connectRaw(server.url, { authorization: `Bearer ${w.tokens.platform}` })).toBe('acknowledged');
   });
 
+  it('closes the socket with 1013 (try again later) when the token cannot be checked because the database is down', async () => {
+    const other = await startTestServer();
+    try {
+      const token = await other.token(Role.TENANT_READER, { tenantId: '0190a6f0-0000-7000-8000-000000000001', subject: 'db-down' });
+      await other.dataSource.destroy();
+      expect(await connectRaw(other.url, { authorization: `Bearer ${token}` })).toEqual({
+        code: 1013,
+        reason: 'The server could not check the token; connect again later.',
+      });
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('closes the socket with 4401 when the token expires while connected, ending its subscriptions', async () => {
     const secret = server.config.auth.jwtSecret ?? DEVELOPMENT_JWT_SECRET;
     const shortLived = await signDevelopmentToken(secret, { roles: [Role.PLATFORM_ADMIN], subject: 'short-lived', expiresIn: '2s' });

@@ -30,6 +30,8 @@ import { CallerRateLimiter } from './rate-limit';
 
 /** graphql-ws close code for a missing, bad or expired token (SPEC §6). */
 export const CLOSE_UNAUTHENTICATED = 4401;
+/** WebSocket close code 1013, "try again later". */
+const CLOSE_TRY_AGAIN_LATER = 1013;
 /** A close frame's reason holds at most 123 bytes. */
 const CLOSE_REASON_BYTES = 123;
 /** setTimeout's longest delay; a token valid for longer is checked again then. */
@@ -122,8 +124,13 @@ export function liveUpdatesSocket(options: LiveUpdatesSocketOptions): LiveUpdate
         try {
           actor = await options.verifier.verify(authorization);
         } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          socket.close(CLOSE_UNAUTHENTICATED, closeReason(error.message));
+          if (error instanceof AppError) {
+            socket.close(CLOSE_UNAUTHENTICATED, closeReason(error.message));
+          } else {
+            // The token could not be checked (the database did not answer): the client may try again.
+            logger.error({ err: error }, 'live updates: checking a token failed');
+            socket.close(CLOSE_TRY_AGAIN_LATER, 'The server could not check the token; connect again later.');
+          }
           return false;
         }
         const connection: Connection = { actor, callerKey: CallerRateLimiter.keyForActor(actor), expiry: null, subscriptions: new Map() };
