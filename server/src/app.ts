@@ -83,6 +83,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     metrics,
     // A transaction lasts at most the request timeout: live updates look back that far, and a margin, for late commits.
     liveEvents: { lookbackMs: config.limits.requestTimeoutMs + 5_000, onError: (error) => logger.error({ err: error }, 'live updates poll failed') },
+    webhooks: { production: config.production, allowPrivateNetworks: config.webhooks.allowPrivateNetworks },
   });
   await options.onDatabaseReady?.(dataSource, services);
 

@@ -46,7 +46,7 @@ describe('SDK code generation', () => {
       }
       // And one subscription document, LiveEvents, which client.subscribe runs.
       expect(operations.filter((o) => o.operation === 'subscription').map((o) => o.name?.value)).toEqual(['LiveEvents']);
-      expect(operations).toHaveLength(26 + COMPOSED.length + 1);
+      expect(operations).toHaveLength(26 + 9 + COMPOSED.length + 1); // SPEC §3, the webhook operations of §6, LiveEvents
     });
 
     it('share selections through fragments', () => {
