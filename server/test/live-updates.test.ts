@@ -192,7 +192,7 @@ describe('live updates over WebSocket (SPEC §6)', () => {
 
   it('closes the socket with 4401 when the token expires while connected, ending its subscriptions', async () => {
     const secret = server.config.auth.jwtSecret ?? DEVELOPMENT_JWT_SECRET;
-    const shortLived = await signDevelopmentToken(secret, { roles: [Role.PLATFORM_ADMIN], subject: 'short-lived', expiresIn: '2s' });
+    const shortLived = await signDevelopmentToken(secret, { roles: [Role.PLATFORM_ADMIN], subject: 'short-lived', expiresIn: '4s' });
     let closed: { code: number; reason: string } | undefined;
     const c = liveClient(server.url, shortLived);
     clients.push(c);
