@@ -9,6 +9,9 @@ import { ok, startTestServer, type TestServer } from './support/harness';
 import { buildWorld, type World } from './support/world';
 import { collect, liveClient, liveSubscriptions, untilLive } from './support/live';
 import { CREATE_TENANT } from './graphql/shared-definitions';
+import { v7 as uuidv7 } from 'uuid';
+import { AuditEvent } from '../src/entities';
+import { Role as EntityRole } from '../src/entities/enums';
 
 class StatementCounter implements TypeOrmLogger {
   statements: string[] = [];
@@ -79,5 +82,34 @@ describe('the live-updates poller', () => {
     mark = counter.statements.length;
     await pause(3 * POLL_INTERVAL_MS);
     expect(polled(mark)).toEqual([]);
+  });
+
+  it('delivers an event that commits seconds after its id was made (a slow transaction of another instance)', async () => {
+    const client = liveClient(server.url, w.tokens.platform);
+    clients.push(client);
+    const live = collect(client, 'subscription { events { id action } }');
+    await untilLive(server, 1);
+    await pause(3 * POLL_INTERVAL_MS);
+    // Ids are made at insert, not at commit: this row's id is 5 seconds old when it becomes visible, older than
+    // the part of the table the poller reads on every poll.
+    const late = uuidv7({ msecs: Date.now() - 5_000 });
+    await server.dataSource.getRepository(AuditEvent).insert({
+      id: late,
+      at: new Date(Date.now() - 5_000),
+      actorSubject: 'slow-instance',
+      actorRoles: [EntityRole.PLATFORM_ADMIN],
+      actorTenantId: null,
+      actorPartnerId: null,
+      action: 'offer.created',
+      targetType: 'Offer',
+      targetId: uuidv7(),
+      tenantId: null,
+      before: null,
+      after: null,
+      requestId: 'late-commit',
+    });
+    await live.until((results) => results.some((r) => r.data?.events.id === late), 1_000);
+    await pause(3 * POLL_INTERVAL_MS);
+    expect(live.results.filter((r) => r.data?.events.id === late)).toHaveLength(1);
   });
 });
