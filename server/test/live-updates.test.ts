@@ -228,6 +228,12 @@ describe('live updates over WebSocket (SPEC §6)', () => {
     const [query] = await refusal(w.tokens.platform, '{ viewer { subject } }');
     expect(query.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(query.message).toMatch(/HTTP POST/);
+    const [twoOperations] = await refusal(w.tokens.platform, 'subscription A { events { id } } subscription B { events { id } }');
+    expect(twoOperations.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'operationName' });
+    const [badVariable] = await refusal(w.tokens.platform, String(LIVE_EVENTS), { types: [5] });
+    expect(badVariable.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(badVariable.message).toMatch(/\$types/);
+    expect(await liveSubscriptions(server)).toBe(0);
   });
 
   it(`holds a caller to WS_MAX_SUBSCRIPTIONS_PER_CALLER live subscriptions on an instance`, async () => {
