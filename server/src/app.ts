@@ -81,7 +81,8 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     clock,
     retentionDays: config.dataRetentionDays,
     metrics,
-    // A transaction lasts at most the request timeout: live updates look back that far, and a margin, for late commits.
+    // An event's id is made at its insert, near the end of its transaction (after the locked reads): the gap to
+    // its commit is the rest of that transaction. Live updates look back a request timeout and a margin for it.
     liveEvents: { lookbackMs: config.limits.requestTimeoutMs + 5_000, onError: (error) => logger.error({ err: error }, 'live updates poll failed') },
     webhooks: { production: config.production, allowPrivateNetworks: config.webhooks.allowPrivateNetworks },
   });
