@@ -31,6 +31,7 @@ import { explorerRoutes } from './explorer/routes';
 import { sandboxLandingPage } from './explorer/sandbox-landing-page';
 import { createServices, type Services } from './services';
 import { Metrics } from './metrics';
+import { liveUpdatesSocket } from './http/live-updates-socket';
 
 export interface AppOptions {
   config: Config;
@@ -76,7 +77,15 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const dataSource = await openDatabase(config.database, options.database);
   const metrics = options.metrics ?? new Metrics();
-  const services = createServices(dataSource, { clock, retentionDays: config.dataRetentionDays, metrics });
+  const services = createServices(dataSource, {
+    clock,
+    retentionDays: config.dataRetentionDays,
+    metrics,
+    // An event's id is made at its insert, near the end of its transaction (after the locked reads): the gap to
+    // its commit is the rest of that transaction. Live updates look back a request timeout and a margin for it.
+    liveEvents: { lookbackMs: config.limits.requestTimeoutMs + 5_000, onError: (error) => logger.error({ err: error }, 'live updates poll failed') },
+    webhooks: { production: config.production, allowPrivateNetworks: config.webhooks.allowPrivateNetworks },
+  });
   await options.onDatabaseReady?.(dataSource, services);
 
   const app = express();
@@ -97,7 +106,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   // Both explorers follow one rule: on in development, off in production unless GRAPHQL_INTROSPECTION=true.
   const explorersOn = !config.production || config.introspection;
   const explorerToken = isLoopbackHost(config.host) ? options.explorerToken : undefined;
-  if (explorersOn) app.use(explorerRoutes({ endpoint: GRAPHQL_PATH, token: explorerToken, document: FIRST_DOCUMENT }, logger));
+  if (explorersOn) app.use(explorerRoutes({ endpoint: GRAPHQL_PATH, subscriptionEndpoint: GRAPHQL_PATH, token: explorerToken, document: FIRST_DOCUMENT }, logger));
 
   const limits = queryLimits(config.limits);
   const schema = await buildTenantrySchema(services);
@@ -145,12 +154,28 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   await apollo.start();
 
   const rateLimiter = new CallerRateLimiter(config.limits.rateLimitPerMinute, options.rateLimiter);
+  const verifier = new TokenVerifier(config.auth, organisationExists(dataSource));
+  const liveUpdates = liveUpdatesSocket({
+    httpServer,
+    path: GRAPHQL_PATH,
+    schema,
+    limits,
+    verifier,
+    dataSource,
+    clock,
+    maxSubscriptionsPerCaller: config.wsMaxSubscriptionsPerCaller,
+    maxPayloadBytes: config.limits.bodyLimitBytes,
+    metrics,
+    production: config.production,
+    formatError: createErrorFormatter(config.production),
+    logger,
+  });
   app.use(
     GRAPHQL_PATH,
     requestTimeout(config.limits.requestTimeoutMs),
     express.json({ limit: config.limits.bodyLimitBytes }),
     rejectBatches,
-    expressMiddleware(apollo, { context: contextFactory(new TokenVerifier(config.auth, organisationExists(dataSource)), dataSource, clock, rateLimiter) }),
+    expressMiddleware(apollo, { context: contextFactory(verifier, dataSource, clock, rateLimiter) }),
     jsonErrorHandler(logger),
   );
   app.get('/', (_req, res) => res.redirect(GRAPHQL_PATH));
@@ -185,6 +210,8 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     stop: async () => {
       draining = true;
       if (sweepTimer) clearInterval(sweepTimer);
+      await liveUpdates.dispose();
+      await services.liveEvents.stop();
       await apollo.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
