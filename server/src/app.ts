@@ -36,6 +36,7 @@ import { operationMetricsPlugin } from './graphql/operation-metrics';
 import { operationSpanPlugin } from './graphql/operation-span';
 import { metricsRoute } from './http/metrics-route';
 import { collectPoolUsage } from './db/pool-usage';
+import { liveUpdatesSocket } from './http/live-updates-socket';
 
 export interface AppOptions {
   config: Config;
@@ -91,6 +92,9 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     clock,
     retentionDays: config.dataRetentionDays,
     metrics,
+    // An event's id is made at its insert, near the end of its transaction (after the locked reads): the gap to
+    // its commit is the rest of that transaction. Live updates look back a request timeout and a margin for it.
+    liveEvents: { lookbackMs: config.limits.requestTimeoutMs + 5_000, onError: (error) => logger.error({ err: error }, 'live updates poll failed') },
     webhooks: { production: config.production, allowPrivateNetworks: config.webhooks.allowPrivateNetworks },
   });
   await options.onDatabaseReady?.(dataSource, services);
@@ -114,7 +118,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   // Both explorers follow one rule: on in development, off in production unless GRAPHQL_INTROSPECTION=true.
   const explorersOn = !config.production || config.introspection;
   const explorerToken = isLoopbackHost(config.host) ? options.explorerToken : undefined;
-  if (explorersOn) app.use(explorerRoutes({ endpoint: GRAPHQL_PATH, token: explorerToken, document: FIRST_DOCUMENT }, logger));
+  if (explorersOn) app.use(explorerRoutes({ endpoint: GRAPHQL_PATH, subscriptionEndpoint: GRAPHQL_PATH, token: explorerToken, document: FIRST_DOCUMENT }, logger));
 
   const limits = queryLimits(config.limits);
   const schema = await buildTenantrySchema(services);
@@ -164,12 +168,28 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   await apollo.start();
 
   const rateLimiter = new CallerRateLimiter(config.limits.rateLimitPerMinute, options.rateLimiter ?? rateLimitStore?.limiter);
+  const verifier = new TokenVerifier(config.auth, organisationExists(dataSource));
+  const liveUpdates = liveUpdatesSocket({
+    httpServer,
+    path: GRAPHQL_PATH,
+    schema,
+    limits,
+    verifier,
+    dataSource,
+    clock,
+    maxSubscriptionsPerCaller: config.wsMaxSubscriptionsPerCaller,
+    maxPayloadBytes: config.limits.bodyLimitBytes,
+    metrics,
+    production: config.production,
+    formatError: createErrorFormatter(config.production),
+    logger,
+  });
   app.use(
     GRAPHQL_PATH,
     requestTimeout(config.limits.requestTimeoutMs),
     express.json({ limit: config.limits.bodyLimitBytes }),
     rejectBatches,
-    expressMiddleware(apollo, { context: contextFactory(new TokenVerifier(config.auth, organisationExists(dataSource)), dataSource, clock, rateLimiter) }),
+    expressMiddleware(apollo, { context: contextFactory(verifier, dataSource, clock, rateLimiter) }),
     jsonErrorHandler(logger),
   );
   app.get('/', (_req, res) => res.redirect(GRAPHQL_PATH));
@@ -204,6 +224,8 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     stop: async () => {
       draining = true;
       if (sweepTimer) clearInterval(sweepTimer);
+      await liveUpdates.dispose();
+      await services.liveEvents.stop();
       await apollo.stop();
       await rateLimitStore?.close();
       if (dataSource.isInitialized) await dataSource.destroy();
