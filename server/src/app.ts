@@ -26,11 +26,16 @@ import { errorLoggingPlugin } from './http/error-logging';
 import { rejectBatches, requestTimeout } from './http/limits';
 import { queryLimits } from './graphql/query-limits';
 import { CallerRateLimiter } from './http/rate-limit';
+import { openRateLimitStore } from './http/rate-limit-store';
 import { isLoopbackHost } from './http/loopback';
 import { explorerRoutes } from './explorer/routes';
 import { sandboxLandingPage } from './explorer/sandbox-landing-page';
 import { createServices, type Services } from './services';
 import { Metrics } from './metrics';
+import { operationMetricsPlugin } from './graphql/operation-metrics';
+import { operationSpanPlugin } from './graphql/operation-span';
+import { metricsRoute } from './http/metrics-route';
+import { collectPoolUsage } from './db/pool-usage';
 import { liveUpdatesSocket } from './http/live-updates-socket';
 
 export interface AppOptions {
@@ -49,7 +54,7 @@ export interface AppOptions {
   explorerToken?: string;
   /**
    * A shared rate-limiter-flexible store (RateLimiterRedis, RateLimiterMySQL, …) for several instances;
-   * by default each process counts in its own memory. Ignored when RATE_LIMIT_PER_MINUTE is 0.
+   * by default the store RATE_LIMIT_STORE names (this process's memory, or Redis). Ignored when RATE_LIMIT_PER_MINUTE is 0.
    */
   rateLimiter?: RateLimiterAbstract;
 }
@@ -75,8 +80,14 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   const { config } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
-  const dataSource = await openDatabase(config.database, options.database);
+  // RATE_LIMIT_STORE is checked first: a Redis that does not answer stops the start before the database is touched.
+  const rateLimitStore = options.rateLimiter ? undefined : await openRateLimitStore(config, logger);
+  const dataSource = await openDatabase(config.database, options.database).catch(async (error: unknown) => {
+    await rateLimitStore?.close();
+    throw error;
+  });
   const metrics = options.metrics ?? new Metrics();
+  collectPoolUsage(dataSource, metrics);
   const services = createServices(dataSource, {
     clock,
     retentionDays: config.dataRetentionDays,
@@ -102,6 +113,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
 
   app.use(requestLogging(logger));
   app.use(healthRoutes(dataSource, () => draining));
+  app.use(metricsRoute(metrics));
 
   // Both explorers follow one rule: on in development, off in production unless GRAPHQL_INTROSPECTION=true.
   const explorersOn = !config.production || config.introspection;
@@ -136,6 +148,8 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      operationMetricsPlugin(metrics),
+      operationSpanPlugin,
       // No cache hints are used; the default cache-control plugin wraps every field resolver (issue 6 profile).
       ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(logger),
@@ -153,7 +167,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   });
   await apollo.start();
 
-  const rateLimiter = new CallerRateLimiter(config.limits.rateLimitPerMinute, options.rateLimiter);
+  const rateLimiter = new CallerRateLimiter(config.limits.rateLimitPerMinute, options.rateLimiter ?? rateLimitStore?.limiter);
   const verifier = new TokenVerifier(config.auth, organisationExists(dataSource));
   const liveUpdates = liveUpdatesSocket({
     httpServer,
@@ -213,6 +227,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
       await liveUpdates.dispose();
       await services.liveEvents.stop();
       await apollo.stop();
+      await rateLimitStore?.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };

@@ -42,6 +42,7 @@ export function createServices(dataSource: DataSource, options: { clock: Clock; 
   const partners = new PartnerService(dataSource, access, transactions, audit);
   const offers = new OfferService(dataSource, access, transactions, audit, partners);
   const relationships = new RelationshipService(dataSource, access, transactions, audit);
+  const webhooks = new WebhookService(dataSource, access, transactions, audit, options.webhooks ?? { production: false, allowPrivateNetworks: true });
   return {
     access,
     transactions,
@@ -62,8 +63,8 @@ export function createServices(dataSource: DataSource, options: { clock: Clock; 
       options.retentionDays,
     ),
     relationships,
-    lifecycle: new LifecycleService(dataSource, transactions, audit, idempotency, options.clock),
+    lifecycle: new LifecycleService(dataSource, transactions, audit, idempotency, webhooks, options.clock, options.metrics),
     liveEvents: new LiveEventsService(dataSource, access, options.liveEvents ?? { lookbackMs: LIVE_EVENTS_LOOKBACK_MS }),
-    webhooks: new WebhookService(dataSource, access, transactions, audit, options.webhooks ?? { production: false, allowPrivateNetworks: true }),
+    webhooks,
   };
 }
