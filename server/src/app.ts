@@ -31,6 +31,7 @@ import { explorerRoutes } from './explorer/routes';
 import { sandboxLandingPage } from './explorer/sandbox-landing-page';
 import { createServices, type Services } from './services';
 import { Metrics } from './metrics';
+import { WebhookDispatcher } from './services/webhook-dispatcher';
 
 export interface AppOptions {
   config: Config;
@@ -78,6 +79,13 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   const metrics = options.metrics ?? new Metrics();
   const services = createServices(dataSource, { clock, retentionDays: config.dataRetentionDays, metrics });
   await options.onDatabaseReady?.(dataSource, services);
+  const webhooks = new WebhookDispatcher(dataSource, services.transactions, services.audit, {
+    clock,
+    config: config.webhooks,
+    metrics,
+    log: logger,
+    guard: {},
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -178,6 +186,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
           sweepTimer = setInterval(sweep, config.lifecycleSweepSeconds * 1000);
           sweepTimer.unref();
           void sweep();
+          webhooks.start();
           const host = config.host.includes(':') ? `[${config.host}]` : config.host;
           resolve(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}/graphql`);
         });
@@ -185,7 +194,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     stop: async () => {
       draining = true;
       if (sweepTimer) clearInterval(sweepTimer);
-      await apollo.stop();
+      await Promise.all([apollo.stop(), webhooks.stop()]);
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };
