@@ -1,5 +1,5 @@
 import type { AuditEvent, Partner, Subscription, Tenant } from '../entities';
-import { SubscriptionChannel, SubscriptionStatus } from '../entities/enums';
+import { Role, SubscriptionChannel, SubscriptionStatus } from '../entities/enums';
 import { PARTNER_MANAGERS, TENANT_MANAGERS } from './permissions';
 import { badInput, forbidden, notFound } from '../domain/errors';
 import { type Actor, isPartnerUser, isPlatformAdmin, isTenantUser } from '../domain/actor';
@@ -243,6 +243,24 @@ export class AccessPolicy {
   isTenantManagerOf(ctx: RequestContext, tenantId: string): boolean {
     const { actor } = ctx;
     return isTenantUser(actor) && actor.tenantId === tenantId && actor.roles.some((r) => TENANT_MANAGERS.includes(r));
+  }
+
+  /**
+   * Who owns the webhook endpoints a caller manages (SPEC §6): its tenant (TENANT_GLOBAL_ADMIN), its partner
+   * (PARTNER_ADMIN_AGENT) or the platform (PLATFORM_ADMIN); null for every other role.
+   */
+  webhookOwnerKeyOf(actor: Actor): string | null {
+    if (isPlatformAdmin(actor)) return 'platform';
+    if (isTenantUser(actor) && actor.roles.includes(Role.TENANT_GLOBAL_ADMIN)) return `tenant:${actor.tenantId}`;
+    if (isPartnerUser(actor) && actor.roles.includes(Role.PARTNER_ADMIN_AGENT)) return `partner:${actor.partnerId}`;
+    return null;
+  }
+
+  /** The owner keys of the endpoints an event is offered to: those who may read it (§2), from partnersWhoSee. */
+  webhookOwnersWhoSee(event: { tenantId: string | null }, partners: readonly string[]): string[] {
+    const keys = ['platform', ...partners.map((p) => `partner:${p}`)];
+    if (event.tenantId !== null) keys.push(`tenant:${event.tenantId}`);
+    return keys;
   }
 }
 
