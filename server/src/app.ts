@@ -84,7 +84,6 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     config: config.webhooks,
     metrics,
     log: logger,
-    guard: {},
   });
 
   const app = express();

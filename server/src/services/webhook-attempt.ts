@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { WebhookTargetRefused } from './webhook-target';
 
 /** The first 1 KB of an answer's body is kept for the delivery log; the rest is read and discarded. */
 export const RESPONSE_BODY_LIMIT = 1024;
@@ -114,9 +115,9 @@ const SOCKET_ERRORS: Record<string, string> = {
 /** A person-readable reason: known socket errors by name, a refused address by its own message. */
 function describeError(error: unknown, timeoutMs: number): string {
   if (error instanceof AttemptTimeout) return `timed out after ${timeoutMs} ms`;
+  if (error instanceof WebhookTargetRefused) return `${error.reason.replace(/\.$/, '')}: refused`;
   const e = error as { code?: string; message?: string; name?: string };
   if (e?.code && SOCKET_ERRORS[e.code]) return SOCKET_ERRORS[e.code];
-  if (e?.name === 'WebhookTargetRefused' && e.message) return e.message;
   if (e?.code === 'ERR_INVALID_PROTOCOL') return 'the endpoint URL has an unsupported scheme';
   return e?.code ? `connection failed (${e.code})` : 'connection failed';
 }

@@ -10,6 +10,7 @@ import type { TransactionRunner, WorkContext } from '../db/transactions';
 import { signatureHeader, signingSecrets } from '../domain/webhook-signature';
 import { attemptDelivery, type AttemptOutcome, type AttemptRequest } from './webhook-attempt';
 import { webhookBody } from './webhook-payload';
+import { guardedLookup, resolveDeliverableAddresses } from './webhook-target';
 import { WebhookLeases } from './webhook-leases';
 import { WebhookResults } from './webhook-results';
 import type { AuditService } from './audit.service';
@@ -35,8 +36,20 @@ export interface DispatcherOptions {
   config: WebhookConfig;
   metrics?: Metrics;
   log: DispatcherLog;
-  /** How each attempt is guarded: the lookup that refuses private addresses, and the same check for IP literals. */
-  guard: Pick<AttemptRequest, 'lookup' | 'checkLiteralAddress'>;
+}
+
+/**
+ * How every attempt is guarded unless private networks are allowed: host names through the lookup that
+ * refuses private addresses and connects only to the checked ones; IP literals (never looked up) checked alike.
+ */
+function addressGuard(allowPrivateNetworks: boolean): Pick<AttemptRequest, 'lookup' | 'checkLiteralAddress'> {
+  if (allowPrivateNetworks) return {};
+  return {
+    lookup: guardedLookup({ allowPrivateNetworks }),
+    checkLiteralAddress: async (address) => {
+      await resolveDeliverableAddresses(address, { allowPrivateNetworks });
+    },
+  };
 }
 
 /**
@@ -49,6 +62,7 @@ export class WebhookDispatcher {
   private readonly owner = `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(4).toString('hex')}`;
   private readonly leases: WebhookLeases;
   private readonly results: WebhookResults;
+  private readonly guard: Pick<AttemptRequest, 'lookup' | 'checkLiteralAddress'>;
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly inFlightPerEndpoint = new Map<string, number>();
   private running = false;
@@ -63,6 +77,7 @@ export class WebhookDispatcher {
     private readonly options: DispatcherOptions,
   ) {
     const context: WorkContext = { actor: SYSTEM_ACTOR, requestId: `webhooks-${this.owner}`, clock: options.clock };
+    this.guard = addressGuard(options.config.allowPrivateNetworks);
     this.leases = new WebhookLeases(dataSource, transactions, context, this.owner);
     this.results = new WebhookResults(transactions, audit, context, this.owner, options.config);
     const gauge = options.metrics?.webhookDeliveriesByStatus;
@@ -189,11 +204,13 @@ export class WebhookDispatcher {
       .addSelect(['e.secret', 'e.previousSecret'])
       .where('e.id = :id', { id: delivery.endpointId })
       .getOne();
-    if (!endpoint || !endpoint.enabled) {
-      await this.results.notAttempted(id, endpoint ? 'not attempted: the endpoint is disabled' : 'not attempted: the endpoint was deleted');
+    // A disabled endpoint receives only the test events its owner asks for (sendTestWebhook).
+    const event = await this.dataSource.getRepository(AuditEvent).findOneBy({ id: delivery.eventId });
+    if (!endpoint || !event || (!endpoint.enabled && event.action !== 'webhook.test')) {
+      const reason = !endpoint ? 'the endpoint was deleted' : !event ? 'the event no longer exists' : 'the endpoint is disabled';
+      await this.results.notAttempted(id, `not attempted: ${reason}`);
       return;
     }
-    const event = await this.dataSource.getRepository(AuditEvent).findOneByOrFail({ id: delivery.eventId });
     const startedAt = this.options.clock.now();
     this.options.metrics?.webhookLag.observe(Math.max(0, (startedAt.getTime() - event.at.getTime()) / 1000));
     const body = webhookBody(event);
@@ -201,7 +218,7 @@ export class WebhookDispatcher {
       url: endpoint.url,
       body,
       timeoutMs: this.options.config.timeoutMs,
-      ...this.options.guard,
+      ...this.guard,
       headers: {
         'content-type': 'application/json',
         'user-agent': 'Tenantry-Webhooks',

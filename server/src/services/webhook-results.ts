@@ -106,7 +106,7 @@ export class WebhookResults {
       tenantId: endpoint.ownerKey.startsWith('tenant:') ? endpoint.ownerKey.slice('tenant:'.length) : null,
       before: endpoint,
       after,
-    });
+    }, { ownerKey: endpoint.ownerKey });
   }
 }
 
