@@ -77,7 +77,12 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const dataSource = await openDatabase(config.database, options.database);
   const metrics = options.metrics ?? new Metrics();
-  const services = createServices(dataSource, { clock, retentionDays: config.dataRetentionDays, metrics });
+  const services = createServices(dataSource, {
+    clock,
+    retentionDays: config.dataRetentionDays,
+    metrics,
+    webhooks: { production: config.production, allowPrivateNetworks: config.webhooks.allowPrivateNetworks },
+  });
   await options.onDatabaseReady?.(dataSource, services);
   const webhooks = new WebhookDispatcher(dataSource, services.transactions, services.audit, {
     clock,

@@ -1,4 +1,4 @@
-import type { AuditEvent, Partner, Subscription, Tenant } from '../entities';
+import type { AuditEvent, Partner, Subscription, Tenant, WebhookDelivery, WebhookEndpoint } from '../entities';
 import { Role, SubscriptionChannel, SubscriptionStatus } from '../entities/enums';
 import { PARTNER_MANAGERS, TENANT_MANAGERS } from './permissions';
 import { badInput, forbidden, notFound } from '../domain/errors';
@@ -261,6 +261,22 @@ export class AccessPolicy {
     const keys = ['platform', ...partners.map((p) => `partner:${p}`)];
     if (event.tenantId !== null) keys.push(`tenant:${event.tenantId}`);
     return keys;
+  }
+
+  /** An endpoint the caller owns (SPEC §6: only its owner sees or changes it); NOT_FOUND otherwise, as for unknown ids. */
+  async ownedWebhookEndpoint(ctx: RequestContext, endpointId: string): Promise<WebhookEndpoint> {
+    const ownerKey = this.webhookOwnerKeyOf(ctx.actor);
+    const endpoint = ownerKey === null ? null : await ctx.loaders.webhookEndpointById.load(endpointId);
+    if (!endpoint || endpoint.ownerKey !== ownerKey) throw notFound('Webhook endpoint', endpointId);
+    return endpoint;
+  }
+
+  /** A delivery to an endpoint the caller owns; NOT_FOUND otherwise. */
+  async ownedWebhookDelivery(ctx: RequestContext, deliveryId: string): Promise<WebhookDelivery> {
+    const delivery = this.webhookOwnerKeyOf(ctx.actor) === null ? null : await ctx.loaders.webhookDeliveryById.load(deliveryId);
+    const endpoint = delivery ? await ctx.loaders.webhookEndpointById.load(delivery.endpointId) : null;
+    if (!delivery || endpoint?.ownerKey !== this.webhookOwnerKeyOf(ctx.actor)) throw notFound('Webhook delivery', deliveryId);
+    return delivery;
   }
 }
 

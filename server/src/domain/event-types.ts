@@ -24,6 +24,7 @@ export const EVENT_TYPES = [
   'webhookEndpoint.deleted',
   'webhookEndpoint.secretRotated',
   'webhookEndpoint.disabled',
+  'webhookDelivery.redelivered',
   'webhook.test',
 ] as const;
 
