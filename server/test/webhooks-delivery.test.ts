@@ -1,17 +1,52 @@
 /**
  * Issue 14, SPEC §6 Webhooks: the dispatcher's attempts as a receiver sees them (a node:http server on port
- * 0) and as the delivery log shows them.
+ * 0 in this process) and as the delivery log (GraphQL webhookDeliveries) shows them.
  */
 import { createHmac } from 'node:crypto';
-import { Role, startTestServer, type TestServer } from './support/harness';
-import { kitFor } from './support/world';
-import { eventually, WebhookReceiver, type ReceivedWebhook } from './support/webhook-receiver';
-import { WebhookDelivery, WebhookEndpoint } from '../src/entities';
-import { newId } from '../src/entities/columns';
+import { codeOf, ok, Role, startTestServer, type TestServer } from './support/harness';
+import { kitFor, type FreshTenant } from './support/world';
+import { eventually, WebhookReceiver, type Answer, type ReceivedWebhook } from './support/webhook-receiver';
+import { graphql } from './graphql/generated';
+import { WebhookEndpoint } from '../src/entities';
 
-const FAST = { WEBHOOK_RETRY_BASE_SECONDS: '1', WEBHOOK_TIMEOUT_MS: '700', WEBHOOK_MAX_ATTEMPTS: '6' };
+const DISPATCH_CREATE_ENDPOINT = graphql(`
+  mutation DispatchCreateEndpoint($input: CreateWebhookEndpointInput!) {
+    createWebhookEndpoint(input: $input) { webhookEndpoint { id } secret }
+  }
+`);
+const DISPATCH_ROTATE_SECRET = graphql(`
+  mutation DispatchRotateSecret($id: ID!) {
+    rotateWebhookSecret(input: { id: $id }) { secret }
+  }
+`);
+const DISPATCH_REDELIVER = graphql(`
+  mutation DispatchRedeliver($deliveryId: ID!) {
+    redeliverWebhook(input: { deliveryId: $deliveryId }) { delivery { id status } }
+  }
+`);
+const DISPATCH_ENDPOINT = graphql(`
+  query DispatchEndpoint($id: ID!) {
+    webhookEndpoint(id: $id) { id enabled disabledReason }
+  }
+`);
+const DISPATCH_LOG = graphql(`
+  query DispatchDeliveryLog($endpointId: ID!) {
+    webhookDeliveries(endpointId: $endpointId, first: 100) {
+      edges {
+        node {
+          id status attempts nextAttemptAt lastAttemptAt lastResponseStatus lastError lastResponseBody
+          event { id action targetId }
+        }
+      }
+    }
+  }
+`);
 
-/** Hand-computed: one v1 per secret, each an HMAC-SHA256 of "<t>.<raw body>". */
+const RETRY_BASE_MS = 1_000;
+const TIMEOUT_MS = 700;
+const FAST = { WEBHOOK_RETRY_BASE_SECONDS: String(RETRY_BASE_MS / 1000), WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS) };
+
+/** Hand-computed with node:crypto: is one of the header's v1 values the HMAC-SHA256 of "<t>.<raw body>" under `secret`? */
 function signedBy(request: ReceivedWebhook, secret: string): boolean {
   const parts = request.signature.split(',');
   const t = parts.find((p) => p.startsWith('t='))!.slice(2);
@@ -20,34 +55,38 @@ function signedBy(request: ReceivedWebhook, secret: string): boolean {
 }
 const signatureCount = (request: ReceivedWebhook) => request.signature.split(',').filter((p) => p.startsWith('v1=')).length;
 
-async function createEndpoint(server: TestServer, url: string, ownerKey = 'platform'): Promise<{ id: string; secret: string }> {
-  const now = server.clock.now();
-  const endpoint = { id: newId(), secret: `whsec_${newId().replace(/-/g, '')}` };
-  await server.dataSource.getRepository(WebhookEndpoint).insert({
-    ...endpoint,
-    ownerKey,
-    url,
-    eventTypes: [],
-    description: 'spec',
-    enabled: true,
-    disabledReason: null,
-    previousSecret: null,
-    previousSecretExpiresAt: null,
-    failingSince: null,
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  });
-  return endpoint;
+/** A tenant (its global admin owns the endpoints) and its purchases, each of which makes one event. */
+function fixtures(server: () => TestServer) {
+  const gql = () => server().gql.bind(server());
+  return {
+    async endpoint(tenant: FreshTenant, url: string, eventTypes = ['subscription.purchased']) {
+      const created = ok(await gql()(DISPATCH_CREATE_ENDPOINT, { input: { url, eventTypes } }, tenant.tokens.global)).createWebhookEndpoint;
+      return { id: created.webhookEndpoint.id, secret: created.secret };
+    },
+    /** Buys a subscription to a new offer (one per offer and tenant): one subscription.purchased event. */
+    async purchase(tenant: FreshTenant) {
+      const kit = kitFor(server());
+      const offer = await kit.createOffer();
+      return kit.purchase(tenant.tokens.billing, { tenantId: tenant.id, offerId: offer.id, quantity: 1 });
+    },
+    async log(tenant: FreshTenant, endpointId: string) {
+      const page = ok(await gql()(DISPATCH_LOG, { endpointId }, tenant.tokens.global)).webhookDeliveries;
+      return page.edges.map((e) => e.node);
+    },
+    /** The first entry of the endpoint's log for which `ready` holds, once there is one. */
+    async entry(tenant: FreshTenant, endpointId: string, ready: (d: LogEntry) => boolean, what: string) {
+      return eventually(what, async () => (await this.log(tenant, endpointId)).find(ready));
+    },
+  };
 }
+type LogEntry = Awaited<ReturnType<ReturnType<typeof fixtures>['log']>>[number];
 
-const deliveriesOf = (server: TestServer, endpointId: string) => server.dataSource.getRepository(WebhookDelivery).findBy({ endpointId });
-
-describe('webhook delivery', () => {
+describe('webhook attempts', () => {
   let server: TestServer;
   let receiver: WebhookReceiver;
+  const f = fixtures(() => server);
   beforeAll(async () => {
-    server = await startTestServer({ env: FAST });
+    server = await startTestServer({ env: { ...FAST, WEBHOOK_MAX_ATTEMPTS: '6' } });
     receiver = await WebhookReceiver.start();
   });
   afterAll(async () => {
@@ -55,29 +94,116 @@ describe('webhook delivery', () => {
     await server?.stop();
   });
 
-  it('POSTs each event, signed, with the headers of SPEC §6 and the body the audit event makes', async () => {
-    const endpoint = await createEndpoint(server, receiver.url);
+  it('POSTs each event with the headers of SPEC §6, the body of the audit event, and a signature that verifies', async () => {
     const tenant = await kitFor(server).createTenant('Signed Coffee');
-    const [request] = await eventually('the tenant.created event', () => {
-      const got = receiver.received.filter((r) => r.eventType === 'tenant.created' && JSON.parse(r.rawBody).target.id === tenant.id);
-      return got.length > 0 && got;
-    });
+    const endpoint = await f.endpoint(tenant, receiver.url);
+    const subscription = await f.purchase(tenant);
+    const request = await eventually('the purchase event', () =>
+      receiver.received.find((r) => r.eventType === 'subscription.purchased' && r.rawBody.includes(subscription.id)),
+    );
     expect(request.headers['content-type']).toBe('application/json');
     expect(request.headers['user-agent']).toBe('Tenantry-Webhooks');
     expect(request.attempt).toBe(1);
     expect(signedBy(request, endpoint.secret)).toBe(true);
+    expect(signedBy(request, `${endpoint.secret}x`)).toBe(false);
     expect(signatureCount(request)).toBe(1);
-    const body = JSON.parse(request.rawBody);
-    expect(body).toEqual({
+    const t = Number(/t=(\d+)/.exec(request.signature)![1]);
+    expect(Math.abs(t - Date.now() / 1000)).toBeLessThan(60);
+    expect(JSON.parse(request.rawBody)).toEqual({
       id: request.eventId,
-      type: 'tenant.created',
-      createdAt: expect.any(String),
+      type: 'subscription.purchased',
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       tenantId: tenant.id,
-      actor: { tenantId: null, partnerId: null },
-      target: { type: 'Tenant', id: tenant.id },
-      data: { before: null, after: expect.objectContaining({ id: tenant.id }) },
+      actor: { tenantId: tenant.id, partnerId: null },
+      target: { type: 'Subscription', id: subscription.id },
+      data: { before: null, after: expect.objectContaining({ id: subscription.id, quantity: 1 }) },
     });
-    const [delivery] = (await deliveriesOf(server, endpoint.id)).filter((d) => d.id === request.deliveryId);
-    expect(delivery).toMatchObject({ status: 'SUCCEEDED', attempts: 1, lastResponseStatus: 200, lastError: null, lastResponseBody: 'ok', leaseOwner: null });
+    // The actor's organisation only: the buyer's token subject is nowhere in the body.
+    expect(request.rawBody).not.toContain(`billing@${tenant.domain}`);
+    const entry = await f.entry(tenant, endpoint.id, (d) => d.id === request.deliveryId && d.status === 'SUCCEEDED', 'the log entry');
+    expect(entry).toMatchObject({ attempts: 1, lastResponseStatus: 200, lastError: null, lastResponseBody: 'ok', nextAttemptAt: null });
+    expect(entry.event).toEqual({ id: request.eventId, action: 'subscription.purchased', targetId: subscription.id });
+  });
+
+  it('retries a 500, a timeout and a refused connection on the backoff schedule, logging each, until the event arrives', async () => {
+    const flaky = await WebhookReceiver.start();
+    try {
+      const answers: Answer[] = [{ status: 500, body: 'try later' }, 'hang', { status: 204 }];
+      flaky.answer = () => answers.shift() ?? { status: 200 };
+      const tenant = await kitFor(server).createTenant('Flaky Coffee');
+      const endpoint = await f.endpoint(tenant, flaky.url);
+      const subscription = await f.purchase(tenant);
+      let previous: LogEntry | undefined;
+      const after = async (n: number) => (previous = await f.entry(tenant, endpoint.id, (d) => recorded(d, n, previous), `attempt ${n} in the log`));
+
+      expect(await after(1)).toMatchObject({ status: 'PENDING', lastResponseStatus: 500, lastError: 'answered HTTP 500', lastResponseBody: 'try later' });
+      expect(await after(2)).toMatchObject({ status: 'PENDING', lastResponseStatus: null, lastError: `timed out after ${TIMEOUT_MS} ms`, lastResponseBody: null });
+      await flaky.close();
+      const third = await after(3);
+      expect(third).toMatchObject({ status: 'PENDING', lastResponseStatus: null, lastError: 'connection refused' });
+      await flaky.reopen();
+      const fourth = await after(4);
+      expect(fourth).toMatchObject({ status: 'SUCCEEDED', lastResponseStatus: 204, lastError: null, nextAttemptAt: null });
+
+      const requests = flaky.of(fourth.event.id);
+      expect(requests.map((r) => [r.deliveryId, r.attempt])).toEqual([1, 2, 4].map((n) => [fourth.id, n]));
+      expect(JSON.parse(requests[2].rawBody).target.id).toBe(subscription.id);
+      // Each wait is at least its nominal delay (1 s, 2 s, 4 s after 1, 2, 3 failures), counted from the end of
+      // the failed attempt; slack above is allowed (polling, jitter). 50 ms for the clock's millisecond rounding.
+      const thirdAt = Date.parse(third.lastAttemptAt!);
+      expect(requests[1].at - requests[0].at).toBeGreaterThanOrEqual(RETRY_BASE_MS);
+      expect(thirdAt - requests[1].at).toBeGreaterThanOrEqual(TIMEOUT_MS + 2 * RETRY_BASE_MS - 50);
+      expect(requests[2].at - thirdAt).toBeGreaterThanOrEqual(4 * RETRY_BASE_MS - 50);
+    } finally {
+      await flaky.close();
+    }
+  });
+
+  it('does not follow a redirect: the 302 is a failed attempt and its target receives nothing', async () => {
+    const elsewhere = await WebhookReceiver.start();
+    const redirecting = await WebhookReceiver.start();
+    try {
+      redirecting.answer = () => ({ status: 302, headers: { location: elsewhere.url } });
+      const tenant = await kitFor(server).createTenant('Redirect Coffee');
+      const endpoint = await f.endpoint(tenant, redirecting.url);
+      await f.purchase(tenant);
+      const entry = await f.entry(tenant, endpoint.id, (d) => recorded(d, 1, undefined), 'the failed attempt');
+      expect(entry).toMatchObject({ status: 'PENDING', attempts: 1, lastResponseStatus: 302, lastError: 'redirect (302) not followed' });
+      expect(redirecting.received).toHaveLength(1);
+      expect(elsewhere.received).toHaveLength(0);
+    } finally {
+      await redirecting.close();
+      await elsewhere.close();
+    }
+  });
+
+  // Last in this server: it moves the server's clock a day forward.
+  it('signs with both secrets for 24 hours after a rotation, then with the new one only', async () => {
+    const tenant = await kitFor(server).createTenant('Rotating Coffee');
+    const endpoint = await f.endpoint(tenant, receiver.url);
+    const rotated = ok(await server.gql(DISPATCH_ROTATE_SECRET, { id: endpoint.id }, tenant.tokens.global)).rotateWebhookSecret.secret;
+    expect(rotated).not.toBe(endpoint.secret);
+    const arrivalOf = async () => {
+      const subscription = await f.purchase(tenant);
+      return eventually('the purchase event', () => receiver.received.find((r) => r.rawBody.includes(subscription.id)));
+    };
+    const during = await arrivalOf();
+    expect(signatureCount(during)).toBe(2);
+    expect(signedBy(during, rotated)).toBe(true);
+    expect(signedBy(during, endpoint.secret)).toBe(true);
+
+    server.clock.advanceDays(1);
+    const later = await arrivalOf();
+    expect(signatureCount(later)).toBe(1);
+    expect(signedBy(later, rotated)).toBe(true);
+    expect(signedBy(later, endpoint.secret)).toBe(false);
   });
 });
+
+/**
+ * Whether the log shows attempt `n` recorded, not merely claimed (a claim counts the attempt at once): its
+ * time differs from the previous attempt's.
+ */
+function recorded(d: LogEntry, n: number, previous: LogEntry | undefined): boolean {
+  return d.attempts === n && d.lastAttemptAt !== null && d.lastAttemptAt !== previous?.lastAttemptAt;
+}
