@@ -207,3 +207,111 @@ describe('webhook attempts', () => {
 function recorded(d: LogEntry, n: number, previous: LogEntry | undefined): boolean {
   return d.attempts === n && d.lastAttemptAt !== null && d.lastAttemptAt !== previous?.lastAttemptAt;
 }
+
+describe('giving up on a delivery, and on an endpoint', () => {
+  let server: TestServer;
+  const f = fixtures(() => server);
+  beforeAll(async () => {
+    server = await startTestServer({ env: { ...FAST, WEBHOOK_MAX_ATTEMPTS: '2' } });
+  });
+  afterAll(() => server?.stop());
+
+  it('ends FAILED after WEBHOOK_MAX_ATTEMPTS attempts; redeliverWebhook then attempts it again and delivers it', async () => {
+    const receiver = await WebhookReceiver.start();
+    try {
+      receiver.answer = () => ({ status: 503 });
+      const tenant = await kitFor(server).createTenant('Failing Coffee');
+      const endpoint = await f.endpoint(tenant, receiver.url);
+      await f.purchase(tenant);
+      const failed = await f.entry(tenant, endpoint.id, (d) => d.status === 'FAILED', 'the delivery given up');
+      expect(failed).toMatchObject({ attempts: 2, nextAttemptAt: null, lastResponseStatus: 503, lastError: 'answered HTTP 503' });
+      expect(receiver.of(failed.event.id).map((r) => r.attempt)).toEqual([1, 2]);
+
+      receiver.answer = () => ({ status: 200, body: 'back' });
+      const redelivered = ok(await server.gql(DISPATCH_REDELIVER, { deliveryId: failed.id }, tenant.tokens.global)).redeliverWebhook.delivery;
+      expect(redelivered).toEqual({ id: failed.id, status: 'PENDING' });
+      const delivered = await f.entry(tenant, endpoint.id, (d) => d.id === failed.id && d.status === 'SUCCEEDED', 'the redelivery');
+      expect(delivered).toMatchObject({ attempts: 3, lastResponseStatus: 200, lastError: null, lastResponseBody: 'back' });
+      expect(receiver.of(failed.event.id).map((r) => r.attempt)).toEqual([1, 2, 3]);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  // Moves the server's clock three days forward.
+  it('disables an endpoint whose deliveries have only failed for 72 hours, with a webhookEndpoint.disabled event to its owner', async () => {
+    const broken = await WebhookReceiver.start();
+    const healthy = await WebhookReceiver.start();
+    try {
+      broken.answer = () => ({ status: 500 });
+      const tenant = await kitFor(server).createTenant('Broken Coffee');
+      const failing = await f.endpoint(tenant, broken.url);
+      const watching = await f.endpoint(tenant, healthy.url, ['webhookEndpoint.disabled']);
+      await f.purchase(tenant);
+      await f.entry(tenant, failing.id, (d) => d.status === 'FAILED', 'the first delivery given up');
+      const enabled = ok(await server.gql(DISPATCH_ENDPOINT, { id: failing.id }, tenant.tokens.global)).webhookEndpoint;
+      expect(enabled).toEqual({ id: failing.id, enabled: true, disabledReason: null });
+
+      server.clock.advanceDays(3);
+      await f.purchase(tenant);
+      const disabledEvent = await eventually('the webhookEndpoint.disabled event', () => healthy.received.find((r) => r.eventType === 'webhookEndpoint.disabled'));
+      const disabled = ok(await server.gql(DISPATCH_ENDPOINT, { id: failing.id }, tenant.tokens.global)).webhookEndpoint;
+      expect(disabled.enabled).toBe(false);
+      expect(disabled.disabledReason).toBe('Disabled automatically: every delivery attempt failed for 72 hours (last: answered HTTP 500).');
+      const body = JSON.parse(disabledEvent.rawBody);
+      expect(body).toMatchObject({ type: 'webhookEndpoint.disabled', tenantId: tenant.id, target: { type: 'WebhookEndpoint', id: failing.id } });
+      expect(body.data.before).toMatchObject({ enabled: true });
+      expect(body.data.after).toMatchObject({ enabled: false, disabledReason: disabled.disabledReason });
+      expect(JSON.stringify(body)).not.toMatch(/whsec_/);
+      expect(signedBy(disabledEvent, watching.secret)).toBe(true);
+      const events = await kitFor(server).auditEvents(tenant.id);
+      expect(events.filter((e) => e.action === 'webhookEndpoint.disabled').map((e) => e.targetId)).toEqual([failing.id]);
+
+      // Disabled: later events are not queued for it (the queue is written in the change's transaction).
+      const queued = (await f.log(tenant, failing.id)).length;
+      await f.purchase(tenant);
+      expect(await f.log(tenant, failing.id)).toHaveLength(queued);
+    } finally {
+      await broken.close();
+      await healthy.close();
+    }
+  });
+});
+
+describe('production: the address is checked again at every attempt', () => {
+  let server: TestServer;
+  const f = fixtures(() => server);
+  beforeAll(async () => {
+    server = await startTestServer({
+      env: { ...FAST, NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-characters' },
+    });
+  });
+  afterAll(() => server?.stop());
+
+  it('refuses to deliver to a host that now resolves to a private address, and nothing reaches it', async () => {
+    const receiver = await WebhookReceiver.start();
+    try {
+      const tenant = await kitFor(server).createTenant('Rebound Coffee');
+      expect(server.config.webhooks.allowPrivateNetworks).toBe(false);
+      const refused = await server.gql(DISPATCH_CREATE_ENDPOINT, { input: { url: receiver.url } }, tenant.tokens.global);
+      expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+      // Saved with a public address (an IP literal: no DNS needed), then pointed at this machine by writing the
+      // row: what a DNS change after the save-time check would do. Only purchases are sent, so nothing is
+      // attempted before the change.
+      const byName = await f.endpoint(tenant, 'https://93.184.215.14/hooks');
+      const byAddress = await f.endpoint(tenant, 'https://93.184.215.14/other-hooks');
+      await server.dataSource.getRepository(WebhookEndpoint).update(byName.id, { url: receiver.localhostUrl });
+      await server.dataSource.getRepository(WebhookEndpoint).update(byAddress.id, { url: receiver.url });
+      await f.purchase(tenant);
+
+      const viaName = await f.entry(tenant, byName.id, (d) => recorded(d, 1, undefined), 'the refused attempt by name');
+      expect(viaName).toMatchObject({ status: 'PENDING', lastResponseStatus: null });
+      expect(viaName.lastError).toMatch(/^localhost resolves to (127\.0\.0\.1|::1), which is a loopback address: refused$/);
+      const viaAddress = await f.entry(tenant, byAddress.id, (d) => recorded(d, 1, undefined), 'the refused attempt by address');
+      expect(viaAddress).toMatchObject({ status: 'PENDING', lastResponseStatus: null, lastError: '127.0.0.1 is a loopback address: refused' });
+      expect(receiver.received).toHaveLength(0);
+    } finally {
+      await receiver.close();
+    }
+  });
+});
