@@ -7,6 +7,7 @@ import { codeOf, ok, Role, startTestServer, type TestServer } from './support/ha
 import { kitFor, type FreshTenant } from './support/world';
 import { eventually, WebhookReceiver, type Answer, type ReceivedWebhook } from './support/webhook-receiver';
 import { graphql } from './graphql/generated';
+import type { DispatchDeliveryLogQuery } from './graphql/generated/graphql';
 import { WebhookEndpoint } from '../src/entities';
 
 const DISPATCH_CREATE_ENDPOINT = graphql(`
@@ -42,6 +43,8 @@ const DISPATCH_LOG = graphql(`
   }
 `);
 
+type LogEntry = DispatchDeliveryLogQuery['webhookDeliveries']['edges'][number]['node'];
+
 const RETRY_BASE_MS = 1_000;
 const TIMEOUT_MS = 700;
 const FAST = { WEBHOOK_RETRY_BASE_SECONDS: String(RETRY_BASE_MS / 1000), WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS) };
@@ -69,17 +72,16 @@ function fixtures(server: () => TestServer) {
       const offer = await kit.createOffer();
       return kit.purchase(tenant.tokens.billing, { tenantId: tenant.id, offerId: offer.id, quantity: 1 });
     },
-    async log(tenant: FreshTenant, endpointId: string) {
+    async log(tenant: FreshTenant, endpointId: string): Promise<LogEntry[]> {
       const page = ok(await gql()(DISPATCH_LOG, { endpointId }, tenant.tokens.global)).webhookDeliveries;
       return page.edges.map((e) => e.node);
     },
     /** The first entry of the endpoint's log for which `ready` holds, once there is one. */
-    async entry(tenant: FreshTenant, endpointId: string, ready: (d: LogEntry) => boolean, what: string) {
+    async entry(tenant: FreshTenant, endpointId: string, ready: (d: LogEntry) => boolean, what: string): Promise<LogEntry> {
       return eventually(what, async () => (await this.log(tenant, endpointId)).find(ready));
     },
   };
 }
-type LogEntry = Awaited<ReturnType<ReturnType<typeof fixtures>['log']>>[number];
 
 describe('webhook attempts', () => {
   let server: TestServer;

@@ -12,6 +12,8 @@ export interface ReceivedWebhook {
   deliveryId: string;
   attempt: number;
   signature: string;
+  /** The status answered; undefined while the answer hangs (or when it never came). */
+  answered?: number;
 }
 
 /** How the receiver answers one request: a status (and body, headers), or never (it hangs until closed). */
@@ -63,6 +65,7 @@ export class WebhookReceiver {
         this.received.push(request);
         const answer = this.answer(request);
         if (answer === 'hang') return;
+        request.answered = answer.status;
         res.writeHead(answer.status, answer.headers).end(answer.body ?? '');
       });
     });
@@ -87,6 +90,11 @@ export class WebhookReceiver {
     if (!server) return Promise.resolve();
     for (const socket of this.sockets) socket.destroy();
     return new Promise((resolve) => server.close(() => resolve()));
+  }
+
+  /** The ids of the events answered with a 2xx: delivered. */
+  delivered(): Set<string> {
+    return new Set(this.received.filter((r) => r.answered !== undefined && r.answered >= 200 && r.answered < 300).map((r) => r.eventId));
   }
 
   /** The requests of one event, in arrival order. */

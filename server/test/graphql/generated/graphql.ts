@@ -565,6 +565,13 @@ export type DispatchDeliveryLogQueryVariables = Exact<{
 
 export type DispatchDeliveryLogQuery = { webhookDeliveries: { edges: Array<{ node: { id: string, status: WebhookDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, lastResponseStatus: number | null, lastError: string | null, lastResponseBody: string | null, event: { id: string, action: string, targetId: string } } }> } };
 
+export type DurabilityCreateEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type DurabilityCreateEndpointMutation = { createWebhookEndpoint: { webhookEndpoint: { id: string } } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1611,3 +1618,12 @@ export const DispatchDeliveryLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DispatchDeliveryLogQuery, DispatchDeliveryLogQueryVariables>;
+export const DurabilityCreateEndpointDocument = new TypedDocumentString(`
+    mutation DurabilityCreateEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    webhookEndpoint {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DurabilityCreateEndpointMutation, DurabilityCreateEndpointMutationVariables>;
