@@ -250,9 +250,16 @@ export class AccessPolicy {
    * (PARTNER_ADMIN_AGENT) or the platform (PLATFORM_ADMIN); null for every other role.
    */
   webhookOwnerKeyOf(actor: Actor): string | null {
+    const key = this.webhookScopeKeyOf(actor);
+    if (isPlatformAdmin(actor) || actor.roles.includes(Role.TENANT_GLOBAL_ADMIN) || actor.roles.includes(Role.PARTNER_ADMIN_AGENT)) return key;
+    return null;
+  }
+
+  /** The organisation whose endpoints are in a caller's scope, whatever its role (the role is checked after). */
+  private webhookScopeKeyOf(actor: Actor): string | null {
     if (isPlatformAdmin(actor)) return 'platform';
-    if (isTenantUser(actor) && actor.roles.includes(Role.TENANT_GLOBAL_ADMIN)) return `tenant:${actor.tenantId}`;
-    if (isPartnerUser(actor) && actor.roles.includes(Role.PARTNER_ADMIN_AGENT)) return `partner:${actor.partnerId}`;
+    if (isTenantUser(actor)) return `tenant:${actor.tenantId}`;
+    if (isPartnerUser(actor)) return `partner:${actor.partnerId}`;
     return null;
   }
 
@@ -263,9 +270,12 @@ export class AccessPolicy {
     return keys;
   }
 
-  /** An endpoint the caller owns (SPEC §6: only its owner sees or changes it); NOT_FOUND otherwise, as for unknown ids. */
+  /**
+   * An endpoint of the caller's organisation (SPEC §6: only its owner sees or changes it); NOT_FOUND otherwise,
+   * as for unknown ids. Whether the caller's role may manage it is the role check's question.
+   */
   async ownedWebhookEndpoint(ctx: RequestContext, endpointId: string): Promise<WebhookEndpoint> {
-    const ownerKey = this.webhookOwnerKeyOf(ctx.actor);
+    const ownerKey = this.webhookScopeKeyOf(ctx.actor);
     const endpoint = ownerKey === null ? null : await ctx.loaders.webhookEndpointById.load(endpointId);
     if (!endpoint || endpoint.ownerKey !== ownerKey) throw notFound('Webhook endpoint', endpointId);
     return endpoint;
@@ -273,9 +283,10 @@ export class AccessPolicy {
 
   /** A delivery to an endpoint the caller owns; NOT_FOUND otherwise. */
   async ownedWebhookDelivery(ctx: RequestContext, deliveryId: string): Promise<WebhookDelivery> {
-    const delivery = this.webhookOwnerKeyOf(ctx.actor) === null ? null : await ctx.loaders.webhookDeliveryById.load(deliveryId);
+    const ownerKey = this.webhookScopeKeyOf(ctx.actor);
+    const delivery = ownerKey === null ? null : await ctx.loaders.webhookDeliveryById.load(deliveryId);
     const endpoint = delivery ? await ctx.loaders.webhookEndpointById.load(delivery.endpointId) : null;
-    if (!delivery || endpoint?.ownerKey !== this.webhookOwnerKeyOf(ctx.actor)) throw notFound('Webhook delivery', deliveryId);
+    if (!delivery || !endpoint || endpoint.ownerKey !== ownerKey) throw notFound('Webhook delivery', deliveryId);
     return delivery;
   }
 }

@@ -1,5 +1,6 @@
 import { WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from '../entities';
-import { LostRace, rowLock, type TransactionRunner, type UnitOfWork, type WorkContext } from '../db/transactions';
+import type { TransactionRunner, UnitOfWork, WorkContext } from '../db/transactions';
+import { updateRowIfVersion } from '../db/versioned-writes';
 import { retryDelaySeconds } from '../domain/webhook-backoff';
 import type { AttemptOutcome } from './webhook-attempt';
 import type { AuditService } from './audit.service';
@@ -86,19 +87,21 @@ export class WebhookResults {
   }
 
   private async trackFailureStreak(uow: UnitOfWork, endpointId: string, outcome: AttemptOutcome): Promise<void> {
-    const endpoint = await uow.manager.findOne(WebhookEndpoint, { where: { id: endpointId }, ...rowLock(uow.manager, 'pessimistic_write') });
+    // Read without a lock: most attempts change nothing here, and a change is a versioned write (a
+    // concurrent one makes the unit of work run again on the fresh row).
+    const endpoint = await uow.manager.findOneBy(WebhookEndpoint, { id: endpointId });
     if (!endpoint) return;
     if (outcome.succeeded) {
-      if (endpoint.failingSince) await updateEndpoint(uow, endpoint, { failingSince: null });
+      if (endpoint.failingSince) await updateRowIfVersion(uow, WebhookEndpoint, endpoint, { failingSince: null });
       return;
     }
     if (!endpoint.failingSince) {
-      await updateEndpoint(uow, endpoint, { failingSince: uow.now });
+      await updateRowIfVersion(uow, WebhookEndpoint, endpoint, { failingSince: uow.now });
       return;
     }
     if (!endpoint.enabled || uow.now.getTime() - endpoint.failingSince.getTime() < DISABLE_AFTER_FAILING_MS) return;
     const disabledReason = `Disabled automatically: every delivery attempt failed for 72 hours (last: ${outcome.error}).`.slice(0, 255);
-    const after = await updateEndpoint(uow, endpoint, { enabled: false, disabledReason });
+    const after = await updateRowIfVersion(uow, WebhookEndpoint, endpoint, { enabled: false, disabledReason });
     await this.audit.record(uow, {
       action: 'webhookEndpoint.disabled',
       targetType: 'WebhookEndpoint',
@@ -108,17 +111,4 @@ export class WebhookResults {
       after,
     }, { ownerKey: endpoint.ownerKey });
   }
-}
-
-/** A versioned write of an endpoint (its secrets were not read, so they are neither written nor returned). */
-async function updateEndpoint(uow: UnitOfWork, current: WebhookEndpoint, changes: Partial<WebhookEndpoint>): Promise<WebhookEndpoint> {
-  const values = { ...changes, version: current.version + 1, updatedAt: uow.now };
-  const result = await uow.manager
-    .createQueryBuilder()
-    .update(WebhookEndpoint)
-    .set(values)
-    .where('id = :id AND version = :version', { id: current.id, version: current.version })
-    .execute();
-  if (result.affected !== 1) throw new LostRace();
-  return Object.assign(new WebhookEndpoint(), current, values);
 }

@@ -55,6 +55,17 @@ type Documents = {
     "\n  query GetOffers {\n    offers(first: 100) { totalCount edges { node { id sku } } }\n  }\n": typeof types.GetOffersDocument,
     "\n  query GetAuditEvents($tenantId: ID, $first: Int = 100, $after: String) {\n    auditEvents(tenantId: $tenantId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...AuditEventView } }\n    }\n  }\n": typeof types.GetAuditEventsDocument,
     "\n  query GetViewer {\n    viewer { subject roles }\n  }\n": typeof types.GetViewerDocument,
+    "\n  fragment WebhookEndpointView on WebhookEndpoint {\n    id\n    url\n    eventTypes\n    description\n    enabled\n    disabledReason\n    createdAt\n  }\n": typeof types.WebhookEndpointViewFragmentDoc,
+    "\n  fragment WebhookDeliveryView on WebhookDelivery {\n    id\n    status\n    attempts\n    nextAttemptAt\n    lastAttemptAt\n    lastResponseStatus\n    lastError\n    event { id action targetType targetId tenantId actor { subject tenantId partnerId } }\n  }\n": typeof types.WebhookDeliveryViewFragmentDoc,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { ...WebhookEndpointView } secret }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) { webhookEndpoint { ...WebhookEndpointView } }\n  }\n": typeof types.UpdateWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) { deletedId }\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {\n    rotateWebhookSecret(input: $input) { webhookEndpoint { ...WebhookEndpointView } secret }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation SendTestWebhook($input: SendTestWebhookInput!) {\n    sendTestWebhook(input: $input) { delivery { ...WebhookDeliveryView } }\n  }\n": typeof types.SendTestWebhookDocument,
+    "\n  mutation RedeliverWebhook($input: RedeliverWebhookInput!) {\n    redeliverWebhook(input: $input) { delivery { ...WebhookDeliveryView } }\n  }\n": typeof types.RedeliverWebhookDocument,
+    "\n  query GetWebhookEndpoints($first: Int, $after: String) {\n    webhookEndpoints(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...WebhookEndpointView } }\n    }\n  }\n": typeof types.GetWebhookEndpointsDocument,
+    "\n  query GetWebhookEndpoint($id: ID!) {\n    webhookEndpoint(id: $id) { ...WebhookEndpointView }\n  }\n": typeof types.GetWebhookEndpointDocument,
+    "\n  query GetWebhookDeliveries($endpointId: ID!, $first: Int, $after: String, $status: WebhookDeliveryStatus) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...WebhookDeliveryView } }\n    }\n  }\n": typeof types.GetWebhookDeliveriesDocument,
     "\n  query CountedCustomers($first: Int) {\n    customers(first: $first) {\n      edges { node {\n        subscriptions(first: 20) { edges { node { offer { name } partnerOfRecord { name } reseller { name } } } }\n        partnerRelationships { kinds }\n      } }\n    }\n  }\n": typeof types.CountedCustomersDocument,
     "\n  query CountedCustomersWide($first: Int) {\n    customers(first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node {\n        id name billingManagedBy { id name }\n        subscriptions(first: 20) {\n          totalCount\n          edges { node {\n            id quantity viewerCanManage\n            offer { name } tenant { name } partnerOfRecord { name } reseller { name authorizedOffers { sku } }\n          } }\n        }\n        partnerRelationships { kinds viewerCanRemove partner { name } subscriptions { id offer { sku } } }\n      } }\n    }\n  }\n": typeof types.CountedCustomersWideDocument,
     "\n  query CountedSubscriptions($tenantId: ID!) {\n    subscriptions(tenantId: $tenantId, first: 20) {\n      edges { node { id quantity offer { name } tenant { name } partnerOfRecord { name } reseller { name } viewerCanManage } }\n    }\n  }\n": typeof types.CountedSubscriptionsDocument,
@@ -109,6 +120,17 @@ const documents: Documents = {
     "\n  query GetOffers {\n    offers(first: 100) { totalCount edges { node { id sku } } }\n  }\n": types.GetOffersDocument,
     "\n  query GetAuditEvents($tenantId: ID, $first: Int = 100, $after: String) {\n    auditEvents(tenantId: $tenantId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...AuditEventView } }\n    }\n  }\n": types.GetAuditEventsDocument,
     "\n  query GetViewer {\n    viewer { subject roles }\n  }\n": types.GetViewerDocument,
+    "\n  fragment WebhookEndpointView on WebhookEndpoint {\n    id\n    url\n    eventTypes\n    description\n    enabled\n    disabledReason\n    createdAt\n  }\n": types.WebhookEndpointViewFragmentDoc,
+    "\n  fragment WebhookDeliveryView on WebhookDelivery {\n    id\n    status\n    attempts\n    nextAttemptAt\n    lastAttemptAt\n    lastResponseStatus\n    lastError\n    event { id action targetType targetId tenantId actor { subject tenantId partnerId } }\n  }\n": types.WebhookDeliveryViewFragmentDoc,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { ...WebhookEndpointView } secret }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) { webhookEndpoint { ...WebhookEndpointView } }\n  }\n": types.UpdateWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) { deletedId }\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {\n    rotateWebhookSecret(input: $input) { webhookEndpoint { ...WebhookEndpointView } secret }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation SendTestWebhook($input: SendTestWebhookInput!) {\n    sendTestWebhook(input: $input) { delivery { ...WebhookDeliveryView } }\n  }\n": types.SendTestWebhookDocument,
+    "\n  mutation RedeliverWebhook($input: RedeliverWebhookInput!) {\n    redeliverWebhook(input: $input) { delivery { ...WebhookDeliveryView } }\n  }\n": types.RedeliverWebhookDocument,
+    "\n  query GetWebhookEndpoints($first: Int, $after: String) {\n    webhookEndpoints(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...WebhookEndpointView } }\n    }\n  }\n": types.GetWebhookEndpointsDocument,
+    "\n  query GetWebhookEndpoint($id: ID!) {\n    webhookEndpoint(id: $id) { ...WebhookEndpointView }\n  }\n": types.GetWebhookEndpointDocument,
+    "\n  query GetWebhookDeliveries($endpointId: ID!, $first: Int, $after: String, $status: WebhookDeliveryStatus) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...WebhookDeliveryView } }\n    }\n  }\n": types.GetWebhookDeliveriesDocument,
     "\n  query CountedCustomers($first: Int) {\n    customers(first: $first) {\n      edges { node {\n        subscriptions(first: 20) { edges { node { offer { name } partnerOfRecord { name } reseller { name } } } }\n        partnerRelationships { kinds }\n      } }\n    }\n  }\n": types.CountedCustomersDocument,
     "\n  query CountedCustomersWide($first: Int) {\n    customers(first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node {\n        id name billingManagedBy { id name }\n        subscriptions(first: 20) {\n          totalCount\n          edges { node {\n            id quantity viewerCanManage\n            offer { name } tenant { name } partnerOfRecord { name } reseller { name authorizedOffers { sku } }\n          } }\n        }\n        partnerRelationships { kinds viewerCanRemove partner { name } subscriptions { id offer { sku } } }\n      } }\n    }\n  }\n": types.CountedCustomersWideDocument,
     "\n  query CountedSubscriptions($tenantId: ID!) {\n    subscriptions(tenantId: $tenantId, first: 20) {\n      edges { node { id quantity offer { name } tenant { name } partnerOfRecord { name } reseller { name } viewerCanManage } }\n    }\n  }\n": types.CountedSubscriptionsDocument,
@@ -283,6 +305,50 @@ export function graphql(source: "\n  query GetAuditEvents($tenantId: ID, $first:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query GetViewer {\n    viewer { subject roles }\n  }\n"): typeof import('./graphql').GetViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookEndpointView on WebhookEndpoint {\n    id\n    url\n    eventTypes\n    description\n    enabled\n    disabledReason\n    createdAt\n  }\n"): typeof import('./graphql').WebhookEndpointViewFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookDeliveryView on WebhookDelivery {\n    id\n    status\n    attempts\n    nextAttemptAt\n    lastAttemptAt\n    lastResponseStatus\n    lastError\n    event { id action targetType targetId tenantId actor { subject tenantId partnerId } }\n  }\n"): typeof import('./graphql').WebhookDeliveryViewFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { ...WebhookEndpointView } secret }\n  }\n"): typeof import('./graphql').CreateWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) { webhookEndpoint { ...WebhookEndpointView } }\n  }\n"): typeof import('./graphql').UpdateWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) { deletedId }\n  }\n"): typeof import('./graphql').DeleteWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {\n    rotateWebhookSecret(input: $input) { webhookEndpoint { ...WebhookEndpointView } secret }\n  }\n"): typeof import('./graphql').RotateWebhookSecretDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTestWebhook($input: SendTestWebhookInput!) {\n    sendTestWebhook(input: $input) { delivery { ...WebhookDeliveryView } }\n  }\n"): typeof import('./graphql').SendTestWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhook($input: RedeliverWebhookInput!) {\n    redeliverWebhook(input: $input) { delivery { ...WebhookDeliveryView } }\n  }\n"): typeof import('./graphql').RedeliverWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetWebhookEndpoints($first: Int, $after: String) {\n    webhookEndpoints(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...WebhookEndpointView } }\n    }\n  }\n"): typeof import('./graphql').GetWebhookEndpointsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetWebhookEndpoint($id: ID!) {\n    webhookEndpoint(id: $id) { ...WebhookEndpointView }\n  }\n"): typeof import('./graphql').GetWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetWebhookDeliveries($endpointId: ID!, $first: Int, $after: String, $status: WebhookDeliveryStatus) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...WebhookDeliveryView } }\n    }\n  }\n"): typeof import('./graphql').GetWebhookDeliveriesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -98,6 +98,12 @@ export type CreateWebhookEndpointInput = {
   url: string;
 };
 
+/** Delete an endpoint and its delivery log. */
+export type DeleteWebhookEndpointInput = {
+  /** The endpoint. */
+  id: string | number;
+};
+
 /** What a partner company may act as. */
 export type PartnerCapability =
   | 'ADVISOR'
@@ -151,6 +157,12 @@ export type ReactivateSubscriptionInput = {
   subscriptionId: string | number;
 };
 
+/** Attempt a delivery again, now. */
+export type RedeliverWebhookInput = {
+  /** The delivery. */
+  deliveryId: string | number;
+};
+
 /** A customer removes an advisor from all its subscriptions. */
 export type RemoveAdvisorRelationshipInput = {
   /** The advisor’s Partner ID. */
@@ -185,6 +197,18 @@ export type Role =
   | 'TENANT_GLOBAL_ADMIN'
   | 'TENANT_READER';
 
+/** Give an endpoint a new signing secret. */
+export type RotateWebhookSecretInput = {
+  /** The endpoint. */
+  id: string | number;
+};
+
+/** Send a webhook.test event to an endpoint. */
+export type SendTestWebhookInput = {
+  /** The endpoint. */
+  id: string | number;
+};
+
 /** Add, change or remove (partnerId: null) a subscription’s partner of record. */
 export type SetPartnerOfRecordInput = {
   /** The version you read; a stale one is refused with CONFLICT. */
@@ -212,6 +236,20 @@ export type SuspendSubscriptionInput = {
   expectedVersion?: number | null | undefined;
   /** The subscription to suspend. */
   subscriptionId: string | number;
+};
+
+/** Change an endpoint; omitted fields stay as they are. */
+export type UpdateWebhookEndpointInput = {
+  /** A new note for people. */
+  description?: string | null | undefined;
+  /** false pauses deliveries; true resumes them and clears disabledReason. */
+  enabled?: boolean | null | undefined;
+  /** The new list of event types; empty: every type. */
+  eventTypes?: Array<string> | null | undefined;
+  /** The endpoint. */
+  id: string | number;
+  /** A new URL, under the same rules as when creating. */
+  url?: string | null | undefined;
 };
 
 /** PENDING: attempts go on. SUCCEEDED: a 2xx answer arrived. FAILED: every attempt failed (redeliverWebhook tries again). */
@@ -492,6 +530,77 @@ export type GetViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type GetViewerQuery = { viewer: { subject: string, roles: Array<Role> } };
 
+export type WebhookEndpointViewFragment = { id: string, url: string, eventTypes: Array<string>, description: string, enabled: boolean, disabledReason: string | null, createdAt: string };
+
+export type WebhookDeliveryViewFragment = { id: string, status: WebhookDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, lastResponseStatus: number | null, lastError: string | null, event: { id: string, action: string, targetType: string, targetId: string, tenantId: string | null, actor: { subject: string | null, tenantId: string | null, partnerId: string | null } } };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint: { secret: string, webhookEndpoint: { id: string, url: string, eventTypes: Array<string>, description: string, enabled: boolean, disabledReason: string | null, createdAt: string } } };
+
+export type UpdateWebhookEndpointMutationVariables = Exact<{
+  input: UpdateWebhookEndpointInput;
+}>;
+
+
+export type UpdateWebhookEndpointMutation = { updateWebhookEndpoint: { webhookEndpoint: { id: string, url: string, eventTypes: Array<string>, description: string, enabled: boolean, disabledReason: string | null, createdAt: string } } };
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  input: DeleteWebhookEndpointInput;
+}>;
+
+
+export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint: { deletedId: string } };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  input: RotateWebhookSecretInput;
+}>;
+
+
+export type RotateWebhookSecretMutation = { rotateWebhookSecret: { secret: string, webhookEndpoint: { id: string, url: string, eventTypes: Array<string>, description: string, enabled: boolean, disabledReason: string | null, createdAt: string } } };
+
+export type SendTestWebhookMutationVariables = Exact<{
+  input: SendTestWebhookInput;
+}>;
+
+
+export type SendTestWebhookMutation = { sendTestWebhook: { delivery: { id: string, status: WebhookDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, lastResponseStatus: number | null, lastError: string | null, event: { id: string, action: string, targetType: string, targetId: string, tenantId: string | null, actor: { subject: string | null, tenantId: string | null, partnerId: string | null } } } } };
+
+export type RedeliverWebhookMutationVariables = Exact<{
+  input: RedeliverWebhookInput;
+}>;
+
+
+export type RedeliverWebhookMutation = { redeliverWebhook: { delivery: { id: string, status: WebhookDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, lastResponseStatus: number | null, lastError: string | null, event: { id: string, action: string, targetType: string, targetId: string, tenantId: string | null, actor: { subject: string | null, tenantId: string | null, partnerId: string | null } } } } };
+
+export type GetWebhookEndpointsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type GetWebhookEndpointsQuery = { webhookEndpoints: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, url: string, eventTypes: Array<string>, description: string, enabled: boolean, disabledReason: string | null, createdAt: string } }> } };
+
+export type GetWebhookEndpointQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GetWebhookEndpointQuery = { webhookEndpoint: { id: string, url: string, eventTypes: Array<string>, description: string, enabled: boolean, disabledReason: string | null, createdAt: string } };
+
+export type GetWebhookDeliveriesQueryVariables = Exact<{
+  endpointId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  status?: WebhookDeliveryStatus | null | undefined;
+}>;
+
+
+export type GetWebhookDeliveriesQuery = { webhookDeliveries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, status: WebhookDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, lastResponseStatus: number | null, lastError: string | null, event: { id: string, action: string, targetType: string, targetId: string, tenantId: string | null, actor: { subject: string | null, tenantId: string | null, partnerId: string | null } } } }> } };
+
 export type CountedCustomersQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
@@ -637,6 +746,40 @@ export const AuditEventViewFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AuditEventView"}) as unknown as TypedDocumentString<AuditEventViewFragment, unknown>;
+export const WebhookEndpointViewFragmentDoc = new TypedDocumentString(`
+    fragment WebhookEndpointView on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  enabled
+  disabledReason
+  createdAt
+}
+    `, {"fragmentName":"WebhookEndpointView"}) as unknown as TypedDocumentString<WebhookEndpointViewFragment, unknown>;
+export const WebhookDeliveryViewFragmentDoc = new TypedDocumentString(`
+    fragment WebhookDeliveryView on WebhookDelivery {
+  id
+  status
+  attempts
+  nextAttemptAt
+  lastAttemptAt
+  lastResponseStatus
+  lastError
+  event {
+    id
+    action
+    targetType
+    targetId
+    tenantId
+    actor {
+      subject
+      tenantId
+      partnerId
+    }
+  }
+}
+    `, {"fragmentName":"WebhookDeliveryView"}) as unknown as TypedDocumentString<WebhookDeliveryViewFragment, unknown>;
 export const RelationshipsPageDocument = new TypedDocumentString(`
     query RelationshipsPage($id: ID!) {
   tenant(id: $id) {
@@ -1392,6 +1535,204 @@ export const GetViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GetViewerQuery, GetViewerQueryVariables>;
+export const CreateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    webhookEndpoint {
+      ...WebhookEndpointView
+    }
+    secret
+  }
+}
+    fragment WebhookEndpointView on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  enabled
+  disabledReason
+  createdAt
+}`) as unknown as TypedDocumentString<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+export const UpdateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {
+  updateWebhookEndpoint(input: $input) {
+    webhookEndpoint {
+      ...WebhookEndpointView
+    }
+  }
+}
+    fragment WebhookEndpointView on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  enabled
+  disabledReason
+  createdAt
+}`) as unknown as TypedDocumentString<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>;
+export const DeleteWebhookEndpointDocument = new TypedDocumentString(`
+    mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {
+  deleteWebhookEndpoint(input: $input) {
+    deletedId
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
+export const RotateWebhookSecretDocument = new TypedDocumentString(`
+    mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {
+  rotateWebhookSecret(input: $input) {
+    webhookEndpoint {
+      ...WebhookEndpointView
+    }
+    secret
+  }
+}
+    fragment WebhookEndpointView on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  enabled
+  disabledReason
+  createdAt
+}`) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+export const SendTestWebhookDocument = new TypedDocumentString(`
+    mutation SendTestWebhook($input: SendTestWebhookInput!) {
+  sendTestWebhook(input: $input) {
+    delivery {
+      ...WebhookDeliveryView
+    }
+  }
+}
+    fragment WebhookDeliveryView on WebhookDelivery {
+  id
+  status
+  attempts
+  nextAttemptAt
+  lastAttemptAt
+  lastResponseStatus
+  lastError
+  event {
+    id
+    action
+    targetType
+    targetId
+    tenantId
+    actor {
+      subject
+      tenantId
+      partnerId
+    }
+  }
+}`) as unknown as TypedDocumentString<SendTestWebhookMutation, SendTestWebhookMutationVariables>;
+export const RedeliverWebhookDocument = new TypedDocumentString(`
+    mutation RedeliverWebhook($input: RedeliverWebhookInput!) {
+  redeliverWebhook(input: $input) {
+    delivery {
+      ...WebhookDeliveryView
+    }
+  }
+}
+    fragment WebhookDeliveryView on WebhookDelivery {
+  id
+  status
+  attempts
+  nextAttemptAt
+  lastAttemptAt
+  lastResponseStatus
+  lastError
+  event {
+    id
+    action
+    targetType
+    targetId
+    tenantId
+    actor {
+      subject
+      tenantId
+      partnerId
+    }
+  }
+}`) as unknown as TypedDocumentString<RedeliverWebhookMutation, RedeliverWebhookMutationVariables>;
+export const GetWebhookEndpointsDocument = new TypedDocumentString(`
+    query GetWebhookEndpoints($first: Int, $after: String) {
+  webhookEndpoints(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...WebhookEndpointView
+      }
+    }
+  }
+}
+    fragment WebhookEndpointView on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  enabled
+  disabledReason
+  createdAt
+}`) as unknown as TypedDocumentString<GetWebhookEndpointsQuery, GetWebhookEndpointsQueryVariables>;
+export const GetWebhookEndpointDocument = new TypedDocumentString(`
+    query GetWebhookEndpoint($id: ID!) {
+  webhookEndpoint(id: $id) {
+    ...WebhookEndpointView
+  }
+}
+    fragment WebhookEndpointView on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  enabled
+  disabledReason
+  createdAt
+}`) as unknown as TypedDocumentString<GetWebhookEndpointQuery, GetWebhookEndpointQueryVariables>;
+export const GetWebhookDeliveriesDocument = new TypedDocumentString(`
+    query GetWebhookDeliveries($endpointId: ID!, $first: Int, $after: String, $status: WebhookDeliveryStatus) {
+  webhookDeliveries(
+    endpointId: $endpointId
+    first: $first
+    after: $after
+    status: $status
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...WebhookDeliveryView
+      }
+    }
+  }
+}
+    fragment WebhookDeliveryView on WebhookDelivery {
+  id
+  status
+  attempts
+  nextAttemptAt
+  lastAttemptAt
+  lastResponseStatus
+  lastError
+  event {
+    id
+    action
+    targetType
+    targetId
+    tenantId
+    actor {
+      subject
+      tenantId
+      partnerId
+    }
+  }
+}`) as unknown as TypedDocumentString<GetWebhookDeliveriesQuery, GetWebhookDeliveriesQueryVariables>;
 export const CountedCustomersDocument = new TypedDocumentString(`
     query CountedCustomers($first: Int) {
   customers(first: $first) {
