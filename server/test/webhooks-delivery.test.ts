@@ -9,6 +9,9 @@ import { eventually, WebhookReceiver, type Answer, type ReceivedWebhook } from '
 import { graphql } from './graphql/generated';
 import type { DispatchDeliveryLogQuery } from './graphql/generated/graphql';
 import { WebhookEndpoint } from '../src/entities';
+import { loadSdk } from './fixtures/sdk/ensure-built';
+
+const { verifyWebhook, WebhookVerificationError } = loadSdk();
 
 const DISPATCH_CREATE_ENDPOINT = graphql(`
   mutation DispatchCreateEndpoint($input: CreateWebhookEndpointInput!) {
@@ -109,6 +112,8 @@ describe('webhook attempts', () => {
     expect(signedBy(request, endpoint.secret)).toBe(true);
     expect(signedBy(request, `${endpoint.secret}x`)).toBe(false);
     expect(signatureCount(request)).toBe(1);
+    expect(verifyWebhook(request.rawBody, request.signature, [endpoint.secret]).id).toBe(request.eventId);
+    expect(() => verifyWebhook(request.rawBody, request.signature, [`${endpoint.secret}x`])).toThrow(WebhookVerificationError);
     const t = Number(/t=(\d+)/.exec(request.signature)![1]);
     expect(Math.abs(t - Date.now() / 1000)).toBeLessThan(60);
     expect(JSON.parse(request.rawBody)).toEqual({
@@ -193,12 +198,19 @@ describe('webhook attempts', () => {
     expect(signatureCount(during)).toBe(2);
     expect(signedBy(during, rotated)).toBe(true);
     expect(signedBy(during, endpoint.secret)).toBe(true);
+    for (const secret of [rotated, endpoint.secret]) expect(verifyWebhook(during.rawBody, during.signature, [secret]).id).toBe(during.eventId);
 
     server.clock.advanceDays(1);
     const later = await arrivalOf();
     expect(signatureCount(later)).toBe(1);
     expect(signedBy(later, rotated)).toBe(true);
     expect(signedBy(later, endpoint.secret)).toBe(false);
+    // The receiver's clock is the server's (a day ahead), or the SDK would refuse the timestamp.
+    const now = server.clock.now();
+    expect(verifyWebhook(later.rawBody, later.signature, [rotated], { now }).id).toBe(later.eventId);
+    expect(() => verifyWebhook(later.rawBody, later.signature, [endpoint.secret], { now })).toThrow(
+      expect.objectContaining({ reason: 'no_matching_signature' }),
+    );
   });
 });
 
