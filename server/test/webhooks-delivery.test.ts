@@ -155,6 +155,12 @@ describe('webhook attempts', () => {
       const requests = flaky.of(fourth.event.id);
       expect(requests.map((r) => [r.deliveryId, r.attempt])).toEqual([1, 2, 4].map((n) => [fourth.id, n]));
       expect(JSON.parse(requests[2].rawBody).target.id).toBe(subscription.id);
+      // Every attempt is signed afresh (its own t=), over the same body.
+      expect(new Set(requests.map((r) => r.rawBody)).size).toBe(1);
+      for (const request of requests) {
+        expect(signedBy(request, endpoint.secret)).toBe(true);
+        expect(verifyWebhook(request.rawBody, request.signature, [endpoint.secret]).id).toBe(request.eventId);
+      }
       // Each wait is at least its nominal delay (1 s, 2 s, 4 s after 1, 2, 3 failures), counted from the end of
       // the failed attempt; slack above is allowed (polling, jitter). 50 ms for the clock's millisecond rounding.
       const thirdAt = Date.parse(third.lastAttemptAt!);
@@ -247,6 +253,7 @@ describe('giving up on a delivery, and on an endpoint', () => {
       const delivered = await f.entry(tenant, endpoint.id, (d) => d.id === failed.id && d.status === 'SUCCEEDED', 'the redelivery');
       expect(delivered).toMatchObject({ attempts: 3, lastResponseStatus: 200, lastError: null, lastResponseBody: 'back' });
       expect(receiver.of(failed.event.id).map((r) => r.attempt)).toEqual([1, 2, 3]);
+      for (const request of receiver.received) expect(verifyWebhook(request.rawBody, request.signature, [endpoint.secret]).id).toBe(request.eventId);
     } finally {
       await receiver.close();
     }
