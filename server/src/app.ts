@@ -90,6 +90,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     metrics,
     log: logger,
   });
+  services.audit.onDeliveriesQueued = () => webhooks.wake();
 
   const app = express();
   app.disable('x-powered-by');
