@@ -297,6 +297,34 @@ describe('giving up on a delivery, and on an endpoint', () => {
       await healthy.close();
     }
   });
+
+  it('counts attempts by result and their lag, and the deliveries by status (the series /metrics serves)', async () => {
+    // Once every delivery of this server is finished, the counters must add up to what the database holds.
+    const rows = await eventually('no delivery left pending', async () => {
+      const counts: { status: string; n: number | string; attempts: number | string }[] = await server.dataSource.query(
+        `SELECT status, COUNT(*) AS n, SUM(attempts) AS attempts FROM webhook_deliveries GROUP BY status`,
+      );
+      return counts.every((r) => r.status !== 'PENDING') && counts;
+    });
+    const inDatabase = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+    const attemptsMade = rows.reduce((sum, r) => sum + Number(r.attempts), 0);
+    const registry = server.app.metrics.registry;
+    /** The sum of a series' samples with these labels (a histogram's `_count` sample by its own name). */
+    const value = async (sample: string, labels: Record<string, string> = {}) => {
+      const metric = (await registry.getMetricsAsJSON()).find((m) => sample === m.name || sample === `${m.name}_count`)!;
+      const matching = metric.values.filter(
+        (v) => ((v as { metricName?: string }).metricName ?? metric.name) === sample && Object.entries(labels).every(([k, l]) => v.labels[k] === l),
+      );
+      return matching.reduce((sum, v) => sum + v.value, 0);
+    };
+    const [succeeded, retrying, failed] = await Promise.all(['succeeded', 'retrying', 'failed'].map((result) => value('tenantry_webhook_attempts_total', { result })));
+    expect(succeeded).toBe(inDatabase('SUCCEEDED')); // each succeeded once
+    expect(retrying).toBeGreaterThanOrEqual(3);
+    expect(failed).toBeGreaterThanOrEqual(2);
+    expect(succeeded + retrying + failed).toBe(attemptsMade);
+    expect(await value('tenantry_webhook_lag_seconds_count')).toBe(attemptsMade);
+    for (const status of ['PENDING', 'SUCCEEDED', 'FAILED']) expect(await value('tenantry_webhook_deliveries', { status })).toBe(inDatabase(status));
+  });
 });
 
 describe('production: the address is checked again at every attempt', () => {
