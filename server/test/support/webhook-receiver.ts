@@ -26,6 +26,9 @@ export type Answer = { status: number; body?: string; headers?: Record<string, s
  */
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
+  /** Requests arrived and not yet answered or cut off, now and at most. */
+  inFlight = 0;
+  maxInFlight = 0;
   answer: (request: ReceivedWebhook) => Answer = () => ({ status: 200, body: 'ok' });
   private server: http.Server | undefined;
   private readonly sockets = new Set<Socket>();
@@ -48,6 +51,9 @@ export class WebhookReceiver {
 
   reopen(): Promise<void> {
     const server = http.createServer((req, res) => {
+      this.inFlight++;
+      this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+      res.on('close', () => this.inFlight--);
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
