@@ -12,8 +12,7 @@ import { AUTHORIZE_OFFER, CREATE_PARTNER, CREATE_TENANT, REVOKE_OFFER_AUTHORIZAT
 class StatementRecorder implements TypeOrmLogger {
   statements: string[] = [];
   logQuery(query: string) {
-    // Not the server's background loops (the webhook dispatcher polls while requests run).
-    if (!query.startsWith('/* background')) this.statements.push(query);
+    this.statements.push(query);
   }
   logQueryError() {}
   logQuerySlow() {}

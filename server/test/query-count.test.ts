@@ -24,8 +24,7 @@ class StatementCounter implements TypeOrmLogger {
   statements: string[] = [];
   recording = false;
   logQuery(query: string) {
-    // Not the server's background loops (the webhook dispatcher polls while requests run).
-    if (this.recording && !query.startsWith('/* background')) this.statements.push(query);
+    if (this.recording) this.statements.push(query);
   }
   logQueryError() {}
   logQuerySlow() {}

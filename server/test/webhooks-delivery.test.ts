@@ -94,7 +94,7 @@ describe('webhook attempts', () => {
   let receiver: WebhookReceiver;
   const f = fixtures(() => server);
   beforeAll(async () => {
-    server = await startTestServer({ env: { ...FAST, WEBHOOK_MAX_ATTEMPTS: '6' } });
+    server = await startTestServer({ dispatchWebhooks: true, env: { ...FAST, WEBHOOK_MAX_ATTEMPTS: '6' } });
     receiver = await WebhookReceiver.start();
   });
   afterAll(async () => {
@@ -242,7 +242,7 @@ describe('giving up on a delivery, and on an endpoint', () => {
         done();
       },
     });
-    server = await startTestServer({ env: { ...FAST, WEBHOOK_MAX_ATTEMPTS: '2' }, logger: pino({ level: 'warn' }, sink) });
+    server = await startTestServer({ dispatchWebhooks: true, env: { ...FAST, WEBHOOK_MAX_ATTEMPTS: '2' }, logger: pino({ level: 'warn' }, sink) });
   });
   afterAll(() => server?.stop());
 
@@ -378,7 +378,7 @@ describe('bounded concurrency', () => {
   let server: TestServer;
   const f = fixtures(() => server);
   beforeAll(async () => {
-    server = await startTestServer({ env: { ...FAST, WEBHOOK_TIMEOUT_MS: '6000' } });
+    server = await startTestServer({ dispatchWebhooks: true, env: { ...FAST, WEBHOOK_TIMEOUT_MS: '6000' } });
   });
   afterAll(() => server?.stop());
 
@@ -416,6 +416,7 @@ describe('production: the address is checked again at every attempt', () => {
   const f = fixtures(() => server);
   beforeAll(async () => {
     server = await startTestServer({
+      dispatchWebhooks: true,
       env: { ...FAST, NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-characters' },
     });
   });

@@ -11,7 +11,7 @@ import { signatureHeader, signingSecrets } from '../domain/webhook-signature';
 import { attemptDelivery, type AttemptOutcome, type AttemptRequest } from './webhook-attempt';
 import { webhookBody } from './webhook-payload';
 import { guardedLookup, resolveDeliverableAddresses } from './webhook-target';
-import { BACKGROUND_SQL_COMMENT, WebhookLeases } from './webhook-leases';
+import { WebhookLeases } from './webhook-leases';
 import { WebhookResults } from './webhook-results';
 import type { AuditService } from './audit.service';
 
@@ -115,7 +115,6 @@ export class WebhookDispatcher {
     const rows: { status: WebhookDeliveryStatus; count: string | number }[] = await this.dataSource
       .getRepository(WebhookDelivery)
       .createQueryBuilder('d')
-      .comment(BACKGROUND_SQL_COMMENT)
       .select('d.status', 'status')
       .addSelect('COUNT(*)', 'count')
       .groupBy('d.status')

@@ -2,12 +2,6 @@ import type { DataSource } from 'typeorm';
 import { WebhookDelivery, WebhookDeliveryStatus } from '../entities';
 import type { TransactionRunner, WorkContext } from '../db/transactions';
 
-/**
- * Leads every statement of the dispatcher's own loop (`/* background: webhooks *\/ SELECT …`), so that
- * whoever counts a request's statements can tell this background work apart.
- */
-export const BACKGROUND_SQL_COMMENT = 'background: webhooks';
-
 export interface DueDelivery {
   id: string;
   endpointId: string;
@@ -32,7 +26,6 @@ export class WebhookLeases {
     return this.dataSource
       .getRepository(WebhookDelivery)
       .createQueryBuilder('d')
-      .comment(BACKGROUND_SQL_COMMENT)
       .select(['d.id', 'd.endpointId'])
       .where('d.status = :pending AND d.nextAttemptAt <= :now', { pending: WebhookDeliveryStatus.PENDING, now })
       .andWhere('(d.leaseExpiresAt IS NULL OR d.leaseExpiresAt < :now)', { now })
@@ -55,7 +48,6 @@ export class WebhookLeases {
           const result = await uow.manager
             .createQueryBuilder()
             .update(WebhookDelivery)
-            .comment(BACKGROUND_SQL_COMMENT)
             .set({ leaseOwner: this.owner, leaseExpiresAt: expires, attempts: () => 'attempts + 1' })
             .where('id = :id AND status = :pending', { id, pending: WebhookDeliveryStatus.PENDING })
             .andWhere('(leaseExpiresAt IS NULL OR leaseExpiresAt < :now)', { now: uow.now })

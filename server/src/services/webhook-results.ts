@@ -4,7 +4,6 @@ import { updateRowIfVersion } from '../db/versioned-writes';
 import { retryDelaySeconds } from '../domain/webhook-backoff';
 import type { AttemptOutcome } from './webhook-attempt';
 import type { AuditService } from './audit.service';
-import { BACKGROUND_SQL_COMMENT } from './webhook-leases';
 
 /** An endpoint whose deliveries have only failed for this long is disabled (SPEC §6). */
 export const DISABLE_AFTER_FAILING_MS = 72 * 3_600_000;
@@ -81,7 +80,6 @@ export class WebhookResults {
     const written = await uow.manager
       .createQueryBuilder()
       .update(WebhookDelivery)
-      .comment(BACKGROUND_SQL_COMMENT)
       .set({ ...values, leaseOwner: null, leaseExpiresAt: null })
       .where('id = :id AND leaseOwner = :owner', { id, owner: this.owner })
       .execute();
