@@ -119,6 +119,11 @@ describe('webhook deliveries survive the server and are shared by instances (Mar
       const pairs = receiver.received.map((r) => `${r.deliveryId}#${r.attempt}`);
       expect(pairs.length).toBeGreaterThan(60); // some were retried
       expect(new Set(pairs).size).toBe(pairs.length);
+      // Both instances made attempts (each logs its failed ones), and neither logged a secret or a body.
+      for (const instance of [one, two]) {
+        expect(instance.output()).toContain('webhook attempt failed');
+        expect(instance.output()).not.toMatch(/whsec_|"data":/);
+      }
     } finally {
       await receiver.close();
     }
