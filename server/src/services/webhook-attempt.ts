@@ -78,7 +78,9 @@ export async function attemptDelivery(request: AttemptRequest): Promise<AttemptO
         keptBytes += part.length;
       });
       res.on('error', (error) => settle(failure(status, describeError(error, request.timeoutMs))));
-      res.on('aborted', () => settle(failure(status, 'the connection closed before the answer ended')));
+      res.on('close', () => {
+        if (!res.complete) settle(failure(status, 'the connection closed before the answer ended'));
+      });
       res.on('end', () => {
         const body = keptBytes > 0 ? Buffer.concat(kept).toString('utf8') : null;
         if (status >= 200 && status < 300) settle({ succeeded: true, status, error: null, body });

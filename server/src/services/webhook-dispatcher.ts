@@ -144,15 +144,15 @@ export class WebhookDispatcher {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const finish = () => {
         clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = () => {
         this.wakeUp = undefined;
+        resolve();
+      };
+      const timer = setTimeout(finish, ms);
+      this.wakeUp = () => {
         this.wakeRequested = false;
-        done();
+        finish();
       };
     });
   }
@@ -237,7 +237,9 @@ export class WebhookDispatcher {
         'webhook attempt failed',
       );
     }
-    if (!held) this.options.log.warn({ deliveryId: id }, 'webhook attempt outlived its lease: another instance took the delivery over');
+    if (!held) {
+      this.options.log.warn({ deliveryId: id }, 'webhook attempt not recorded: its lease had expired (another instance took it over) or the delivery was deleted');
+    }
   }
 
   private count(outcome: AttemptOutcome, attempt: number, recorded: boolean): void {
