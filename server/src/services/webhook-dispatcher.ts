@@ -55,8 +55,8 @@ function addressGuard(allowPrivateNetworks: boolean): Pick<AttemptRequest, 'look
 /**
  * Makes the webhook attempts of this server instance (SPEC §6, §7): polls for due deliveries, claims each
  * with a lease, POSTs it, records the outcome. Runs in every instance; the leases make each attempt one
- * instance's. It only reads and writes the delivery tables in its own transactions, so nothing about
- * delivery can slow or fail a mutation.
+ * instance's. Mutations only queue deliveries (in their own transaction); everything after that happens
+ * here, in the dispatcher's own short transactions, so nothing about delivery can slow or fail them.
  */
 export class WebhookDispatcher {
   private readonly owner = `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(4).toString('hex')}`;
@@ -76,7 +76,8 @@ export class WebhookDispatcher {
     audit: AuditService,
     private readonly options: DispatcherOptions,
   ) {
-    const context: WorkContext = { actor: SYSTEM_ACTOR, requestId: `webhooks-${this.owner}`, clock: options.clock };
+    // The request id of what it writes (a webhookEndpoint.disabled event): this instance, within the column's 64.
+    const context: WorkContext = { actor: SYSTEM_ACTOR, requestId: `webhooks-${this.owner}`.slice(0, 64), clock: options.clock };
     this.guard = addressGuard(options.config.allowPrivateNetworks);
     this.leases = new WebhookLeases(dataSource, transactions, context, this.owner);
     this.results = new WebhookResults(transactions, audit, context, this.owner, options.config);
