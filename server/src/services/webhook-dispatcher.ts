@@ -28,6 +28,7 @@ const SYSTEM_ACTOR: Actor = { subject: 'system:webhooks', roles: [], tenantId: n
 
 /** The part of a pino logger the dispatcher writes to. */
 export interface DispatcherLog {
+  info(fields: object, message: string): void;
   warn(fields: object, message: string): void;
 }
 
@@ -69,6 +70,8 @@ export class WebhookDispatcher {
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   private wakeRequested = false;
+  /** Polling has failed since the last success (the database is unreachable): logged once per streak. */
+  private pollFailing = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -130,8 +133,13 @@ export class WebhookDispatcher {
       let claimed = 0;
       try {
         claimed = await this.claimDue();
+        if (this.pollFailing) this.options.log.info({}, 'webhook dispatcher: looking for due deliveries works again');
+        this.pollFailing = false;
       } catch (error) {
-        this.options.log.warn({ err: describe(error) }, 'webhook dispatcher: looking for due deliveries failed');
+        if (!this.pollFailing) {
+          this.options.log.warn({ err: describe(error) }, 'webhook dispatcher: looking for due deliveries failed; trying again every second');
+        }
+        this.pollFailing = true;
       }
       if (!this.running) break;
       if (claimed === 0 || this.inFlight.size >= MAX_IN_FLIGHT) await this.idle(IDLE_POLL_MS);
