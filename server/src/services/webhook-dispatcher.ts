@@ -171,7 +171,8 @@ export class WebhookDispatcher {
     const free = MAX_IN_FLIGHT - this.inFlight.size;
     if (free <= 0) return 0;
     const now = this.options.clock.now();
-    const due = await this.leases.findDue(now, CANDIDATES_PER_POLL);
+    const full = [...this.inFlightPerEndpoint].filter(([, busy]) => busy >= MAX_IN_FLIGHT_PER_ENDPOINT).map(([endpointId]) => endpointId);
+    const due = await this.leases.findDue(now, CANDIDATES_PER_POLL, full);
     const perEndpoint = new Map(this.inFlightPerEndpoint);
     const chosen = due.filter(({ id, endpointId }) => {
       const busy = perEndpoint.get(endpointId) ?? 0;
