@@ -37,6 +37,7 @@ import { operationSpanPlugin } from './graphql/operation-span';
 import { metricsRoute } from './http/metrics-route';
 import { collectPoolUsage } from './db/pool-usage';
 import { liveUpdatesSocket } from './http/live-updates-socket';
+import { WebhookDispatcher } from './services/webhook-dispatcher';
 
 export interface AppOptions {
   config: Config;
@@ -57,6 +58,8 @@ export interface AppOptions {
    * by default the store RATE_LIMIT_STORE names (this process's memory, or Redis). Ignored when RATE_LIMIT_PER_MINUTE is 0.
    */
   rateLimiter?: RateLimiterAbstract;
+  /** Whether this instance makes webhook attempts (SPEC §6); true by default. Specs not about delivery turn it off. */
+  dispatchWebhooks?: boolean;
 }
 
 export interface TenantryApp {
@@ -98,6 +101,13 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     webhooks: { production: config.production, allowPrivateNetworks: config.webhooks.allowPrivateNetworks },
   });
   await options.onDatabaseReady?.(dataSource, services);
+  const webhooks = new WebhookDispatcher(dataSource, services.transactions, services.audit, {
+    clock,
+    config: config.webhooks,
+    metrics,
+    log: logger,
+  });
+  services.audit.onDeliveriesQueued = () => webhooks.wake();
 
   const app = express();
   app.disable('x-powered-by');
@@ -217,6 +227,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
           sweepTimer = setInterval(sweep, config.lifecycleSweepSeconds * 1000);
           sweepTimer.unref();
           void sweep();
+          if (options.dispatchWebhooks ?? true) webhooks.start();
           const host = config.host.includes(':') ? `[${config.host}]` : config.host;
           resolve(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}/graphql`);
         });
@@ -226,7 +237,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
       if (sweepTimer) clearInterval(sweepTimer);
       await liveUpdates.dispose();
       await services.liveEvents.stop();
-      await apollo.stop();
+      await Promise.all([apollo.stop(), webhooks.stop()]);
       await rateLimitStore?.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     },

@@ -74,6 +74,12 @@ type Documents = {
     "\n  query CountedCustomersPage($after: String) {\n    customers(first: 10, after: $after) {\n      pageInfo { endCursor }\n      edges { node { subscriptions(first: 2) { edges { node { offer { name } } } } } }\n    }\n  }\n": typeof types.CountedCustomersPageDocument,
     "\n  mutation InvitationWithoutInput {\n    createResellerInvitation { invitation { code expiresAt createdAt } }\n  }\n": typeof types.InvitationWithoutInputDocument,
     "\n  query LargeResellerPage {\n    customers(first: 50) { totalCount edges { node { id subscriptions(first: 20) { edges { node { offer { name } } } } } } }\n  }\n": typeof types.LargeResellerPageDocument,
+    "\n  mutation DispatchCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } secret }\n  }\n": typeof types.DispatchCreateEndpointDocument,
+    "\n  mutation DispatchRotateSecret($id: ID!) {\n    rotateWebhookSecret(input: { id: $id }) { secret }\n  }\n": typeof types.DispatchRotateSecretDocument,
+    "\n  mutation DispatchRedeliver($deliveryId: ID!) {\n    redeliverWebhook(input: { deliveryId: $deliveryId }) { delivery { id status } }\n  }\n": typeof types.DispatchRedeliverDocument,
+    "\n  query DispatchEndpoint($id: ID!) {\n    webhookEndpoint(id: $id) { id enabled disabledReason }\n  }\n": typeof types.DispatchEndpointDocument,
+    "\n  query DispatchDeliveryLog($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 100) {\n      edges {\n        node {\n          id status attempts nextAttemptAt lastAttemptAt lastResponseStatus lastError lastResponseBody\n          event { id action targetId }\n        }\n      }\n    }\n  }\n": typeof types.DispatchDeliveryLogDocument,
+    "\n  mutation DurabilityCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": typeof types.DurabilityCreateEndpointDocument,
 };
 const documents: Documents = {
     "\n  query RelationshipsPage($id: ID!) {\n    tenant(id: $id) {\n      id\n      partnerRelationships { kinds viewerCanRemove partner { id name } subscriptions { id partnerOfRecord { id } } }\n    }\n  }\n": types.RelationshipsPageDocument,
@@ -135,6 +141,12 @@ const documents: Documents = {
     "\n  query CountedCustomersPage($after: String) {\n    customers(first: 10, after: $after) {\n      pageInfo { endCursor }\n      edges { node { subscriptions(first: 2) { edges { node { offer { name } } } } } }\n    }\n  }\n": types.CountedCustomersPageDocument,
     "\n  mutation InvitationWithoutInput {\n    createResellerInvitation { invitation { code expiresAt createdAt } }\n  }\n": types.InvitationWithoutInputDocument,
     "\n  query LargeResellerPage {\n    customers(first: 50) { totalCount edges { node { id subscriptions(first: 20) { edges { node { offer { name } } } } } } }\n  }\n": types.LargeResellerPageDocument,
+    "\n  mutation DispatchCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } secret }\n  }\n": types.DispatchCreateEndpointDocument,
+    "\n  mutation DispatchRotateSecret($id: ID!) {\n    rotateWebhookSecret(input: { id: $id }) { secret }\n  }\n": types.DispatchRotateSecretDocument,
+    "\n  mutation DispatchRedeliver($deliveryId: ID!) {\n    redeliverWebhook(input: { deliveryId: $deliveryId }) { delivery { id status } }\n  }\n": types.DispatchRedeliverDocument,
+    "\n  query DispatchEndpoint($id: ID!) {\n    webhookEndpoint(id: $id) { id enabled disabledReason }\n  }\n": types.DispatchEndpointDocument,
+    "\n  query DispatchDeliveryLog($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 100) {\n      edges {\n        node {\n          id status attempts nextAttemptAt lastAttemptAt lastResponseStatus lastError lastResponseBody\n          event { id action targetId }\n        }\n      }\n    }\n  }\n": types.DispatchDeliveryLogDocument,
+    "\n  mutation DurabilityCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": types.DurabilityCreateEndpointDocument,
 };
 
 /**
@@ -373,6 +385,30 @@ export function graphql(source: "\n  mutation InvitationWithoutInput {\n    crea
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LargeResellerPage {\n    customers(first: 50) { totalCount edges { node { id subscriptions(first: 20) { edges { node { offer { name } } } } } } }\n  }\n"): typeof import('./graphql').LargeResellerPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DispatchCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } secret }\n  }\n"): typeof import('./graphql').DispatchCreateEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DispatchRotateSecret($id: ID!) {\n    rotateWebhookSecret(input: { id: $id }) { secret }\n  }\n"): typeof import('./graphql').DispatchRotateSecretDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DispatchRedeliver($deliveryId: ID!) {\n    redeliverWebhook(input: { deliveryId: $deliveryId }) { delivery { id status } }\n  }\n"): typeof import('./graphql').DispatchRedeliverDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DispatchEndpoint($id: ID!) {\n    webhookEndpoint(id: $id) { id enabled disabledReason }\n  }\n"): typeof import('./graphql').DispatchEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DispatchDeliveryLog($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 100) {\n      edges {\n        node {\n          id status attempts nextAttemptAt lastAttemptAt lastResponseStatus lastError lastResponseBody\n          event { id action targetId }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').DispatchDeliveryLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DurabilityCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n"): typeof import('./graphql').DurabilityCreateEndpointDocument;
 
 
 export function graphql(source: string) {

@@ -654,6 +654,48 @@ export type LargeResellerPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type LargeResellerPageQuery = { customers: { totalCount: number, edges: Array<{ node: { id: string, subscriptions: { edges: Array<{ node: { offer: { name: string } } }> } } }> } };
 
+export type DispatchCreateEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type DispatchCreateEndpointMutation = { createWebhookEndpoint: { secret: string, webhookEndpoint: { id: string } } };
+
+export type DispatchRotateSecretMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DispatchRotateSecretMutation = { rotateWebhookSecret: { secret: string } };
+
+export type DispatchRedeliverMutationVariables = Exact<{
+  deliveryId: string | number;
+}>;
+
+
+export type DispatchRedeliverMutation = { redeliverWebhook: { delivery: { id: string, status: WebhookDeliveryStatus } } };
+
+export type DispatchEndpointQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DispatchEndpointQuery = { webhookEndpoint: { id: string, enabled: boolean, disabledReason: string | null } };
+
+export type DispatchDeliveryLogQueryVariables = Exact<{
+  endpointId: string | number;
+}>;
+
+
+export type DispatchDeliveryLogQuery = { webhookDeliveries: { edges: Array<{ node: { id: string, status: WebhookDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, lastResponseStatus: number | null, lastError: string | null, lastResponseBody: string | null, event: { id: string, action: string, targetId: string } } }> } };
+
+export type DurabilityCreateEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type DurabilityCreateEndpointMutation = { createWebhookEndpoint: { webhookEndpoint: { id: string } } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1897,3 +1939,71 @@ export const LargeResellerPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LargeResellerPageQuery, LargeResellerPageQueryVariables>;
+export const DispatchCreateEndpointDocument = new TypedDocumentString(`
+    mutation DispatchCreateEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    webhookEndpoint {
+      id
+    }
+    secret
+  }
+}
+    `) as unknown as TypedDocumentString<DispatchCreateEndpointMutation, DispatchCreateEndpointMutationVariables>;
+export const DispatchRotateSecretDocument = new TypedDocumentString(`
+    mutation DispatchRotateSecret($id: ID!) {
+  rotateWebhookSecret(input: {id: $id}) {
+    secret
+  }
+}
+    `) as unknown as TypedDocumentString<DispatchRotateSecretMutation, DispatchRotateSecretMutationVariables>;
+export const DispatchRedeliverDocument = new TypedDocumentString(`
+    mutation DispatchRedeliver($deliveryId: ID!) {
+  redeliverWebhook(input: {deliveryId: $deliveryId}) {
+    delivery {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DispatchRedeliverMutation, DispatchRedeliverMutationVariables>;
+export const DispatchEndpointDocument = new TypedDocumentString(`
+    query DispatchEndpoint($id: ID!) {
+  webhookEndpoint(id: $id) {
+    id
+    enabled
+    disabledReason
+  }
+}
+    `) as unknown as TypedDocumentString<DispatchEndpointQuery, DispatchEndpointQueryVariables>;
+export const DispatchDeliveryLogDocument = new TypedDocumentString(`
+    query DispatchDeliveryLog($endpointId: ID!) {
+  webhookDeliveries(endpointId: $endpointId, first: 100) {
+    edges {
+      node {
+        id
+        status
+        attempts
+        nextAttemptAt
+        lastAttemptAt
+        lastResponseStatus
+        lastError
+        lastResponseBody
+        event {
+          id
+          action
+          targetId
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DispatchDeliveryLogQuery, DispatchDeliveryLogQueryVariables>;
+export const DurabilityCreateEndpointDocument = new TypedDocumentString(`
+    mutation DurabilityCreateEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    webhookEndpoint {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DurabilityCreateEndpointMutation, DurabilityCreateEndpointMutationVariables>;
