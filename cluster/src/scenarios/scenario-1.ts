@@ -1,0 +1,55 @@
+import { checkKeyedPurchases } from '../checks/keyed-purchases';
+import { checkOneLiveSubscription } from '../checks/live-subscriptions';
+import { checkLostUpdates } from '../checks/lost-updates';
+import { checkNodesAgree } from '../checks/node-checksums';
+import { checkResellerRemovals } from '../checks/reseller-removals';
+import { ok } from '../client';
+import type { Database } from '../database';
+import type { Report } from '../report';
+import type { Instance } from '../tenantry';
+import { createCustomer, type World } from '../world';
+import { type LoadLog, mixedLoad } from './mixed-load';
+
+export const NAME = 'scenario 1: mixed load across three instances';
+
+/** Customers of world.seller whose slots the keyed purchases fill. */
+export async function purchaseCustomers(instance: Instance, world: World, count: number, label: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) ids.push(ok(await createCustomer(instance, world.seller, `${label}-${i}`), 'createCustomer').createCustomer.customer.id);
+  return ids;
+}
+
+export async function scenario1(report: Report, world: World, instances: Instance[], databases: Database[], seconds: number): Promise<LoadLog> {
+  const customers = await purchaseCustomers(instances[0], world, 30, `s1-${Date.now().toString(36)}`);
+  const log = await mixedLoad(world, () => instances, {
+    seconds,
+    quantityWorkers: 8,
+    versionedWorkers: 2,
+    purchaseWorkers: 3,
+    raceWorkers: 3,
+    customers,
+  });
+  const mutations = mutationCount(log);
+  report.figure(`${NAME}: ${log.tally.total()} requests (${mutations} mutations) in ${(log.durationMs / 1000).toFixed(1)} s`);
+  process.stdout.write(`${log.tally.describe()}\n`);
+  report.check(
+    NAME,
+    'no answer was INTERNAL_SERVER_ERROR or missing',
+    log.failures.length === 0,
+    log.failures.slice(0, 3).map((f) => `${f.instance}: ${f.code} ${f.message}`).join('; '),
+  );
+  const [db] = databases;
+  await checkLostUpdates(report, NAME, db, world.hot.map((h) => h.subscription.id), log);
+  await checkKeyedPurchases(report, NAME, db, log.purchases);
+  await checkOneLiveSubscription(report, NAME, db);
+  await checkResellerRemovals(report, NAME, db, world.leaver.id, log.races);
+  await checkNodesAgree(report, NAME, databases, 'tenantry');
+  return log;
+}
+
+/** Every request of the load but the reads of the expectedVersion workers. */
+export function mutationCount(log: LoadLog): number {
+  let reads = 0;
+  for (const count of log.tally.counts.get('subscription')?.values() ?? []) reads += count;
+  return log.tally.total() - reads;
+}
