@@ -9,6 +9,7 @@ import { GaleraCluster } from './galera';
 import { cleanUpOnExit, Resources } from './processes';
 import { Report } from './report';
 import { scenario1 } from './scenarios/scenario-1';
+import { scenario2 } from './scenarios/scenario-2';
 import { type Instance, startInstance } from './tenantry';
 import { buildWorld } from './world';
 
@@ -41,6 +42,7 @@ async function main(): Promise<number> {
     const world = await buildWorld(instances, secret);
 
     if (ONLY.has('1')) await report.scenario('scenario 1', () => scenario1(report, world, instances, databases, LOAD_SECONDS).then(() => undefined));
+    if (ONLY.has('2')) await report.scenario('scenario 2', () => scenario2(report, world, instances, cluster, resources, databases, LOAD_SECONDS));
     await Promise.all(databases.map((db) => db.close()));
   } catch (error) {
     report.check('harness', 'the cluster and its instances started', false, (error as Error).stack ?? String(error));

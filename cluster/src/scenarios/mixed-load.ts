@@ -59,6 +59,8 @@ export interface LoadOptions {
   raceWorkers: number;
   /** Customers of world.seller whose (offer) slots the keyed purchases fill. */
   customers: string[];
+  /** Sees every answer as it comes (scenario 2 counts the survivors' answers after each failure). */
+  onAnswer?: (answer: Answer<unknown>) => void;
 }
 
 /**
@@ -73,6 +75,7 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
   const running = () => Date.now() < deadline;
   const record = <T>(operation: string, answer: Answer<T>): Answer<T> => {
     log.tally.add(operation, answer);
+    options.onAnswer?.(answer);
     if (UNANSWERED.has(answer.code)) log.failures.push(answer);
     return answer;
   };

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Balancer, readiness } from '../balancer';
+import { checkKeyedPurchases } from '../checks/keyed-purchases';
+import { checkOneLiveSubscription } from '../checks/live-subscriptions';
+import { checkLostUpdates, versionsNow } from '../checks/lost-updates';
+import { checkNodesAgree } from '../checks/node-checksums';
+import { checkResellerRemovals } from '../checks/reseller-removals';
+import type { Answer } from '../client';
+import { Database } from '../database';
+import type { GaleraCluster } from '../galera';
+import { type Resources, sleep, until } from '../processes';
+import type { Report } from '../report';
+import type { Instance } from '../tenantry';
+import type { World } from '../world';
+import { mixedLoad } from './mixed-load';
+import { purchaseCustomers } from './scenario-1';
+
+export const NAME = 'scenario 2: a Galera node and an instance killed under load';
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * The mixed load through a balancer that health-checks /readyz, while node 3 is SIGKILLed and later restarted
+ * (it rejoins by IST or SST) and instance 2 is SIGKILLed. The survivors keep answering, the instance on the dead
+ * node reports 503 on /readyz until its node is Synced again, and only the killed instance's in-flight requests
+ * go unanswered; the client's retries of those (same idempotency key, another instance) create nothing twice.
+ */
+export async function scenario2(
+  report: Report,
+  world: World,
+  instances: Instance[],
+  cluster: GaleraCluster,
+  resources: Resources,
+  databases: Database[],
+  loadSeconds: number,
+): Promise<void> {
+  const [, killedInstance, onKilledNode] = instances;
+  const killedNode = cluster.nodes[2];
+  const customers = await purchaseCustomers(instances[0], world, 30, `s2-${Date.now().toString(36)}`);
+  const since = await versionsNow(databases[0], world.hot.map((h) => h.subscription.id));
+  const balancer = new Balancer([...instances]);
+  balancer.start();
+  // Answers after a failure, by instance and code: did the survivors keep answering?
+  const after = new Map<string, number>();
+  let phase = '';
+  const onAnswer = (answer: Answer<unknown>) => {
+    if (!phase) return;
+    const key = `${phase}|${answer.instance}|${answer.code}`;
+    after.set(key, (after.get(key) ?? 0) + 1);
+  };
+  const load = mixedLoad(world, () => balancer.routable(), {
+    seconds: Math.max(loadSeconds, 60),
+    quantityWorkers: 6,
+    versionedWorkers: 2,
+    purchaseWorkers: 3,
+    raceWorkers: 2,
+    customers,
+    onAnswer,
+  });
+  try {
+    await sleep(8_000);
+    phase = 'node killed';
+    const nodeKilledAt = Date.now();
+    await cluster.kill(killedNode);
+    const unready = await until(`${onKilledNode.name} /readyz 503`, 30_000, async () => {
+      const status = await readiness(onKilledNode);
+      return status === 503 ? status : undefined;
+    }).catch(() => 0);
+    report.check(NAME, `/readyz of ${onKilledNode.name} (on the killed ${killedNode.name}) answers 503`, unready === 503, `after ${seconds(Date.now() - nodeKilledAt)}`);
+
+    await sleep(4_000);
+    phase = 'instance killed';
+    balancer.remove(killedInstance);
+    await resources.kill(killedInstance.process);
+
+    await sleep(6_000);
+    phase = 'node restarting';
+    const restartAt = Date.now();
+    await cluster.restart(killedNode);
+    const rejoinedIn = Date.now() - restartAt;
+    const log = readFileSync(join(killedNode.directory, 'error.log'), 'utf8');
+    const transfer = /IST received|Receiving IST/.test(log) ? 'IST' : /SST .*complete|SST succeeded|wsrep_sst_rsync/i.test(log) ? 'SST' : 'unknown transfer';
+    report.figure(`${NAME}: ${killedNode.name} rejoined by ${transfer} and was Synced ${seconds(rejoinedIn)} after its restart`);
+    const readyAgain = await until(`${onKilledNode.name} /readyz 200`, 30_000, async () => ((await readiness(onKilledNode)) === 200 ? 200 : undefined)).catch(() => 0);
+    report.check(NAME, `${killedNode.name} rejoins (${transfer}) and ${onKilledNode.name}'s /readyz is 200 again`, readyAgain === 200, `Synced ${seconds(rejoinedIn)} after restart`);
+    phase = 'node rejoined';
+  } finally {
+    const log = await load;
+    balancer.stop();
+    process.stdout.write(`${log.tally.describe()}\n`);
+    report.figure(`${NAME}: ${log.tally.total()} requests in ${seconds(log.durationMs)}`);
+    // Who must keep answering in each phase: the instances alive whose node is up.
+    const serving: Record<string, Instance[]> = {
+      'node killed': [instances[0], killedInstance],
+      'instance killed': [instances[0]],
+      'node restarting': [instances[0]],
+      'node rejoined': [instances[0], onKilledNode],
+    };
+    for (const [phaseName, expected] of Object.entries(serving)) {
+      const answered = expected.map((i) => `${i.name} ${after.get(`${phaseName}|${i.name}|OK`) ?? 0} OK`);
+      const silent = expected.filter((i) => !after.get(`${phaseName}|${i.name}|OK`));
+      report.check(NAME, `while ${phaseName.replace('node', 'a node is')}, ${expected.map((i) => i.name).join(' and ')} kept answering`, silent.length === 0, answered.join(', '));
+    }
+    const unexpected = log.failures.filter((f) => f.instance !== killedInstance.name);
+    report.check(
+      NAME,
+      `only ${killedInstance.name}'s in-flight requests went unanswered (${log.failures.length} unanswered, never INTERNAL_SERVER_ERROR elsewhere)`,
+      unexpected.length === 0,
+      unexpected.slice(0, 3).map((f) => `${f.instance}: ${f.code} ${f.message}`).join('; '),
+    );
+    const retried = log.purchases.filter((p) => p.answeredIds.size > 0);
+    const [db] = databases;
+    await checkLostUpdates(report, NAME, db, world.hot.map((h) => h.subscription.id), log, since);
+    await checkKeyedPurchases(report, NAME, db, log.purchases);
+    await checkOneLiveSubscription(report, NAME, db);
+    await checkResellerRemovals(report, NAME, db, world.leaver.id, log.races);
+    // Fresh connections: the pool of the killed node holds connections that died with it.
+    const fresh = cluster.nodes.map((node) => new Database(node.name, node.port, 'tenantry', true));
+    await checkNodesAgree(report, NAME, fresh, 'tenantry').finally(() => Promise.all(fresh.map((d) => d.close())));
+    report.figure(`${NAME}: ${retried.length} keyed purchases bought, ${log.failures.length} answers lost with ${killedInstance.name}`);
+  }
+}
