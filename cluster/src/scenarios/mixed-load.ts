@@ -44,9 +44,11 @@ export interface LoadLog {
 }
 
 const pickFrom = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)];
-/** Up to `count` distinct routable instances, in random order. */
-const distinct = (routable: Routable, count: number): Instance[] =>
-  [...routable()].sort(() => Math.random() - 0.5).slice(0, Math.max(1, count));
+/** `count` routable instances in random order, all different while there are enough. */
+const spread = (routable: Routable, count: number): Instance[] => {
+  const shuffled = [...routable()].sort(() => Math.random() - 0.5);
+  return Array.from({ length: count }, (_, i) => shuffled[i % shuffled.length]);
+};
 
 const UNANSWERED = new Set(['NETWORK', 'INTERNAL_SERVER_ERROR', 'NO_CODE']);
 
@@ -128,7 +130,7 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
       const input = { ...slot, quantity: 3, idempotencyKey: entry.key };
       // The same request through two or three instances at once; a copy that got no answer is sent again
       // (same key) through another instance, as a client retrying after a failed instance would.
-      const copies = distinct(routable, 2 + Math.floor(Math.random() * 2));
+      const copies = spread(routable, 2 + Math.floor(Math.random() * 2));
       await Promise.all(
         copies.map(async (instance) => {
           for (let attempt = 0; attempt < 6; attempt++) {
@@ -156,7 +158,7 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
       const suspended = record('suspendSubscription', await gql(pickFrom(routable()), world.leaver.admin, SUSPEND, { input: { subscriptionId: suspendedId } }));
       if (suspended.code !== 'OK') continue;
       // Three instances, three requests at once: two sales that must not outlive the relationship, and its removal.
-      const [a, b, c] = [...distinct(routable, 3), ...routable()];
+      const [a, b, c] = spread(routable, 3);
       const [reactivate, sale, remove] = await Promise.all([
         gql(a, world.leaver.admin, REACTIVATE, { input: { subscriptionId: suspendedId } }).then((r) => record('reactivateSubscription', r)),
         purchase(b, world.leaver.admin, { tenantId, offerId: world.offers[1], quantity: 2 }).then((r) => record('purchaseSubscription', r)),
