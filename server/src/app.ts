@@ -26,11 +26,15 @@ import { errorLoggingPlugin } from './http/error-logging';
 import { rejectBatches, requestTimeout } from './http/limits';
 import { queryLimits } from './graphql/query-limits';
 import { CallerRateLimiter } from './http/rate-limit';
+import { openRateLimitStore } from './http/rate-limit-store';
 import { isLoopbackHost } from './http/loopback';
 import { explorerRoutes } from './explorer/routes';
 import { sandboxLandingPage } from './explorer/sandbox-landing-page';
 import { createServices, type Services } from './services';
 import { Metrics } from './metrics';
+import { operationMetricsPlugin } from './graphql/operation-metrics';
+import { metricsRoute } from './http/metrics-route';
+import { collectPoolUsage } from './db/pool-usage';
 
 export interface AppOptions {
   config: Config;
@@ -74,8 +78,14 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   const { config } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
-  const dataSource = await openDatabase(config.database, options.database);
+  // RATE_LIMIT_STORE is checked first: a Redis that does not answer stops the start before the database is touched.
+  const rateLimitStore = options.rateLimiter ? undefined : await openRateLimitStore(config, logger);
+  const dataSource = await openDatabase(config.database, options.database).catch(async (error: unknown) => {
+    await rateLimitStore?.close();
+    throw error;
+  });
   const metrics = options.metrics ?? new Metrics();
+  collectPoolUsage(dataSource, metrics);
   const services = createServices(dataSource, { clock, retentionDays: config.dataRetentionDays, metrics });
   await options.onDatabaseReady?.(dataSource, services);
 
@@ -93,6 +103,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
 
   app.use(requestLogging(logger));
   app.use(healthRoutes(dataSource, () => draining));
+  app.use(metricsRoute(metrics));
 
   // Both explorers follow one rule: on in development, off in production unless GRAPHQL_INTROSPECTION=true.
   const explorersOn = !config.production || config.introspection;
@@ -127,6 +138,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      operationMetricsPlugin(metrics),
       // No cache hints are used; the default cache-control plugin wraps every field resolver (issue 6 profile).
       ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(logger),
@@ -144,7 +156,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   });
   await apollo.start();
 
-  const rateLimiter = new CallerRateLimiter(config.limits.rateLimitPerMinute, options.rateLimiter);
+  const rateLimiter = new CallerRateLimiter(config.limits.rateLimitPerMinute, options.rateLimiter ?? rateLimitStore?.limiter);
   app.use(
     GRAPHQL_PATH,
     requestTimeout(config.limits.requestTimeoutMs),
@@ -186,6 +198,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
       draining = true;
       if (sweepTimer) clearInterval(sweepTimer);
       await apollo.stop();
+      await rateLimitStore?.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };

@@ -65,6 +65,8 @@ export interface Config {
   wsMaxSubscriptionsPerCaller: number;
   /** Where rate-limit budgets are counted: this process, or a Redis server shared by every instance (SPEC §7). */
   rateLimitStore: { kind: 'memory' } | { kind: 'redis'; url: string };
+  /** Starts every key this deployment writes in a shared rate-limit store, so deployments sharing one Redis count apart. */
+  rateLimitKeyPrefix: string;
   /** OTLP/HTTP collector for OpenTelemetry traces; unset: no tracing. */
   otelEndpoint?: string;
 }
@@ -146,6 +148,15 @@ function rateLimitStore(env: Env): Config['rateLimitStore'] {
   throw new ConfigError('RATE_LIMIT_STORE', `must be "memory" or a redis://host:port URL, got "${raw}"`);
 }
 
+function keyPrefix(env: Env): string {
+  const raw = env.RATE_LIMIT_KEY_PREFIX;
+  if (raw === undefined || raw === '') return 'tenantry';
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(raw)) {
+    throw new ConfigError('RATE_LIMIT_KEY_PREFIX', `must be 1–64 letters, digits, "_", ".", ":" or "-", got "${raw}"`);
+  }
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const jwksUrl = optionalUrl(env, 'AUTH_JWKS_URL');
@@ -199,6 +210,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     wsMaxSubscriptionsPerCaller: integer(env, 'WS_MAX_SUBSCRIPTIONS_PER_CALLER', 20, 1, 10_000),
     rateLimitStore: rateLimitStore(env),
+    rateLimitKeyPrefix: keyPrefix(env),
     otelEndpoint: optionalUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT'),
   };
 }

@@ -1,5 +1,6 @@
 import type { Config } from './config';
 import { redactCredentials } from './redact';
+import { RateLimitStoreUnreachable } from './http/rate-limit-store';
 
 /** How far the start got: each step fails for its own reasons, and names what to fix. */
 export type StartStep = 'database' | 'demo data' | 'schema' | 'listen';
@@ -13,6 +14,7 @@ function detail(error: unknown): string {
 
 /** One line saying what failed at start, naming the variable to fix when a configuration caused it. */
 export function describeStartFailure(error: unknown, step: StartStep, config: Config): string {
+  if (error instanceof RateLimitStoreUnreachable) return `RATE_LIMIT_STORE: ${error.message}`;
   switch (step) {
     case 'database':
       return `DATABASE_URL: cannot open or migrate the ${config.database.kind} database (${detail(error)})`;

@@ -1,4 +1,3 @@
-import net from 'node:net';
 import {
   codeOf,
   dumpDatabase,
@@ -28,6 +27,7 @@ import {
   SUSPEND_SUBSCRIPTION,
 } from './graphql/shared-definitions';
 import { testDatabaseKind, testMysqlUrl } from './support/database';
+import { TcpProxy } from './support/tcp-proxy';
 import { AuditEvent, IdempotencyKey } from '../src/entities';
 
 /**
@@ -44,59 +44,6 @@ import { AuditEvent, IdempotencyKey } from '../src/entities';
 interface Outage {
   cut(): void;
   restore(): void;
-}
-
-/** A TCP proxy in front of MariaDB that can cut every connection and refuse new ones. */
-class DatabaseProxy implements Outage {
-  private readonly server: net.Server;
-  private readonly sockets = new Set<net.Socket>();
-  private up = true;
-  port = 0;
-
-  constructor(private readonly target: { host: string; port: number }) {
-    this.server = net.createServer((client) => {
-      if (!this.up) {
-        client.destroy();
-        return;
-      }
-      const upstream = net.connect(this.target.port, this.target.host);
-      for (const socket of [client, upstream]) this.sockets.add(socket);
-      const close = () => {
-        client.destroy();
-        upstream.destroy();
-        this.sockets.delete(client);
-        this.sockets.delete(upstream);
-      };
-      client.pipe(upstream).on('error', close);
-      upstream.pipe(client).on('error', close);
-      client.on('error', close).on('close', close);
-      upstream.on('error', close).on('close', close);
-    });
-  }
-
-  listen(): Promise<void> {
-    return new Promise((resolve) =>
-      this.server.listen(0, '127.0.0.1', () => {
-        this.port = (this.server.address() as net.AddressInfo).port;
-        resolve();
-      }),
-    );
-  }
-
-  cut() {
-    this.up = false;
-    for (const socket of this.sockets) socket.destroy();
-    this.sockets.clear();
-  }
-
-  restore() {
-    this.up = true;
-  }
-
-  close(): Promise<void> {
-    this.cut();
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
 }
 
 /** SQLite: every statement but ROLLBACK fails with SQLITE_IOERR while cut. */
@@ -126,7 +73,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe(`faults (${testDatabaseKind()})`, () => {
   let server: TestServer;
   let outage: Outage;
-  let proxy: DatabaseProxy | undefined;
+  let proxy: TcpProxy | undefined;
   let w: World;
   let base: string;
   const originalMysqlUrl = process.env.TEST_MYSQL_URL;
@@ -134,7 +81,7 @@ describe(`faults (${testDatabaseKind()})`, () => {
   beforeAll(async () => {
     if (testDatabaseKind() === 'mysql') {
       const target = new URL(testMysqlUrl());
-      proxy = new DatabaseProxy({ host: target.hostname, port: Number(target.port || 3306) });
+      proxy = new TcpProxy({ host: target.hostname, port: Number(target.port || 3306) });
       await proxy.listen();
       const through = new URL(testMysqlUrl());
       through.hostname = '127.0.0.1';

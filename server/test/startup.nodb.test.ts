@@ -31,6 +31,9 @@ describe('a bad configuration stops the server with one line naming the variable
     ['DEMO_DATA', { DEMO_DATA: 'maybe' }],
     ['AUTH_JWT_SECRET', { NODE_ENV: 'production', DATABASE_URL: 'sqlite::memory:' }],
     ['LIFECYCLE_SWEEP_SECONDS', { LIFECYCLE_SWEEP_SECONDS: '0' }],
+    ['RATE_LIMIT_STORE', { RATE_LIMIT_STORE: 'memcached://127.0.0.1:11211' }],
+    ['RATE_LIMIT_STORE', { RATE_LIMIT_STORE: 'redis://127.0.0.1:1', DATABASE_URL: 'sqlite::memory:' }],
+    ['RATE_LIMIT_KEY_PREFIX', { RATE_LIMIT_KEY_PREFIX: 'two words' }],
   ])('%s', (variable, env) => {
     const { status, stderr } = start(env);
     expect(status).not.toBe(0);

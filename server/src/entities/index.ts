@@ -10,6 +10,7 @@ import { Subscription } from './subscription';
 import { Tenant } from './tenant';
 import { WebhookDelivery } from './webhook-delivery';
 import { WebhookEndpoint } from './webhook-endpoint';
+import { WorkLease } from './work-lease';
 
 export { AuditEvent, AuditActor } from './audit-event';
 export { AuditEventPartner } from './audit-event-partner';
@@ -23,6 +24,7 @@ export { Subscription, LIVE } from './subscription';
 export { Tenant } from './tenant';
 export { WebhookEndpoint, type WebhookOwnerKey } from './webhook-endpoint';
 export { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery';
+export { WorkLease } from './work-lease';
 export * from './enums';
 
 export const entities = [
@@ -38,4 +40,5 @@ export const entities = [
   IdempotencyKey,
   WebhookEndpoint,
   WebhookDelivery,
+  WorkLease,
 ];

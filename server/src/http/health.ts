@@ -1,8 +1,25 @@
 import type { Router } from 'express';
 import express from 'express';
 import type { DataSource } from 'typeorm';
+import { GALERA_STATUS_VARIABLES, galeraReadiness, type StatusRow } from './galera-readiness';
 
-/** `/healthz`: the process is up. `/readyz`: the database answers. Both public, both JSON. */
+const PROBE_TIMEOUT_MS = 2_000;
+
+/** MySQL/MariaDB: the wsrep status (one cheap statement that also proves the server answers); SQLite: SELECT 1. */
+async function probe(dataSource: DataSource): Promise<StatusRow[]> {
+  if (dataSource.options.type === 'better-sqlite3') {
+    await dataSource.query('SELECT 1');
+    return [];
+  }
+  const names = GALERA_STATUS_VARIABLES.map((name) => `'${name}'`).join(', ');
+  return dataSource.query(`SHOW GLOBAL STATUS WHERE Variable_name IN (${names})`);
+}
+
+/**
+ * `/healthz`: the process is up. `/readyz`: the database answers and, on a Galera node, the node is Synced in
+ * the Primary component, so a load balancer routes around a node that is joining, donating or cut off.
+ * Both public, both JSON.
+ */
 export function healthRoutes(dataSource: DataSource, isDraining: () => boolean): Router {
   const router = express.Router();
   router.get('/healthz', (_req, res) => {
@@ -13,15 +30,20 @@ export function healthRoutes(dataSource: DataSource, isDraining: () => boolean):
       res.status(503).json({ status: 'draining' });
       return;
     }
+    let rows: StatusRow[];
     try {
-      await Promise.race([
-        dataSource.query('SELECT 1'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2_000).unref()),
+      rows = await Promise.race([
+        probe(dataSource),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), PROBE_TIMEOUT_MS).unref()),
       ]);
-      res.json({ status: 'ready', database: 'ok' });
     } catch {
       res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+      return;
     }
+    const galera = galeraReadiness(rows);
+    if (!galera.galera) res.json({ status: 'ready', database: 'ok' });
+    else if (galera.ready) res.json({ status: 'ready', database: 'ok', galera: galera.node });
+    else res.status(503).json({ status: 'unavailable', database: 'galera node not synced', galera: galera.node });
   });
   return router;
 }

@@ -9,14 +9,14 @@ import { ErrorCode } from '../domain/error-codes';
  *
  * The default store is in this process’s memory: with several server instances each keeps its own
  * counts, so a caller spread over N instances gets up to N times the budget, and a restart forgets them.
- * To share one budget across instances, pass a rate-limiter-flexible store limiter (RateLimiterRedis,
- * RateLimiterMySQL, …) with the same points and duration as `createApp({ rateLimiter })`.
+ * RATE_LIMIT_STORE=redis://… shares one budget (rate-limit-store.ts); `createApp({ rateLimiter })` takes
+ * any other rate-limiter-flexible store limiter with the points and duration of `memoryRateLimiter`.
  */
 export class CallerRateLimiter {
   private readonly limiter: RateLimiterAbstract | null;
 
   constructor(perMinute: number, store?: RateLimiterAbstract) {
-    this.limiter = perMinute > 0 ? (store ?? new RateLimiterMemory({ points: perMinute, duration: 60, keyPrefix: 'tenantry-rl' })) : null;
+    this.limiter = perMinute > 0 ? (store ?? memoryRateLimiter(perMinute)) : null;
   }
 
   get enabled(): boolean {
@@ -41,6 +41,14 @@ export class CallerRateLimiter {
       throw rejection; // the store itself failed: an internal error, not the caller’s fault
     }
   }
+}
+
+/** The budget's window: RATE_LIMIT_PER_MINUTE points per this many seconds. */
+export const RATE_LIMIT_WINDOW_SECONDS = 60;
+
+/** The per-process budget: the default store, and the stand-in while a shared store is unreachable. */
+export function memoryRateLimiter(perMinute: number): RateLimiterMemory {
+  return new RateLimiterMemory({ points: perMinute, duration: RATE_LIMIT_WINDOW_SECONDS, keyPrefix: 'tenantry-rl' });
 }
 
 export function rateLimited(retryAfterSeconds: number): GraphQLError {

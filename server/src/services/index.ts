@@ -54,6 +54,6 @@ export function createServices(dataSource: DataSource, options: { clock: Clock; 
       options.retentionDays,
     ),
     relationships,
-    lifecycle: new LifecycleService(dataSource, transactions, audit, idempotency, options.clock),
+    lifecycle: new LifecycleService(dataSource, transactions, audit, idempotency, options.clock, options.metrics),
   };
 }

@@ -1,4 +1,4 @@
-import { type DataSource, LessThanOrEqual } from 'typeorm';
+import { type DataSource, LessThanOrEqual, MoreThan } from 'typeorm';
 import type { Actor } from '../domain/actor';
 import type { RequestContext } from '../auth/request-context';
 import type { Clock } from '../domain/clock';
@@ -6,16 +6,25 @@ import { Subscription, SubscriptionStatus } from '../entities';
 import { Loaders } from '../db/loaders';
 import { rowLock, type TransactionRunner, type UnitOfWork } from '../db/transactions';
 import { updateIfVersion } from '../db/versioned-writes';
+import { claimLease, newLeaseOwner, pruneLeases, releaseLease } from '../db/work-leases';
+import type { Metrics } from '../metrics';
 import { lifecycleRefusal, transitionValues } from '../domain/lifecycle';
 import type { AuditService } from './audit.service';
 import type { IdempotencyService } from './idempotency.service';
 
 const BATCH = 500;
+const LEASE_KIND = 'subscription.expire';
+/** Expiring one subscription takes milliseconds; a claim outliving this is its dead or stalled holder's. */
+const LEASE_MS = 60_000;
+/** Leases are deleted with the work they claim; one left this long ago guards nothing any more. */
+const LEASE_PRUNE_AFTER_MS = 86_400_000;
 const SYSTEM_ACTOR: Actor = { subject: 'system:lifecycle-sweep', roles: [], tenantId: null, partnerId: null };
 
 /**
  * Moves suspended subscriptions whose data retention has ended to DELETED, and prunes old idempotency
- * keys. Idempotent: a second run at the same instant finds nothing to do.
+ * keys. Idempotent: a second run at the same instant finds nothing to do. Every instance runs it: each
+ * subscription is claimed with a lease (db/work-leases.ts) before it is expired, so instances sweeping at
+ * once share the work, and a dead instance's claims are taken over when they expire (SPEC §7).
  */
 export class LifecycleService {
   constructor(
@@ -24,9 +33,25 @@ export class LifecycleService {
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
     private readonly clock: Clock,
+    private readonly metrics?: Metrics,
+    /** This instance's name in the leases it holds. */
+    readonly leaseOwner: string = newLeaseOwner(),
   ) {}
 
+  /** One run, counted in `tenantry_lifecycle_sweep_runs_total` and `…_deleted_total`. */
   async sweep(): Promise<{ deleted: number; prunedKeys: number }> {
+    try {
+      const result = await this.sweepOnce();
+      this.metrics?.sweepRuns.inc({ outcome: 'ok' });
+      this.metrics?.sweepDeleted.inc(result.deleted);
+      return result;
+    } catch (error) {
+      this.metrics?.sweepRuns.inc({ outcome: 'failed' });
+      throw error;
+    }
+  }
+
+  private async sweepOnce(): Promise<{ deleted: number; prunedKeys: number }> {
     const now = this.clock.now();
     const ctx: RequestContext = {
       actor: SYSTEM_ACTOR,
@@ -35,18 +60,32 @@ export class LifecycleService {
       clock: { now: () => now },
     };
     let deleted = 0;
-    for (;;) {
+    // Keyset pages: a subscription another instance holds stays SUSPENDED, and is not read again.
+    for (let after = ''; ; ) {
       const expired = await this.dataSource.getRepository(Subscription).find({
-        where: { status: SubscriptionStatus.SUSPENDED, dataRetentionEndsAt: LessThanOrEqual(now) },
+        select: { id: true },
+        where: { status: SubscriptionStatus.SUSPENDED, dataRetentionEndsAt: LessThanOrEqual(now), id: MoreThan(after) },
         order: { id: 'ASC' },
         take: BATCH,
       });
-      if (expired.length === 0) break;
       for (const { id } of expired) {
-        if (await this.transactions.run(ctx, (uow) => this.expire(uow, id))) deleted++;
+        const lease = { kind: LEASE_KIND, itemId: id, owner: this.leaseOwner };
+        // The lease's clock is the real one: it must expire while this sweep's `now` stands still.
+        if (!(await this.transactions.run(ctx, (uow) => claimLease(uow.manager, { ...lease, now: this.clock.now(), ttlMs: LEASE_MS })))) continue;
+        if (
+          await this.transactions.run(ctx, async (uow) => {
+            const expiredNow = await this.expire(uow, id);
+            await releaseLease(uow.manager, lease);
+            return expiredNow;
+          })
+        ) {
+          deleted++;
+        }
       }
       if (expired.length < BATCH) break;
+      after = expired[expired.length - 1].id;
     }
+    await this.transactions.run(ctx, (uow) => pruneLeases(uow.manager, LEASE_KIND, new Date(now.getTime() - LEASE_PRUNE_AFTER_MS)));
     const prunedKeys = await this.idempotency.prune(now);
     return { deleted, prunedKeys };
   }

@@ -1,0 +1,125 @@
+/**
+ * SPEC §7, RATE_LIMIT_STORE: with `redis://…` every instance spends one budget per caller; with `memory` each
+ * instance keeps its own. Redis must answer at start; when it goes away later, each instance counts in its
+ * own memory with a warning in the log, and no request fails because of it.
+ * Redis runs at 127.0.0.1:6379; the keys this spec writes carry a prefix of its own, removed at the end.
+ */
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import Redis from 'ioredis';
+import pino from 'pino';
+import { Role, startTestServer, type TestServer } from './support/harness';
+import { TcpProxy } from './support/tcp-proxy';
+import { RateLimitStoreUnreachable } from '../src/http/rate-limit-store';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config';
+
+const REDIS = { host: '127.0.0.1', port: 6379 };
+const BUDGET = 6;
+const PREFIX = `tenantry-spec-${randomBytes(6).toString('hex')}`;
+
+async function viewer(server: TestServer, token: string) {
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ viewer { subject } }' }),
+  });
+  const body = (await response.json()) as { errors?: { extensions: { code: string } }[] };
+  return { status: response.status, code: body.errors?.[0]?.extensions.code ?? 'OK' };
+}
+
+/** Sends `count` requests of one caller, alternating between the servers, and returns their outcome codes. */
+async function spread(servers: TestServer[], token: string, count: number): Promise<string[]> {
+  const codes: string[] = [];
+  for (let i = 0; i < count; i++) codes.push((await viewer(servers[i % servers.length], token)).code);
+  return codes;
+}
+
+const ok = (n: number) => Array.from({ length: n }, () => 'OK');
+const env = (store: string, prefix = PREFIX) => ({ RATE_LIMIT_STORE: store, RATE_LIMIT_KEY_PREFIX: prefix, RATE_LIMIT_PER_MINUTE: String(BUDGET) });
+
+describe('RATE_LIMIT_STORE', () => {
+  const redis = new Redis({ ...REDIS, lazyConnect: true });
+  const servers: TestServer[] = [];
+  const start = async (environment: Record<string, string>, logger?: pino.Logger) => {
+    const server = await startTestServer({ env: environment, logger });
+    servers.push(server);
+    return server;
+  };
+  const caller = (server: TestServer) => server.token(Role.PLATFORM_ADMIN, { subject: `caller-${randomBytes(4).toString('hex')}` });
+  const ourKeys = () => redis.keys(`${PREFIX}*`);
+
+  beforeAll(() => redis.connect());
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+    const keys = await ourKeys();
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  });
+
+  it('redis://: one budget per caller across two instances, then RATE_LIMITED on both', async () => {
+    const a = await start(env(`redis://${REDIS.host}:${REDIS.port}`));
+    const b = await start(env(`redis://${REDIS.host}:${REDIS.port}`));
+    const token = await caller(a);
+    expect(await spread([a, b], token, BUDGET)).toEqual(ok(BUDGET));
+    expect(await spread([a, b], token, 2)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+    // Another caller has its own budget.
+    expect(await spread([b, a], await caller(a), 2)).toEqual(ok(2));
+    // The budgets live in Redis under the configured prefix.
+    expect((await ourKeys()).every((key) => key.startsWith(`${PREFIX}:rate-limit:caller:`))).toBe(true);
+    expect(await ourKeys()).toHaveLength(2);
+  });
+
+  it('keeps deployments with different prefixes apart on one Redis', async () => {
+    const other = await start(env(`redis://${REDIS.host}:${REDIS.port}`, `${PREFIX}-other`));
+    const here = await start(env(`redis://${REDIS.host}:${REDIS.port}`));
+    const token = await caller(here);
+    expect(await spread([here], token, BUDGET)).toEqual(ok(BUDGET));
+    expect(await spread([here], token, 1)).toEqual(['RATE_LIMITED']);
+    expect(await spread([other], token, BUDGET)).toEqual(ok(BUDGET));
+  });
+
+  it('memory: each instance allows the whole budget', async () => {
+    const a = await start(env('memory'));
+    const b = await start(env('memory'));
+    const token = await caller(a);
+    expect(await spread([a, b], token, 2 * BUDGET)).toEqual(ok(2 * BUDGET));
+    expect(await spread([a, b], token, 2)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+  });
+
+  it('does not start when Redis does not answer, naming RATE_LIMIT_STORE', async () => {
+    const closed = new TcpProxy(REDIS);
+    await closed.listen();
+    closed.cut();
+    try {
+      // Redis is checked before the database is opened: this in-memory one is never created.
+      const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', ...env(`redis://127.0.0.1:${closed.port}`) });
+      const failure = await createApp({ config, logger: pino({ level: 'silent' }) }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(RateLimitStoreUnreachable);
+      expect((failure as Error).message).toContain(`redis://127.0.0.1:${closed.port}`);
+    } finally {
+      await closed.close();
+    }
+  });
+
+  it('when Redis goes away later: counts in each instance’s memory, warns once, never fails a request', async () => {
+    const proxy = new TcpProxy(REDIS);
+    await proxy.listen();
+    const lines: string[] = [];
+    const logger = pino({ level: 'warn' }, new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }));
+    try {
+      const server = await start(env(`redis://127.0.0.1:${proxy.port}`), logger);
+      const token = await caller(server);
+      expect(await spread([server], token, 2)).toEqual(ok(2));
+      proxy.cut();
+      // The process's own count starts afresh: the whole budget, then RATE_LIMITED; never INTERNAL_SERVER_ERROR.
+      expect(await spread([server], token, BUDGET)).toEqual(ok(BUDGET));
+      expect(await spread([server], token, 2)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+      const warnings = lines.filter((line) => line.includes('RATE_LIMIT_STORE'));
+      expect(warnings).toHaveLength(1);
+      expect(JSON.parse(warnings[0])).toMatchObject({ level: 40, msg: expect.stringMatching(/Redis is unreachable/) });
+    } finally {
+      await proxy.close();
+    }
+  });
+});
