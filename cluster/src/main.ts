@@ -10,11 +10,15 @@ import { cleanUpOnExit, Resources } from './processes';
 import { Report } from './report';
 import { scenario1 } from './scenarios/scenario-1';
 import { scenario2 } from './scenarios/scenario-2';
+import { singleMariaDb } from './scenarios/throughput';
 import { type Instance, startInstance } from './tenantry';
 import { buildWorld } from './world';
 
 const DATABASE = 'tenantry';
 const LOAD_SECONDS = Number(process.env.CLUSTER_LOAD_SECONDS ?? 60);
+const BENCH_SECONDS = Number(process.env.CLUSTER_BENCH_SECONDS ?? 30);
+/** The single MariaDB the figures compare with (a scratch database on it is created and dropped). */
+const MYSQL_URL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 /** Scenarios to run, e.g. CLUSTER_SCENARIOS=1,2 (all by default). */
 const ONLY = new Set((process.env.CLUSTER_SCENARIOS ?? '1,2,3,4,bench').split(',').map((s) => s.trim()));
 
@@ -44,6 +48,7 @@ async function main(): Promise<number> {
     if (ONLY.has('1')) await report.scenario('scenario 1', () => scenario1(report, world, instances, databases, LOAD_SECONDS).then(() => undefined));
     if (ONLY.has('2')) await report.scenario('scenario 2', () => scenario2(report, world, instances, cluster, resources, databases, LOAD_SECONDS));
     await Promise.all(databases.map((db) => db.close()));
+    if (ONLY.has('bench')) await report.scenario('figures', () => singleMariaDb(report, resources, secret, BENCH_SECONDS, MYSQL_URL).then(() => undefined));
   } catch (error) {
     report.check('harness', 'the cluster and its instances started', false, (error as Error).stack ?? String(error));
   } finally {

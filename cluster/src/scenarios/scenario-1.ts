@@ -8,7 +8,8 @@ import type { Database } from '../database';
 import type { Report } from '../report';
 import type { Instance } from '../tenantry';
 import { createCustomer, type World } from '../world';
-import { type LoadLog, mixedLoad } from './mixed-load';
+import type { LoadLog } from './mixed-load';
+import { describe, measure } from './throughput';
 
 export const NAME = 'scenario 1: mixed load across three instances';
 
@@ -21,16 +22,9 @@ export async function purchaseCustomers(instance: Instance, world: World, count:
 
 export async function scenario1(report: Report, world: World, instances: Instance[], databases: Database[], seconds: number): Promise<LoadLog> {
   const customers = await purchaseCustomers(instances[0], world, 30, `s1-${Date.now().toString(36)}`);
-  const log = await mixedLoad(world, () => instances, {
-    seconds,
-    quantityWorkers: 8,
-    versionedWorkers: 2,
-    purchaseWorkers: 3,
-    raceWorkers: 3,
-    customers,
-  });
-  const mutations = mutationCount(log);
-  report.figure(`${NAME}: ${log.tally.total()} requests (${mutations} mutations) in ${(log.durationMs / 1000).toFixed(1)} s`);
+  const { log, measurement } = await measure('3 instances on 3 Galera nodes', world, instances, seconds, customers);
+  report.figure(`${NAME}: ${log.tally.total()} requests in ${(log.durationMs / 1000).toFixed(1)} s`);
+  report.figure(`figures: mutation throughput: ${describe(measurement)}`);
   process.stdout.write(`${log.tally.describe()}\n`);
   report.check(
     NAME,
