@@ -1,9 +1,9 @@
 import type { Instance } from './tenantry';
 
-/** GET /readyz: its HTTP status, or 0 when the instance does not answer within a second. */
-export async function readiness(instance: Instance): Promise<number> {
+/** GET /readyz: its HTTP status, or 0 when the instance does not answer within `timeoutMs`. */
+export async function readiness(instance: Instance, timeoutMs = 2_000): Promise<number> {
   try {
-    const response = await fetch(`${instance.origin}/readyz`, { signal: AbortSignal.timeout(1_000) });
+    const response = await fetch(`${instance.origin}/readyz`, { signal: AbortSignal.timeout(timeoutMs) });
     await response.body?.cancel();
     return response.status;
   } catch {
@@ -11,29 +11,45 @@ export async function readiness(instance: Instance): Promise<number> {
   }
 }
 
+/** HAProxy's defaults: an instance goes out after 3 failed checks in a row and back in after 2 good ones. */
+const FALL = 3;
+const RISE = 2;
+
 /**
  * What a load balancer does with the instances (SPEC §7): it health-checks /readyz every 250 ms and routes only
- * to those that answered 200 last time; an instance it knows is gone is dropped at once.
+ * to those it considers up (FALL/RISE, as HAProxy does); an instance it knows is gone is dropped at once. With
+ * none up it routes to all it still has, as HAProxy's backup-less backend would leave a client to retry.
  */
 export class Balancer {
-  private readonly ready = new Set<Instance>();
+  private readonly up = new Set<Instance>();
+  private readonly streak = new Map<Instance, number>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly instances: Instance[]) {
-    for (const instance of instances) this.ready.add(instance);
+    for (const instance of instances) this.up.add(instance);
   }
 
   start(): void {
     const probe = async () => {
-      await Promise.all(
-        this.instances.map(async (instance) => {
-          if ((await readiness(instance)) === 200) this.ready.add(instance);
-          else this.ready.delete(instance);
-        }),
-      );
+      await Promise.all(this.instances.map(async (instance) => this.observe(instance, (await readiness(instance)) === 200)));
       if (this.timer) this.timer = setTimeout(probe, 250);
     };
     this.timer = setTimeout(probe, 0);
+  }
+
+  /** Counts consecutive results that disagree with the instance's state, and flips it after FALL or RISE of them. */
+  private observe(instance: Instance, ready: boolean): void {
+    const isUp = this.up.has(instance);
+    if (ready === isUp) {
+      this.streak.set(instance, 0);
+      return;
+    }
+    const streak = (this.streak.get(instance) ?? 0) + 1;
+    this.streak.set(instance, streak);
+    if (streak < (isUp ? FALL : RISE)) return;
+    if (ready) this.up.add(instance);
+    else this.up.delete(instance);
+    this.streak.set(instance, 0);
   }
 
   stop(): void {
@@ -43,12 +59,15 @@ export class Balancer {
 
   remove(instance: Instance): void {
     this.instances.splice(this.instances.indexOf(instance), 1);
-    this.ready.delete(instance);
+    this.up.delete(instance);
+  }
+
+  isUp(instance: Instance): boolean {
+    return this.up.has(instance);
   }
 
   routable(): Instance[] {
-    const ready = this.instances.filter((i) => this.ready.has(i));
-    if (ready.length === 0) throw new Error('the balancer has no ready instance left');
-    return ready;
+    const up = this.instances.filter((i) => this.up.has(i));
+    return up.length > 0 ? up : [...this.instances];
   }
 }

@@ -120,10 +120,16 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
   free.sort(() => Math.random() - 0.5);
   const taken: { tenantId: string; offerId: string }[] = [];
   let keys = 0;
+  let buyers = 0;
   const purchaseWorker = async () => {
     while (running()) {
-      const slot = taken.length > 0 && (Math.random() < 0.2 || free.length === 0) ? pickFrom(taken) : free.pop();
-      if (!slot) break;
+      if (free.length === 0) {
+        // Every slot is taken: a new customer of the seller brings fresh ones.
+        const created = record('createCustomer', await createCustomer(pickFrom(routable()), world.seller, `buyer-${process.pid}-${Date.now().toString(36)}-${buyers++}`));
+        if (created.code === 'OK') free.push(...world.offers.map((offerId) => ({ tenantId: created.data!.createCustomer.customer.id, offerId })));
+        continue;
+      }
+      const slot = taken.length > 0 && Math.random() < 0.2 ? pickFrom(taken) : free.pop()!;
       taken.push(slot);
       const entry: KeyedPurchase = { key: `load-${process.pid}-${keys++}`, ...slot, answeredIds: new Set(), outcome: '' };
       log.purchases.push(entry);

@@ -37,7 +37,7 @@ export async function scenario2(
 ): Promise<void> {
   const [, killedInstance, onKilledNode] = instances;
   const killedNode = cluster.nodes[2];
-  const customers = await purchaseCustomers(instances[0], world, 30, `s2-${Date.now().toString(36)}`);
+  const customers = await purchaseCustomers(instances[0], world, 5, `s2-${Date.now().toString(36)}`);
   const since = await versionsNow(databases[0], world.hot.map((h) => h.subscription.id));
   const balancer = new Balancer([...instances]);
   balancer.start();
@@ -71,6 +71,8 @@ export async function scenario2(
       const status = await readiness(onKilledNode);
       return status === 503 ? status : undefined;
     }).catch(() => 0);
+    report.figure(`${NAME}: /readyz of ${onKilledNode.name} answered 503 ${seconds(Date.now() - nodeKilledAt)} after ${killedNode.name} died`);
+    await until('the balancer to route around it', 30_000, async () => (balancer.isUp(onKilledNode) ? undefined : true));
     routedAwayAt = Date.now();
     report.check(NAME, `/readyz of ${onKilledNode.name} (on the killed ${killedNode.name}) answers 503`, unready === 503, `after ${seconds(Date.now() - nodeKilledAt)}`);
 

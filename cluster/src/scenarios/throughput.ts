@@ -60,7 +60,7 @@ export async function singleMariaDb(report: Report, resources: Resources, secret
     const instance = await startInstance(resources, 'single', `${mysqlUrl.replace(/\/$/, '')}/${database}`, { AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '0' });
     try {
       const world = await buildWorld([instance], secret);
-      const customers = await purchaseCustomers(instance, world, 30, `bench-${Date.now().toString(36)}`);
+      const customers = await purchaseCustomers(instance, world, 5, `bench-${Date.now().toString(36)}`);
       const { measurement } = await measure('1 instance on a single MariaDB', world, [instance], seconds, customers);
       report.figure(`${NAME}: ${describe(measurement)}`);
       return measurement;
