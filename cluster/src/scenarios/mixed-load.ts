@@ -40,6 +40,12 @@ export interface LoadLog {
   races: RemovalRace[];
   /** Answers that were INTERNAL_SERVER_ERROR or no GraphQL answer at all, with the instance that gave them. */
   failures: Answer<unknown>[];
+  /**
+   * Refusals of a step that must succeed (suspending the subscription just bought, buying for the customer
+   * just created), each sent through any instance: a node that has not yet applied the previous step's
+   * commit would answer NOT_FOUND.
+   */
+  refusedSteps: Answer<unknown>[];
   durationMs: number;
 }
 
@@ -71,7 +77,7 @@ export interface LoadOptions {
  * the sales (reactivation, purchase) they must not let through.
  */
 export async function mixedLoad(world: World, routable: Routable, options: LoadOptions): Promise<LoadLog> {
-  const log: LoadLog = { tally: new Tally(), acknowledged: new Map(), uncertain: new Map(), purchases: [], races: [], failures: [], durationMs: 0 };
+  const log: LoadLog = { tally: new Tally(), acknowledged: new Map(), uncertain: new Map(), purchases: [], races: [], failures: [], refusedSteps: [], durationMs: 0 };
   const started = Date.now();
   const deadline = started + options.seconds * 1000;
   const running = () => Date.now() < deadline;
@@ -81,6 +87,13 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
     if (UNANSWERED.has(answer.code)) log.failures.push(answer);
     return answer;
   };
+  /** A step the next one builds on: true when it succeeded; a refusal is recorded. */
+  const succeeded = (answer: Answer<unknown>) => {
+    if (answer.code !== 'OK' && !UNANSWERED.has(answer.code)) log.refusedSteps.push(answer);
+    return answer.code === 'OK';
+  };
+  // Keys and customer domains are unique to this load: a later load by the same caller must not replay them.
+  const run = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const uncertain = (id: string) => log.uncertain.set(id, (log.uncertain.get(id) ?? 0) + 1);
 
   const changeQuantity = async (hot: World['hot'][number], expectedVersion?: number) => {
@@ -125,13 +138,14 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
     while (running()) {
       if (free.length === 0) {
         // Every slot is taken: a new customer of the seller brings fresh ones.
-        const created = record('createCustomer', await createCustomer(pickFrom(routable()), world.seller, `buyer-${process.pid}-${Date.now().toString(36)}-${buyers++}`));
-        if (created.code === 'OK') free.push(...world.offers.map((offerId) => ({ tenantId: created.data!.createCustomer.customer.id, offerId })));
+        const created = record('createCustomer', await createCustomer(pickFrom(routable()), world.seller, `buyer-${run}-${buyers++}`));
+        if (succeeded(created)) free.push(...world.offers.map((offerId) => ({ tenantId: created.data!.createCustomer.customer.id, offerId })));
         continue;
       }
-      const slot = taken.length > 0 && Math.random() < 0.2 ? pickFrom(taken) : free.pop()!;
-      taken.push(slot);
-      const entry: KeyedPurchase = { key: `load-${process.pid}-${keys++}`, ...slot, answeredIds: new Set(), outcome: '' };
+      const retake = taken.length > 0 && Math.random() < 0.2;
+      const slot = retake ? pickFrom(taken) : free.pop()!;
+      if (!retake) taken.push(slot);
+      const entry: KeyedPurchase = { key: `load-${run}-${keys++}`, ...slot, answeredIds: new Set(), outcome: '' };
       log.purchases.push(entry);
       const input = { ...slot, quantity: 3, idempotencyKey: entry.key };
       // The same request through two or three instances at once; a copy that got no answer is sent again
@@ -143,6 +157,8 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
             const answer = record('purchaseSubscription(key)', await purchase(attempt === 0 ? instance : pickFrom(routable()), world.seller.admin, input));
             if (UNANSWERED.has(answer.code)) continue;
             if (answer.code === 'OK') entry.answeredIds.add(answer.data!.purchaseSubscription.subscription.id);
+            // A free slot must be bought; a taken one is refused with CONFLICT (one live subscription per offer).
+            if (answer.code !== (retake ? 'CONFLICT' : 'OK')) log.refusedSteps.push(answer);
             entry.outcome ||= answer.code;
             return;
           }
@@ -154,15 +170,15 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
   let customers = 0;
   const raceWorker = async () => {
     while (running()) {
-      const label = `leaver-${process.pid}-${customers++}`;
+      const label = `leaver-${run}-${customers++}`;
       const created = record('createCustomer', await createCustomer(pickFrom(routable()), world.leaver, label));
-      if (created.code !== 'OK') continue;
+      if (!succeeded(created)) continue;
       const tenantId = created.data!.createCustomer.customer.id;
       const first = record('purchaseSubscription', await purchase(pickFrom(routable()), world.leaver.admin, { tenantId, offerId: world.offers[0], quantity: 2 }));
-      if (first.code !== 'OK') continue;
+      if (!succeeded(first)) continue;
       const suspendedId = first.data!.purchaseSubscription.subscription.id;
       const suspended = record('suspendSubscription', await gql(pickFrom(routable()), world.leaver.admin, SUSPEND, { input: { subscriptionId: suspendedId } }));
-      if (suspended.code !== 'OK') continue;
+      if (!succeeded(suspended)) continue;
       // Three instances, three requests at once: two sales that must not outlive the relationship, and its removal.
       const [a, b, c] = spread(routable, 3);
       const [reactivate, sale, remove] = await Promise.all([

@@ -1,4 +1,5 @@
 import { checkKeyedPurchases } from '../checks/keyed-purchases';
+import { checkStepsSucceeded } from '../checks/refused-steps';
 import { checkOneLiveSubscription } from '../checks/live-subscriptions';
 import { checkLostUpdates } from '../checks/lost-updates';
 import { checkNodesAgree } from '../checks/node-checksums';
@@ -33,6 +34,7 @@ export async function scenario1(report: Report, world: World, instances: Instanc
     log.failures.slice(0, 3).map((f) => `${f.instance}: ${f.code} ${f.message}`).join('; '),
   );
   const [db] = databases;
+  checkStepsSucceeded(report, NAME, log);
   await checkLostUpdates(report, NAME, db, world.hot.map((h) => h.subscription.id), log);
   await checkKeyedPurchases(report, NAME, db, log.purchases);
   await checkOneLiveSubscription(report, NAME, db);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Balancer, readiness } from '../balancer';
 import { checkKeyedPurchases } from '../checks/keyed-purchases';
+import { checkStepsSucceeded } from '../checks/refused-steps';
 import { checkOneLiveSubscription } from '../checks/live-subscriptions';
 import { checkLostUpdates, versionsNow } from '../checks/lost-updates';
 import { checkNodesAgree } from '../checks/node-checksums';
@@ -45,10 +46,11 @@ export async function scenario2(
   const after = new Map<string, number>();
   let phase = '';
   // Unanswered requests (INTERNAL_SERVER_ERROR or no answer) on the instance whose node is killed, and when.
-  const failedOnKilledNode: number[] = [];
+  const failedOnKilledNode: { at: number; answer: Answer<unknown> }[] = [];
+  let nodeKilledAt = 0;
   let routedAwayAt = Number.POSITIVE_INFINITY;
   const onAnswer = (answer: Answer<unknown>) => {
-    if (answer.instance === onKilledNode.name && ['INTERNAL_SERVER_ERROR', 'NETWORK', 'NO_CODE'].includes(answer.code)) failedOnKilledNode.push(Date.now());
+    if (answer.instance === onKilledNode.name && ['INTERNAL_SERVER_ERROR', 'NETWORK', 'NO_CODE'].includes(answer.code)) failedOnKilledNode.push({ at: Date.now(), answer });
     if (!phase) return;
     const key = `${phase}|${answer.instance}|${answer.code}`;
     after.set(key, (after.get(key) ?? 0) + 1);
@@ -65,7 +67,7 @@ export async function scenario2(
   try {
     await sleep(8_000);
     phase = 'node killed';
-    const nodeKilledAt = Date.now();
+    nodeKilledAt = Date.now();
     await cluster.kill(killedNode);
     const unready = await until(`${onKilledNode.name} /readyz 503`, 30_000, async () => {
       const status = await readiness(onKilledNode);
@@ -119,17 +121,23 @@ export async function scenario2(
     // The requests in flight on an instance when its database node dies fail: the outcome of a COMMIT whose
     // connection broke is unknown, and the closed set of codes has no "unavailable". Once /readyz said 503 and
     // the balancer routed around it (one health-check period), none may fail.
-    const late = failedOnKilledNode.filter((at) => at > routedAwayAt + 2_000);
+    const late = failedOnKilledNode.filter(({ at }) => at > routedAwayAt + 2_000);
     report.check(
       NAME,
       `${onKilledNode.name} failed only requests in flight when ${killedNode.name} died (${failedOnKilledNode.length - late.length})`,
       late.length === 0,
-      late.length ? `${late.length} failed more than 2 s after /readyz turned 503` : '',
+      late.length
+        ? `${late.length} failed more than 2 s after the balancer routed around it, e.g. ${late
+            .slice(0, 3)
+            .map(({ at, answer }) => `${seconds(at - nodeKilledAt)} after the kill: ${answer.code} ${answer.message}`)
+            .join('; ')}`
+        : '',
     );
     report.figure(`${NAME}: ${failedOnKilledNode.length} in-flight requests on ${onKilledNode.name} answered INTERNAL_SERVER_ERROR when ${killedNode.name} died`);
     const retried = log.purchases.filter((p) => p.answeredIds.size > 0);
     const [db] = databases;
-    await checkLostUpdates(report, NAME, db, world.hot.map((h) => h.subscription.id), log, since);
+    checkStepsSucceeded(report, NAME, log);
+  await checkLostUpdates(report, NAME, db, world.hot.map((h) => h.subscription.id), log, since);
     await checkKeyedPurchases(report, NAME, db, log.purchases);
     await checkOneLiveSubscription(report, NAME, db);
     await checkResellerRemovals(report, NAME, db, world.leaver.id, log.races);
