@@ -35,6 +35,7 @@ import { Metrics } from './metrics';
 import { operationMetricsPlugin } from './graphql/operation-metrics';
 import { metricsRoute } from './http/metrics-route';
 import { collectPoolUsage } from './db/pool-usage';
+import { WebhookDispatcher } from './services/webhook-dispatcher';
 
 export interface AppOptions {
   config: Config;
@@ -86,8 +87,19 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   });
   const metrics = options.metrics ?? new Metrics();
   collectPoolUsage(dataSource, metrics);
-  const services = createServices(dataSource, { clock, retentionDays: config.dataRetentionDays, metrics });
+  const services = createServices(dataSource, {
+    clock,
+    retentionDays: config.dataRetentionDays,
+    metrics,
+    webhooks: { production: config.production, allowPrivateNetworks: config.webhooks.allowPrivateNetworks },
+  });
   await options.onDatabaseReady?.(dataSource, services);
+  const webhooks = new WebhookDispatcher(dataSource, services.transactions, services.audit, {
+    clock,
+    config: config.webhooks,
+    metrics,
+    log: logger,
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -190,6 +202,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
           sweepTimer = setInterval(sweep, config.lifecycleSweepSeconds * 1000);
           sweepTimer.unref();
           void sweep();
+          webhooks.start();
           const host = config.host.includes(':') ? `[${config.host}]` : config.host;
           resolve(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}/graphql`);
         });
@@ -197,7 +210,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     stop: async () => {
       draining = true;
       if (sweepTimer) clearInterval(sweepTimer);
-      await apollo.stop();
+      await Promise.all([apollo.stop(), webhooks.stop()]);
       await rateLimitStore?.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     },

@@ -44,7 +44,7 @@ describe('SDK code generation', () => {
           .sort();
         expect(covered).toEqual(fields);
       }
-      expect(operations).toHaveLength(26 + COMPOSED.length);
+      expect(operations).toHaveLength(26 + 9 + COMPOSED.length); // SPEC §3, and the webhook operations of §6
     });
 
     it('share selections through fragments', () => {

@@ -88,6 +88,22 @@ export type CreateTenantInput = {
   name: string;
 };
 
+/** Register a URL that receives the events you may read. */
+export type CreateWebhookEndpointInput = {
+  /** A note for people, at most 255 characters. */
+  description?: string | null | undefined;
+  /** The event types to send, e.g. subscription.purchased; empty or omitted: every type. */
+  eventTypes?: Array<string> | null | undefined;
+  /** Where events are POSTed: an https:// URL (http:// outside production), at most 2048 characters, without credentials, on a public address. */
+  url: string;
+};
+
+/** Delete an endpoint and its delivery log. */
+export type DeleteWebhookEndpointInput = {
+  /** The endpoint. */
+  id: string | number;
+};
+
 /** What a partner company may act as. */
 export const PartnerCapability = {
   Advisor: 'ADVISOR',
@@ -147,6 +163,12 @@ export type ReactivateSubscriptionInput = {
   subscriptionId: string | number;
 };
 
+/** Attempt a delivery again, now. */
+export type RedeliverWebhookInput = {
+  /** The delivery. */
+  deliveryId: string | number;
+};
+
 /** A customer removes an advisor from all its subscriptions. */
 export type RemoveAdvisorRelationshipInput = {
   /** The advisor’s Partner ID. */
@@ -183,6 +205,18 @@ export const Role = {
 } as const;
 
 export type Role = typeof Role[keyof typeof Role];
+/** Give an endpoint a new signing secret. */
+export type RotateWebhookSecretInput = {
+  /** The endpoint. */
+  id: string | number;
+};
+
+/** Send a webhook.test event to an endpoint. */
+export type SendTestWebhookInput = {
+  /** The endpoint. */
+  id: string | number;
+};
+
 /** Add, change or remove (partnerId: null) a subscription’s partner of record. */
 export type SetPartnerOfRecordInput = {
   /** The version you read; a stale one is refused with CONFLICT. */
@@ -216,6 +250,28 @@ export type SuspendSubscriptionInput = {
   subscriptionId: string | number;
 };
 
+/** Change an endpoint; omitted fields stay as they are. */
+export type UpdateWebhookEndpointInput = {
+  /** A new note for people. */
+  description?: string | null | undefined;
+  /** false pauses deliveries; true resumes them and clears disabledReason. */
+  enabled?: boolean | null | undefined;
+  /** The new list of event types; empty: every type. */
+  eventTypes?: Array<string> | null | undefined;
+  /** The endpoint. */
+  id: string | number;
+  /** A new URL, under the same rules as when creating. */
+  url?: string | null | undefined;
+};
+
+/** PENDING: attempts go on. SUCCEEDED: a 2xx answer arrived. FAILED: every attempt failed (redeliverWebhook tries again). */
+export const WebhookDeliveryStatus = {
+  Failed: 'FAILED',
+  Pending: 'PENDING',
+  Succeeded: 'SUCCEEDED'
+} as const;
+
+export type WebhookDeliveryStatus = typeof WebhookDeliveryStatus[keyof typeof WebhookDeliveryStatus];
 export type AuditEventsQueryVariables = Exact<{
   tenantId?: string | number | null | undefined;
   first?: number | null | undefined;
@@ -436,6 +492,77 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ViewerQuery = { viewer: { subject: string, roles: Array<Role>, tenant: { id: string, name: string, domain: string, countryCode: string, createdAt: string, billingManagedBy: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } | null, partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } };
 
+export type WebhookEndpointFieldsFragment = { id: string, url: string, eventTypes: Array<string>, description: string, enabled: boolean, disabledReason: string | null, createdAt: string };
+
+export type WebhookDeliveryFieldsFragment = { id: string, status: WebhookDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, lastResponseStatus: number | null, lastError: string | null, lastResponseBody: string | null, event: { id: string, at: string, action: string, targetType: string, targetId: string, tenantId: string | null, before: { [key: string]: unknown } | null, after: { [key: string]: unknown } | null, requestId: string, actor: { subject: string | null, roles: Array<Role>, tenantId: string | null, partnerId: string | null } } };
+
+export type WebhookEndpointsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type WebhookEndpointsQuery = { webhookEndpoints: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, url: string, eventTypes: Array<string>, description: string, enabled: boolean, disabledReason: string | null, createdAt: string } }> } };
+
+export type WebhookEndpointQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WebhookEndpointQuery = { webhookEndpoint: { id: string, url: string, eventTypes: Array<string>, description: string, enabled: boolean, disabledReason: string | null, createdAt: string } };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  endpointId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  status?: WebhookDeliveryStatus | null | undefined;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookDeliveries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, status: WebhookDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, lastResponseStatus: number | null, lastError: string | null, lastResponseBody: string | null, event: { id: string, at: string, action: string, targetType: string, targetId: string, tenantId: string | null, before: { [key: string]: unknown } | null, after: { [key: string]: unknown } | null, requestId: string, actor: { subject: string | null, roles: Array<Role>, tenantId: string | null, partnerId: string | null } } } }> } };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint: { secret: string, webhookEndpoint: { id: string, url: string, eventTypes: Array<string>, description: string, enabled: boolean, disabledReason: string | null, createdAt: string } } };
+
+export type UpdateWebhookEndpointMutationVariables = Exact<{
+  input: UpdateWebhookEndpointInput;
+}>;
+
+
+export type UpdateWebhookEndpointMutation = { updateWebhookEndpoint: { webhookEndpoint: { id: string, url: string, eventTypes: Array<string>, description: string, enabled: boolean, disabledReason: string | null, createdAt: string } } };
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  input: DeleteWebhookEndpointInput;
+}>;
+
+
+export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint: { deletedId: string } };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  input: RotateWebhookSecretInput;
+}>;
+
+
+export type RotateWebhookSecretMutation = { rotateWebhookSecret: { secret: string, webhookEndpoint: { id: string, url: string, eventTypes: Array<string>, description: string, enabled: boolean, disabledReason: string | null, createdAt: string } } };
+
+export type SendTestWebhookMutationVariables = Exact<{
+  input: SendTestWebhookInput;
+}>;
+
+
+export type SendTestWebhookMutation = { sendTestWebhook: { delivery: { id: string, status: WebhookDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, lastResponseStatus: number | null, lastError: string | null, lastResponseBody: string | null, event: { id: string, at: string, action: string, targetType: string, targetId: string, tenantId: string | null, before: { [key: string]: unknown } | null, after: { [key: string]: unknown } | null, requestId: string, actor: { subject: string | null, roles: Array<Role>, tenantId: string | null, partnerId: string | null } } } } };
+
+export type RedeliverWebhookMutationVariables = Exact<{
+  input: RedeliverWebhookInput;
+}>;
+
+
+export type RedeliverWebhookMutation = { redeliverWebhook: { delivery: { id: string, status: WebhookDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, lastResponseStatus: number | null, lastError: string | null, lastResponseBody: string | null, event: { id: string, at: string, action: string, targetType: string, targetId: string, tenantId: string | null, before: { [key: string]: unknown } | null, after: { [key: string]: unknown } | null, requestId: string, actor: { subject: string | null, roles: Array<Role>, tenantId: string | null, partnerId: string | null } } } } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -620,25 +747,6 @@ fragment TenantFields on Tenant {
     ...PartnerFields
   }
 }`, {"fragmentName":"ResellerRelationshipFields"}) as unknown as TypedDocumentString<ResellerRelationshipFieldsFragment, unknown>;
-export const AuditEventFieldsFragmentDoc = new TypedDocumentString(`
-    fragment AuditEventFields on AuditEvent {
-  id
-  at
-  action
-  targetType
-  targetId
-  tenantId
-  before
-  after
-  requestId
-  actor {
-    subject
-    roles
-    tenantId
-    partnerId
-  }
-}
-    `, {"fragmentName":"AuditEventFields"}) as unknown as TypedDocumentString<AuditEventFieldsFragment, unknown>;
 export const SubscriptionQuoteFieldsFragmentDoc = new TypedDocumentString(`
     fragment SubscriptionQuoteFields on SubscriptionQuote {
   quantity
@@ -678,6 +786,67 @@ fragment OfferFields on Offer {
   currency
   createdAt
 }`, {"fragmentName":"SubscriptionQuoteFields"}) as unknown as TypedDocumentString<SubscriptionQuoteFieldsFragment, unknown>;
+export const WebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  enabled
+  disabledReason
+  createdAt
+}
+    `, {"fragmentName":"WebhookEndpointFields"}) as unknown as TypedDocumentString<WebhookEndpointFieldsFragment, unknown>;
+export const AuditEventFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AuditEventFields on AuditEvent {
+  id
+  at
+  action
+  targetType
+  targetId
+  tenantId
+  before
+  after
+  requestId
+  actor {
+    subject
+    roles
+    tenantId
+    partnerId
+  }
+}
+    `, {"fragmentName":"AuditEventFields"}) as unknown as TypedDocumentString<AuditEventFieldsFragment, unknown>;
+export const WebhookDeliveryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  status
+  attempts
+  nextAttemptAt
+  lastAttemptAt
+  lastResponseStatus
+  lastError
+  lastResponseBody
+  event {
+    ...AuditEventFields
+  }
+}
+    fragment AuditEventFields on AuditEvent {
+  id
+  at
+  action
+  targetType
+  targetId
+  tenantId
+  before
+  after
+  requestId
+  actor {
+    subject
+    roles
+    tenantId
+    partnerId
+  }
+}`, {"fragmentName":"WebhookDeliveryFields"}) as unknown as TypedDocumentString<WebhookDeliveryFieldsFragment, unknown>;
 export const AuditEventsDocument = new TypedDocumentString(`
     query AuditEvents($tenantId: ID, $first: Int, $after: String) {
   auditEvents(tenantId: $tenantId, first: $first, after: $after) {
@@ -1692,3 +1861,236 @@ fragment TenantFields on Tenant {
     ...PartnerFields
   }
 }`) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const WebhookEndpointsDocument = new TypedDocumentString(`
+    query WebhookEndpoints($first: Int, $after: String) {
+  webhookEndpoints(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...WebhookEndpointFields
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  enabled
+  disabledReason
+  createdAt
+}`) as unknown as TypedDocumentString<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
+export const WebhookEndpointDocument = new TypedDocumentString(`
+    query WebhookEndpoint($id: ID!) {
+  webhookEndpoint(id: $id) {
+    ...WebhookEndpointFields
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  enabled
+  disabledReason
+  createdAt
+}`) as unknown as TypedDocumentString<WebhookEndpointQuery, WebhookEndpointQueryVariables>;
+export const WebhookDeliveriesDocument = new TypedDocumentString(`
+    query WebhookDeliveries($endpointId: ID!, $first: Int, $after: String, $status: WebhookDeliveryStatus) {
+  webhookDeliveries(
+    endpointId: $endpointId
+    first: $first
+    after: $after
+    status: $status
+  ) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...WebhookDeliveryFields
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment AuditEventFields on AuditEvent {
+  id
+  at
+  action
+  targetType
+  targetId
+  tenantId
+  before
+  after
+  requestId
+  actor {
+    subject
+    roles
+    tenantId
+    partnerId
+  }
+}
+fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  status
+  attempts
+  nextAttemptAt
+  lastAttemptAt
+  lastResponseStatus
+  lastError
+  lastResponseBody
+  event {
+    ...AuditEventFields
+  }
+}`) as unknown as TypedDocumentString<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const CreateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    webhookEndpoint {
+      ...WebhookEndpointFields
+    }
+    secret
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  enabled
+  disabledReason
+  createdAt
+}`) as unknown as TypedDocumentString<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+export const UpdateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {
+  updateWebhookEndpoint(input: $input) {
+    webhookEndpoint {
+      ...WebhookEndpointFields
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  enabled
+  disabledReason
+  createdAt
+}`) as unknown as TypedDocumentString<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>;
+export const DeleteWebhookEndpointDocument = new TypedDocumentString(`
+    mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {
+  deleteWebhookEndpoint(input: $input) {
+    deletedId
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
+export const RotateWebhookSecretDocument = new TypedDocumentString(`
+    mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {
+  rotateWebhookSecret(input: $input) {
+    webhookEndpoint {
+      ...WebhookEndpointFields
+    }
+    secret
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  enabled
+  disabledReason
+  createdAt
+}`) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+export const SendTestWebhookDocument = new TypedDocumentString(`
+    mutation SendTestWebhook($input: SendTestWebhookInput!) {
+  sendTestWebhook(input: $input) {
+    delivery {
+      ...WebhookDeliveryFields
+    }
+  }
+}
+    fragment AuditEventFields on AuditEvent {
+  id
+  at
+  action
+  targetType
+  targetId
+  tenantId
+  before
+  after
+  requestId
+  actor {
+    subject
+    roles
+    tenantId
+    partnerId
+  }
+}
+fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  status
+  attempts
+  nextAttemptAt
+  lastAttemptAt
+  lastResponseStatus
+  lastError
+  lastResponseBody
+  event {
+    ...AuditEventFields
+  }
+}`) as unknown as TypedDocumentString<SendTestWebhookMutation, SendTestWebhookMutationVariables>;
+export const RedeliverWebhookDocument = new TypedDocumentString(`
+    mutation RedeliverWebhook($input: RedeliverWebhookInput!) {
+  redeliverWebhook(input: $input) {
+    delivery {
+      ...WebhookDeliveryFields
+    }
+  }
+}
+    fragment AuditEventFields on AuditEvent {
+  id
+  at
+  action
+  targetType
+  targetId
+  tenantId
+  before
+  after
+  requestId
+  actor {
+    subject
+    roles
+    tenantId
+    partnerId
+  }
+}
+fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  status
+  attempts
+  nextAttemptAt
+  lastAttemptAt
+  lastResponseStatus
+  lastError
+  lastResponseBody
+  event {
+    ...AuditEventFields
+  }
+}`) as unknown as TypedDocumentString<RedeliverWebhookMutation, RedeliverWebhookMutationVariables>;

@@ -17,6 +17,9 @@ export const operations = {
   tenants: { kind: 'query', operationName: 'Tenants', field: 'tenants', retry: 'always', document: Types.TenantsDocument },
   verifyPartnerId: { kind: 'query', operationName: 'VerifyPartnerId', field: 'verifyPartnerId', retry: 'always', document: Types.VerifyPartnerIdDocument },
   viewer: { kind: 'query', operationName: 'Viewer', field: 'viewer', retry: 'always', document: Types.ViewerDocument },
+  webhookDeliveries: { kind: 'query', operationName: 'WebhookDeliveries', field: 'webhookDeliveries', retry: 'always', document: Types.WebhookDeliveriesDocument },
+  webhookEndpoint: { kind: 'query', operationName: 'WebhookEndpoint', field: 'webhookEndpoint', retry: 'always', document: Types.WebhookEndpointDocument },
+  webhookEndpoints: { kind: 'query', operationName: 'WebhookEndpoints', field: 'webhookEndpoints', retry: 'always', document: Types.WebhookEndpointsDocument },
   acceptResellerInvitation: { kind: 'mutation', operationName: 'AcceptResellerInvitation', field: 'acceptResellerInvitation', retry: 'never', document: Types.AcceptResellerInvitationDocument },
   authorizeOffer: { kind: 'mutation', operationName: 'AuthorizeOffer', field: 'authorizeOffer', retry: 'never', document: Types.AuthorizeOfferDocument },
   changeLicenseQuantity: { kind: 'mutation', operationName: 'ChangeLicenseQuantity', field: 'changeLicenseQuantity', retry: 'never', document: Types.ChangeLicenseQuantityDocument },
@@ -25,13 +28,19 @@ export const operations = {
   createPartner: { kind: 'mutation', operationName: 'CreatePartner', field: 'createPartner', retry: 'never', document: Types.CreatePartnerDocument },
   createResellerInvitation: { kind: 'mutation', operationName: 'CreateResellerInvitation', field: 'createResellerInvitation', retry: 'never', document: Types.CreateResellerInvitationDocument },
   createTenant: { kind: 'mutation', operationName: 'CreateTenant', field: 'createTenant', retry: 'never', document: Types.CreateTenantDocument },
+  createWebhookEndpoint: { kind: 'mutation', operationName: 'CreateWebhookEndpoint', field: 'createWebhookEndpoint', retry: 'never', document: Types.CreateWebhookEndpointDocument },
+  deleteWebhookEndpoint: { kind: 'mutation', operationName: 'DeleteWebhookEndpoint', field: 'deleteWebhookEndpoint', retry: 'never', document: Types.DeleteWebhookEndpointDocument },
   purchaseSubscription: { kind: 'mutation', operationName: 'PurchaseSubscription', field: 'purchaseSubscription', retry: 'with-idempotency-key', document: Types.PurchaseSubscriptionDocument },
   reactivateSubscription: { kind: 'mutation', operationName: 'ReactivateSubscription', field: 'reactivateSubscription', retry: 'never', document: Types.ReactivateSubscriptionDocument },
+  redeliverWebhook: { kind: 'mutation', operationName: 'RedeliverWebhook', field: 'redeliverWebhook', retry: 'never', document: Types.RedeliverWebhookDocument },
   removeAdvisorRelationship: { kind: 'mutation', operationName: 'RemoveAdvisorRelationship', field: 'removeAdvisorRelationship', retry: 'never', document: Types.RemoveAdvisorRelationshipDocument },
   removeResellerRelationship: { kind: 'mutation', operationName: 'RemoveResellerRelationship', field: 'removeResellerRelationship', retry: 'never', document: Types.RemoveResellerRelationshipDocument },
   revokeOfferAuthorization: { kind: 'mutation', operationName: 'RevokeOfferAuthorization', field: 'revokeOfferAuthorization', retry: 'never', document: Types.RevokeOfferAuthorizationDocument },
+  rotateWebhookSecret: { kind: 'mutation', operationName: 'RotateWebhookSecret', field: 'rotateWebhookSecret', retry: 'never', document: Types.RotateWebhookSecretDocument },
+  sendTestWebhook: { kind: 'mutation', operationName: 'SendTestWebhook', field: 'sendTestWebhook', retry: 'never', document: Types.SendTestWebhookDocument },
   setPartnerOfRecord: { kind: 'mutation', operationName: 'SetPartnerOfRecord', field: 'setPartnerOfRecord', retry: 'never', document: Types.SetPartnerOfRecordDocument },
   suspendSubscription: { kind: 'mutation', operationName: 'SuspendSubscription', field: 'suspendSubscription', retry: 'never', document: Types.SuspendSubscriptionDocument },
+  updateWebhookEndpoint: { kind: 'mutation', operationName: 'UpdateWebhookEndpoint', field: 'updateWebhookEndpoint', retry: 'never', document: Types.UpdateWebhookEndpointDocument },
 } as const;
 
 /** The name of a client method, which is also the name of its operation with a lower-case first letter. */
@@ -150,6 +159,33 @@ export interface TenantryOperations {
   viewer(variables?: Types.ViewerQueryVariables, options?: RequestOptions): Promise<Types.ViewerQuery>;
 
   /**
+   * The delivery log of one of your endpoints (kept 30 days), newest first.
+   *
+   * Query `webhookDeliveries` (operation `WebhookDeliveries`). Retried on RATE_LIMITED, HTTP 502/503/504 and dropped connections (see the `retries` option).
+   * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
+   * @throws {TenantryNetworkError} when no GraphQL answer arrives.
+   */
+  webhookDeliveries(variables: Types.WebhookDeliveriesQueryVariables, options?: RequestOptions): Promise<Types.WebhookDeliveriesQuery>;
+
+  /**
+   * One of your webhook endpoints.
+   *
+   * Query `webhookEndpoint` (operation `WebhookEndpoint`). Retried on RATE_LIMITED, HTTP 502/503/504 and dropped connections (see the `retries` option).
+   * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
+   * @throws {TenantryNetworkError} when no GraphQL answer arrives.
+   */
+  webhookEndpoint(variables: Types.WebhookEndpointQueryVariables, options?: RequestOptions): Promise<Types.WebhookEndpointQuery>;
+
+  /**
+   * Your webhook endpoints (your tenant’s, your partner’s, or the platform’s).
+   *
+   * Query `webhookEndpoints` (operation `WebhookEndpoints`). Retried on RATE_LIMITED, HTTP 502/503/504 and dropped connections (see the `retries` option).
+   * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
+   * @throws {TenantryNetworkError} when no GraphQL answer arrives.
+   */
+  webhookEndpoints(variables?: Types.WebhookEndpointsQueryVariables, options?: RequestOptions): Promise<Types.WebhookEndpointsQuery>;
+
+  /**
    * Accept a reseller’s invitation (tenant global admins).
    *
    * Mutation `acceptResellerInvitation` (operation `AcceptResellerInvitation`). Sent once: the client never retries it.
@@ -222,6 +258,24 @@ export interface TenantryOperations {
   createTenant(variables: Types.CreateTenantMutationVariables, options?: RequestOptions): Promise<Types.CreateTenantMutation>;
 
   /**
+   * Register a webhook endpoint; the answer holds its signing secret, shown only this once.
+   *
+   * Mutation `createWebhookEndpoint` (operation `CreateWebhookEndpoint`). Sent once: the client never retries it.
+   * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
+   * @throws {TenantryNetworkError} when no GraphQL answer arrives.
+   */
+  createWebhookEndpoint(variables: Types.CreateWebhookEndpointMutationVariables, options?: RequestOptions): Promise<Types.CreateWebhookEndpointMutation>;
+
+  /**
+   * Delete a webhook endpoint; its pending deliveries are not attempted.
+   *
+   * Mutation `deleteWebhookEndpoint` (operation `DeleteWebhookEndpoint`). Sent once: the client never retries it.
+   * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
+   * @throws {TenantryNetworkError} when no GraphQL answer arrives.
+   */
+  deleteWebhookEndpoint(variables: Types.DeleteWebhookEndpointMutationVariables, options?: RequestOptions): Promise<Types.DeleteWebhookEndpointMutation>;
+
+  /**
    * Buy an offer for a tenant: DIRECT for its own admins, RESELLER for its reseller.
    *
    * Mutation `purchaseSubscription` (operation `PurchaseSubscription`). Retried like a query, with the same `input.idempotencyKey` on every attempt (generated when you give none), so it never runs twice.
@@ -238,6 +292,15 @@ export interface TenantryOperations {
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
   reactivateSubscription(variables: Types.ReactivateSubscriptionMutationVariables, options?: RequestOptions): Promise<Types.ReactivateSubscriptionMutation>;
+
+  /**
+   * Attempt a delivery again now (CONFLICT while an attempt of it is in progress).
+   *
+   * Mutation `redeliverWebhook` (operation `RedeliverWebhook`). Sent once: the client never retries it.
+   * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
+   * @throws {TenantryNetworkError} when no GraphQL answer arrives.
+   */
+  redeliverWebhook(variables: Types.RedeliverWebhookMutationVariables, options?: RequestOptions): Promise<Types.RedeliverWebhookMutation>;
 
   /**
    * A customer removes an advisor: it stops being partner of record on all the tenant’s subscriptions.
@@ -267,6 +330,24 @@ export interface TenantryOperations {
   revokeOfferAuthorization(variables: Types.RevokeOfferAuthorizationMutationVariables, options?: RequestOptions): Promise<Types.RevokeOfferAuthorizationMutation>;
 
   /**
+   * Give an endpoint a new signing secret; the old one still signs for 24 hours.
+   *
+   * Mutation `rotateWebhookSecret` (operation `RotateWebhookSecret`). Sent once: the client never retries it.
+   * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
+   * @throws {TenantryNetworkError} when no GraphQL answer arrives.
+   */
+  rotateWebhookSecret(variables: Types.RotateWebhookSecretMutationVariables, options?: RequestOptions): Promise<Types.RotateWebhookSecretMutation>;
+
+  /**
+   * Send a webhook.test event to an endpoint, whatever its event types.
+   *
+   * Mutation `sendTestWebhook` (operation `SendTestWebhook`). Sent once: the client never retries it.
+   * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
+   * @throws {TenantryNetworkError} when no GraphQL answer arrives.
+   */
+  sendTestWebhook(variables: Types.SendTestWebhookMutationVariables, options?: RequestOptions): Promise<Types.SendTestWebhookMutation>;
+
+  /**
    * Add, change or remove (null) the partner of record.
    *
    * Mutation `setPartnerOfRecord` (operation `SetPartnerOfRecord`). Sent once: the client never retries it.
@@ -283,4 +364,13 @@ export interface TenantryOperations {
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
   suspendSubscription(variables: Types.SuspendSubscriptionMutationVariables, options?: RequestOptions): Promise<Types.SuspendSubscriptionMutation>;
+
+  /**
+   * Change, pause or resume a webhook endpoint.
+   *
+   * Mutation `updateWebhookEndpoint` (operation `UpdateWebhookEndpoint`). Sent once: the client never retries it.
+   * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
+   * @throws {TenantryNetworkError} when no GraphQL answer arrives.
+   */
+  updateWebhookEndpoint(variables: Types.UpdateWebhookEndpointMutationVariables, options?: RequestOptions): Promise<Types.UpdateWebhookEndpointMutation>;
 }

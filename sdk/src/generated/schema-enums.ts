@@ -85,3 +85,11 @@ export const SubscriptionStatus = {
 } as const;
 
 export type SubscriptionStatus = typeof SubscriptionStatus[keyof typeof SubscriptionStatus];
+/** PENDING: attempts go on. SUCCEEDED: a 2xx answer arrived. FAILED: every attempt failed (redeliverWebhook tries again). */
+export const WebhookDeliveryStatus = {
+  Failed: 'FAILED',
+  Pending: 'PENDING',
+  Succeeded: 'SUCCEEDED'
+} as const;
+
+export type WebhookDeliveryStatus = typeof WebhookDeliveryStatus[keyof typeof WebhookDeliveryStatus];

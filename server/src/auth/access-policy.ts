@@ -1,5 +1,5 @@
-import type { AuditEvent, Partner, Subscription, Tenant } from '../entities';
-import { SubscriptionChannel, SubscriptionStatus } from '../entities/enums';
+import type { AuditEvent, Partner, Subscription, Tenant, WebhookDelivery, WebhookEndpoint } from '../entities';
+import { Role, SubscriptionChannel, SubscriptionStatus } from '../entities/enums';
 import { PARTNER_MANAGERS, TENANT_MANAGERS } from './permissions';
 import { badInput, forbidden, notFound } from '../domain/errors';
 import { type Actor, isPartnerUser, isPlatformAdmin, isTenantUser } from '../domain/actor';
@@ -243,6 +243,51 @@ export class AccessPolicy {
   isTenantManagerOf(ctx: RequestContext, tenantId: string): boolean {
     const { actor } = ctx;
     return isTenantUser(actor) && actor.tenantId === tenantId && actor.roles.some((r) => TENANT_MANAGERS.includes(r));
+  }
+
+  /**
+   * Who owns the webhook endpoints a caller manages (SPEC §6): its tenant (TENANT_GLOBAL_ADMIN), its partner
+   * (PARTNER_ADMIN_AGENT) or the platform (PLATFORM_ADMIN); null for every other role.
+   */
+  webhookOwnerKeyOf(actor: Actor): string | null {
+    const key = this.webhookScopeKeyOf(actor);
+    if (isPlatformAdmin(actor) || actor.roles.includes(Role.TENANT_GLOBAL_ADMIN) || actor.roles.includes(Role.PARTNER_ADMIN_AGENT)) return key;
+    return null;
+  }
+
+  /** The organisation whose endpoints are in a caller's scope, whatever its role (the role is checked after). */
+  private webhookScopeKeyOf(actor: Actor): string | null {
+    if (isPlatformAdmin(actor)) return 'platform';
+    if (isTenantUser(actor)) return `tenant:${actor.tenantId}`;
+    if (isPartnerUser(actor)) return `partner:${actor.partnerId}`;
+    return null;
+  }
+
+  /** The owner keys of the endpoints an event is offered to: those who may read it (§2), from partnersWhoSee. */
+  webhookOwnersWhoSee(event: { tenantId: string | null }, partners: readonly string[]): string[] {
+    const keys = ['platform', ...partners.map((p) => `partner:${p}`)];
+    if (event.tenantId !== null) keys.push(`tenant:${event.tenantId}`);
+    return keys;
+  }
+
+  /**
+   * An endpoint of the caller's organisation (SPEC §6: only its owner sees or changes it); NOT_FOUND otherwise,
+   * as for unknown ids. Whether the caller's role may manage it is the role check's question.
+   */
+  async ownedWebhookEndpoint(ctx: RequestContext, endpointId: string): Promise<WebhookEndpoint> {
+    const ownerKey = this.webhookScopeKeyOf(ctx.actor);
+    const endpoint = ownerKey === null ? null : await ctx.loaders.webhookEndpointById.load(endpointId);
+    if (!endpoint || endpoint.ownerKey !== ownerKey) throw notFound('Webhook endpoint', endpointId);
+    return endpoint;
+  }
+
+  /** A delivery to an endpoint the caller owns; NOT_FOUND otherwise. */
+  async ownedWebhookDelivery(ctx: RequestContext, deliveryId: string): Promise<WebhookDelivery> {
+    const ownerKey = this.webhookScopeKeyOf(ctx.actor);
+    const delivery = ownerKey === null ? null : await ctx.loaders.webhookDeliveryById.load(deliveryId);
+    const endpoint = delivery ? await ctx.loaders.webhookEndpointById.load(delivery.endpointId) : null;
+    if (!delivery || !endpoint || endpoint.ownerKey !== ownerKey) throw notFound('Webhook delivery', deliveryId);
+    return delivery;
   }
 }
 

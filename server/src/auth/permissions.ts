@@ -18,6 +18,7 @@ export enum Permission {
   CreatePartner = 'CreatePartner',
   CreateOffer = 'CreateOffer',
   AuthorizeOffers = 'AuthorizeOffers',
+  ManageWebhooks = 'ManageWebhooks',
 }
 
 const R = Role;
@@ -45,6 +46,7 @@ export const ROLE_MATRIX: Record<Permission, readonly Role[]> = {
   [Permission.CreatePartner]: [R.PLATFORM_ADMIN],
   [Permission.CreateOffer]: [R.PLATFORM_ADMIN],
   [Permission.AuthorizeOffers]: [R.PLATFORM_ADMIN],
+  [Permission.ManageWebhooks]: [R.TENANT_GLOBAL_ADMIN, R.PARTNER_ADMIN_AGENT, R.PLATFORM_ADMIN],
 };
 
 /** What a refused caller is told; a sentence they can act on. */
@@ -56,6 +58,7 @@ const DENIALS: Partial<Record<Permission, string>> = {
   [Permission.AcceptResellerInvitation]: 'Only the tenant’s global admin can accept a reseller invitation.',
   [Permission.RemoveResellerRelationship]:
     'A customer cannot remove its reseller relationship: ask your reseller to remove it from its partner center.',
+  [Permission.ManageWebhooks]: 'Only a tenant’s global admin, a partner’s admin agent or a platform admin can manage webhook endpoints.',
 };
 
 export function deniedMessage(permission: Permission, roles: readonly Role[]): string {

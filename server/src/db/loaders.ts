@@ -1,7 +1,19 @@
 import DataLoader from 'dataloader';
 import { type DataSource, type EntityTarget, In, type ObjectLiteral } from 'typeorm';
 import type { Actor } from '../domain/actor';
-import { Offer, OfferAuthorization, Partner, PartnerRelationshipKind, ResellerRelationship, Subscription, SubscriptionStatus, Tenant } from '../entities';
+import {
+  AuditEvent,
+  Offer,
+  OfferAuthorization,
+  Partner,
+  PartnerRelationshipKind,
+  ResellerRelationship,
+  Subscription,
+  SubscriptionStatus,
+  Tenant,
+  WebhookDelivery,
+  WebhookEndpoint,
+} from '../entities';
 import { decodeCursor, type Page, pageSize } from './pagination';
 import { placeholders, rowReader } from './row-reader';
 import { type ImmutableRowCache, immutableRowCache } from './immutable-row-cache';
@@ -275,4 +287,9 @@ export class Loaders {
     this.isAdvisedByMe.clear(subscription.tenantId);
     this.subscriptionPageLoaders.clear();
   }
+
+  /** Webhook endpoints (without their secrets) and deliveries by id, and the events deliveries carry. */
+  readonly webhookEndpointById = this.entityLoader(WebhookEndpoint);
+  readonly webhookDeliveryById = this.entityLoader(WebhookDelivery);
+  readonly auditEventById = this.entityLoader(AuditEvent);
 }

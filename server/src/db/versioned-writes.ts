@@ -1,3 +1,4 @@
+import type { EntityTarget } from 'typeorm';
 import { Subscription } from '../entities';
 import { LostRace, type UnitOfWork } from './transactions';
 
@@ -16,4 +17,22 @@ export async function updateIfVersion(uow: UnitOfWork, current: Subscription, ch
     .execute();
   if (result.affected !== 1) throw new LostRace();
   return Object.assign(new Subscription(), current, values);
+}
+
+/** updateIfVersion for other versioned rows (webhook endpoints): the same conditional UPDATE on `version`. */
+export async function updateRowIfVersion<T extends { id: string; version: number; updatedAt: Date }>(
+  uow: UnitOfWork,
+  target: EntityTarget<T> & (new () => T),
+  current: T,
+  changes: Partial<T>,
+): Promise<T> {
+  const values = { ...changes, version: current.version + 1, updatedAt: uow.now };
+  const result = await uow.manager
+    .createQueryBuilder()
+    .update(target)
+    .set(values as never)
+    .where('id = :id AND version = :version', { id: current.id, version: current.version })
+    .execute();
+  if (result.affected !== 1) throw new LostRace();
+  return Object.assign(new target(), current, values);
 }

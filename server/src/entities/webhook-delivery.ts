@@ -36,7 +36,7 @@ export class WebhookDelivery {
   @UuidColumn()
   eventId: string;
 
-  @Field(() => WebhookDeliveryStatus)
+  @Field(() => WebhookDeliveryStatus, { description: 'Whether attempts go on, succeeded or gave up.' })
   @TextColumn(16)
   status: WebhookDeliveryStatus;
 
@@ -48,7 +48,7 @@ export class WebhookDelivery {
   @TimestampColumn({ nullable: true })
   nextAttemptAt: Date | null;
 
-  @Field(() => DateTimeISOResolver, { nullable: true })
+  @Field(() => DateTimeISOResolver, { nullable: true, description: 'When the last attempt was made; null before the first.' })
   @TimestampColumn({ nullable: true })
   lastAttemptAt: Date | null;
 

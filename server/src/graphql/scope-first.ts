@@ -22,6 +22,13 @@ const SCOPE_CHECKS: Record<string, (access: AccessPolicy, ctx: RequestContext, a
   auditEvents: async (access, ctx, { tenantId }) => tenantId && access.readableTenant(ctx, tenantId),
   createCustomer: (access, ctx) => access.resellerPartner(ctx, 'create customers'),
   createResellerInvitation: (access, ctx) => access.resellerPartner(ctx, 'invite customers'),
+  webhookEndpoint: (access, ctx, { id }) => access.ownedWebhookEndpoint(ctx, id),
+  webhookDeliveries: (access, ctx, { endpointId }) => access.ownedWebhookEndpoint(ctx, endpointId),
+  updateWebhookEndpoint: (access, ctx, { input }) => access.ownedWebhookEndpoint(ctx, input.id),
+  deleteWebhookEndpoint: (access, ctx, { input }) => access.ownedWebhookEndpoint(ctx, input.id),
+  rotateWebhookSecret: (access, ctx, { input }) => access.ownedWebhookEndpoint(ctx, input.id),
+  sendTestWebhook: (access, ctx, { input }) => access.ownedWebhookEndpoint(ctx, input.id),
+  redeliverWebhook: (access, ctx, { input }) => access.ownedWebhookDelivery(ctx, input.deliveryId),
 };
 
 export type RefuseOutOfScopeFirst = (resolverData: ResolverData<RequestContext>) => Promise<void>;

@@ -9,6 +9,7 @@ import { ResellerRelationshipResolver } from './reseller-relationship.resolver';
 import { PartnerRelationshipResolver } from './partner-relationship.resolver';
 import { SubscriptionResolver } from './subscription.resolver';
 import { ViewerResolver } from './viewer.resolver';
+import { WebhookResolver } from './webhook.resolver';
 
 export const resolvers = [
   TenantResolver,
@@ -20,4 +21,5 @@ export const resolvers = [
   PartnerRelationshipResolver,
   SubscriptionResolver,
   ViewerResolver,
+  WebhookResolver,
 ] as const;

@@ -1,18 +1,34 @@
-import type { DataSource } from 'typeorm';
+import { type DataSource, In } from 'typeorm';
 import type { AccessPolicy } from '../auth/access-policy';
 import type { RequestContext } from '../auth/request-context';
 import { newId } from '../entities/columns';
-import { AuditActor, AuditEvent, AuditEventPartner } from '../entities';
+import { AuditActor, AuditEvent, AuditEventPartner, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from '../entities';
+import type { EventType } from '../domain/event-types';
 import { type Page, type PageArgs, paginate } from '../db/pagination';
 import type { UnitOfWork } from '../db/transactions';
 
 export interface AuditEntry {
-  action: string;
+  action: EventType;
   targetType: string;
   targetId: string;
   tenantId: string | null;
   before: object | null;
   after: object | null;
+}
+
+/**
+ * Sends an event to chosen endpoints instead of to every endpoint whose owner may read it: one endpoint
+ * (sendTestWebhook; regardless of its enabled flag and type filter), or one owner's endpoints.
+ */
+export interface WebhookRoute {
+  endpointId?: string;
+  ownerKey?: string;
+}
+
+/** What record() wrote: the event id and the deliveries it queued. */
+export interface RecordedEvent {
+  eventId: string;
+  deliveryIds: string[];
 }
 
 /** A JSON-safe copy of an entity for the audit trail (dates as ISO strings, internal keys dropped). */
@@ -34,9 +50,10 @@ export class AuditService {
 
   /**
    * Appends an event in the unit of work: it commits, or vanishes, with the change itself. The partners
-   * that may see it are written with it (AccessPolicy decides which), so every channel reads one rule.
+   * that may see it are written with it (AccessPolicy decides which), so every channel reads one rule, and
+   * so is one PENDING delivery per webhook endpoint that receives it (SPEC §6).
    */
-  async record(uow: UnitOfWork, entry: AuditEntry): Promise<void> {
+  async record(uow: UnitOfWork, entry: AuditEntry, route?: WebhookRoute): Promise<RecordedEvent> {
     const { actor } = uow;
     const event: Partial<AuditEvent> = {
       id: newId(),
@@ -61,6 +78,40 @@ export class AuditService {
         partners.map((partnerId) => ({ partnerId, eventId: event.id!, tenantId: entry.tenantId })),
       );
     }
+    const deliveryIds = await this.queueDeliveries(uow, event.id!, entry, route ?? { ownerKeys: this.access.webhookOwnersWhoSee(entry, partners) });
+    return { eventId: event.id!, deliveryIds };
+  }
+
+  /** One indexed SELECT per event, and one INSERT when an endpoint receives it. */
+  private async queueDeliveries(
+    uow: UnitOfWork,
+    eventId: string,
+    entry: AuditEntry,
+    route: WebhookRoute | { ownerKeys: string[] },
+  ): Promise<string[]> {
+    let endpoints: Pick<WebhookEndpoint, 'id'>[];
+    if ('endpointId' in route && route.endpointId !== undefined) {
+      endpoints = [{ id: route.endpointId }];
+    } else {
+      const ownerKeys = 'ownerKeys' in route ? route.ownerKeys : route.ownerKey !== undefined ? [route.ownerKey] : [];
+      const candidates = await uow.manager.find(WebhookEndpoint, {
+        select: { id: true, eventTypes: true },
+        where: { ownerKey: In(ownerKeys), enabled: true },
+      });
+      endpoints = candidates.filter((e) => e.eventTypes.length === 0 || e.eventTypes.includes(entry.action));
+    }
+    if (endpoints.length === 0) return [];
+    const deliveries = endpoints.map((endpoint) => ({
+      id: newId(),
+      endpointId: endpoint.id,
+      eventId,
+      status: WebhookDeliveryStatus.PENDING,
+      attempts: 0,
+      nextAttemptAt: uow.now,
+      createdAt: uow.now,
+    }));
+    await uow.manager.insert(WebhookDelivery, deliveries);
+    return deliveries.map((d) => d.id);
   }
 
   /** Newest first, the events of the trail the caller may see (AccessPolicy.auditTrail). */

@@ -11,6 +11,7 @@ import { PartnerService } from './partner.service';
 import { RelationshipService } from './relationship.service';
 import { SubscriptionService } from './subscription.service';
 import { TenantService } from './tenant.service';
+import { WebhookService, type WebhookServiceOptions } from './webhook.service';
 
 export interface Services {
   /** Scope and visibility: the one AccessPolicy every service and the GraphQL layer ask. */
@@ -24,9 +25,10 @@ export interface Services {
   subscriptions: SubscriptionService;
   relationships: RelationshipService;
   lifecycle: LifecycleService;
+  webhooks: WebhookService;
 }
 
-export function createServices(dataSource: DataSource, options: { clock: Clock; retentionDays: number; metrics?: Metrics }): Services {
+export function createServices(dataSource: DataSource, options: { clock: Clock; retentionDays: number; metrics?: Metrics; webhooks?: WebhookServiceOptions }): Services {
   const access = new AccessPolicy();
   const transactions = new TransactionRunner(dataSource, options.metrics);
   const audit = new AuditService(dataSource, access);
@@ -55,5 +57,6 @@ export function createServices(dataSource: DataSource, options: { clock: Clock; 
     ),
     relationships,
     lifecycle: new LifecycleService(dataSource, transactions, audit, idempotency, options.clock, options.metrics),
+    webhooks: new WebhookService(dataSource, access, transactions, audit, options.webhooks ?? { production: false, allowPrivateNetworks: true }),
   };
 }

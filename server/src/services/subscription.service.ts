@@ -13,6 +13,7 @@ import { rowLock, type TransactionRunner, type UnitOfWork } from '../db/transact
 import { updateIfVersion } from '../db/versioned-writes';
 import type { SubscriptionListArgs } from '../db/loaders';
 import type { AuditService } from './audit.service';
+import type { EventType } from '../domain/event-types';
 import type { IdempotencyService } from './idempotency.service';
 import type { OfferService } from './offer.service';
 import { PartnerIdProblem, type PartnerService } from './partner.service';
@@ -43,7 +44,7 @@ export interface Quote {
  */
 interface Change {
   operation: SubscriptionOperation;
-  action: string;
+  action: EventType;
   check?: (current: Subscription) => void;
   apply: (current: Subscription) => Partial<Subscription>;
 }

@@ -55,12 +55,29 @@ type Documents = {
     "\n  query GetOffers {\n    offers(first: 100) { totalCount edges { node { id sku } } }\n  }\n": typeof types.GetOffersDocument,
     "\n  query GetAuditEvents($tenantId: ID, $first: Int = 100, $after: String) {\n    auditEvents(tenantId: $tenantId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...AuditEventView } }\n    }\n  }\n": typeof types.GetAuditEventsDocument,
     "\n  query GetViewer {\n    viewer { subject roles }\n  }\n": typeof types.GetViewerDocument,
+    "\n  fragment WebhookEndpointView on WebhookEndpoint {\n    id\n    url\n    eventTypes\n    description\n    enabled\n    disabledReason\n    createdAt\n  }\n": typeof types.WebhookEndpointViewFragmentDoc,
+    "\n  fragment WebhookDeliveryView on WebhookDelivery {\n    id\n    status\n    attempts\n    nextAttemptAt\n    lastAttemptAt\n    lastResponseStatus\n    lastError\n    event { id action targetType targetId tenantId actor { subject tenantId partnerId } }\n  }\n": typeof types.WebhookDeliveryViewFragmentDoc,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { ...WebhookEndpointView } secret }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) { webhookEndpoint { ...WebhookEndpointView } }\n  }\n": typeof types.UpdateWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) { deletedId }\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {\n    rotateWebhookSecret(input: $input) { webhookEndpoint { ...WebhookEndpointView } secret }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation SendTestWebhook($input: SendTestWebhookInput!) {\n    sendTestWebhook(input: $input) { delivery { ...WebhookDeliveryView } }\n  }\n": typeof types.SendTestWebhookDocument,
+    "\n  mutation RedeliverWebhook($input: RedeliverWebhookInput!) {\n    redeliverWebhook(input: $input) { delivery { ...WebhookDeliveryView } }\n  }\n": typeof types.RedeliverWebhookDocument,
+    "\n  query GetWebhookEndpoints($first: Int, $after: String) {\n    webhookEndpoints(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...WebhookEndpointView } }\n    }\n  }\n": typeof types.GetWebhookEndpointsDocument,
+    "\n  query GetWebhookEndpoint($id: ID!) {\n    webhookEndpoint(id: $id) { ...WebhookEndpointView }\n  }\n": typeof types.GetWebhookEndpointDocument,
+    "\n  query GetWebhookDeliveries($endpointId: ID!, $first: Int, $after: String, $status: WebhookDeliveryStatus) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...WebhookDeliveryView } }\n    }\n  }\n": typeof types.GetWebhookDeliveriesDocument,
     "\n  query CountedCustomers($first: Int) {\n    customers(first: $first) {\n      edges { node {\n        subscriptions(first: 20) { edges { node { offer { name } partnerOfRecord { name } reseller { name } } } }\n        partnerRelationships { kinds }\n      } }\n    }\n  }\n": typeof types.CountedCustomersDocument,
     "\n  query CountedCustomersWide($first: Int) {\n    customers(first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node {\n        id name billingManagedBy { id name }\n        subscriptions(first: 20) {\n          totalCount\n          edges { node {\n            id quantity viewerCanManage\n            offer { name } tenant { name } partnerOfRecord { name } reseller { name authorizedOffers { sku } }\n          } }\n        }\n        partnerRelationships { kinds viewerCanRemove partner { name } subscriptions { id offer { sku } } }\n      } }\n    }\n  }\n": typeof types.CountedCustomersWideDocument,
     "\n  query CountedSubscriptions($tenantId: ID!) {\n    subscriptions(tenantId: $tenantId, first: 20) {\n      edges { node { id quantity offer { name } tenant { name } partnerOfRecord { name } reseller { name } viewerCanManage } }\n    }\n  }\n": typeof types.CountedSubscriptionsDocument,
     "\n  query CountedCustomersPage($after: String) {\n    customers(first: 10, after: $after) {\n      pageInfo { endCursor }\n      edges { node { subscriptions(first: 2) { edges { node { offer { name } } } } } }\n    }\n  }\n": typeof types.CountedCustomersPageDocument,
     "\n  mutation InvitationWithoutInput {\n    createResellerInvitation { invitation { code expiresAt createdAt } }\n  }\n": typeof types.InvitationWithoutInputDocument,
     "\n  query LargeResellerPage {\n    customers(first: 50) { totalCount edges { node { id subscriptions(first: 20) { edges { node { offer { name } } } } } } }\n  }\n": typeof types.LargeResellerPageDocument,
+    "\n  mutation DispatchCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } secret }\n  }\n": typeof types.DispatchCreateEndpointDocument,
+    "\n  mutation DispatchRotateSecret($id: ID!) {\n    rotateWebhookSecret(input: { id: $id }) { secret }\n  }\n": typeof types.DispatchRotateSecretDocument,
+    "\n  mutation DispatchRedeliver($deliveryId: ID!) {\n    redeliverWebhook(input: { deliveryId: $deliveryId }) { delivery { id status } }\n  }\n": typeof types.DispatchRedeliverDocument,
+    "\n  query DispatchEndpoint($id: ID!) {\n    webhookEndpoint(id: $id) { id enabled disabledReason }\n  }\n": typeof types.DispatchEndpointDocument,
+    "\n  query DispatchDeliveryLog($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 100) {\n      edges {\n        node {\n          id status attempts nextAttemptAt lastAttemptAt lastResponseStatus lastError lastResponseBody\n          event { id action targetId }\n        }\n      }\n    }\n  }\n": typeof types.DispatchDeliveryLogDocument,
+    "\n  mutation DurabilityCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": typeof types.DurabilityCreateEndpointDocument,
 };
 const documents: Documents = {
     "\n  query RelationshipsPage($id: ID!) {\n    tenant(id: $id) {\n      id\n      partnerRelationships { kinds viewerCanRemove partner { id name } subscriptions { id partnerOfRecord { id } } }\n    }\n  }\n": types.RelationshipsPageDocument,
@@ -103,12 +120,29 @@ const documents: Documents = {
     "\n  query GetOffers {\n    offers(first: 100) { totalCount edges { node { id sku } } }\n  }\n": types.GetOffersDocument,
     "\n  query GetAuditEvents($tenantId: ID, $first: Int = 100, $after: String) {\n    auditEvents(tenantId: $tenantId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...AuditEventView } }\n    }\n  }\n": types.GetAuditEventsDocument,
     "\n  query GetViewer {\n    viewer { subject roles }\n  }\n": types.GetViewerDocument,
+    "\n  fragment WebhookEndpointView on WebhookEndpoint {\n    id\n    url\n    eventTypes\n    description\n    enabled\n    disabledReason\n    createdAt\n  }\n": types.WebhookEndpointViewFragmentDoc,
+    "\n  fragment WebhookDeliveryView on WebhookDelivery {\n    id\n    status\n    attempts\n    nextAttemptAt\n    lastAttemptAt\n    lastResponseStatus\n    lastError\n    event { id action targetType targetId tenantId actor { subject tenantId partnerId } }\n  }\n": types.WebhookDeliveryViewFragmentDoc,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { ...WebhookEndpointView } secret }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) { webhookEndpoint { ...WebhookEndpointView } }\n  }\n": types.UpdateWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) { deletedId }\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {\n    rotateWebhookSecret(input: $input) { webhookEndpoint { ...WebhookEndpointView } secret }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation SendTestWebhook($input: SendTestWebhookInput!) {\n    sendTestWebhook(input: $input) { delivery { ...WebhookDeliveryView } }\n  }\n": types.SendTestWebhookDocument,
+    "\n  mutation RedeliverWebhook($input: RedeliverWebhookInput!) {\n    redeliverWebhook(input: $input) { delivery { ...WebhookDeliveryView } }\n  }\n": types.RedeliverWebhookDocument,
+    "\n  query GetWebhookEndpoints($first: Int, $after: String) {\n    webhookEndpoints(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...WebhookEndpointView } }\n    }\n  }\n": types.GetWebhookEndpointsDocument,
+    "\n  query GetWebhookEndpoint($id: ID!) {\n    webhookEndpoint(id: $id) { ...WebhookEndpointView }\n  }\n": types.GetWebhookEndpointDocument,
+    "\n  query GetWebhookDeliveries($endpointId: ID!, $first: Int, $after: String, $status: WebhookDeliveryStatus) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...WebhookDeliveryView } }\n    }\n  }\n": types.GetWebhookDeliveriesDocument,
     "\n  query CountedCustomers($first: Int) {\n    customers(first: $first) {\n      edges { node {\n        subscriptions(first: 20) { edges { node { offer { name } partnerOfRecord { name } reseller { name } } } }\n        partnerRelationships { kinds }\n      } }\n    }\n  }\n": types.CountedCustomersDocument,
     "\n  query CountedCustomersWide($first: Int) {\n    customers(first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node {\n        id name billingManagedBy { id name }\n        subscriptions(first: 20) {\n          totalCount\n          edges { node {\n            id quantity viewerCanManage\n            offer { name } tenant { name } partnerOfRecord { name } reseller { name authorizedOffers { sku } }\n          } }\n        }\n        partnerRelationships { kinds viewerCanRemove partner { name } subscriptions { id offer { sku } } }\n      } }\n    }\n  }\n": types.CountedCustomersWideDocument,
     "\n  query CountedSubscriptions($tenantId: ID!) {\n    subscriptions(tenantId: $tenantId, first: 20) {\n      edges { node { id quantity offer { name } tenant { name } partnerOfRecord { name } reseller { name } viewerCanManage } }\n    }\n  }\n": types.CountedSubscriptionsDocument,
     "\n  query CountedCustomersPage($after: String) {\n    customers(first: 10, after: $after) {\n      pageInfo { endCursor }\n      edges { node { subscriptions(first: 2) { edges { node { offer { name } } } } } }\n    }\n  }\n": types.CountedCustomersPageDocument,
     "\n  mutation InvitationWithoutInput {\n    createResellerInvitation { invitation { code expiresAt createdAt } }\n  }\n": types.InvitationWithoutInputDocument,
     "\n  query LargeResellerPage {\n    customers(first: 50) { totalCount edges { node { id subscriptions(first: 20) { edges { node { offer { name } } } } } } }\n  }\n": types.LargeResellerPageDocument,
+    "\n  mutation DispatchCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } secret }\n  }\n": types.DispatchCreateEndpointDocument,
+    "\n  mutation DispatchRotateSecret($id: ID!) {\n    rotateWebhookSecret(input: { id: $id }) { secret }\n  }\n": types.DispatchRotateSecretDocument,
+    "\n  mutation DispatchRedeliver($deliveryId: ID!) {\n    redeliverWebhook(input: { deliveryId: $deliveryId }) { delivery { id status } }\n  }\n": types.DispatchRedeliverDocument,
+    "\n  query DispatchEndpoint($id: ID!) {\n    webhookEndpoint(id: $id) { id enabled disabledReason }\n  }\n": types.DispatchEndpointDocument,
+    "\n  query DispatchDeliveryLog($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 100) {\n      edges {\n        node {\n          id status attempts nextAttemptAt lastAttemptAt lastResponseStatus lastError lastResponseBody\n          event { id action targetId }\n        }\n      }\n    }\n  }\n": types.DispatchDeliveryLogDocument,
+    "\n  mutation DurabilityCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": types.DurabilityCreateEndpointDocument,
 };
 
 /**
@@ -274,6 +308,50 @@ export function graphql(source: "\n  query GetViewer {\n    viewer { subject rol
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment WebhookEndpointView on WebhookEndpoint {\n    id\n    url\n    eventTypes\n    description\n    enabled\n    disabledReason\n    createdAt\n  }\n"): typeof import('./graphql').WebhookEndpointViewFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookDeliveryView on WebhookDelivery {\n    id\n    status\n    attempts\n    nextAttemptAt\n    lastAttemptAt\n    lastResponseStatus\n    lastError\n    event { id action targetType targetId tenantId actor { subject tenantId partnerId } }\n  }\n"): typeof import('./graphql').WebhookDeliveryViewFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { ...WebhookEndpointView } secret }\n  }\n"): typeof import('./graphql').CreateWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) { webhookEndpoint { ...WebhookEndpointView } }\n  }\n"): typeof import('./graphql').UpdateWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) { deletedId }\n  }\n"): typeof import('./graphql').DeleteWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {\n    rotateWebhookSecret(input: $input) { webhookEndpoint { ...WebhookEndpointView } secret }\n  }\n"): typeof import('./graphql').RotateWebhookSecretDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTestWebhook($input: SendTestWebhookInput!) {\n    sendTestWebhook(input: $input) { delivery { ...WebhookDeliveryView } }\n  }\n"): typeof import('./graphql').SendTestWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhook($input: RedeliverWebhookInput!) {\n    redeliverWebhook(input: $input) { delivery { ...WebhookDeliveryView } }\n  }\n"): typeof import('./graphql').RedeliverWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetWebhookEndpoints($first: Int, $after: String) {\n    webhookEndpoints(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...WebhookEndpointView } }\n    }\n  }\n"): typeof import('./graphql').GetWebhookEndpointsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetWebhookEndpoint($id: ID!) {\n    webhookEndpoint(id: $id) { ...WebhookEndpointView }\n  }\n"): typeof import('./graphql').GetWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetWebhookDeliveries($endpointId: ID!, $first: Int, $after: String, $status: WebhookDeliveryStatus) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...WebhookDeliveryView } }\n    }\n  }\n"): typeof import('./graphql').GetWebhookDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query CountedCustomers($first: Int) {\n    customers(first: $first) {\n      edges { node {\n        subscriptions(first: 20) { edges { node { offer { name } partnerOfRecord { name } reseller { name } } } }\n        partnerRelationships { kinds }\n      } }\n    }\n  }\n"): typeof import('./graphql').CountedCustomersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -295,6 +373,30 @@ export function graphql(source: "\n  mutation InvitationWithoutInput {\n    crea
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LargeResellerPage {\n    customers(first: 50) { totalCount edges { node { id subscriptions(first: 20) { edges { node { offer { name } } } } } } }\n  }\n"): typeof import('./graphql').LargeResellerPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DispatchCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } secret }\n  }\n"): typeof import('./graphql').DispatchCreateEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DispatchRotateSecret($id: ID!) {\n    rotateWebhookSecret(input: { id: $id }) { secret }\n  }\n"): typeof import('./graphql').DispatchRotateSecretDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DispatchRedeliver($deliveryId: ID!) {\n    redeliverWebhook(input: { deliveryId: $deliveryId }) { delivery { id status } }\n  }\n"): typeof import('./graphql').DispatchRedeliverDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DispatchEndpoint($id: ID!) {\n    webhookEndpoint(id: $id) { id enabled disabledReason }\n  }\n"): typeof import('./graphql').DispatchEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DispatchDeliveryLog($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 100) {\n      edges {\n        node {\n          id status attempts nextAttemptAt lastAttemptAt lastResponseStatus lastError lastResponseBody\n          event { id action targetId }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').DispatchDeliveryLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DurabilityCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n"): typeof import('./graphql').DurabilityCreateEndpointDocument;
 
 
 export function graphql(source: string) {

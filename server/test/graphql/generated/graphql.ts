@@ -88,6 +88,22 @@ export type CreateTenantInput = {
   name: string;
 };
 
+/** Register a URL that receives the events you may read. */
+export type CreateWebhookEndpointInput = {
+  /** A note for people, at most 255 characters. */
+  description?: string | null | undefined;
+  /** The event types to send, e.g. subscription.purchased; empty or omitted: every type. */
+  eventTypes?: Array<string> | null | undefined;
+  /** Where events are POSTed: an https:// URL (http:// outside production), at most 2048 characters, without credentials, on a public address. */
+  url: string;
+};
+
+/** Delete an endpoint and its delivery log. */
+export type DeleteWebhookEndpointInput = {
+  /** The endpoint. */
+  id: string | number;
+};
+
 /** What a partner company may act as. */
 export type PartnerCapability =
   | 'ADVISOR'
@@ -141,6 +157,12 @@ export type ReactivateSubscriptionInput = {
   subscriptionId: string | number;
 };
 
+/** Attempt a delivery again, now. */
+export type RedeliverWebhookInput = {
+  /** The delivery. */
+  deliveryId: string | number;
+};
+
 /** A customer removes an advisor from all its subscriptions. */
 export type RemoveAdvisorRelationshipInput = {
   /** The advisor’s Partner ID. */
@@ -175,6 +197,18 @@ export type Role =
   | 'TENANT_GLOBAL_ADMIN'
   | 'TENANT_READER';
 
+/** Give an endpoint a new signing secret. */
+export type RotateWebhookSecretInput = {
+  /** The endpoint. */
+  id: string | number;
+};
+
+/** Send a webhook.test event to an endpoint. */
+export type SendTestWebhookInput = {
+  /** The endpoint. */
+  id: string | number;
+};
+
 /** Add, change or remove (partnerId: null) a subscription’s partner of record. */
 export type SetPartnerOfRecordInput = {
   /** The version you read; a stale one is refused with CONFLICT. */
@@ -203,6 +237,26 @@ export type SuspendSubscriptionInput = {
   /** The subscription to suspend. */
   subscriptionId: string | number;
 };
+
+/** Change an endpoint; omitted fields stay as they are. */
+export type UpdateWebhookEndpointInput = {
+  /** A new note for people. */
+  description?: string | null | undefined;
+  /** false pauses deliveries; true resumes them and clears disabledReason. */
+  enabled?: boolean | null | undefined;
+  /** The new list of event types; empty: every type. */
+  eventTypes?: Array<string> | null | undefined;
+  /** The endpoint. */
+  id: string | number;
+  /** A new URL, under the same rules as when creating. */
+  url?: string | null | undefined;
+};
+
+/** PENDING: attempts go on. SUCCEEDED: a 2xx answer arrived. FAILED: every attempt failed (redeliverWebhook tries again). */
+export type WebhookDeliveryStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'SUCCEEDED';
 
 export type RelationshipsPageQueryVariables = Exact<{
   id: string | number;
@@ -476,6 +530,77 @@ export type GetViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type GetViewerQuery = { viewer: { subject: string, roles: Array<Role> } };
 
+export type WebhookEndpointViewFragment = { id: string, url: string, eventTypes: Array<string>, description: string, enabled: boolean, disabledReason: string | null, createdAt: string };
+
+export type WebhookDeliveryViewFragment = { id: string, status: WebhookDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, lastResponseStatus: number | null, lastError: string | null, event: { id: string, action: string, targetType: string, targetId: string, tenantId: string | null, actor: { subject: string | null, tenantId: string | null, partnerId: string | null } } };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint: { secret: string, webhookEndpoint: { id: string, url: string, eventTypes: Array<string>, description: string, enabled: boolean, disabledReason: string | null, createdAt: string } } };
+
+export type UpdateWebhookEndpointMutationVariables = Exact<{
+  input: UpdateWebhookEndpointInput;
+}>;
+
+
+export type UpdateWebhookEndpointMutation = { updateWebhookEndpoint: { webhookEndpoint: { id: string, url: string, eventTypes: Array<string>, description: string, enabled: boolean, disabledReason: string | null, createdAt: string } } };
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  input: DeleteWebhookEndpointInput;
+}>;
+
+
+export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint: { deletedId: string } };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  input: RotateWebhookSecretInput;
+}>;
+
+
+export type RotateWebhookSecretMutation = { rotateWebhookSecret: { secret: string, webhookEndpoint: { id: string, url: string, eventTypes: Array<string>, description: string, enabled: boolean, disabledReason: string | null, createdAt: string } } };
+
+export type SendTestWebhookMutationVariables = Exact<{
+  input: SendTestWebhookInput;
+}>;
+
+
+export type SendTestWebhookMutation = { sendTestWebhook: { delivery: { id: string, status: WebhookDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, lastResponseStatus: number | null, lastError: string | null, event: { id: string, action: string, targetType: string, targetId: string, tenantId: string | null, actor: { subject: string | null, tenantId: string | null, partnerId: string | null } } } } };
+
+export type RedeliverWebhookMutationVariables = Exact<{
+  input: RedeliverWebhookInput;
+}>;
+
+
+export type RedeliverWebhookMutation = { redeliverWebhook: { delivery: { id: string, status: WebhookDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, lastResponseStatus: number | null, lastError: string | null, event: { id: string, action: string, targetType: string, targetId: string, tenantId: string | null, actor: { subject: string | null, tenantId: string | null, partnerId: string | null } } } } };
+
+export type GetWebhookEndpointsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type GetWebhookEndpointsQuery = { webhookEndpoints: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, url: string, eventTypes: Array<string>, description: string, enabled: boolean, disabledReason: string | null, createdAt: string } }> } };
+
+export type GetWebhookEndpointQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GetWebhookEndpointQuery = { webhookEndpoint: { id: string, url: string, eventTypes: Array<string>, description: string, enabled: boolean, disabledReason: string | null, createdAt: string } };
+
+export type GetWebhookDeliveriesQueryVariables = Exact<{
+  endpointId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  status?: WebhookDeliveryStatus | null | undefined;
+}>;
+
+
+export type GetWebhookDeliveriesQuery = { webhookDeliveries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, status: WebhookDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, lastResponseStatus: number | null, lastError: string | null, event: { id: string, action: string, targetType: string, targetId: string, tenantId: string | null, actor: { subject: string | null, tenantId: string | null, partnerId: string | null } } } }> } };
+
 export type CountedCustomersQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
@@ -513,6 +638,48 @@ export type LargeResellerPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LargeResellerPageQuery = { customers: { totalCount: number, edges: Array<{ node: { id: string, subscriptions: { edges: Array<{ node: { offer: { name: string } } }> } } }> } };
+
+export type DispatchCreateEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type DispatchCreateEndpointMutation = { createWebhookEndpoint: { secret: string, webhookEndpoint: { id: string } } };
+
+export type DispatchRotateSecretMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DispatchRotateSecretMutation = { rotateWebhookSecret: { secret: string } };
+
+export type DispatchRedeliverMutationVariables = Exact<{
+  deliveryId: string | number;
+}>;
+
+
+export type DispatchRedeliverMutation = { redeliverWebhook: { delivery: { id: string, status: WebhookDeliveryStatus } } };
+
+export type DispatchEndpointQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DispatchEndpointQuery = { webhookEndpoint: { id: string, enabled: boolean, disabledReason: string | null } };
+
+export type DispatchDeliveryLogQueryVariables = Exact<{
+  endpointId: string | number;
+}>;
+
+
+export type DispatchDeliveryLogQuery = { webhookDeliveries: { edges: Array<{ node: { id: string, status: WebhookDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, lastResponseStatus: number | null, lastError: string | null, lastResponseBody: string | null, event: { id: string, action: string, targetId: string } } }> } };
+
+export type DurabilityCreateEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type DurabilityCreateEndpointMutation = { createWebhookEndpoint: { webhookEndpoint: { id: string } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -579,6 +746,40 @@ export const AuditEventViewFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AuditEventView"}) as unknown as TypedDocumentString<AuditEventViewFragment, unknown>;
+export const WebhookEndpointViewFragmentDoc = new TypedDocumentString(`
+    fragment WebhookEndpointView on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  enabled
+  disabledReason
+  createdAt
+}
+    `, {"fragmentName":"WebhookEndpointView"}) as unknown as TypedDocumentString<WebhookEndpointViewFragment, unknown>;
+export const WebhookDeliveryViewFragmentDoc = new TypedDocumentString(`
+    fragment WebhookDeliveryView on WebhookDelivery {
+  id
+  status
+  attempts
+  nextAttemptAt
+  lastAttemptAt
+  lastResponseStatus
+  lastError
+  event {
+    id
+    action
+    targetType
+    targetId
+    tenantId
+    actor {
+      subject
+      tenantId
+      partnerId
+    }
+  }
+}
+    `, {"fragmentName":"WebhookDeliveryView"}) as unknown as TypedDocumentString<WebhookDeliveryViewFragment, unknown>;
 export const RelationshipsPageDocument = new TypedDocumentString(`
     query RelationshipsPage($id: ID!) {
   tenant(id: $id) {
@@ -1334,6 +1535,204 @@ export const GetViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GetViewerQuery, GetViewerQueryVariables>;
+export const CreateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    webhookEndpoint {
+      ...WebhookEndpointView
+    }
+    secret
+  }
+}
+    fragment WebhookEndpointView on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  enabled
+  disabledReason
+  createdAt
+}`) as unknown as TypedDocumentString<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+export const UpdateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {
+  updateWebhookEndpoint(input: $input) {
+    webhookEndpoint {
+      ...WebhookEndpointView
+    }
+  }
+}
+    fragment WebhookEndpointView on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  enabled
+  disabledReason
+  createdAt
+}`) as unknown as TypedDocumentString<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>;
+export const DeleteWebhookEndpointDocument = new TypedDocumentString(`
+    mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {
+  deleteWebhookEndpoint(input: $input) {
+    deletedId
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
+export const RotateWebhookSecretDocument = new TypedDocumentString(`
+    mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {
+  rotateWebhookSecret(input: $input) {
+    webhookEndpoint {
+      ...WebhookEndpointView
+    }
+    secret
+  }
+}
+    fragment WebhookEndpointView on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  enabled
+  disabledReason
+  createdAt
+}`) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+export const SendTestWebhookDocument = new TypedDocumentString(`
+    mutation SendTestWebhook($input: SendTestWebhookInput!) {
+  sendTestWebhook(input: $input) {
+    delivery {
+      ...WebhookDeliveryView
+    }
+  }
+}
+    fragment WebhookDeliveryView on WebhookDelivery {
+  id
+  status
+  attempts
+  nextAttemptAt
+  lastAttemptAt
+  lastResponseStatus
+  lastError
+  event {
+    id
+    action
+    targetType
+    targetId
+    tenantId
+    actor {
+      subject
+      tenantId
+      partnerId
+    }
+  }
+}`) as unknown as TypedDocumentString<SendTestWebhookMutation, SendTestWebhookMutationVariables>;
+export const RedeliverWebhookDocument = new TypedDocumentString(`
+    mutation RedeliverWebhook($input: RedeliverWebhookInput!) {
+  redeliverWebhook(input: $input) {
+    delivery {
+      ...WebhookDeliveryView
+    }
+  }
+}
+    fragment WebhookDeliveryView on WebhookDelivery {
+  id
+  status
+  attempts
+  nextAttemptAt
+  lastAttemptAt
+  lastResponseStatus
+  lastError
+  event {
+    id
+    action
+    targetType
+    targetId
+    tenantId
+    actor {
+      subject
+      tenantId
+      partnerId
+    }
+  }
+}`) as unknown as TypedDocumentString<RedeliverWebhookMutation, RedeliverWebhookMutationVariables>;
+export const GetWebhookEndpointsDocument = new TypedDocumentString(`
+    query GetWebhookEndpoints($first: Int, $after: String) {
+  webhookEndpoints(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...WebhookEndpointView
+      }
+    }
+  }
+}
+    fragment WebhookEndpointView on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  enabled
+  disabledReason
+  createdAt
+}`) as unknown as TypedDocumentString<GetWebhookEndpointsQuery, GetWebhookEndpointsQueryVariables>;
+export const GetWebhookEndpointDocument = new TypedDocumentString(`
+    query GetWebhookEndpoint($id: ID!) {
+  webhookEndpoint(id: $id) {
+    ...WebhookEndpointView
+  }
+}
+    fragment WebhookEndpointView on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  enabled
+  disabledReason
+  createdAt
+}`) as unknown as TypedDocumentString<GetWebhookEndpointQuery, GetWebhookEndpointQueryVariables>;
+export const GetWebhookDeliveriesDocument = new TypedDocumentString(`
+    query GetWebhookDeliveries($endpointId: ID!, $first: Int, $after: String, $status: WebhookDeliveryStatus) {
+  webhookDeliveries(
+    endpointId: $endpointId
+    first: $first
+    after: $after
+    status: $status
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...WebhookDeliveryView
+      }
+    }
+  }
+}
+    fragment WebhookDeliveryView on WebhookDelivery {
+  id
+  status
+  attempts
+  nextAttemptAt
+  lastAttemptAt
+  lastResponseStatus
+  lastError
+  event {
+    id
+    action
+    targetType
+    targetId
+    tenantId
+    actor {
+      subject
+      tenantId
+      partnerId
+    }
+  }
+}`) as unknown as TypedDocumentString<GetWebhookDeliveriesQuery, GetWebhookDeliveriesQueryVariables>;
 export const CountedCustomersDocument = new TypedDocumentString(`
     query CountedCustomers($first: Int) {
   customers(first: $first) {
@@ -1501,3 +1900,71 @@ export const LargeResellerPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LargeResellerPageQuery, LargeResellerPageQueryVariables>;
+export const DispatchCreateEndpointDocument = new TypedDocumentString(`
+    mutation DispatchCreateEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    webhookEndpoint {
+      id
+    }
+    secret
+  }
+}
+    `) as unknown as TypedDocumentString<DispatchCreateEndpointMutation, DispatchCreateEndpointMutationVariables>;
+export const DispatchRotateSecretDocument = new TypedDocumentString(`
+    mutation DispatchRotateSecret($id: ID!) {
+  rotateWebhookSecret(input: {id: $id}) {
+    secret
+  }
+}
+    `) as unknown as TypedDocumentString<DispatchRotateSecretMutation, DispatchRotateSecretMutationVariables>;
+export const DispatchRedeliverDocument = new TypedDocumentString(`
+    mutation DispatchRedeliver($deliveryId: ID!) {
+  redeliverWebhook(input: {deliveryId: $deliveryId}) {
+    delivery {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DispatchRedeliverMutation, DispatchRedeliverMutationVariables>;
+export const DispatchEndpointDocument = new TypedDocumentString(`
+    query DispatchEndpoint($id: ID!) {
+  webhookEndpoint(id: $id) {
+    id
+    enabled
+    disabledReason
+  }
+}
+    `) as unknown as TypedDocumentString<DispatchEndpointQuery, DispatchEndpointQueryVariables>;
+export const DispatchDeliveryLogDocument = new TypedDocumentString(`
+    query DispatchDeliveryLog($endpointId: ID!) {
+  webhookDeliveries(endpointId: $endpointId, first: 100) {
+    edges {
+      node {
+        id
+        status
+        attempts
+        nextAttemptAt
+        lastAttemptAt
+        lastResponseStatus
+        lastError
+        lastResponseBody
+        event {
+          id
+          action
+          targetId
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DispatchDeliveryLogQuery, DispatchDeliveryLogQueryVariables>;
+export const DurabilityCreateEndpointDocument = new TypedDocumentString(`
+    mutation DurabilityCreateEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    webhookEndpoint {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DurabilityCreateEndpointMutation, DurabilityCreateEndpointMutationVariables>;

@@ -1,0 +1,254 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../domain/actor';
+import type { Clock } from '../domain/clock';
+import type { WebhookConfig } from '../config';
+import type { Metrics } from '../metrics';
+import { AuditEvent, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from '../entities';
+import type { TransactionRunner, WorkContext } from '../db/transactions';
+import { signatureHeader, signingSecrets } from '../domain/webhook-signature';
+import { attemptDelivery, type AttemptOutcome, type AttemptRequest } from './webhook-attempt';
+import { webhookBody } from './webhook-payload';
+import { guardedLookup, resolveDeliverableAddresses } from './webhook-target';
+import { WebhookLeases } from './webhook-leases';
+import { WebhookResults } from './webhook-results';
+import type { AuditService } from './audit.service';
+
+/** Attempts in flight at once: per endpoint (a slow receiver does not hold every slot), and in all. */
+export const MAX_IN_FLIGHT_PER_ENDPOINT = 4;
+export const MAX_IN_FLIGHT = 32;
+/** How long an idle dispatcher waits before looking again (work found: it looks again at once). */
+const IDLE_POLL_MS = 1_000;
+/** A claim outlasts its attempt's timeout by this much and more, so nobody else claims what may be in flight. */
+const LEASE_MARGIN_MS = 15_000;
+const CANDIDATES_PER_POLL = 100;
+
+const SYSTEM_ACTOR: Actor = { subject: 'system:webhooks', roles: [], tenantId: null, partnerId: null };
+
+/** The part of a pino logger the dispatcher writes to. */
+export interface DispatcherLog {
+  warn(fields: object, message: string): void;
+}
+
+export interface DispatcherOptions {
+  clock: Clock;
+  config: WebhookConfig;
+  metrics?: Metrics;
+  log: DispatcherLog;
+}
+
+/**
+ * How every attempt is guarded unless private networks are allowed: host names through the lookup that
+ * refuses private addresses and connects only to the checked ones; IP literals (never looked up) checked alike.
+ */
+function addressGuard(allowPrivateNetworks: boolean): Pick<AttemptRequest, 'lookup' | 'checkLiteralAddress'> {
+  if (allowPrivateNetworks) return {};
+  return {
+    lookup: guardedLookup({ allowPrivateNetworks }),
+    checkLiteralAddress: async (address) => {
+      await resolveDeliverableAddresses(address, { allowPrivateNetworks });
+    },
+  };
+}
+
+/**
+ * Makes the webhook attempts of this server instance (SPEC §6, §7): polls for due deliveries, claims each
+ * with a lease, POSTs it, records the outcome. Runs in every instance; the leases make each attempt one
+ * instance's. It only reads and writes the delivery tables in its own transactions, so nothing about
+ * delivery can slow or fail a mutation.
+ */
+export class WebhookDispatcher {
+  private readonly owner = `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  private readonly leases: WebhookLeases;
+  private readonly results: WebhookResults;
+  private readonly guard: Pick<AttemptRequest, 'lookup' | 'checkLiteralAddress'>;
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly inFlightPerEndpoint = new Map<string, number>();
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private wakeRequested = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    transactions: TransactionRunner,
+    audit: AuditService,
+    private readonly options: DispatcherOptions,
+  ) {
+    const context: WorkContext = { actor: SYSTEM_ACTOR, requestId: `webhooks-${this.owner}`, clock: options.clock };
+    this.guard = addressGuard(options.config.allowPrivateNetworks);
+    this.leases = new WebhookLeases(dataSource, transactions, context, this.owner);
+    this.results = new WebhookResults(transactions, audit, context, this.owner, options.config);
+    const gauge = options.metrics?.webhookDeliveriesByStatus;
+    if (gauge) {
+      // prom-client calls a metric's `collect` at scrape time; its type does not declare it settable.
+      (gauge as unknown as { collect: () => Promise<void> }).collect = async () => {
+        const counts = await this.countByStatus().catch(() => null);
+        for (const [status, count] of Object.entries(counts ?? {})) gauge.set({ status }, count);
+      };
+    }
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops claiming; attempts in flight finish (each within its timeout) and are recorded. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+    await Promise.all(this.inFlight.values());
+  }
+
+  /** Looks for due deliveries now rather than at the next poll (e.g. this instance just committed some). */
+  wake(): void {
+    this.wakeRequested = true;
+    this.wakeUp?.();
+  }
+
+  /** Counts deliveries by status for the gauge, at scrape time. */
+  async countByStatus(): Promise<Record<WebhookDeliveryStatus, number>> {
+    const rows: { status: WebhookDeliveryStatus; count: string | number }[] = await this.dataSource
+      .getRepository(WebhookDelivery)
+      .createQueryBuilder('d')
+      .select('d.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('d.status')
+      .getRawMany();
+    const counts = { PENDING: 0, SUCCEEDED: 0, FAILED: 0 };
+    for (const row of rows) counts[row.status] = Number(row.count);
+    return counts;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let claimed = 0;
+      try {
+        claimed = await this.claimDue();
+      } catch (error) {
+        this.options.log.warn({ err: describe(error) }, 'webhook dispatcher: looking for due deliveries failed');
+      }
+      if (!this.running) break;
+      if (claimed === 0 || this.inFlight.size >= MAX_IN_FLIGHT) await this.idle(IDLE_POLL_MS);
+    }
+  }
+
+  /** Waits `ms`, or less when woken (a slot freed, new work committed, stop). */
+  private idle(ms: number): Promise<void> {
+    if (this.wakeRequested) {
+      this.wakeRequested = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = () => {
+        this.wakeUp = undefined;
+        this.wakeRequested = false;
+        done();
+      };
+    });
+  }
+
+  /** Claims as many due deliveries as there are free slots, and starts their attempts. */
+  private async claimDue(): Promise<number> {
+    const free = MAX_IN_FLIGHT - this.inFlight.size;
+    if (free <= 0) return 0;
+    const now = this.options.clock.now();
+    const due = await this.leases.findDue(now, CANDIDATES_PER_POLL);
+    const perEndpoint = new Map(this.inFlightPerEndpoint);
+    const chosen = due.filter(({ id, endpointId }) => {
+      const busy = perEndpoint.get(endpointId) ?? 0;
+      if (this.inFlight.has(id) || busy >= MAX_IN_FLIGHT_PER_ENDPOINT) return false;
+      perEndpoint.set(endpointId, busy + 1);
+      return true;
+    });
+    const claimed = await this.leases.claim(chosen.slice(0, free).map((d) => d.id), this.leaseMs());
+    const endpointOf = new Map(due.map((d) => [d.id, d.endpointId]));
+    for (const id of claimed) this.track(id, endpointOf.get(id)!);
+    return claimed.length;
+  }
+
+  private leaseMs(): number {
+    return 2 * this.options.config.timeoutMs + LEASE_MARGIN_MS;
+  }
+
+  private track(id: string, endpointId: string): void {
+    this.inFlightPerEndpoint.set(endpointId, (this.inFlightPerEndpoint.get(endpointId) ?? 0) + 1);
+    const work = this.deliver(id)
+      .catch((error) => this.options.log.warn({ deliveryId: id, err: describe(error) }, 'webhook attempt could not be recorded'))
+      .finally(() => {
+        this.inFlight.delete(id);
+        const left = (this.inFlightPerEndpoint.get(endpointId) ?? 1) - 1;
+        if (left > 0) this.inFlightPerEndpoint.set(endpointId, left);
+        else this.inFlightPerEndpoint.delete(endpointId);
+        this.wake();
+      });
+    this.inFlight.set(id, work);
+  }
+
+  /** One claimed delivery: attempted unless its endpoint is gone or disabled, then recorded. */
+  private async deliver(id: string): Promise<void> {
+    const delivery = await this.dataSource.getRepository(WebhookDelivery).findOneBy({ id });
+    if (!delivery || delivery.leaseOwner !== this.owner) return;
+    const endpoint = await this.dataSource
+      .getRepository(WebhookEndpoint)
+      .createQueryBuilder('e')
+      .addSelect(['e.secret', 'e.previousSecret'])
+      .where('e.id = :id', { id: delivery.endpointId })
+      .getOne();
+    // A disabled endpoint receives only the test events its owner asks for (sendTestWebhook).
+    const event = await this.dataSource.getRepository(AuditEvent).findOneBy({ id: delivery.eventId });
+    if (!endpoint || !event || (!endpoint.enabled && event.action !== 'webhook.test')) {
+      const reason = !endpoint ? 'the endpoint was deleted' : !event ? 'the event no longer exists' : 'the endpoint is disabled';
+      await this.results.notAttempted(id, `not attempted: ${reason}`);
+      return;
+    }
+    const startedAt = this.options.clock.now();
+    this.options.metrics?.webhookLag.observe(Math.max(0, (startedAt.getTime() - event.at.getTime()) / 1000));
+    const body = webhookBody(event);
+    const outcome = await attemptDelivery({
+      url: endpoint.url,
+      body,
+      timeoutMs: this.options.config.timeoutMs,
+      ...this.guard,
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Tenantry-Webhooks',
+        'tenantry-event-id': event.id,
+        'tenantry-event-type': event.action,
+        'tenantry-delivery-id': delivery.id,
+        'tenantry-delivery-attempt': String(delivery.attempts),
+        'tenantry-signature': signatureHeader(body, signingSecrets(endpoint, startedAt), startedAt),
+      },
+    });
+    const held = await this.results.record({ deliveryId: id, endpointId: endpoint.id, attempt: delivery.attempts, startedAt, outcome });
+    this.count(outcome, delivery.attempts, held);
+    if (!outcome.succeeded) {
+      this.options.log.warn(
+        { deliveryId: id, endpointId: endpoint.id, eventId: event.id, attempt: delivery.attempts, status: outcome.status, reason: outcome.error },
+        'webhook attempt failed',
+      );
+    }
+    if (!held) this.options.log.warn({ deliveryId: id }, 'webhook attempt outlived its lease: another instance took the delivery over');
+  }
+
+  private count(outcome: AttemptOutcome, attempt: number, recorded: boolean): void {
+    if (!recorded) return;
+    const result = outcome.succeeded ? 'succeeded' : attempt >= this.options.config.maxAttempts ? 'failed' : 'retrying';
+    this.options.metrics?.webhookDeliveries.inc({ result });
+  }
+}
+
+/** An error for the log: its code and message only (a driver error's message may quote SQL, never here). */
+function describe(error: unknown): { code?: string; message?: string } {
+  const e = error as { code?: string; errno?: number; message?: string };
+  return { code: e?.code ?? (e?.errno ? String(e.errno) : undefined), message: e?.code ? undefined : e?.message?.slice(0, 200) };
+}

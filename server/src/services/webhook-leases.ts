@@ -1,0 +1,65 @@
+import type { DataSource } from 'typeorm';
+import { WebhookDelivery, WebhookDeliveryStatus } from '../entities';
+import type { TransactionRunner, WorkContext } from '../db/transactions';
+
+export interface DueDelivery {
+  id: string;
+  endpointId: string;
+}
+
+/**
+ * The claims on webhook attempts (SPEC §7): a delivery is attempted by the instance whose conditional
+ * update set its lease, and by nobody else until that lease expires. Every write goes through the
+ * TransactionRunner (on SQLite it queues them behind the requests' transactions; on MariaDB/Galera it
+ * retries a deadlock or certification failure, after which the row is found claimed: a lost claim).
+ */
+export class WebhookLeases {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly context: WorkContext,
+    readonly owner: string,
+  ) {}
+
+  /** Pending deliveries due at `now` whose lease is free or expired, oldest due first (idx_webhook_deliveries_due). */
+  findDue(now: Date, limit: number): Promise<DueDelivery[]> {
+    return this.dataSource
+      .getRepository(WebhookDelivery)
+      .createQueryBuilder('d')
+      .select(['d.id', 'd.endpointId'])
+      .where('d.status = :pending AND d.nextAttemptAt <= :now', { pending: WebhookDeliveryStatus.PENDING, now })
+      .andWhere('(d.leaseExpiresAt IS NULL OR d.leaseExpiresAt < :now)', { now })
+      .orderBy('d.nextAttemptAt', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /**
+   * Claims each candidate whose lease is still free, counting the attempt in the same update (so a
+   * taken-over delivery is attempted under a new attempt number). Answers the ids this instance now holds.
+   */
+  async claim(ids: string[], leaseMs: number): Promise<string[]> {
+    if (ids.length === 0) return [];
+    try {
+      return await this.transactions.run(this.context, async (uow) => {
+        const expires = new Date(uow.now.getTime() + leaseMs);
+        const claimed: string[] = [];
+        for (const id of ids) {
+          const result = await uow.manager
+            .createQueryBuilder()
+            .update(WebhookDelivery)
+            .set({ leaseOwner: this.owner, leaseExpiresAt: expires, attempts: () => 'attempts + 1' })
+            .where('id = :id AND status = :pending', { id, pending: WebhookDeliveryStatus.PENDING })
+            .andWhere('(leaseExpiresAt IS NULL OR leaseExpiresAt < :now)', { now: uow.now })
+            .execute();
+          if (result.affected === 1) claimed.push(id);
+        }
+        return claimed;
+      });
+    } catch (error) {
+      // Conflicts past the runner's retries (CONFLICT): another instance holds these rows; try them later.
+      if ((error as { extensions?: { code?: string } }).extensions?.code === 'CONFLICT') return [];
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import { promises as dns, type LookupAddress, type LookupOptions } from 'node:dns';
+import type { LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
+import { badInput } from '../domain/errors';
+
+/** SPEC §6 Safety: where a webhook may be sent. Checked when an endpoint is saved and again at every attempt. */
+
+export const MAX_WEBHOOK_URL_LENGTH = 2048;
+
+export interface DeliverableAddress {
+  address: string;
+  family: 4 | 6;
+}
+
+/** A host that may not receive webhooks; `reason` is a sentence for people ("127.0.0.1 is a loopback address."). */
+export class WebhookTargetRefused extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'WebhookTargetRefused';
+  }
+}
+
+/** Cloud instance metadata services: the classic SSRF prize, named as such in the refusal. */
+const CLOUD_METADATA = new Set(['169.254.169.254', 'fd00:ec2::254']);
+
+const RANGE_NAMES: Record<string, string> = {
+  unspecified: 'an unspecified address',
+  broadcast: 'a broadcast address',
+  multicast: 'a multicast address',
+  linkLocal: 'a link-local address',
+  loopback: 'a loopback address',
+  carrierGradeNat: 'a carrier-grade NAT address',
+  private: 'a private network address',
+  uniqueLocal: 'a private (unique local) address',
+  reserved: 'a reserved address',
+};
+
+/** Throws badInput('url', …) unless `raw` is a URL an endpoint may have; returns it parsed. */
+export function assertWebhookUrl(raw: string, { production }: { production: boolean }): URL {
+  if (raw.length > MAX_WEBHOOK_URL_LENGTH) {
+    throw badInput('url', `The URL is longer than ${MAX_WEBHOOK_URL_LENGTH} characters.`);
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw badInput('url', 'The URL could not be parsed; give an absolute URL such as https://example.com/webhooks.');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw badInput('url', `Webhook URLs use https:// (or http:// outside production), not ${url.protocol}//.`);
+  }
+  if (production && url.protocol !== 'https:') {
+    throw badInput('url', 'Webhook URLs must use https:// in production.');
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw badInput('url', 'Webhook URLs may not contain a user name or password; authenticate requests with the signature instead.');
+  }
+  return url;
+}
+
+/** What kind of address this is when it may not receive webhooks ("a loopback address"), or null when it is public unicast. */
+export function refusedKindOf(address: string): string | null {
+  const parsed = ipaddr.process(address); // IPv4-mapped IPv6 (::ffff:127.0.0.1) becomes the IPv4 it carries
+  if (CLOUD_METADATA.has(parsed.toString())) return 'a cloud metadata address';
+  const range = parsed.range();
+  if (range === 'unicast') return null;
+  return RANGE_NAMES[range] ?? `a special-purpose address (${range})`;
+}
+
+const literalOf = (hostname: string): string | null => {
+  const bare = hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
+  return ipaddr.isValid(bare) ? bare : null;
+};
+
+/**
+ * The addresses of `hostname`, all of them public unicast, or WebhookTargetRefused. IP literals (also
+ * `[::1]`) are not looked up. A name with any refused address is refused as a whole: which address a
+ * connection would use is not ours to choose.
+ */
+export async function resolveDeliverableAddresses(
+  hostname: string,
+  { allowPrivateNetworks }: { allowPrivateNetworks: boolean },
+): Promise<DeliverableAddress[]> {
+  const literal = literalOf(hostname);
+  let addresses: LookupAddress[];
+  if (literal !== null) {
+    addresses = [{ address: literal, family: ipaddr.parse(literal).kind() === 'ipv6' ? 6 : 4 }];
+  } else {
+    try {
+      addresses = await dns.lookup(hostname, { all: true, verbatim: true });
+    } catch {
+      throw new WebhookTargetRefused(`The host name ${hostname} could not be resolved.`);
+    }
+    if (addresses.length === 0) throw new WebhookTargetRefused(`The host name ${hostname} has no address.`);
+  }
+  if (!allowPrivateNetworks) {
+    for (const { address } of addresses) {
+      const kind = refusedKindOf(address);
+      if (kind === null) continue;
+      const shown = ipaddr.process(address).toString();
+      throw new WebhookTargetRefused(
+        literal === null ? `${hostname} resolves to ${shown}, which is ${kind}.` : `${shown} is ${kind}.`,
+      );
+    }
+  }
+  return addresses.map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 }));
+}
+
+/**
+ * A `lookup` for http.request that resolves, checks and answers only the checked addresses, so the
+ * connection goes to exactly the address that was checked (no DNS rebinding between check and connect).
+ */
+export function guardedLookup(options: { allowPrivateNetworks: boolean }): LookupFunction {
+  return (hostname: string, lookupOptions: LookupOptions, callback) => {
+    resolveDeliverableAddresses(hostname, options).then(
+      (addresses) => {
+        const wanted = lookupOptions.family === 4 || lookupOptions.family === 6 ? addresses.filter((a) => a.family === lookupOptions.family) : addresses;
+        if (wanted.length === 0) {
+          callback(Object.assign(new Error(`${hostname} has no IPv${lookupOptions.family} address.`), { code: 'ENOTFOUND' }), '', 0);
+        } else if (lookupOptions.all) {
+          callback(null, wanted);
+        } else {
+          callback(null, wanted[0]!.address, wanted[0]!.family);
+        }
+      },
+      (error: Error) => callback(Object.assign(error, { code: 'EWEBHOOKTARGET' }) as NodeJS.ErrnoException, '', 0),
+    );
+  };
+}
