@@ -10,6 +10,8 @@ import { cleanUpOnExit, Resources } from './processes';
 import { Report } from './report';
 import { scenario1 } from './scenarios/scenario-1';
 import { scenario2 } from './scenarios/scenario-2';
+import { scenario3 } from './scenarios/scenario-3';
+import { scenario4 } from './scenarios/scenario-4';
 import { singleMariaDb } from './scenarios/throughput';
 import { type Instance, startInstance } from './tenantry';
 import { buildWorld } from './world';
@@ -19,6 +21,8 @@ const LOAD_SECONDS = Number(process.env.CLUSTER_LOAD_SECONDS ?? 60);
 const BENCH_SECONDS = Number(process.env.CLUSTER_BENCH_SECONDS ?? 30);
 /** The single MariaDB the figures compare with (a scratch database on it is created and dropped). */
 const MYSQL_URL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+/** The Redis scenario 4 shares its rate limit through (its keys get a prefix of the run, deleted afterwards). */
+const REDIS_URL = process.env.CLUSTER_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** Scenarios to run, e.g. CLUSTER_SCENARIOS=1,2 (all by default). */
 const ONLY = new Set((process.env.CLUSTER_SCENARIOS ?? '1,2,3,4,bench').split(',').map((s) => s.trim()));
 
@@ -29,7 +33,14 @@ async function main(): Promise<number> {
   const report = new Report();
   try {
     const secret = randomBytes(32).toString('base64url');
-    const instanceEnv = { AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '0', LIFECYCLE_SWEEP_SECONDS: '5' };
+    const instanceEnv = {
+      AUTH_JWT_SECRET: secret,
+      RATE_LIMIT_PER_MINUTE: '0',
+      LIFECYCLE_SWEEP_SECONDS: '5',
+      // Scenario 3: retries come a second after a refused attempt, and a slow receiver fails fast.
+      WEBHOOK_RETRY_BASE_SECONDS: '1',
+      WEBHOOK_TIMEOUT_MS: '2000',
+    };
 
     let step = Date.now();
     const cluster = await GaleraCluster.start(resources, 3);
@@ -46,7 +57,9 @@ async function main(): Promise<number> {
     const world = await buildWorld(instances, secret);
 
     if (ONLY.has('1')) await report.scenario('scenario 1', () => scenario1(report, world, instances, databases, LOAD_SECONDS).then(() => undefined));
+    if (ONLY.has('3')) await report.scenario('scenario 3', () => scenario3(report, world, instances, databases[0], Math.min(LOAD_SECONDS, 20)));
     if (ONLY.has('2')) await report.scenario('scenario 2', () => scenario2(report, world, instances, cluster, resources, databases, LOAD_SECONDS));
+    if (ONLY.has('4')) await report.scenario('scenario 4', () => scenario4(report, cluster, resources, secret, REDIS_URL));
     await Promise.all(databases.map((db) => db.close()));
     if (ONLY.has('bench')) await report.scenario('figures', () => singleMariaDb(report, resources, secret, BENCH_SECONDS, MYSQL_URL).then(() => undefined));
   } catch (error) {
