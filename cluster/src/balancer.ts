@@ -18,7 +18,7 @@ const RISE = 2;
 /**
  * What a load balancer does with the instances (SPEC §7): it health-checks /readyz every 250 ms and routes only
  * to those it considers up (FALL/RISE, as HAProxy does); an instance it knows is gone is dropped at once. With
- * none up it routes to all it still has, as HAProxy's backup-less backend would leave a client to retry.
+ * none up there is nowhere to route (HAProxy answers 503 and the client retries).
  */
 export class Balancer {
   private readonly up = new Set<Instance>();
@@ -67,7 +67,6 @@ export class Balancer {
   }
 
   routable(): Instance[] {
-    const up = this.instances.filter((i) => this.up.has(i));
-    return up.length > 0 ? up : [...this.instances];
+    return this.instances.filter((i) => this.up.has(i));
   }
 }

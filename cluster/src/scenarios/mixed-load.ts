@@ -1,9 +1,10 @@
 import { type Answer, gql, Tally } from '../client';
+import { sleep } from '../processes';
 import { CHANGE_QUANTITY, REACTIVATE, REMOVE_RESELLER, SUBSCRIPTION, type SubscriptionView, SUSPEND } from '../operations';
 import type { Instance } from '../tenantry';
 import { createCustomer, purchase, type World } from '../world';
 
-/** Where requests may go now: every instance, or (scenario 2) those a load balancer would route to. */
+/** Where requests may go now: every instance, or (scenario 2) those a load balancer would route to (maybe none). */
 export type Routable = () => Instance[];
 
 export interface Acknowledged {
@@ -51,8 +52,8 @@ export interface LoadLog {
 
 const pickFrom = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)];
 /** `count` routable instances in random order, all different while there are enough. */
-const spread = (routable: Routable, count: number): Instance[] => {
-  const shuffled = [...routable()].sort(() => Math.random() - 0.5);
+const spread = (instances: Instance[], count: number): Instance[] => {
+  const shuffled = [...instances].sort(() => Math.random() - 0.5);
   return Array.from({ length: count }, (_, i) => shuffled[i % shuffled.length]);
 };
 
@@ -94,6 +95,15 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
   };
   // Keys and customer domains are unique to this load: a later load by the same caller must not replay them.
   const run = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  /** The routable instances; with none, the client waits, as it would after a balancer's 503. */
+  const ready = async (): Promise<Instance[]> => {
+    for (;;) {
+      const instances = routable();
+      if (instances.length > 0) return instances;
+      await sleep(100);
+    }
+  };
+  const any = async () => pickFrom(await ready());
   const uncertain = (id: string) => log.uncertain.set(id, (log.uncertain.get(id) ?? 0) + 1);
 
   const changeQuantity = async (hot: World['hot'][number], expectedVersion?: number) => {
@@ -101,7 +111,7 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
     const quantity = 1 + Math.floor(Math.random() * 10_000);
     const answer = record(
       expectedVersion === undefined ? 'changeLicenseQuantity' : 'changeLicenseQuantity(expectedVersion)',
-      await gql<{ changeLicenseQuantity: { subscription: SubscriptionView } }>(pickFrom(routable()), hot.token, CHANGE_QUANTITY, {
+      await gql<{ changeLicenseQuantity: { subscription: SubscriptionView } }>(await any(), hot.token, CHANGE_QUANTITY, {
         input: { subscriptionId: id, quantity, expectedVersion },
       }),
     );
@@ -122,7 +132,7 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
   const versionedWorker = async () => {
     while (running()) {
       const hot = pickFrom(world.hot);
-      const read = record('subscription', await gql<{ subscription: SubscriptionView }>(pickFrom(routable()), hot.token, SUBSCRIPTION, { id: hot.subscription.id }));
+      const read = record('subscription', await gql<{ subscription: SubscriptionView }>(await any(), hot.token, SUBSCRIPTION, { id: hot.subscription.id }));
       if (read.code === 'OK') await changeQuantity(hot, read.data!.subscription.version);
     }
   };
@@ -138,28 +148,29 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
     while (running()) {
       if (free.length === 0) {
         // Every slot is taken: a new customer of the seller brings fresh ones.
-        const created = record('createCustomer', await createCustomer(pickFrom(routable()), world.seller, `buyer-${run}-${buyers++}`));
+        const created = record('createCustomer', await createCustomer(await any(), world.seller, `buyer-${run}-${buyers++}`));
         if (succeeded(created)) free.push(...world.offers.map((offerId) => ({ tenantId: created.data!.createCustomer.customer.id, offerId })));
         continue;
       }
+      // A slot is retaken only once its first purchase has answered, so which of the two wins is known.
       const retake = taken.length > 0 && Math.random() < 0.2;
       const slot = retake ? pickFrom(taken) : free.pop()!;
-      if (!retake) taken.push(slot);
       const entry: KeyedPurchase = { key: `load-${run}-${keys++}`, ...slot, answeredIds: new Set(), outcome: '' };
       log.purchases.push(entry);
       const input = { ...slot, quantity: 3, idempotencyKey: entry.key };
       // The same request through two or three instances at once; a copy that got no answer is sent again
       // (same key) through another instance, as a client retrying after a failed instance would.
-      const copies = spread(routable, 2 + Math.floor(Math.random() * 2));
+      const copies = spread(await ready(), 2 + Math.floor(Math.random() * 2));
       await Promise.all(
         copies.map(async (instance) => {
           for (let attempt = 0; attempt < 6; attempt++) {
-            const answer = record('purchaseSubscription(key)', await purchase(attempt === 0 ? instance : pickFrom(routable()), world.seller.admin, input));
+            const answer = record('purchaseSubscription(key)', await purchase(attempt === 0 ? instance : await any(), world.seller.admin, input));
             if (UNANSWERED.has(answer.code)) continue;
             if (answer.code === 'OK') entry.answeredIds.add(answer.data!.purchaseSubscription.subscription.id);
             // A free slot must be bought; a taken one is refused with CONFLICT (one live subscription per offer).
             if (answer.code !== (retake ? 'CONFLICT' : 'OK')) log.refusedSteps.push(answer);
             entry.outcome ||= answer.code;
+            if (!retake && answer.code === 'OK' && !taken.includes(slot)) taken.push(slot);
             return;
           }
         }),
@@ -171,16 +182,16 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
   const raceWorker = async () => {
     while (running()) {
       const label = `leaver-${run}-${customers++}`;
-      const created = record('createCustomer', await createCustomer(pickFrom(routable()), world.leaver, label));
+      const created = record('createCustomer', await createCustomer(await any(), world.leaver, label));
       if (!succeeded(created)) continue;
       const tenantId = created.data!.createCustomer.customer.id;
-      const first = record('purchaseSubscription', await purchase(pickFrom(routable()), world.leaver.admin, { tenantId, offerId: world.offers[0], quantity: 2 }));
+      const first = record('purchaseSubscription', await purchase(await any(), world.leaver.admin, { tenantId, offerId: world.offers[0], quantity: 2 }));
       if (!succeeded(first)) continue;
       const suspendedId = first.data!.purchaseSubscription.subscription.id;
-      const suspended = record('suspendSubscription', await gql(pickFrom(routable()), world.leaver.admin, SUSPEND, { input: { subscriptionId: suspendedId } }));
+      const suspended = record('suspendSubscription', await gql(await any(), world.leaver.admin, SUSPEND, { input: { subscriptionId: suspendedId } }));
       if (!succeeded(suspended)) continue;
       // Three instances, three requests at once: two sales that must not outlive the relationship, and its removal.
-      const [a, b, c] = spread(routable, 3);
+      const [a, b, c] = spread(await ready(), 3);
       const [reactivate, sale, remove] = await Promise.all([
         gql(a, world.leaver.admin, REACTIVATE, { input: { subscriptionId: suspendedId } }).then((r) => record('reactivateSubscription', r)),
         purchase(b, world.leaver.admin, { tenantId, offerId: world.offers[1], quantity: 2 }).then((r) => record('purchaseSubscription', r)),

@@ -49,7 +49,9 @@ export async function scenario2(
   const failedOnKilledNode: { at: number; answer: Answer<unknown> }[] = [];
   let nodeKilledAt = 0;
   let routedAwayAt = Number.POSITIVE_INFINITY;
+  let firstOkAfterKill = 0;
   const onAnswer = (answer: Answer<unknown>) => {
+    if (phase === 'node killed' && answer.code === 'OK' && !firstOkAfterKill) firstOkAfterKill = Date.now();
     if (answer.instance === onKilledNode.name && ['INTERNAL_SERVER_ERROR', 'NETWORK', 'NO_CODE'].includes(answer.code)) failedOnKilledNode.push({ at: Date.now(), answer });
     if (!phase) return;
     const key = `${phase}|${answer.instance}|${answer.code}`;
@@ -78,7 +80,10 @@ export async function scenario2(
     routedAwayAt = Date.now();
     report.check(NAME, `/readyz of ${onKilledNode.name} (on the killed ${killedNode.name}) answers 503`, unready === 503, `after ${seconds(Date.now() - nodeKilledAt)}`);
 
-    await sleep(4_000);
+    // Writes wait until the cluster has evicted the dead node (evs.suspect_timeout, 5 s by default): give the
+    // survivors time to answer after that.
+    await sleep(12_000);
+    report.figure(`${NAME}: the first answer after ${killedNode.name} died came ${firstOkAfterKill ? seconds(firstOkAfterKill - nodeKilledAt) : 'never'} after the kill`);
     phase = 'instance killed';
     balancer.remove(killedInstance);
     await resources.kill(killedInstance.process);
@@ -86,8 +91,19 @@ export async function scenario2(
     await sleep(6_000);
     phase = 'node restarting';
     const restartAt = Date.now();
-    await cluster.restart(killedNode);
+    // What the other nodes went through while it rejoined (a donor may leave Synced, and its instance /readyz with it).
+    const seen = new Set<string>();
+    let watching = true;
+    const watch = (async () => {
+      while (watching) {
+        for (const node of cluster.nodes.slice(0, 2)) seen.add(`${node.name} ${(await cluster.status(node).catch(() => ({ state: 'unreachable' }))).state}`);
+        await sleep(200);
+      }
+    })();
+    await cluster.restart(killedNode).finally(() => (watching = false));
+    await watch;
     const rejoinedIn = Date.now() - restartAt;
+    report.figure(`${NAME}: states of the other nodes while ${killedNode.name} rejoined: ${[...seen].sort().join(', ')}`);
     const log = readFileSync(join(killedNode.directory, 'error.log'), 'utf8');
     const transfer = /IST received|Receiving IST/.test(log) ? 'IST' : /SST .*complete|SST succeeded|wsrep_sst_rsync/i.test(log) ? 'SST' : 'unknown transfer';
     report.figure(`${NAME}: ${killedNode.name} rejoined by ${transfer} and was Synced ${seconds(rejoinedIn)} after its restart`);
