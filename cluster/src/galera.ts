@@ -110,6 +110,10 @@ export class GaleraCluster {
       '--binlog_format=ROW',
       '--innodb_autoinc_lock_mode=2',
       '--default-storage-engine=InnoDB',
+      // Causal reads: a SELECT (or BEGIN) first applies every write set the cluster committed before it, so a
+      // client that got an answer from one node finds that change through any other (read-your-writes behind a
+      // load balancer). Without it, a customer just created through one instance can be NOT_FOUND on another.
+      '--wsrep_sync_wait=1',
       // Small enough for three nodes next to everything else on a 2-core test machine.
       '--innodb_buffer_pool_size=64M',
       '--innodb_log_file_size=16M',

@@ -69,7 +69,7 @@ export interface LoadOptions {
   /** Customers of world.seller whose (offer) slots the keyed purchases fill. */
   customers: string[];
   /** Sees every answer as it comes (scenario 2 counts the survivors' answers after each failure). */
-  onAnswer?: (answer: Answer<unknown>) => void;
+  onAnswer?: (answer: Answer<unknown>, operation: string) => void;
 }
 
 /**
@@ -84,7 +84,7 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
   const running = () => Date.now() < deadline;
   const record = <T>(operation: string, answer: Answer<T>): Answer<T> => {
     log.tally.add(operation, answer);
-    options.onAnswer?.(answer);
+    options.onAnswer?.(answer, operation);
     if (UNANSWERED.has(answer.code)) log.failures.push(answer);
     return answer;
   };
