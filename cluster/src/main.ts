@@ -4,6 +4,7 @@
  * end, also on failure or interruption. Exits non-zero when any check fails.
  */
 import { randomBytes } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { Database } from './database';
 import { GaleraCluster } from './galera';
 import { cleanUpOnExit, Resources } from './processes';
@@ -31,6 +32,8 @@ async function main(): Promise<number> {
   const resources = new Resources();
   cleanUpOnExit(resources);
   const report = new Report();
+  const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+  report.figure(`machine: ${cpus().length} cores; load average at the start ${load()}`);
   try {
     const secret = randomBytes(32).toString('base64url');
     const instanceEnv = {
@@ -67,6 +70,7 @@ async function main(): Promise<number> {
   } finally {
     const stopping = Date.now();
     resources.cleanUp();
+    report.figure(`load average at the end ${load()}`);
     report.figure(`stopped and removed everything in ${((Date.now() - stopping) / 1000).toFixed(1)} s; whole run ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   process.stdout.write(report.summary());
