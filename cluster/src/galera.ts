@@ -85,8 +85,11 @@ export class GaleraCluster {
     chownSync(join(node.directory, 'data'), this.owner.uid, this.owner.gid);
   }
 
-  /** Starts mariadbd; `bootstrap` starts a new cluster (only the first node, only the first time). */
-  async startNode(node: GaleraNode, bootstrap: boolean): Promise<void> {
+  /**
+   * Starts mariadbd; `bootstrap` starts a new cluster (only the first node, only the first time). `donor` names
+   * the node a joiner takes its state transfer from (wsrep_sst_donor, also for IST).
+   */
+  async startNode(node: GaleraNode, bootstrap: boolean, donor?: GaleraNode): Promise<void> {
     const members = this.nodes.map((n) => `127.0.0.1:${n.gcommPort}`).join(',');
     const args = [
       '--no-defaults',
@@ -119,6 +122,7 @@ export class GaleraCluster {
       '--innodb_log_file_size=16M',
       '--max_connections=200',
       ...(bootstrap ? ['--wsrep-new-cluster'] : []),
+      ...(donor ? [`--wsrep_sst_donor=${donor.name}`] : []),
     ];
     node.process = this.resources.spawn('/usr/sbin/mariadbd', args);
   }
@@ -151,8 +155,8 @@ export class GaleraCluster {
   }
 
   /** Restarts a killed node with its datadir: it rejoins by IST (or SST when the donor's cache lacks the gap). */
-  async restart(node: GaleraNode): Promise<void> {
-    await this.startNode(node, false);
+  async restart(node: GaleraNode, donor?: GaleraNode): Promise<void> {
+    await this.startNode(node, false, donor);
     await this.waitUntil(this.nodes, this.nodes.length, 180_000);
   }
 

@@ -58,6 +58,12 @@ const spread = (instances: Instance[], count: number): Instance[] => {
 };
 
 const UNANSWERED = new Set(['NETWORK', 'INTERNAL_SERVER_ERROR', 'NO_CODE']);
+/**
+ * Answers that do not say whether the change was made: no answer, and the server's request time limit
+ * (QUERY_TOO_COMPLEX, HTTP 503: "a mutation may still have been applied", http/limits.ts), which a cluster
+ * pausing its commits can reach. The client treats them alike: it retries keyed requests with the same key.
+ */
+const UNCERTAIN = new Set([...UNANSWERED, 'QUERY_TOO_COMPLEX']);
 
 export interface LoadOptions {
   seconds: number;
@@ -68,6 +74,8 @@ export interface LoadOptions {
   raceWorkers: number;
   /** Customers of world.seller whose (offer) slots the keyed purchases fill. */
   customers: string[];
+  /** Set to end the load before `seconds` have passed (scenario 2 ends it once the killed node is back). */
+  stop?: { requested: boolean };
   /** Sees every answer as it comes (scenario 2 counts the survivors' answers after each failure). */
   onAnswer?: (answer: Answer<unknown>, operation: string) => void;
 }
@@ -81,7 +89,7 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
   const log: LoadLog = { tally: new Tally(), acknowledged: new Map(), uncertain: new Map(), purchases: [], races: [], failures: [], refusedSteps: [], durationMs: 0 };
   const started = Date.now();
   const deadline = started + options.seconds * 1000;
-  const running = () => Date.now() < deadline;
+  const running = () => Date.now() < deadline && !options.stop?.requested;
   const record = <T>(operation: string, answer: Answer<T>): Answer<T> => {
     log.tally.add(operation, answer);
     options.onAnswer?.(answer, operation);
@@ -90,7 +98,7 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
   };
   /** A step the next one builds on: true when it succeeded; a refusal is recorded. */
   const succeeded = (answer: Answer<unknown>) => {
-    if (answer.code !== 'OK' && !UNANSWERED.has(answer.code)) log.refusedSteps.push(answer);
+    if (answer.code !== 'OK' && !UNCERTAIN.has(answer.code)) log.refusedSteps.push(answer);
     return answer.code === 'OK';
   };
   // Keys and customer domains are unique to this load: a later load by the same caller must not replay them.
@@ -120,7 +128,7 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
       const list = log.acknowledged.get(id) ?? [];
       list.push({ version: written.version, quantity: written.quantity });
       log.acknowledged.set(id, list);
-    } else if (UNANSWERED.has(answer.code)) {
+    } else if (UNCERTAIN.has(answer.code)) {
       uncertain(id);
     }
   };
@@ -165,7 +173,7 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
         copies.map(async (instance) => {
           for (let attempt = 0; attempt < 6; attempt++) {
             const answer = record('purchaseSubscription(key)', await purchase(attempt === 0 ? instance : await any(), world.seller.admin, input));
-            if (UNANSWERED.has(answer.code)) continue;
+            if (UNCERTAIN.has(answer.code)) continue;
             if (answer.code === 'OK') entry.answeredIds.add(answer.data!.purchaseSubscription.subscription.id);
             // A free slot must be bought; a taken one is refused with CONFLICT (one live subscription per offer).
             if (answer.code !== (retake ? 'CONFLICT' : 'OK')) log.refusedSteps.push(answer);

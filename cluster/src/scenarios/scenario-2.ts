@@ -13,8 +13,8 @@ import type { GaleraCluster } from '../galera';
 import { type Resources, sleep, until } from '../processes';
 import type { Report } from '../report';
 import type { Instance } from '../tenantry';
-import type { World } from '../world';
-import { mixedLoad } from './mixed-load';
+import { purchase, type World } from '../world';
+import { type KeyedPurchase, mixedLoad } from './mixed-load';
 import { purchaseCustomers } from './scenario-1';
 
 export const NAME = 'scenario 2: a Galera node and an instance killed under load';
@@ -39,6 +39,11 @@ export async function scenario2(
   const [, killedInstance, onKilledNode] = instances;
   const killedNode = cluster.nodes[2];
   const customers = await purchaseCustomers(instances[0], world, 5, `s2-${Date.now().toString(36)}`);
+  const inFlightCustomers = await purchaseCustomers(instances[0], world, 2, `s2-in-flight-${Date.now().toString(36)}`);
+  const inFlightSlots = inFlightCustomers.flatMap((tenantId) => world.offers.slice(0, 5).map((offerId) => ({ tenantId, offerId })));
+  const inputOf = (entry: { key: string; tenantId: string; offerId: string }) => ({ tenantId: entry.tenantId, offerId: entry.offerId, quantity: 4, idempotencyKey: entry.key });
+  const retriedPurchases: KeyedPurchase[] = [];
+  let killedInFlight = 0;
   const since = await versionsNow(databases[0], world.hot.map((h) => h.subscription.id));
   const balancer = new Balancer([...instances]);
   balancer.start();
@@ -63,8 +68,11 @@ export async function scenario2(
     const key = `${phase}|${answer.instance}|${answer.code}`;
     after.set(key, (after.get(key) ?? 0) + 1);
   };
+  // The load runs until the killed node has been back for a while (at most 5 minutes).
+  const stop = { requested: false };
   const load = mixedLoad(world, () => balancer.routable(), {
-    seconds: Math.max(loadSeconds, 60),
+    seconds: 300,
+    stop,
     quantityWorkers: 6,
     versionedWorkers: 2,
     purchaseWorkers: 3,
@@ -91,8 +99,23 @@ export async function scenario2(
     await sleep(12_000);
     report.figure(`${NAME}: after ${killedNode.name} died, the longest pause between two committed changes was ${seconds(longestPause)}`);
     phase = 'instance killed';
+    // Keyed purchases sent to the instance as it dies: whatever happened to them there, the client's retry
+    // with the same key through another instance must end with one subscription per key.
+    const inFlight = inFlightSlots.map((slot, i) => ({ key: `in-flight-${process.pid}-${i}`, ...slot, answeredIds: new Set<string>(), outcome: '' }));
+    const lost = inFlight.map((entry) => purchase(killedInstance, world.seller.admin, { ...inputOf(entry) }));
+    await sleep(5);
     balancer.remove(killedInstance);
     await resources.kill(killedInstance.process);
+    const firstAnswers = await Promise.all(lost);
+    for (const [i, entry] of inFlight.entries()) {
+      const first = firstAnswers[i];
+      if (first.code === 'OK') entry.answeredIds.add(first.data!.purchaseSubscription.subscription.id);
+      else killedInFlight++;
+      const retry = await purchase(instances[0], world.seller.admin, inputOf(entry));
+      if (retry.code === 'OK') entry.answeredIds.add(retry.data!.purchaseSubscription.subscription.id);
+      entry.outcome = retry.code;
+      retriedPurchases.push(entry);
+    }
 
     await sleep(6_000);
     phase = 'node restarting';
@@ -106,7 +129,9 @@ export async function scenario2(
         await sleep(200);
       }
     })();
-    await cluster.restart(killedNode).finally(() => (watching = false));
+    // Its state comes from the node whose instance is dead: a donor leaves Synced for a moment, and the
+    // node serving the only live instance must not (README: name a donor that takes no traffic).
+    await cluster.restart(killedNode, cluster.nodes[1]).finally(() => (watching = false));
     await watch;
     const rejoinedIn = Date.now() - restartAt;
     report.figure(`${NAME}: states of the other nodes while ${killedNode.name} rejoined: ${[...seen].sort().join(', ')}`);
@@ -116,11 +141,13 @@ export async function scenario2(
     const readyAgain = await until(`${onKilledNode.name} /readyz 200`, 30_000, async () => ((await readiness(onKilledNode)) === 200 ? 200 : undefined)).catch(() => 0);
     report.check(NAME, `${killedNode.name} rejoins (${transfer}) and ${onKilledNode.name}'s /readyz is 200 again`, readyAgain === 200, `Synced ${seconds(rejoinedIn)} after restart`);
     phase = 'node rejoined';
+    await sleep(Math.max(8_000, loadSeconds * 1000 - (Date.now() - nodeKilledAt) - 8_000));
   } finally {
+    stop.requested = true;
     const log = await load;
     balancer.stop();
     process.stdout.write(`${log.tally.describe()}\n`);
-    report.figure(`${NAME}: ${log.tally.total()} requests in ${seconds(log.durationMs)}`);
+    report.figure(`${NAME}: ${log.tally.total()} requests in ${seconds(log.durationMs)}, ${log.tally.count('QUERY_TOO_COMPLEX')} answered with the request time limit (503)`);
     // Who must keep answering in each phase: the instances alive whose node is up.
     const serving: Record<string, Instance[]> = {
       'node killed': [instances[0], killedInstance],
@@ -161,6 +188,14 @@ export async function scenario2(
     checkStepsSucceeded(report, NAME, log);
   await checkLostUpdates(report, NAME, db, world.hot.map((h) => h.subscription.id), log, since);
     await checkKeyedPurchases(report, NAME, db, log.purchases);
+    const unbought = retriedPurchases.filter((p) => p.outcome !== 'OK');
+    report.check(
+      NAME,
+      `${retriedPurchases.length} keyed purchases sent to ${killedInstance.name} as it died (${killedInFlight} unanswered) and retried through ${instances[0].name} were all bought`,
+      retriedPurchases.length === inFlightSlots.length && unbought.length === 0 && killedInFlight > 0,
+      [unbought.map((p) => `${p.key}: ${p.outcome}`).join('; '), killedInFlight === 0 ? 'none was in flight when the instance died' : ''].filter(Boolean).join(' | '),
+    );
+    await checkKeyedPurchases(report, `${NAME} (retried after the instance died)`, db, retriedPurchases);
     await checkOneLiveSubscription(report, NAME, db);
     await checkResellerRemovals(report, NAME, db, world.leaver.id, log.races);
     // Fresh connections: the pool of the killed node holds connections that died with it.
