@@ -82,3 +82,10 @@ export async function buildWorld(instances: Instance[], secret: string, hotTenan
   }
   return { ...base, seller, leaver, hot };
 }
+
+/** Customers of world.seller whose slots the keyed purchases fill. */
+export async function purchaseCustomers(instance: Instance, world: Pick<World, 'seller'>, count: number, label: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) ids.push(ok(await createCustomer(instance, world.seller, `${label}-${i}`), 'createCustomer').createCustomer.customer.id);
+  return ids;
+}

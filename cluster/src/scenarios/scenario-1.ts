@@ -4,22 +4,14 @@ import { checkOneLiveSubscription } from '../checks/live-subscriptions';
 import { checkLostUpdates } from '../checks/lost-updates';
 import { checkNodesAgree } from '../checks/node-checksums';
 import { checkResellerRemovals } from '../checks/reseller-removals';
-import { ok } from '../client';
 import type { Database } from '../database';
 import type { Report } from '../report';
 import type { Instance } from '../tenantry';
-import { createCustomer, type World } from '../world';
+import { purchaseCustomers, type World } from '../world';
 import type { LoadLog } from './mixed-load';
 import { describe, measure } from './throughput';
 
 export const NAME = 'scenario 1: mixed load across three instances';
-
-/** Customers of world.seller whose slots the keyed purchases fill. */
-export async function purchaseCustomers(instance: Instance, world: World, count: number, label: string): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) ids.push(ok(await createCustomer(instance, world.seller, `${label}-${i}`), 'createCustomer').createCustomer.customer.id);
-  return ids;
-}
 
 export async function scenario1(report: Report, world: World, instances: Instance[], databases: Database[], seconds: number): Promise<LoadLog> {
   const customers = await purchaseCustomers(instances[0], world, 5, `s1-${Date.now().toString(36)}`);
@@ -41,11 +33,4 @@ export async function scenario1(report: Report, world: World, instances: Instanc
   await checkResellerRemovals(report, NAME, db, world.leaver.id, log.races);
   await checkNodesAgree(report, NAME, databases, 'tenantry');
   return log;
-}
-
-/** Every request of the load but the reads of the expectedVersion workers. */
-export function mutationCount(log: LoadLog): number {
-  let reads = 0;
-  for (const count of log.tally.counts.get('subscription')?.values() ?? []) reads += count;
-  return log.tally.total() - reads;
 }

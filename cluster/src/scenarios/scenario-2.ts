@@ -13,9 +13,8 @@ import type { GaleraCluster } from '../galera';
 import { type Resources, sleep, until } from '../processes';
 import type { Report } from '../report';
 import type { Instance } from '../tenantry';
-import { purchase, type World } from '../world';
+import { purchase, purchaseCustomers, type World } from '../world';
 import { type KeyedPurchase, mixedLoad } from './mixed-load';
-import { purchaseCustomers } from './scenario-1';
 
 export const NAME = 'scenario 2: a Galera node and an instance killed under load';
 

@@ -4,9 +4,8 @@ import { until } from '../processes';
 import type { Report } from '../report';
 import type { Instance } from '../tenantry';
 import { WebhookReceiver } from '../webhook-receiver';
-import type { World } from '../world';
+import { purchaseCustomers, type World } from '../world';
 import { mixedLoad } from './mixed-load';
-import { purchaseCustomers } from './scenario-1';
 
 export const NAME = 'scenario 3: webhooks during the load';
 

@@ -2,9 +2,8 @@ import { retriesBetween, retryCounts } from '../metrics';
 import type { Resources } from '../processes';
 import type { Report } from '../report';
 import { type Instance, startInstance } from '../tenantry';
-import { buildWorld, type World } from '../world';
+import { buildWorld, purchaseCustomers, type World } from '../world';
 import { type LoadLog, type LoadOptions, mixedLoad } from './mixed-load';
-import { mutationCount, purchaseCustomers } from './scenario-1';
 
 export const NAME = 'figures: mutation throughput';
 
@@ -71,4 +70,11 @@ export async function singleMariaDb(report: Report, resources: Resources, secret
     await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
     await admin.end();
   }
+}
+
+/** Every request of the load but the reads of the expectedVersion workers. */
+export function mutationCount(log: LoadLog): number {
+  let reads = 0;
+  for (const count of log.tally.counts.get('subscription')?.values() ?? []) reads += count;
+  return log.tally.total() - reads;
 }
