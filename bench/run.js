@@ -9,6 +9,8 @@
  *   W1  a reseller's customer-list page (50 customers, their subscriptions, offer, partner of record)
  *   W2  subscription(id)
  *   W3  changeLicenseQuantity on random subscriptions (checked for lost updates)
+ *   W4  W3 with a webhook endpoint per reseller and 100 live subscribers (bench/w4-events.js; L4 only):
+ *       deliveries/s, commit-to-delivery and commit-to-live-update p50/p99, and W4's req/s as a share of W3's
  *
  * Every target runs in its own process; this process is the load generator (autocannon). Each run has a
  * warm-up and a fixed duration. A run fails when any response is an error or has an unexpected size
@@ -17,8 +19,9 @@
  * writes the table to bench/RESULTS.md.
  *
  *   npm run bench -- [--database-url URL] [--tenants N] [--subscriptions-per-tenant M] [--resellers K]
- *                    [--connections 32] [--duration 15] [--warmup 5] [--workloads W1,W2,W3]
+ *                    [--connections 32] [--duration 15] [--warmup 5] [--workloads W1,W2,W3,W4]
  *                    [--targets L1,L2,L4] [--rounds 1] [--profile] [--log-level warn] [--no-write]
+ *                    [--live-subscribers 100]
  *
  * With --rounds N every target runs every workload N times, the targets taking turns, and the table shows
  * the round with the median req/s; the ratios are the medians of each round's ratio. Rounds keep a drift in
@@ -34,6 +37,7 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { randomBytes } = require('node:crypto');
 const autocannon = require('autocannon');
+const { tlsForRun, withEvents } = require('./w4-events');
 const { W1_QUERY, W2_QUERY, W3_QUERY, HELLO_QUERY, encodeCursor, signHs256, parseDatabaseUrl, openRaw, placeholders } = require('./lib');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -48,7 +52,8 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '15' },
     warmup: { type: 'string', default: '5' },
     rounds: { type: 'string', default: '1' },
-    workloads: { type: 'string', default: 'W1,W2,W3' },
+    workloads: { type: 'string', default: 'W1,W2,W3,W4' },
+    'live-subscribers': { type: 'string', default: '100' },
     targets: { type: 'string', default: 'L1,L2,L4' },
     'base-port': { type: 'string', default: '4710' },
     'log-level': { type: 'string', default: 'warn' },
@@ -171,7 +176,7 @@ async function loadFixtures(raw) {
 // Targets
 // ---------------------------------------------------------------------------------------------
 
-function startTarget(name, port) {
+function startTarget(name, port, extraEnv = {}) {
   const env = { ...process.env, PORT: String(port), DATABASE_URL };
   let argv;
   if (name === 'L1') argv = [path.join(__dirname, 'l1-raw.js')];
@@ -192,6 +197,7 @@ function startTarget(name, port) {
       // The server's default query limits apply (W1 costs ~153,000 of the default 500,000); --max-cost overrides.
       ...(args['max-cost'] ? { GRAPHQL_MAX_COST: args['max-cost'] } : {}),
       HOST: '127.0.0.1',
+      ...extraEnv,
     });
   }
   const child = spawn(process.execPath, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -290,6 +296,7 @@ function workloadBodies(workload, fixtures) {
   if (workload === 'W2') {
     return fixtures.readIds.map((id) => JSON.stringify({ query: W2_QUERY, operationName: 'Subscription', variables: { id } }));
   }
+  // W3 and W4 send the same changes.
   const { rnd } = shuffle([], 11);
   return Array.from({ length: W3_BODIES }, () => {
     const s = fixtures.changeable[Math.floor(rnd() * fixtures.changeable.length)];
@@ -356,7 +363,8 @@ async function runWorkload(target, workload, fixtures, raw, token, reference) {
   const bodies = workloadBodies(workload, fixtures);
   const problems = [];
   const expected = [];
-  if (workload !== 'W3') {
+  const writes = workload === 'W3' || workload === 'W4';
+  if (!writes) {
     // Pre-flight: every variant once; its length is what the run must answer. L4 must answer what L1 does.
     for (let i = 0; i < bodies.length; i++) {
       const { status, text } = await post(target.url, headers, bodies[i]);
@@ -370,13 +378,13 @@ async function runWorkload(target, workload, fixtures, raw, token, reference) {
       if (reference && reference[i] === undefined) reference[i] = text;
     }
   }
-  const ids = workload === 'W3' ? fixtures.changeable.map((s) => s.id) : [];
+  const ids = writes ? fixtures.changeable.map((s) => s.id) : [];
   const successes = new Map(ids.map((id) => [id, 0]));
   const stats = { responses: 0, bad: 0, firstBad: null };
   const check = (status, body, i) => {
     stats.responses++;
     let ok = status === 200 && !body.includes('"errors"');
-    if (ok && workload === 'W3') {
+    if (ok && writes) {
       try {
         const s = JSON.parse(body).data.changeLicenseQuantity.subscription;
         const sent = JSON.parse(bodies[i]).variables.input;
@@ -394,22 +402,24 @@ async function runWorkload(target, workload, fixtures, raw, token, reference) {
     }
   };
 
-  const before = workload === 'W3' ? await versionsOf(raw, ids) : null;
-  const auditBefore = workload === 'W3' ? await auditCount(raw, ids) : 0;
+  const before = writes ? await versionsOf(raw, ids) : null;
+  const auditBefore = writes ? await auditCount(raw, ids) : 0;
   if (WARMUP > 0) await cannon(target.url, headers, bodies, WARMUP, check);
   const rss = [];
   const sampler = target.name === 'L4' ? setInterval(() => rss.push(rssOf(target.child.pid)), 250) : null;
   const dbPid = databasePid();
   const cpuBefore = cpuMsOf(target.child.pid);
   const dbCpuBefore = dbPid && cpuMsOf(dbPid);
+  const startedAt = Date.now();
   const result = await cannon(target.url, headers, bodies, DURATION, check);
+  const endedAt = Date.now();
   const cpuAfter = cpuMsOf(target.child.pid);
   const dbCpuAfter = dbPid && cpuMsOf(dbPid);
   if (sampler) clearInterval(sampler);
 
   let lostUpdates = null;
   let unacknowledged = null;
-  if (workload === 'W3') {
+  if (writes) {
     await sleep(1000); // let requests abandoned at the end of the run finish on the server
     const after = await versionsOf(raw, ids);
     lostUpdates = 0;
@@ -446,6 +456,8 @@ async function runWorkload(target, workload, fixtures, raw, token, reference) {
     lostUpdates,
     unacknowledged,
     problems,
+    startedAt,
+    endedAt,
   };
 }
 
@@ -518,7 +530,7 @@ function table(results, hello) {
     const isL4 = r.target === 'L4';
     const check = r.problems.length
       ? `FAIL: ${r.problems.join('; ')}`
-      : r.workload === 'W3'
+      : r.workload === 'W3' || r.workload === 'W4'
         ? `ok, ${r.lostUpdates} lost updates`
         : 'ok';
     rows.push(
@@ -544,7 +556,27 @@ function targetsVerdict(results, hello) {
   if (w2) lines.push(`- W2 p99 ≤ 50 ms: ${fmt(w2.p99)} ms → ${mark(w2.p99 <= 50)}`);
   if (w3) lines.push(`- W3 zero lost updates: ${w3.lostUpdates} lost → ${mark(w3.lostUpdates === 0 && !w3.problems.length)}`);
   if (w1) lines.push(`- L4 RSS ≤ 250 MB under W1: ${mb(w1.rssMax)} → ${mark(w1.rssMax !== null && w1.rssMax <= 250 * 2 ** 20)}`);
+  const w4 = get('W4', 'L4');
+  if (w4 && w3) lines.push(`- W4 (W3 with webhooks and live subscribers) ≥ 90% of W3: ${fmt(ratio(w4, w3))}% → ${mark(ratio(w4, w3) >= 90)}`);
   return lines.join('\n');
+}
+
+/** W4's own figures: what the events cost and how fast they arrive. */
+function eventsTable(results) {
+  const runs = results.filter((r) => r.events);
+  if (runs.length === 0) return '';
+  const rows = [
+    '| round | endpoints | live subscribers | events | deliveries/s | delivery p50 ms | delivery p99 ms | live p50 ms | live p99 ms | drained after load |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of runs) {
+    const e = r.events;
+    rows.push(
+      `| ${r.round} | ${e.endpoints} | ${e.subscribers} | ${e.events} | ${fmt(e.deliveriesPerSecond)} | ${fmt(e.hookP50)} | ${fmt(e.hookP99)} | ` +
+        `${fmt(e.liveP50)} | ${fmt(e.liveP99)} | ${fmt(e.drainSeconds, 1)} s |`,
+    );
+  }
+  return rows.join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -567,21 +599,44 @@ async function main() {
   const targets = [];
   const results = [];
   let failed = false;
+  const tls = WORKLOADS.includes('W4') ? tlsForRun() : null;
+  const resellerIds = WORKLOADS.includes('W4')
+    ? (await raw.all('SELECT id FROM `partners` WHERE isReseller = 1 ORDER BY id')).map((r) => r.id)
+    : [];
+  const eventsBetween = async (from, to) =>
+    (
+      await raw.all(
+        `SELECT id FROM \`audit_events\` WHERE action = 'subscription.quantityChanged' AND at >= ? AND at <= ? AND targetId IN (${placeholders(fixtures.changeable.length)})`,
+        [...[from, to].map((t) => (raw.kind === 'mysql' ? new Date(t) : new Date(t).toISOString().replace('T', ' ').replace('Z', ''))), ...fixtures.changeable.map((s) => s.id)],
+      )
+    ).map((r) => r.id);
   try {
-    TARGETS.forEach((name, i) => targets.push(startTarget(name, BASE_PORT + i)));
+    TARGETS.forEach((name, i) => targets.push(startTarget(name, BASE_PORT + i, name === 'L4' && tls ? tls.env : {})));
     await Promise.all(targets.map(waitReady));
     log(`Targets ready: ${targets.map((t) => `${t.name} :${t.port}`).join(', ')}. ${CONNECTIONS} connections, ${WARMUP} s warm-up, ${DURATION} s runs.`);
     const byName = Object.fromEntries(targets.map((t) => [t.name, t]));
     const order = [];
     if (byName.L2) order.push(['HELLO', byName.L2]);
-    for (const workload of WORKLOADS) for (const name of ['L1', 'L4']) if (byName[name]) order.push([workload, byName[name]]);
+    for (const workload of WORKLOADS) {
+      for (const name of workload === 'W4' ? ['L4'] : ['L1', 'L4']) if (byName[name]) order.push([workload, byName[name]]);
+    }
     let references = {};
     for (let round = 1; round <= ROUNDS; round++) for (const [i, [workload, target]] of order.entries()) {
       // W3 changes quantities: each round compares L4 with L1's answers of the same round.
       if (i === 0) references = {};
       log(`→ ${workload} on ${target.name}${ROUNDS > 1 ? `, round ${round} of ${ROUNDS}` : ''} …`);
       references[workload] ??= byName.L1 ? [] : null;
-      const result = await runWorkload(target, workload, fixtures, raw, token, target.name === 'L2' || workload === 'W3' ? null : references[workload]);
+      const reference = target.name === 'L2' || workload === 'W3' || workload === 'W4' ? null : references[workload];
+      const result =
+        workload === 'W4'
+          ? await withEvents(
+              { target, secret: SECRET, resellerIds, partnerId: fixtures.partnerId, tls, liveSubscribers: Number(args['live-subscribers']), eventsBetween },
+              async () => {
+                const r = await runWorkload(target, workload, fixtures, raw, token, null);
+                return { result: r, startedAt: r.startedAt, endedAt: r.endedAt };
+              },
+            )
+          : await runWorkload(target, workload, fixtures, raw, token, reference);
       results.push({ ...result, round });
       log(
         `  ${fmt(result.rps)} req/s, p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms` +
@@ -589,6 +644,10 @@ async function main() {
           (result.dbCpuMsPerRequest !== null ? ` (database ${cpuMs(result.dbCpuMsPerRequest)})` : '') +
           (result.rssMax ? `, RSS max ${mb(result.rssMax)}` : '') +
           (result.lostUpdates !== null ? `, lost updates ${result.lostUpdates}` : '') +
+          (result.events
+            ? `, ${fmt(result.events.deliveriesPerSecond)} deliveries/s (p50 ${fmt(result.events.hookP50)} ms, p99 ${fmt(result.events.hookP99)} ms),` +
+              ` live p50 ${fmt(result.events.liveP50)} ms p99 ${fmt(result.events.liveP99)} ms`
+            : '') +
           (result.problems.length ? `  FAIL: ${result.problems.join('; ')}` : ''),
       );
       if (result.problems.length) failed = true;
@@ -596,6 +655,7 @@ async function main() {
   } finally {
     await Promise.all(targets.map((t) => t.stop()));
     await raw.close();
+    tls?.remove();
   }
 
   const combined = combineRounds(results);
@@ -617,6 +677,16 @@ async function main() {
     '',
     'L1: node:http + raw driver, minimal SQL, same JSON. L2: Apollo Server 5 hello world (`{ hello }`), the L4/L2 ratio compares each workload with it. L4: Tenantry.',
     '',
+    ...(results.some((r) => r.events)
+      ? [
+          '## W4: events under write load',
+          '',
+          'W3\'s changes with one webhook endpoint per reseller (an https receiver on this machine answering 200 at once) and live subscribers of the changing reseller. Latency runs from the event\'s time (written in the transaction, just before COMMIT) to its arrival.',
+          '',
+          eventsTable(results),
+          '',
+        ]
+      : []),
     '## Targets',
     '',
     targetsVerdict(combined, hello),
@@ -625,6 +695,7 @@ async function main() {
   log('');
   log(table(combined, hello));
   log('');
+  if (results.some((r) => r.events)) log(`\n${eventsTable(results)}`);
   log(targetsVerdict(combined, hello));
   if (!args['no-write']) {
     // The Galera section is measured by `npm run test:cluster`, not here: keep it.

@@ -60,7 +60,8 @@ function plugin(schema, documents) {
       if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name)) {
         throw new Error(`Every SDK operation needs a PascalCase name (${where}: ${name ?? 'anonymous'}).`);
       }
-      if (definition.operation === 'subscription') throw new Error(`The SDK has no subscription support (${where}: ${name}).`);
+      // Subscriptions get no method: `client.subscribe(document, variables)` runs them over WebSocket.
+      if (definition.operation === 'subscription') continue;
       const rootFields = definition.selectionSet.selections.filter((s) => s.kind === Kind.FIELD);
       if (rootFields.length !== 1 || definition.selectionSet.selections.length !== 1) {
         throw new Error(`Operation ${name} (${where}) must select exactly one root field.`);

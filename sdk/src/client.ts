@@ -3,6 +3,7 @@ import { operations, type OperationMethod, type TenantryOperations } from './gen
 import type { DocumentTypeDecoration } from './generated/graphql.js';
 import type { ClientOptions, FetchFunction, GraphQLResponseBody, RequestOptions } from './types.js';
 import { isQueryDocument } from './document-kind.js';
+import { liveConnection, type SubscribeOptions } from './live.js';
 import {
   DEFAULT_RETRY_SETTINGS,
   parseRetryAfter,
@@ -34,6 +35,24 @@ export interface TenantryClient extends TenantryOperations {
     variables?: TVariables,
     options?: RequestOptions,
   ): Promise<TResult>;
+
+  /**
+   * Live updates: runs a subscription document over WebSocket (protocol graphql-transport-ws, the token in
+   * connection_init) and yields each result's `data` as it arrives. The socket opens with the first subscription
+   * and closes after the last; ending the loop (`break`) or `options.signal` ends the subscription.
+   *
+   * ```ts
+   * for await (const { events } of client.subscribe(LiveEventsDocument, { tenantId })) console.log(events.action);
+   * ```
+   *
+   * @throws {TenantryError} when the API refuses the subscription (NOT_FOUND, FORBIDDEN, BAD_USER_INPUT, RATE_LIMITED, QUERY_TOO_COMPLEX).
+   * @throws {TenantryNetworkError} with `reason: 'socket-closed'` when the socket closes (`closeCode` 4401: token missing, bad or expired).
+   */
+  subscribe<TResult, TVariables>(
+    document: TypedDocument<TResult, TVariables> | string,
+    variables?: TVariables,
+    options?: SubscribeOptions,
+  ): AsyncIterableIterator<TResult>;
 }
 
 const BODY_PREVIEW = 2_000;
@@ -162,7 +181,10 @@ export function createClient(options: ClientOptions): TenantryClient {
     return parsed.data as TResult;
   }
 
+  const live = liveConnection({ url, webSocketImpl: options.webSocketImpl, token: tokenOf });
   const client: Record<string, unknown> = {
+    subscribe: (document: { toString(): string }, variables?: unknown, subscribeOptions?: SubscribeOptions) =>
+      live.subscribe(document, variables, subscribeOptions),
     request: (document: { toString(): string }, variables?: unknown, requestOptions?: RequestOptions) => {
       if (typeof document === 'object' && (document as { kind?: unknown }).kind === 'Document') {
         return Promise.reject(new TypeError(

@@ -19,7 +19,7 @@ export class TenantryError extends Error {
   readonly errors: readonly GraphQLErrorEntry[];
   /** The raw response body: `{ data, errors, extensions }`. */
   readonly response: GraphQLResponseBody;
-  /** The HTTP status of the response (200, 400, 401, 429, …). */
+  /** The HTTP status of the response (200, 400, 401, 429, …); 101 for a refused live-updates subscription (WebSocket). */
   readonly status: number;
   /** The server's id of the request (`x-request-id`), to quote when asking for support. */
   readonly requestId: string | undefined;
@@ -60,7 +60,9 @@ export type NetworkFailureReason =
   /** An HTTP response arrived but it is not a GraphQL response (a proxy's 502 page, a 404, …). */
   | 'http-error'
   /** A 2xx response whose body is not a GraphQL response. */
-  | 'invalid-response';
+  | 'invalid-response'
+  /** The live-updates WebSocket closed or could not open (`closeCode` says why: 4401 for a missing, bad or expired token). */
+  | 'socket-closed';
 
 /**
  * No GraphQL answer: the request failed on the way (network, abort) or the server answered
@@ -78,10 +80,20 @@ export class TenantryNetworkError extends Error {
   readonly retryAfterSeconds: number | undefined;
   /** The operation that failed, e.g. `Customers`. */
   readonly operationName: string | undefined;
+  /** For `socket-closed`: the WebSocket close code (4401: the token is missing, bad or expired). */
+  readonly closeCode: number | undefined;
 
   constructor(
     message: string,
-    init: { reason: NetworkFailureReason; status?: number; body?: string; retryAfterSeconds?: number; operationName?: string; cause?: unknown },
+    init: {
+      reason: NetworkFailureReason;
+      status?: number;
+      body?: string;
+      retryAfterSeconds?: number;
+      operationName?: string;
+      closeCode?: number;
+      cause?: unknown;
+    },
   ) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.reason = init.reason;
@@ -89,6 +101,7 @@ export class TenantryNetworkError extends Error {
     this.body = init.body;
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.operationName = init.operationName;
+    this.closeCode = init.closeCode;
   }
 }
 

@@ -4,11 +4,13 @@
  * - `createClient({ url, token | getToken })` returns a client with one typed method per operation.
  * - Refusals throw `TenantryError` (with `code: ErrorCode`); transport failures throw `TenantryNetworkError`.
  * - `paginate()` iterates every node of a connection with `for await`.
+ * - `client.subscribe(LiveEventsDocument, { tenantId })` yields live updates over WebSocket.
  * - Every operation's result and variables types, input types, enums and documents are exported.
  * - `verifyWebhook()` checks a webhook delivery's signature and returns its typed event.
  */
 export { createClient } from './client.js';
 export type { TenantryClient, TypedDocument, ResultOf, VariablesOf } from './client.js';
+export type { SubscribeOptions } from './live.js';
 export { TenantryError, TenantryNetworkError, isTenantryError } from './errors.js';
 export type { NetworkFailureReason } from './errors.js';
 export { paginate } from './paginate.js';

@@ -41,6 +41,11 @@ interface CommonClientOptions {
   retries?: number;
   /** The longest wait before a retry, in milliseconds (default 30,000): a longer Retry-After from the server ends the retries. */
   maxDelayMs?: number;
+  /**
+   * The WebSocket class `subscribe` uses: the global `WebSocket` by default (Node 22+, browsers); on Node 20
+   * pass the `ws` package's (`import WebSocket from 'ws'`).
+   */
+  webSocketImpl?: unknown;
 }
 
 /** Options of `createClient`: where the API is, and either a fixed `token` or a `getToken` callback. */

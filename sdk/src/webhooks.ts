@@ -78,7 +78,7 @@ interface NodeCrypto {
 function nodeCrypto(): NodeCrypto {
   const processObject = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   const crypto = processObject?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
-  if (!crypto) throw new Error('verifyWebhook needs node:crypto: call it on Node.js 22 or later, where the webhook is received.');
+  if (!crypto) throw new Error('verifyWebhook needs node:crypto: call it on Node.js 20.16 or later, where the webhook is received.');
   return crypto;
 }
 

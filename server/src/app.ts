@@ -33,9 +33,11 @@ import { sandboxLandingPage } from './explorer/sandbox-landing-page';
 import { createServices, type Services } from './services';
 import { Metrics } from './metrics';
 import { operationMetricsPlugin } from './graphql/operation-metrics';
+import { operationSpanPlugin } from './graphql/operation-span';
 import { metricsRoute } from './http/metrics-route';
 import { collectPoolUsage } from './db/pool-usage';
 import { WebhookDispatcher } from './services/webhook-dispatcher';
+import { liveUpdatesSocket } from './http/live-updates-socket';
 
 export interface AppOptions {
   config: Config;
@@ -53,7 +55,7 @@ export interface AppOptions {
   explorerToken?: string;
   /**
    * A shared rate-limiter-flexible store (RateLimiterRedis, RateLimiterMySQL, …) for several instances;
-   * by default each process counts in its own memory. Ignored when RATE_LIMIT_PER_MINUTE is 0.
+   * by default the store RATE_LIMIT_STORE names (this process's memory, or Redis). Ignored when RATE_LIMIT_PER_MINUTE is 0.
    */
   rateLimiter?: RateLimiterAbstract;
 }
@@ -91,6 +93,9 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     clock,
     retentionDays: config.dataRetentionDays,
     metrics,
+    // An event's id is made at its insert, near the end of its transaction (after the locked reads): the gap to
+    // its commit is the rest of that transaction. Live updates look back a request timeout and a margin for it.
+    liveEvents: { lookbackMs: config.limits.requestTimeoutMs + 5_000, onError: (error) => logger.error({ err: error }, 'live updates poll failed') },
     webhooks: { production: config.production, allowPrivateNetworks: config.webhooks.allowPrivateNetworks },
   });
   await options.onDatabaseReady?.(dataSource, services);
@@ -120,7 +125,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   // Both explorers follow one rule: on in development, off in production unless GRAPHQL_INTROSPECTION=true.
   const explorersOn = !config.production || config.introspection;
   const explorerToken = isLoopbackHost(config.host) ? options.explorerToken : undefined;
-  if (explorersOn) app.use(explorerRoutes({ endpoint: GRAPHQL_PATH, token: explorerToken, document: FIRST_DOCUMENT }, logger));
+  if (explorersOn) app.use(explorerRoutes({ endpoint: GRAPHQL_PATH, subscriptionEndpoint: GRAPHQL_PATH, token: explorerToken, document: FIRST_DOCUMENT }, logger));
 
   const limits = queryLimits(config.limits);
   const schema = await buildTenantrySchema(services);
@@ -151,6 +156,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       operationMetricsPlugin(metrics),
+      operationSpanPlugin,
       // No cache hints are used; the default cache-control plugin wraps every field resolver (issue 6 profile).
       ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(logger),
@@ -169,12 +175,28 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   await apollo.start();
 
   const rateLimiter = new CallerRateLimiter(config.limits.rateLimitPerMinute, options.rateLimiter ?? rateLimitStore?.limiter);
+  const verifier = new TokenVerifier(config.auth, organisationExists(dataSource));
+  const liveUpdates = liveUpdatesSocket({
+    httpServer,
+    path: GRAPHQL_PATH,
+    schema,
+    limits,
+    verifier,
+    dataSource,
+    clock,
+    maxSubscriptionsPerCaller: config.wsMaxSubscriptionsPerCaller,
+    maxPayloadBytes: config.limits.bodyLimitBytes,
+    metrics,
+    production: config.production,
+    formatError: createErrorFormatter(config.production),
+    logger,
+  });
   app.use(
     GRAPHQL_PATH,
     requestTimeout(config.limits.requestTimeoutMs),
     express.json({ limit: config.limits.bodyLimitBytes }),
     rejectBatches,
-    expressMiddleware(apollo, { context: contextFactory(new TokenVerifier(config.auth, organisationExists(dataSource)), dataSource, clock, rateLimiter) }),
+    expressMiddleware(apollo, { context: contextFactory(verifier, dataSource, clock, rateLimiter) }),
     jsonErrorHandler(logger),
   );
   app.get('/', (_req, res) => res.redirect(GRAPHQL_PATH));
@@ -210,6 +232,8 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     stop: async () => {
       draining = true;
       if (sweepTimer) clearInterval(sweepTimer);
+      await liveUpdates.dispose();
+      await services.liveEvents.stop();
       await Promise.all([apollo.stop(), webhooks.stop()]);
       await rateLimitStore?.close();
       if (dataSource.isInitialized) await dataSource.destroy();

@@ -148,6 +148,14 @@ function rateLimitStore(env: Env): Config['rateLimitStore'] {
   throw new ConfigError('RATE_LIMIT_STORE', `must be "memory" or a redis://host:port URL, got "${raw}"`);
 }
 
+function otlpEndpoint(env: Env): string | undefined {
+  const url = optionalUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
+  if (url !== undefined && !/^https?:$/.test(new URL(url).protocol)) {
+    throw new ConfigError('OTEL_EXPORTER_OTLP_ENDPOINT', `must be an http:// or https:// URL of an OTLP/HTTP collector, got "${url}"`);
+  }
+  return url;
+}
+
 function keyPrefix(env: Env): string {
   const raw = env.RATE_LIMIT_KEY_PREFIX;
   if (raw === undefined || raw === '') return 'tenantry';
@@ -211,6 +219,6 @@ export function loadConfig(env: Env = process.env): Config {
     wsMaxSubscriptionsPerCaller: integer(env, 'WS_MAX_SUBSCRIPTIONS_PER_CALLER', 20, 1, 10_000),
     rateLimitStore: rateLimitStore(env),
     rateLimitKeyPrefix: keyPrefix(env),
-    otelEndpoint: optionalUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT'),
+    otelEndpoint: otlpEndpoint(env),
   };
 }

@@ -1,83 +1,12 @@
 import 'reflect-metadata';
 import { setFlagsFromString } from 'node:v8';
 import { ConfigError, loadConfig, type Config } from './config';
-import { createApp } from './app';
-import { signDevelopmentToken } from './auth/tokens';
-import { Role } from './entities/enums';
-import { seedDemoData, type DemoIds } from './seed/demo-data';
-import { createLogger } from './logger';
-import { describeStartFailure, type StartStep } from './start-failure';
+import { startTracing } from './tracing';
 
 // Under load, request data that outlives a young-generation GC is promoted, and V8's default lets the old
 // generation grow to ~4× its live size before collecting it. Growing it 2× keeps RSS ~90 MB lower under the
 // customer-list load at the same throughput (issue 6). An explicit --heap-growing-percent wins.
 if (!process.execArgv.some((flag) => flag.startsWith('--heap-growing-percent'))) setFlagsFromString('--heap-growing-percent=100');
-
-function describeDemo(url: string, ids: DemoIds | null, tokenPrefilled: boolean): string {
-  const lines = [
-    `Tenantry is serving GraphQL at ${url} (Apollo Sandbox: open it in a browser).`,
-    `Offline explorer (GraphiQL, no internet needed): ${url.replace(/\/graphql$/, '/explorer')}`,
-    tokenPrefilled
-      ? 'Both explorers start with a PLATFORM_ADMIN development token in their headers.'
-      : 'No token is pre-filled in the explorers (HOST is not a loopback address, or AUTH_JWT_SECRET is set): paste one in their headers.',
-    'Get a development token:  export TOKEN=$(npm run -s token -- --role PLATFORM_ADMIN)',
-    '                          export TOKEN=$(npm run -s token -- --role PARTNER_ADMIN_AGENT --partner 4100001)',
-  ];
-  if (ids) {
-    lines.push(
-      `Demo data: partners Fabrikam ${ids.partners.fabrikam} (reseller), Northwind ${ids.partners.northwind} (advisor), Tailspin ${ids.partners.tailspin} (both)`,
-      `           tenants Contoso ${ids.tenants.contoso} (direct), Adatum ${ids.tenants.adatum} (created by Fabrikam),`,
-      `                   Litware ${ids.tenants.litware} (Fabrikam's customer), Wingtip ${ids.tenants.wingtip} (no partners)`,
-      `           export TOKEN=$(npm run -s token -- --role TENANT_GLOBAL_ADMIN --tenant ${ids.tenants.contoso})`,
-    );
-  }
-  lines.push(`Then:      curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ viewer { roles } }"}'`);
-  return lines.join('\n');
-}
-
-let step: StartStep = 'database';
-
-async function main(config: Config) {
-  let demo: DemoIds | null = null;
-  const explorerToken = config.auth.jwtSecretIsDevelopmentDefault
-    ? await signDevelopmentToken(config.auth.jwtSecret!, { roles: [Role.PLATFORM_ADMIN], subject: 'explorer' })
-    : undefined;
-  const logger = createLogger(config.logLevel);
-  const app = await createApp({
-    config,
-    logger,
-    explorerToken,
-    database: { onDatabaseCreated: (name) => logger.info({ database: name }, 'created the MySQL database (utf8mb4)') },
-    onDatabaseReady: async (dataSource) => {
-      step = 'demo data';
-      if (config.demoData) demo = await seedDemoData(dataSource, new Date(), config.dataRetentionDays);
-      step = 'schema';
-    },
-  });
-  if (config.auth.jwtSecretIsDevelopmentDefault) {
-    app.logger.warn('AUTH_JWT_SECRET is not set: using the development secret. Never do this in production.');
-  }
-  step = 'listen';
-  const url = await app.listen();
-  app.logger.info({ url }, 'listening');
-  if (!config.production) process.stdout.write(`\n${describeDemo(url, demo, app.explorerTokenPrefilled)}\n\n`);
-
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.logger.info({ signal }, 'stopping: finishing requests in flight');
-    app.stop().then(
-      () => process.exit(0),
-      (error) => {
-        app.logger.error({ err: error }, 'unclean stop');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
-}
 
 let config: Config;
 try {
@@ -89,7 +18,7 @@ try {
   }
   throw error;
 }
-main(config).catch((error: unknown) => {
-  process.stderr.write(`Tenantry could not start: ${describeStartFailure(error, step, config)}\n`);
-  process.exit(1);
-});
+
+// Tracing patches http, express, graphql and mysql2 as they are loaded: it starts before the server is required.
+const tracing = config.otelEndpoint ? startTracing(config.otelEndpoint) : undefined;
+void import('./serve').then(({ serve }) => serve(config, { afterStop: () => tracing?.shutdown() }));

@@ -10,6 +10,8 @@ const SRC = resolve(__dirname, '../src');
 /** The ranks of docs/architecture.md: a file may import from its own rank or a lower one. */
 const RANK: Record<string, number> = {
   'main.ts': 6,
+  'serve.ts': 6,
+  'tracing.ts': 6,
   'app.ts': 6,
   'logger.ts': 6,
   'start-failure.ts': 6,

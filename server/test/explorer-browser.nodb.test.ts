@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
-import { Role, startTestServer, type TestServer } from './support/harness';
+import { ok, Role, startTestServer, type TestServer } from './support/harness';
+import { untilLive } from './support/live';
+import { CREATE_TENANT } from './graphql/shared-definitions';
 import { signDevelopmentToken } from '../src/auth/tokens';
 import { DEVELOPMENT_JWT_SECRET } from '../src/config';
 
@@ -116,6 +118,36 @@ describe('the offline explorer in Chromium', () => {
         expect(sent.postDataJSON()).toMatchObject({ operationName: 'CheckId', variables: { id: '12ab' } });
         const text = await resultContaining(page, 'INVALID_FORMAT');
         expect(JSON.parse(text)).toEqual({ data: { verifyPartnerId: { partnerId: '12ab', valid: false, reason: 'INVALID_FORMAT' } } });
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('runs a subscription over the WebSocket with the token of the Headers tab, and shows each event as it arrives', async () => {
+      const { context, page, problems } = await openContext(browser);
+      try {
+        const sentOnSockets: string[] = [];
+        page.on('websocket', (socket) => socket.on('framesent', (frame) => sentOnSockets.push(String(frame.payload))));
+        await page.goto(`${origin()}/explorer`);
+        await page.locator('.graphiql-query-editor').filter({ hasText: 'viewer' }).waitFor({ timeout: 30_000 });
+        await typeInto(page, '.graphiql-query-editor', 'subscription Watch { events(types: ["tenant.created"]) { action targetId } }');
+        const edited = await server.token(Role.PLATFORM_ADMIN, { subject: 'explorer-headers' });
+        // The Headers tab is open from the start; its editor holds the pre-filled token, replaced here.
+        await page.locator('.graphiql-editor-tool .monaco-editor[data-uri$="headers.json"]').click();
+        await page.keyboard.press('ControlOrMeta+A');
+        await page.keyboard.press('Delete');
+        await page.keyboard.insertText(JSON.stringify({ Authorization: `Bearer ${edited}` }));
+        await page.locator('.graphiql-execute-button').click();
+        await untilLive(server, 1, 30_000);
+
+        const created = ok(
+          await server.gql(CREATE_TENANT, { input: { name: 'Explorer Live', domain: 'explorer-live.example', countryCode: 'VN' } }, edited),
+        ).createTenant.tenant.id;
+        const text = await resultContaining(page, created);
+        expect(JSON.parse(text)).toEqual({ data: { events: { action: 'tenant.created', targetId: created } } });
+        const init = sentOnSockets.map((frame) => JSON.parse(frame)).find((message) => message.type === 'connection_init');
+        expect(init.payload).toMatchObject({ Authorization: `Bearer ${edited}` });
         expect(problems).toEqual([]);
       } finally {
         await context.close();

@@ -62,12 +62,12 @@ describe('the explorer at /explorer, in development', () => {
     expect((await get(`${origin(server)}/explorer/assets/no-such-file.js`)).status).toBe(404);
   });
 
-  it('opens on the GraphQL endpoint with the viewer query, no live-update endpoint yet, and the token the server was given', async () => {
+  it('opens on the GraphQL endpoint with the viewer query, live updates on the same path, and the token the server was given', async () => {
     const page = await get(`${origin(server)}/explorer`);
     const config = JSON.parse(/<script type="application\/json" id="explorer-config">(.*?)<\/script>/s.exec(page.text)![1]);
     expect(config).toEqual({
       endpoint: '/graphql',
-      subscriptionEndpoint: null,
+      subscriptionEndpoint: '/graphql',
       assets: '/explorer/assets',
       headers: { Authorization: `Bearer ${token}` },
       query: expect.stringContaining('viewer {'),

@@ -26,6 +26,14 @@ import {
   SET_PARTNER_OF_RECORD,
   SUSPEND_SUBSCRIPTION,
 } from './graphql/shared-definitions';
+import {
+  CREATE_WEBHOOK_ENDPOINT,
+  DELETE_WEBHOOK_ENDPOINT,
+  REDELIVER_WEBHOOK,
+  ROTATE_WEBHOOK_SECRET,
+  SEND_TEST_WEBHOOK,
+  UPDATE_WEBHOOK_ENDPOINT,
+} from './graphql/webhook-definitions';
 import { testDatabaseKind, testMysqlUrl } from './support/database';
 import { TcpProxy } from './support/tcp-proxy';
 import { AuditEvent, IdempotencyKey } from '../src/entities';
@@ -214,9 +222,9 @@ describe(`faults (${testDatabaseKind()})`, () => {
   });
 
   describe('a failure injected between a mutation’s write and its audit event', () => {
-    const state: { subscriptionId?: string; invitationCode?: string } = {};
+    const state: { subscriptionId?: string; invitationCode?: string; endpointId?: string; deliveryId?: string } = {};
 
-    /** Every mutation of SPEC §3, in an order where each finds the state it needs. */
+    /** Every mutation of SPEC §3 and §6, in an order where each finds the state it needs. */
     const mutations: {
       name: string;
       action: string;
@@ -335,6 +343,55 @@ describe(`faults (${testDatabaseKind()})`, () => {
         token: () => w.tokens.directBilling,
         query: REACTIVATE_SUBSCRIPTION,
         input: () => ({ subscriptionId: state.subscriptionId }),
+      },
+      // The webhook operations of SPEC §6.
+      {
+        name: 'createWebhookEndpoint',
+        action: 'webhookEndpoint.created',
+        token: () => w.tokens.platform,
+        query: CREATE_WEBHOOK_ENDPOINT,
+        input: () => ({ url: 'https://93.184.215.14/rollback' }),
+        after: (data) => {
+          state.endpointId = data.createWebhookEndpoint.webhookEndpoint.id;
+        },
+      },
+      {
+        name: 'updateWebhookEndpoint',
+        action: 'webhookEndpoint.updated',
+        token: () => w.tokens.platform,
+        query: UPDATE_WEBHOOK_ENDPOINT,
+        input: () => ({ id: state.endpointId, description: 'rolled back' }),
+      },
+      {
+        name: 'rotateWebhookSecret',
+        action: 'webhookEndpoint.secretRotated',
+        token: () => w.tokens.platform,
+        query: ROTATE_WEBHOOK_SECRET,
+        input: () => ({ id: state.endpointId }),
+      },
+      {
+        name: 'sendTestWebhook',
+        action: 'webhook.test',
+        token: () => w.tokens.platform,
+        query: SEND_TEST_WEBHOOK,
+        input: () => ({ id: state.endpointId }),
+        after: (data) => {
+          state.deliveryId = data.sendTestWebhook.delivery.id;
+        },
+      },
+      {
+        name: 'redeliverWebhook',
+        action: 'webhookDelivery.redelivered',
+        token: () => w.tokens.platform,
+        query: REDELIVER_WEBHOOK,
+        input: () => ({ deliveryId: state.deliveryId }),
+      },
+      {
+        name: 'deleteWebhookEndpoint',
+        action: 'webhookEndpoint.deleted',
+        token: () => w.tokens.platform,
+        query: DELETE_WEBHOOK_ENDPOINT,
+        input: () => ({ id: state.endpointId }),
       },
     ];
 

@@ -11,6 +11,7 @@ import {
 import { dumpDatabase, ok, startTestServer, type TestServer } from './support/harness';
 import { buildWorld, kitFor, type World } from './support/world';
 import { CREATE_RESELLER_INVITATION } from './graphql/shared-definitions';
+import { CREATE_WEBHOOK_ENDPOINT, SEND_TEST_WEBHOOK } from './graphql/webhook-definitions';
 import { buildTenantrySchema } from '../src/graphql/schema';
 import { ErrorCode } from '../src/domain/error-codes';
 
@@ -115,6 +116,8 @@ interface Pools {
   partnerIds: string[];
   subscriptionIds: string[];
   invitationCodes: string[];
+  webhookEndpointIds: string[];
+  webhookDeliveryIds: string[];
 }
 
 /** Plausible values for a field, by its name: real ids of the world, well-formed Partner IDs, domains … */
@@ -125,8 +128,20 @@ function plausibleString(field: string, pools: Pools): fc.Arbitrary<string> {
   if (name === 'offerid') return fc.oneof(fc.constantFrom(...pools.offerIds), unknownUuid);
   if (name === 'subscriptionid') return fc.oneof(fc.constantFrom(...pools.subscriptionIds), unknownUuid);
   if (name === 'partnerid' || name === 'id') {
-    return fc.oneof(fc.constantFrom(...pools.partnerIds), fc.stringMatching(/^\d{6,10}$/), fc.stringMatching(/^\d{1,12}$/));
+    return fc.oneof(
+      fc.constantFrom(...pools.partnerIds),
+      fc.stringMatching(/^\d{6,10}$/),
+      fc.stringMatching(/^\d{1,12}$/),
+      // `id` of the webhook inputs: an endpoint.
+      ...(name === 'id' ? [fc.constantFrom(...pools.webhookEndpointIds), unknownUuid] : []),
+    );
   }
+  if (name === 'deliveryid') return fc.oneof(fc.constantFrom(...pools.webhookDeliveryIds), unknownUuid);
+  // IP literals only: a host name would make the address check wait on DNS.
+  if (name === 'url') {
+    return fc.constantFrom('https://93.184.215.14/hook', 'https://[2606:4700::1111]/h', 'https://127.0.0.1/h', 'http://93.184.215.14/h', 'https://10.0.0.1/h', 'https://u:p@93.184.215.14/h');
+  }
+  if (name === 'eventtypes') return fc.constantFrom('subscription.purchased', 'tenant.created', 'webhook.test', 'subscription.exploded');
   if (name === 'code') return fc.oneof(fc.constantFrom(...pools.invitationCodes), fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/));
   if (name === 'domain') return fc.oneof(fc.domain(), fc.stringMatching(/^[a-z]{1,12}\.example$/));
   if (name === 'countrycode') return fc.oneof(fc.constantFrom('VN', 'TH', 'US', 'vn', 'XX', 'ZZ'), fc.stringMatching(/^[A-Z]{2}$/));
@@ -234,6 +249,12 @@ const MUTATIONS = [
   'createOffer',
   'authorizeOffer',
   'revokeOfferAuthorization',
+  'createWebhookEndpoint',
+  'updateWebhookEndpoint',
+  'rotateWebhookSecret',
+  'sendTestWebhook',
+  'redeliverWebhook',
+  'deleteWebhookEndpoint', // last: it removes endpoints the others use
 ];
 
 interface Outcome {
@@ -263,7 +284,16 @@ describe('fuzzing every mutation input', () => {
     await kit.suspend(t.directBilling, suspended);
     const invitation = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: { expiresInDays: 30 } }, t.resellerAdmin)).createResellerInvitation
       .invitation.code;
+    const endpoint = async (token: string) =>
+      ok(await server.gql(CREATE_WEBHOOK_ENDPOINT, { input: { url: 'https://93.184.215.14/hook' } }, token)).createWebhookEndpoint.webhookEndpoint.id;
+    const webhookEndpointIds = [await endpoint(t.platform), await endpoint(t.platform), await endpoint(t.directGlobal)];
+    const webhookDeliveryIds = [
+      ok(await server.gql(SEND_TEST_WEBHOOK, { input: { id: webhookEndpointIds[0] } }, t.platform)).sendTestWebhook.delivery.id,
+      ok(await server.gql(SEND_TEST_WEBHOOK, { input: { id: webhookEndpointIds[2] } }, t.directGlobal)).sendTestWebhook.delivery.id,
+    ];
     pools = {
+      webhookEndpointIds,
+      webhookDeliveryIds,
       tenantIds: Object.values(w.tenants),
       offerIds: Object.values(w.offers).map((o) => o.id),
       partnerIds: [...new Set(Object.values(w.partners))],

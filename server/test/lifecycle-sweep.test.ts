@@ -102,7 +102,7 @@ describe('lifecycle sweep', () => {
 
   it('is idempotent: a second run deletes nothing and changes nothing', async () => {
     await expectNothingChanged(server, async () => {
-      expect(await sweep()).toEqual({ deleted: 0, prunedKeys: 0 });
+      expect(await sweep()).toEqual({ deleted: 0, prunedKeys: 0, prunedDeliveries: 0 });
     });
   });
 

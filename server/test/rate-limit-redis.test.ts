@@ -73,10 +73,12 @@ describe('RATE_LIMIT_STORE', () => {
   it('keeps deployments with different prefixes apart on one Redis', async () => {
     const other = await start(env(`redis://${REDIS.host}:${REDIS.port}`, `${PREFIX}-other`));
     const here = await start(env(`redis://${REDIS.host}:${REDIS.port}`));
+    const hereToo = await start(env(`redis://${REDIS.host}:${REDIS.port}`));
     const token = await caller(here);
-    expect(await spread([here], token, BUDGET)).toEqual(ok(BUDGET));
-    expect(await spread([here], token, 1)).toEqual(['RATE_LIMITED']);
+    expect(await spread([here, hereToo], token, BUDGET)).toEqual(ok(BUDGET));
+    expect(await spread([hereToo], token, 1)).toEqual(['RATE_LIMITED']);
     expect(await spread([other], token, BUDGET)).toEqual(ok(BUDGET));
+    expect(await spread([other], token, 1)).toEqual(['RATE_LIMITED']);
   });
 
   it('memory: each instance allows the whole budget', async () => {
@@ -85,6 +87,20 @@ describe('RATE_LIMIT_STORE', () => {
     const token = await caller(a);
     expect(await spread([a, b], token, 2 * BUDGET)).toEqual(ok(2 * BUDGET));
     expect(await spread([a, b], token, 2)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+  });
+
+  it('closes its Redis connection when the server stops', async () => {
+    const prefix = `${PREFIX}-closing`;
+    const connections = async () => String(await redis.client('LIST')).split('\n').filter((line: string) => line.includes(`name=${prefix}:rate-limit `)).length;
+    const server = await startTestServer({ env: env(`redis://${REDIS.host}:${REDIS.port}`, prefix) });
+    try {
+      expect(await connections()).toBe(1);
+    } finally {
+      await server.stop();
+    }
+    // Redis drops a client right after answering its QUIT; allow it a moment.
+    for (let i = 0; i < 20 && (await connections()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await connections()).toBe(0);
   });
 
   it('does not start when Redis does not answer, naming RATE_LIMIT_STORE', async () => {
@@ -106,7 +122,7 @@ describe('RATE_LIMIT_STORE', () => {
     const proxy = new TcpProxy(REDIS);
     await proxy.listen();
     const lines: string[] = [];
-    const logger = pino({ level: 'warn' }, new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }));
+    const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }));
     try {
       const server = await start(env(`redis://127.0.0.1:${proxy.port}`), logger);
       const token = await caller(server);
@@ -118,6 +134,14 @@ describe('RATE_LIMIT_STORE', () => {
       const warnings = lines.filter((line) => line.includes('RATE_LIMIT_STORE'));
       expect(warnings).toHaveLength(1);
       expect(JSON.parse(warnings[0])).toMatchObject({ level: 40, msg: expect.stringMatching(/Redis is unreachable/) });
+
+      // Redis returns: the instance reconnects by itself and counts in Redis again.
+      proxy.restore();
+      for (let i = 0; i < 50 && !lines.some((line) => line.includes('Redis answers again')); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(lines.filter((line) => line.includes('Redis answers again'))).toHaveLength(1);
+      const keysBefore = (await ourKeys()).length;
+      expect(await spread([server], await caller(server), 1)).toEqual(ok(1));
+      expect(await ourKeys()).toHaveLength(keysBefore + 1);
     } finally {
       await proxy.close();
     }

@@ -30,6 +30,14 @@ import {
   SET_PARTNER_OF_RECORD,
   SUSPEND_SUBSCRIPTION,
 } from './graphql/shared-definitions';
+import {
+  CREATE_WEBHOOK_ENDPOINT,
+  DELETE_WEBHOOK_ENDPOINT,
+  REDELIVER_WEBHOOK,
+  ROTATE_WEBHOOK_SECRET,
+  SEND_TEST_WEBHOOK,
+  UPDATE_WEBHOOK_ENDPOINT,
+} from './graphql/webhook-definitions';
 
 type Attempt = [label: string, document: AnyOperation, variables: Record<string, unknown>];
 
@@ -115,6 +123,10 @@ describe('reseller: refusals change nothing', () => {
     it('is refused every mutation of the schema with FORBIDDEN', async () => {
       const token = world.tokens.resellerHelpdesk;
       const invitation = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: {} }, world.tokens.resellerAdmin)).createResellerInvitation.invitation;
+      // Its partner's own endpoint: in scope, so the role is what refuses.
+      const hook = ok(await server.gql(CREATE_WEBHOOK_ENDPOINT, { input: { url: 'http://127.0.0.1:9/helpdesk' } }, world.tokens.resellerAdmin))
+        .createWebhookEndpoint.webhookEndpoint;
+      const delivery = ok(await server.gql(SEND_TEST_WEBHOOK, { input: { id: hook.id } }, world.tokens.resellerAdmin)).sendTestWebhook.delivery;
       const attempts: Record<string, Attempt> = {
         createCustomer: ['createCustomer', CREATE_CUSTOMER, { input: { name: 'Helpdesk Co', domain: uniqueDomain(), countryCode: 'TH' } }],
         createResellerInvitation: ['createResellerInvitation', CREATE_RESELLER_INVITATION, { input: { expiresInDays: 3 } }],
@@ -143,6 +155,12 @@ describe('reseller: refusals change nothing', () => {
           REVOKE_OFFER_AUTHORIZATION,
           { input: { partnerId: world.partners.reseller, offerId: world.offers.basic.id } },
         ],
+        createWebhookEndpoint: ['createWebhookEndpoint', CREATE_WEBHOOK_ENDPOINT, { input: { url: 'http://127.0.0.1:9/helpdesk' } }],
+        updateWebhookEndpoint: ['updateWebhookEndpoint', UPDATE_WEBHOOK_ENDPOINT, { input: { id: hook.id, enabled: false } }],
+        deleteWebhookEndpoint: ['deleteWebhookEndpoint', DELETE_WEBHOOK_ENDPOINT, { input: { id: hook.id } }],
+        rotateWebhookSecret: ['rotateWebhookSecret', ROTATE_WEBHOOK_SECRET, { input: { id: hook.id } }],
+        sendTestWebhook: ['sendTestWebhook', SEND_TEST_WEBHOOK, { input: { id: hook.id } }],
+        redeliverWebhook: ['redeliverWebhook', REDELIVER_WEBHOOK, { input: { deliveryId: delivery.id } }],
       };
       // Every mutation the schema has is covered here, so a new one cannot slip past the helpdesk.
       const schema = ok(await server.gql(`{ __schema { mutationType { fields { name } } } }`, {}, world.tokens.platform));

@@ -56,7 +56,7 @@ describe('@tenantry/sdk client', () => {
       expect((operations as Record<string, unknown>)[method]).toMatchObject(operation);
     }
     expect(Object.keys(operations).sort()).toEqual(expected.sort());
-    expect(Object.keys(client).sort()).toEqual([...expected, 'request'].sort());
+    expect(Object.keys(client).sort()).toEqual([...expected, 'request', 'subscribe'].sort());
   });
 
   it('retries queries, purchaseSubscription and createCustomer, and no other mutation', () => {

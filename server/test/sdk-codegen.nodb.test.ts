@@ -26,7 +26,7 @@ describe('SDK code generation', () => {
       expect(validate(schema, { kind: Kind.DOCUMENT, definitions })).toEqual([]);
     });
 
-    it('hold one named operation per Query and Mutation field, named after it, and the composed pages', () => {
+    it('hold one named operation per Query and Mutation field, named after it, the composed pages and LiveEvents', () => {
       for (const [kind, type] of [
         ['query', schema.getQueryType()],
         ['mutation', schema.getMutationType()],
@@ -44,7 +44,9 @@ describe('SDK code generation', () => {
           .sort();
         expect(covered).toEqual(fields);
       }
-      expect(operations).toHaveLength(26 + 9 + COMPOSED.length); // SPEC §3, and the webhook operations of §6
+      // And one subscription document, LiveEvents, which client.subscribe runs.
+      expect(operations.filter((o) => o.operation === 'subscription').map((o) => o.name?.value)).toEqual(['LiveEvents']);
+      expect(operations).toHaveLength(26 + 9 + COMPOSED.length + 1); // SPEC §3, the webhook operations of §6, LiveEvents
     });
 
     it('share selections through fragments', () => {

@@ -393,6 +393,33 @@ describe('@tenantry/sdk against the running server', () => {
     });
   });
 
+  describe('webhooks (SPEC §6)', () => {
+    it('registers an endpoint, reads its delivery log, tests, redelivers, rotates and deletes it', async () => {
+      const admin = track(clientFor(world.tokens.resellerAdmin));
+      const { createWebhookEndpoint } = await admin.createWebhookEndpoint({
+        input: { url: 'http://127.0.0.1:9/sdk', eventTypes: ['webhook.test'], description: 'SDK' },
+      });
+      const endpoint = createWebhookEndpoint.webhookEndpoint;
+      expect(createWebhookEndpoint.secret).toMatch(/^whsec_/);
+      expect((await admin.webhookEndpoints({ first: 10 })).webhookEndpoints.edges.map((e) => e.node.id)).toContain(endpoint.id);
+      expect((await admin.webhookEndpoint({ id: endpoint.id })).webhookEndpoint).toEqual(endpoint);
+
+      const { delivery } = (await admin.sendTestWebhook({ input: { id: endpoint.id } })).sendTestWebhook;
+      expect(delivery).toMatchObject({ status: 'PENDING', attempts: 0, event: { action: 'webhook.test', targetId: endpoint.id } });
+      const log = (await admin.webhookDeliveries({ endpointId: endpoint.id, status: 'PENDING' })).webhookDeliveries;
+      expect(log.edges.map((e) => e.node.id)).toEqual([delivery.id]);
+      expect((await admin.redeliverWebhook({ input: { deliveryId: delivery.id } })).redeliverWebhook.delivery.id).toBe(delivery.id);
+
+      const updated = (await admin.updateWebhookEndpoint({ input: { id: endpoint.id, enabled: false } })).updateWebhookEndpoint.webhookEndpoint;
+      expect(updated.enabled).toBe(false);
+      const rotated = (await admin.rotateWebhookSecret({ input: { id: endpoint.id } })).rotateWebhookSecret;
+      expect(rotated.secret).not.toBe(createWebhookEndpoint.secret);
+      expect((await admin.deleteWebhookEndpoint({ input: { id: endpoint.id } })).deleteWebhookEndpoint.deletedId).toBe(endpoint.id);
+      const gone = await refusal(() => admin.webhookEndpoint({ id: endpoint.id }));
+      expect(gone.code).toBe(ErrorCode.NotFound);
+    });
+  });
+
   it('ran every operation of the SDK against the server', () => {
     expect([...used].filter((m) => m in operations).sort()).toEqual(Object.keys(operations).sort());
   });

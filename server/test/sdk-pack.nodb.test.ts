@@ -54,7 +54,7 @@ describe('the packed @tenantry/sdk in a fresh project', () => {
     project = join(workdir, 'consumer');
     mkdirSync(project);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'sdk-consumer', version: '1.0.0', private: true }, null, 2));
-    // The SDK has no dependencies, so the install needs no registry.
+    // The SDK's one dependency (graphql-ws, for live updates, with its peer graphql) comes from npm's cache.
     run('npm', ['install', tarball, '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], project);
     // TypeScript and Node's types from the repository, instead of downloading them.
     mkdirSync(join(project, 'node_modules/@types'), { recursive: true });
@@ -105,11 +105,11 @@ describe('the packed @tenantry/sdk in a fresh project', () => {
     expect(shipped).toBe(readFileSync(join(ROOT, 'schema/schema.graphql'), 'utf8'));
   });
 
-  it('installs with no dependency', () => {
+  it('installs with one dependency, graphql-ws (live updates), and its peer graphql', () => {
     const installed = readdirSync(join(project, 'node_modules')).filter((d) => !d.startsWith('.'));
-    expect(installed.sort()).toEqual(['@tenantry', '@types', 'typescript']);
+    expect(installed.sort()).toEqual(['@tenantry', '@types', 'graphql', 'graphql-ws', 'typescript']);
     const manifest = JSON.parse(readFileSync(join(project, 'node_modules/@tenantry/sdk/package.json'), 'utf8'));
-    expect(manifest.dependencies ?? {}).toEqual({});
+    expect(Object.keys(manifest.dependencies ?? {})).toEqual(['graphql-ws']);
     expect(manifest.peerDependencies ?? {}).toEqual({});
   });
 

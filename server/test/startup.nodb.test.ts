@@ -34,6 +34,7 @@ describe('a bad configuration stops the server with one line naming the variable
     ['RATE_LIMIT_STORE', { RATE_LIMIT_STORE: 'memcached://127.0.0.1:11211' }],
     ['RATE_LIMIT_STORE', { RATE_LIMIT_STORE: 'redis://127.0.0.1:1', DATABASE_URL: 'sqlite::memory:' }],
     ['RATE_LIMIT_KEY_PREFIX', { RATE_LIMIT_KEY_PREFIX: 'two words' }],
+    ['OTEL_EXPORTER_OTLP_ENDPOINT', { OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }],
   ])('%s', (variable, env) => {
     const { status, stderr } = start(env);
     expect(status).not.toBe(0);

@@ -289,6 +289,11 @@ describe('webhook endpoints (SPEC §6)', () => {
         for (const response of attempts) expect(refusal(response)).toEqual({ code: 'NOT_FOUND', field: undefined });
       });
     }
+    // Scope comes before the shape of the input.
+    await expectNothingChanged(server, async () => {
+      const response = await server.gql(UPDATE_WEBHOOK_ENDPOINT, { input: { id: endpoint.id, url: 'ftp://x', eventTypes: ['nope'] } }, partnerAdmin);
+      expect(refusal(response)).toEqual({ code: 'NOT_FOUND', field: undefined });
+    });
     // An unknown id answers exactly like another owner's.
     const unknown = await server.gql(GET_WEBHOOK_ENDPOINT, { id: '01930000-0000-7000-8000-000000000000' }, owner.tokens.global);
     expect(unknown.errors![0]).toMatchObject({ message: 'Webhook endpoint "01930000-0000-7000-8000-000000000000" was not found.' });
@@ -345,6 +350,8 @@ describe('webhook endpoints (SPEC §6)', () => {
       const response = await server.gql(CREATE_WEBHOOK_ENDPOINT, { input: { url: HOOK } }, owner);
       expect(refusal(response)).toEqual({ code: 'FAILED_PRECONDITION', field: undefined });
       expect(response.errors![0].message).toMatch(/16 webhook endpoints.*delete one first/);
+      // The shape of the input is reported before the limit (SPEC §3 order).
+      expect(refusal(await server.gql(CREATE_WEBHOOK_ENDPOINT, { input: { url: 'ftp://x' } }, owner))).toEqual({ code: 'BAD_USER_INPUT', field: 'url' });
     });
     // Another owner is not limited by this one's endpoints.
     expect((await create(partnerAdmin)).secret).toMatch(SECRET_FORMAT);

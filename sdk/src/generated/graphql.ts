@@ -301,6 +301,14 @@ export type AuditEventFieldsFragment = { id: string, at: string, action: string,
 
 export type SubscriptionQuoteFieldsFragment = { quantity: number, channel: SubscriptionChannel, unitPriceCents: number, monthlyTotalCents: number, currency: string, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null };
 
+export type LiveEventsSubscriptionVariables = Exact<{
+  tenantId?: string | number | null | undefined;
+  types?: Array<string> | string | null | undefined;
+}>;
+
+
+export type LiveEventsSubscription = { events: { id: string, at: string, action: string, targetType: string, targetId: string, tenantId: string | null, before: { [key: string]: unknown } | null, after: { [key: string]: unknown } | null, requestId: string, actor: { subject: string | null, roles: Array<Role>, tenantId: string | null, partnerId: string | null } } };
+
 export type OffersQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -883,6 +891,29 @@ fragment AuditEventFields on AuditEvent {
     partnerId
   }
 }`) as unknown as TypedDocumentString<AuditEventsQuery, AuditEventsQueryVariables>;
+export const LiveEventsDocument = new TypedDocumentString(`
+    subscription LiveEvents($tenantId: ID, $types: [String!]) {
+  events(tenantId: $tenantId, types: $types) {
+    ...AuditEventFields
+  }
+}
+    fragment AuditEventFields on AuditEvent {
+  id
+  at
+  action
+  targetType
+  targetId
+  tenantId
+  before
+  after
+  requestId
+  actor {
+    subject
+    roles
+    tenantId
+    partnerId
+  }
+}`) as unknown as TypedDocumentString<LiveEventsSubscription, LiveEventsSubscriptionVariables>;
 export const OffersDocument = new TypedDocumentString(`
     query Offers($first: Int, $after: String) {
   offers(first: $first, after: $after) {

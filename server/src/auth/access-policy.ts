@@ -289,5 +289,30 @@ export class AccessPolicy {
     if (!delivery || !endpoint || endpoint.ownerKey !== ownerKey) throw notFound('Webhook delivery', deliveryId);
     return delivery;
   }
-}
 
+  /**
+   * Live updates (SPEC §6): whether a subscriber sees an event, decided for each event at delivery by the
+   * audit rule of §2, from facts loaded once per poll: the partners written with the event, and whether a
+   * partner may still read the event's tenant (a removed reseller stops receiving that tenant's events).
+   */
+  seesLiveEvent(
+    viewer: Actor,
+    event: Pick<AuditEvent, 'tenantId'>,
+    facts: { partners: readonly string[]; partnerReadsTenant: (partnerId: string, tenantId: string) => boolean },
+  ): boolean {
+    if (isPlatformAdmin(viewer)) return true;
+    if (isTenantUser(viewer)) return event.tenantId === viewer.tenantId;
+    if (isPartnerUser(viewer)) {
+      return (
+        facts.partners.includes(viewer.partnerId) &&
+        (event.tenantId === null || facts.partnerReadsTenant(viewer.partnerId, event.tenantId))
+      );
+    }
+    return false;
+  }
+
+  /** The partner whose facts seesLiveEvent needs for this viewer (partner users), or null. */
+  liveEventPartnerOf(viewer: Actor): string | null {
+    return isPartnerUser(viewer) ? viewer.partnerId : null;
+  }
+}

@@ -46,7 +46,7 @@ export async function releaseLease(manager: EntityManager, lease: Pick<LeaseClai
   await manager.delete(WorkLease, { kind: lease.kind, itemId: lease.itemId, owner: lease.owner });
 }
 
-/** Deletes leases of `kind` that expired before `before`: claims on items nobody will ask for again (a reactivated subscription). */
+/** Deletes leases of `kind` that expired before `before`: claims on items nobody will ask for again (a reactivated subscription). One statement. */
 export async function pruneLeases(manager: EntityManager, kind: string, before: Date): Promise<number> {
   const result = await manager
     .createQueryBuilder()

@@ -37,6 +37,8 @@ export async function openRateLimitStore(config: Config, logger: Logger): Promis
   let state: 'connecting' | 'up' | 'down' | 'closing' = 'connecting';
   const client = new Redis(store.url, {
     lazyConnect: true,
+    // Named after the deployment's prefix, so CLIENT LIST in Redis tells whose connections these are.
+    connectionName: `${config.rateLimitKeyPrefix}:rate-limit`,
     // Without a connection a command fails at once (and the memory limiter answers) instead of queueing.
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,

@@ -1,8 +1,9 @@
-import { type DataSource, In } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { AccessPolicy } from '../auth/access-policy';
 import type { RequestContext } from '../auth/request-context';
 import { newId } from '../entities/columns';
-import { AuditActor, AuditEvent, AuditEventPartner, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from '../entities';
+import { AuditActor, AuditEvent, AuditEventPartner } from '../entities';
+import { enabledEndpointsOf, insertPendingDeliveries } from '../db/delivery-queue';
 import type { EventType } from '../domain/event-types';
 import { type Page, type PageArgs, paginate } from '../db/pagination';
 import type { UnitOfWork } from '../db/transactions';
@@ -89,28 +90,16 @@ export class AuditService {
     entry: AuditEntry,
     route: WebhookRoute | { ownerKeys: string[] },
   ): Promise<string[]> {
-    let endpoints: Pick<WebhookEndpoint, 'id'>[];
+    let endpointIds: string[];
     if ('endpointId' in route && route.endpointId !== undefined) {
-      endpoints = [{ id: route.endpointId }];
+      endpointIds = [route.endpointId];
     } else {
       const ownerKeys = 'ownerKeys' in route ? route.ownerKeys : route.ownerKey !== undefined ? [route.ownerKey] : [];
-      const candidates = await uow.manager.find(WebhookEndpoint, {
-        select: { id: true, eventTypes: true },
-        where: { ownerKey: In(ownerKeys), enabled: true },
-      });
-      endpoints = candidates.filter((e) => e.eventTypes.length === 0 || e.eventTypes.includes(entry.action));
+      const candidates = await enabledEndpointsOf(uow.manager, ownerKeys);
+      endpointIds = candidates.filter((e) => e.eventTypes.length === 0 || e.eventTypes.includes(entry.action)).map((e) => e.id);
     }
-    if (endpoints.length === 0) return [];
-    const deliveries = endpoints.map((endpoint) => ({
-      id: newId(),
-      endpointId: endpoint.id,
-      eventId,
-      status: WebhookDeliveryStatus.PENDING,
-      attempts: 0,
-      nextAttemptAt: uow.now,
-      createdAt: uow.now,
-    }));
-    await uow.manager.insert(WebhookDelivery, deliveries);
+    const deliveries = endpointIds.map((endpointId) => ({ id: newId(), endpointId, eventId }));
+    await insertPendingDeliveries(uow.manager, deliveries, uow.now);
     return deliveries.map((d) => d.id);
   }
 

@@ -11,6 +11,7 @@ import { PartnerService } from './partner.service';
 import { RelationshipService } from './relationship.service';
 import { SubscriptionService } from './subscription.service';
 import { TenantService } from './tenant.service';
+import { LiveEventsService, type LiveEventsOptions } from './live-events';
 import { WebhookService, type WebhookServiceOptions } from './webhook.service';
 
 export interface Services {
@@ -25,10 +26,15 @@ export interface Services {
   subscriptions: SubscriptionService;
   relationships: RelationshipService;
   lifecycle: LifecycleService;
+  /** Live updates (SPEC §6): the audit events each WebSocket subscriber may read, from any instance. */
+  liveEvents: LiveEventsService;
   webhooks: WebhookService;
 }
 
-export function createServices(dataSource: DataSource, options: { clock: Clock; retentionDays: number; metrics?: Metrics; webhooks?: WebhookServiceOptions }): Services {
+/** The look-back of live updates when none is given: a transaction of the default request timeout, and a margin. */
+const LIVE_EVENTS_LOOKBACK_MS = 15_000;
+
+export function createServices(dataSource: DataSource, options: { clock: Clock; retentionDays: number; metrics?: Metrics; liveEvents?: LiveEventsOptions; webhooks?: WebhookServiceOptions }): Services {
   const access = new AccessPolicy();
   const transactions = new TransactionRunner(dataSource, options.metrics);
   const audit = new AuditService(dataSource, access);
@@ -36,6 +42,7 @@ export function createServices(dataSource: DataSource, options: { clock: Clock; 
   const partners = new PartnerService(dataSource, access, transactions, audit);
   const offers = new OfferService(dataSource, access, transactions, audit, partners);
   const relationships = new RelationshipService(dataSource, access, transactions, audit);
+  const webhooks = new WebhookService(dataSource, access, transactions, audit, options.webhooks ?? { production: false, allowPrivateNetworks: true });
   return {
     access,
     transactions,
@@ -56,7 +63,8 @@ export function createServices(dataSource: DataSource, options: { clock: Clock; 
       options.retentionDays,
     ),
     relationships,
-    lifecycle: new LifecycleService(dataSource, transactions, audit, idempotency, options.clock, options.metrics),
-    webhooks: new WebhookService(dataSource, access, transactions, audit, options.webhooks ?? { production: false, allowPrivateNetworks: true }),
+    lifecycle: new LifecycleService(dataSource, transactions, audit, idempotency, webhooks, options.clock, options.metrics),
+    liveEvents: new LiveEventsService(dataSource, access, options.liveEvents ?? { lookbackMs: LIVE_EVENTS_LOOKBACK_MS }),
+    webhooks,
   };
 }

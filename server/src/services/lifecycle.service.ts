@@ -11,6 +11,7 @@ import type { Metrics } from '../metrics';
 import { lifecycleRefusal, transitionValues } from '../domain/lifecycle';
 import type { AuditService } from './audit.service';
 import type { IdempotencyService } from './idempotency.service';
+import type { WebhookService } from './webhook.service';
 
 const BATCH = 500;
 const LEASE_KIND = 'subscription.expire';
@@ -21,10 +22,11 @@ const LEASE_PRUNE_AFTER_MS = 86_400_000;
 const SYSTEM_ACTOR: Actor = { subject: 'system:lifecycle-sweep', roles: [], tenantId: null, partnerId: null };
 
 /**
- * Moves suspended subscriptions whose data retention has ended to DELETED, and prunes old idempotency
- * keys. Idempotent: a second run at the same instant finds nothing to do. Every instance runs it: each
- * subscription is claimed with a lease (db/work-leases.ts) before it is expired, so instances sweeping at
- * once share the work, and a dead instance's claims are taken over when they expire (SPEC §7).
+ * Moves suspended subscriptions whose data retention has ended to DELETED, and prunes old idempotency keys
+ * and the webhook delivery log past its 30 days. Idempotent: a second run at the same instant finds nothing
+ * to do. Every instance runs it: each subscription is claimed with a lease (db/work-leases.ts) before it is
+ * expired, so instances sweeping at once share the work, and a dead instance's claims are taken over when
+ * they expire (SPEC §7).
  */
 export class LifecycleService {
   constructor(
@@ -32,6 +34,7 @@ export class LifecycleService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
+    private readonly webhooks: WebhookService,
     private readonly clock: Clock,
     private readonly metrics?: Metrics,
     /** This instance's name in the leases it holds. */
@@ -39,7 +42,7 @@ export class LifecycleService {
   ) {}
 
   /** One run, counted in `tenantry_lifecycle_sweep_runs_total` and `…_deleted_total`. */
-  async sweep(): Promise<{ deleted: number; prunedKeys: number }> {
+  async sweep(): Promise<{ deleted: number; prunedKeys: number; prunedDeliveries: number }> {
     try {
       const result = await this.sweepOnce();
       this.metrics?.sweepRuns.inc({ outcome: 'ok' });
@@ -51,7 +54,7 @@ export class LifecycleService {
     }
   }
 
-  private async sweepOnce(): Promise<{ deleted: number; prunedKeys: number }> {
+  private async sweepOnce(): Promise<{ deleted: number; prunedKeys: number; prunedDeliveries: number }> {
     const now = this.clock.now();
     const ctx: RequestContext = {
       actor: SYSTEM_ACTOR,
@@ -69,25 +72,29 @@ export class LifecycleService {
         take: BATCH,
       });
       for (const { id } of expired) {
-        const lease = { kind: LEASE_KIND, itemId: id, owner: this.leaseOwner };
-        // The lease's clock is the real one: it must expire while this sweep's `now` stands still.
-        if (!(await this.transactions.run(ctx, (uow) => claimLease(uow.manager, { ...lease, now: this.clock.now(), ttlMs: LEASE_MS })))) continue;
-        if (
-          await this.transactions.run(ctx, async (uow) => {
-            const expiredNow = await this.expire(uow, id);
-            await releaseLease(uow.manager, lease);
-            return expiredNow;
-          })
-        ) {
-          deleted++;
-        }
+        if (await this.claimAndExpire(ctx, id)) deleted++;
       }
       if (expired.length < BATCH) break;
       after = expired[expired.length - 1].id;
     }
-    await this.transactions.run(ctx, (uow) => pruneLeases(uow.manager, LEASE_KIND, new Date(now.getTime() - LEASE_PRUNE_AFTER_MS)));
+    // One statement, like the prunes below: no unit of work of its own (a sweep that finds nothing opens no transaction).
+    await pruneLeases(this.dataSource.manager, LEASE_KIND, new Date(now.getTime() - LEASE_PRUNE_AFTER_MS));
     const prunedKeys = await this.idempotency.prune(now);
-    return { deleted, prunedKeys };
+    const prunedDeliveries = await this.webhooks.pruneDeliveries(now);
+    return { deleted, prunedKeys, prunedDeliveries };
+  }
+
+  /** Claims the subscription (committed, so other instances see it), then expires it and ends the claim in one unit of work. */
+  private async claimAndExpire(ctx: RequestContext, id: string): Promise<boolean> {
+    const lease = { kind: LEASE_KIND, itemId: id, owner: this.leaseOwner };
+    // The lease's clock is the real one: it must expire while this sweep's `now` stands still.
+    const claimed = await this.transactions.run(ctx, (uow) => claimLease(uow.manager, { ...lease, now: this.clock.now(), ttlMs: LEASE_MS }));
+    if (!claimed) return false;
+    return this.transactions.run(ctx, async (uow) => {
+      const expired = await this.expire(uow, id);
+      await releaseLease(uow.manager, lease);
+      return expired;
+    });
   }
 
   /** Deletes one subscription whose retention has ended, unless it changed meanwhile (reactivated: kept). */

@@ -6,6 +6,8 @@ import { badInput } from '../domain/errors';
 /** SPEC §6 Safety: where a webhook may be sent. Checked when an endpoint is saved and again at every attempt. */
 
 export const MAX_WEBHOOK_URL_LENGTH = 2048;
+/** A name that takes longer to resolve is refused: a save (or an attempt) does not wait on a stalled resolver. */
+export const LOOKUP_TIMEOUT_MS = 5_000;
 
 export interface DeliverableAddress {
   address: string;
@@ -86,10 +88,17 @@ export async function resolveDeliverableAddresses(
   if (literal !== null) {
     addresses = [{ address: literal, family: ipaddr.parse(literal).kind() === 'ipv6' ? 6 : 4 }];
   } else {
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new WebhookTargetRefused(`The host name ${hostname} did not resolve within ${LOOKUP_TIMEOUT_MS / 1000} seconds.`)), LOOKUP_TIMEOUT_MS);
+    });
     try {
-      addresses = await dns.lookup(hostname, { all: true, verbatim: true });
-    } catch {
+      addresses = await Promise.race([dns.lookup(hostname, { all: true, verbatim: true }), stalled]);
+    } catch (error) {
+      if (error instanceof WebhookTargetRefused) throw error;
       throw new WebhookTargetRefused(`The host name ${hostname} could not be resolved.`);
+    } finally {
+      clearTimeout(timer);
     }
     if (addresses.length === 0) throw new WebhookTargetRefused(`The host name ${hostname} has no address.`);
   }

@@ -8,7 +8,7 @@ import 'graphiql/style.css';
 import './explorer.css';
 
 /**
- * What the server put in the page (server/src/explorer/page.ts): the GraphQL endpoint, the WebSocket endpoint
+ * What the server put in the page (server/src/explorer/routes.ts): the GraphQL endpoint, the WebSocket endpoint
  * for live updates when the server has one, the headers to start with, and the first query.
  * @type {{ endpoint: string, subscriptionEndpoint: string | null, assets: string, headers: Record<string, string>, query: string }}
  */
@@ -34,8 +34,8 @@ const fetcher = createGraphiQLFetcher({
   enableIncrementalDelivery: false,
   ...(config.subscriptionEndpoint
     ? {
+        // Each subscription opens its own socket and sends the Headers tab (its Authorization) in connection_init.
         subscriptionUrl: absolute(config.subscriptionEndpoint, window.location.protocol === 'https:' ? 'wss:' : 'ws:'),
-        wsConnectionParams: config.headers.Authorization ? { authorization: config.headers.Authorization } : {},
       }
     : {}),
 });

@@ -66,6 +66,8 @@ type Documents = {
     "\n  query GetWebhookEndpoints($first: Int, $after: String) {\n    webhookEndpoints(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...WebhookEndpointView } }\n    }\n  }\n": typeof types.GetWebhookEndpointsDocument,
     "\n  query GetWebhookEndpoint($id: ID!) {\n    webhookEndpoint(id: $id) { ...WebhookEndpointView }\n  }\n": typeof types.GetWebhookEndpointDocument,
     "\n  query GetWebhookDeliveries($endpointId: ID!, $first: Int, $after: String, $status: WebhookDeliveryStatus) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...WebhookDeliveryView } }\n    }\n  }\n": typeof types.GetWebhookDeliveriesDocument,
+    "\n  subscription LiveEventsFromAnyInstance($tenantId: ID) {\n    events(tenantId: $tenantId) { id action targetId }\n  }\n": typeof types.LiveEventsFromAnyInstanceDocument,
+    "\n  subscription LiveEvents($tenantId: ID, $types: [String!]) {\n    events(tenantId: $tenantId, types: $types) { id action tenantId targetId actor { subject tenantId partnerId } }\n  }\n": typeof types.LiveEventsDocument,
     "\n  query CountedCustomers($first: Int) {\n    customers(first: $first) {\n      edges { node {\n        subscriptions(first: 20) { edges { node { offer { name } partnerOfRecord { name } reseller { name } } } }\n        partnerRelationships { kinds }\n      } }\n    }\n  }\n": typeof types.CountedCustomersDocument,
     "\n  query CountedCustomersWide($first: Int) {\n    customers(first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node {\n        id name billingManagedBy { id name }\n        subscriptions(first: 20) {\n          totalCount\n          edges { node {\n            id quantity viewerCanManage\n            offer { name } tenant { name } partnerOfRecord { name } reseller { name authorizedOffers { sku } }\n          } }\n        }\n        partnerRelationships { kinds viewerCanRemove partner { name } subscriptions { id offer { sku } } }\n      } }\n    }\n  }\n": typeof types.CountedCustomersWideDocument,
     "\n  query CountedSubscriptions($tenantId: ID!) {\n    subscriptions(tenantId: $tenantId, first: 20) {\n      edges { node { id quantity offer { name } tenant { name } partnerOfRecord { name } reseller { name } viewerCanManage } }\n    }\n  }\n": typeof types.CountedSubscriptionsDocument,
@@ -131,6 +133,8 @@ const documents: Documents = {
     "\n  query GetWebhookEndpoints($first: Int, $after: String) {\n    webhookEndpoints(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...WebhookEndpointView } }\n    }\n  }\n": types.GetWebhookEndpointsDocument,
     "\n  query GetWebhookEndpoint($id: ID!) {\n    webhookEndpoint(id: $id) { ...WebhookEndpointView }\n  }\n": types.GetWebhookEndpointDocument,
     "\n  query GetWebhookDeliveries($endpointId: ID!, $first: Int, $after: String, $status: WebhookDeliveryStatus) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...WebhookDeliveryView } }\n    }\n  }\n": types.GetWebhookDeliveriesDocument,
+    "\n  subscription LiveEventsFromAnyInstance($tenantId: ID) {\n    events(tenantId: $tenantId) { id action targetId }\n  }\n": types.LiveEventsFromAnyInstanceDocument,
+    "\n  subscription LiveEvents($tenantId: ID, $types: [String!]) {\n    events(tenantId: $tenantId, types: $types) { id action tenantId targetId actor { subject tenantId partnerId } }\n  }\n": types.LiveEventsDocument,
     "\n  query CountedCustomers($first: Int) {\n    customers(first: $first) {\n      edges { node {\n        subscriptions(first: 20) { edges { node { offer { name } partnerOfRecord { name } reseller { name } } } }\n        partnerRelationships { kinds }\n      } }\n    }\n  }\n": types.CountedCustomersDocument,
     "\n  query CountedCustomersWide($first: Int) {\n    customers(first: $first) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node {\n        id name billingManagedBy { id name }\n        subscriptions(first: 20) {\n          totalCount\n          edges { node {\n            id quantity viewerCanManage\n            offer { name } tenant { name } partnerOfRecord { name } reseller { name authorizedOffers { sku } }\n          } }\n        }\n        partnerRelationships { kinds viewerCanRemove partner { name } subscriptions { id offer { sku } } }\n      } }\n    }\n  }\n": types.CountedCustomersWideDocument,
     "\n  query CountedSubscriptions($tenantId: ID!) {\n    subscriptions(tenantId: $tenantId, first: 20) {\n      edges { node { id quantity offer { name } tenant { name } partnerOfRecord { name } reseller { name } viewerCanManage } }\n    }\n  }\n": types.CountedSubscriptionsDocument,
@@ -349,6 +353,14 @@ export function graphql(source: "\n  query GetWebhookEndpoint($id: ID!) {\n    w
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query GetWebhookDeliveries($endpointId: ID!, $first: Int, $after: String, $status: WebhookDeliveryStatus) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...WebhookDeliveryView } }\n    }\n  }\n"): typeof import('./graphql').GetWebhookDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveEventsFromAnyInstance($tenantId: ID) {\n    events(tenantId: $tenantId) { id action targetId }\n  }\n"): typeof import('./graphql').LiveEventsFromAnyInstanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveEvents($tenantId: ID, $types: [String!]) {\n    events(tenantId: $tenantId, types: $types) { id action tenantId targetId actor { subject tenantId partnerId } }\n  }\n"): typeof import('./graphql').LiveEventsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

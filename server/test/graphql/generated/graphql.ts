@@ -601,6 +601,21 @@ export type GetWebhookDeliveriesQueryVariables = Exact<{
 
 export type GetWebhookDeliveriesQuery = { webhookDeliveries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, status: WebhookDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, lastResponseStatus: number | null, lastError: string | null, event: { id: string, action: string, targetType: string, targetId: string, tenantId: string | null, actor: { subject: string | null, tenantId: string | null, partnerId: string | null } } } }> } };
 
+export type LiveEventsFromAnyInstanceSubscriptionVariables = Exact<{
+  tenantId?: string | number | null | undefined;
+}>;
+
+
+export type LiveEventsFromAnyInstanceSubscription = { events: { id: string, action: string, targetId: string } };
+
+export type LiveEventsSubscriptionVariables = Exact<{
+  tenantId?: string | number | null | undefined;
+  types?: Array<string> | string | null | undefined;
+}>;
+
+
+export type LiveEventsSubscription = { events: { id: string, action: string, tenantId: string | null, targetId: string, actor: { subject: string | null, tenantId: string | null, partnerId: string | null } } };
+
 export type CountedCustomersQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
@@ -1733,6 +1748,30 @@ export const GetWebhookDeliveriesDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<GetWebhookDeliveriesQuery, GetWebhookDeliveriesQueryVariables>;
+export const LiveEventsFromAnyInstanceDocument = new TypedDocumentString(`
+    subscription LiveEventsFromAnyInstance($tenantId: ID) {
+  events(tenantId: $tenantId) {
+    id
+    action
+    targetId
+  }
+}
+    `) as unknown as TypedDocumentString<LiveEventsFromAnyInstanceSubscription, LiveEventsFromAnyInstanceSubscriptionVariables>;
+export const LiveEventsDocument = new TypedDocumentString(`
+    subscription LiveEvents($tenantId: ID, $types: [String!]) {
+  events(tenantId: $tenantId, types: $types) {
+    id
+    action
+    tenantId
+    targetId
+    actor {
+      subject
+      tenantId
+      partnerId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LiveEventsSubscription, LiveEventsSubscriptionVariables>;
 export const CountedCustomersDocument = new TypedDocumentString(`
     query CountedCustomers($first: Int) {
   customers(first: $first) {

@@ -1,0 +1,104 @@
+/**
+ * Issue 14, SPEC §6: an event reaches a subscriber within 1 second whichever instance committed it. A second
+ * server process (the built server/dist/main.js, which `npm test` builds first) runs over the same MariaDB
+ * database; a subscriber on this instance sees the changes made through it. MariaDB only: SQLite is one
+ * process's embedded file.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import type { Client } from 'graphql-ws';
+import { startTestServer, type GraphQLResponse, type TestServer, type TypedDocument } from './support/harness';
+import { buildWorld, type World } from './support/world';
+import { collect, liveClient, untilLive } from './support/live';
+import { CHANGE_LICENSE_QUANTITY, PURCHASE_SUBSCRIPTION } from './graphql/shared-definitions';
+import { graphql } from './graphql/generated';
+import type { LiveEventsFromAnyInstanceSubscription } from './graphql/generated/graphql';
+
+const MAIN = resolve(__dirname, '../dist/main.js');
+
+const LIVE_EVENTS = graphql(`
+  subscription LiveEventsFromAnyInstance($tenantId: ID) {
+    events(tenantId: $tenantId) { id action targetId }
+  }
+`);
+
+/** Starts `node server/dist/main.js` over the test server's database and resolves with its GraphQL URL. */
+function startSecondProcess(server: TestServer): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: server.database.url, HOST: '127.0.0.1', PORT: '0', DEMO_DATA: 'false', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolveUrl, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`the second server did not start:\n${output}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /"url":"(http:\/\/127\.0\.0\.1:\d+\/graphql)"/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl({ url: match[1], child });
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.once('exit', (code) => reject(new Error(`the second server exited with ${code}:\n${output}`)));
+  });
+}
+
+const send = async <TResult, TVariables>(url: string, document: TypedDocument<TResult, TVariables>, variables: TVariables, token: string) => {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: String(document), variables }),
+  });
+  const body = (await response.json()) as GraphQLResponse<TResult>;
+  if (body.errors?.length) throw new Error(`Expected success, got ${JSON.stringify(body.errors)}`);
+  return body.data!;
+};
+
+describe('live updates across two server processes (MariaDB)', () => {
+  let server: TestServer;
+  let w: World;
+  let second: { url: string; child: ChildProcess } | undefined;
+  let client: Client | undefined;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    w = await buildWorld(server);
+    second = await startSecondProcess(server);
+  });
+  afterAll(async () => {
+    await client?.dispose();
+    second?.child.kill('SIGTERM');
+    await server.stop();
+  });
+
+  it('a subscriber here receives, within 1 second and once each, the events committed through the other process', async () => {
+    client = liveClient(server.url, w.tokens.customerGlobal);
+    const live = collect<LiveEventsFromAnyInstanceSubscription>(client, String(LIVE_EVENTS), { tenantId: w.tenants.customer });
+    await untilLive(server, 1);
+
+    const bought = await send(
+      second!.url,
+      PURCHASE_SUBSCRIPTION,
+      { input: { tenantId: w.tenants.customer, offerId: w.offers.basic.id, quantity: 2 } },
+      w.tokens.resellerAdmin,
+    );
+    const id = bought.purchaseSubscription.subscription.id;
+    await live.until((results) => results.length >= 1, 1_000);
+
+    for (const quantity of [3, 4, 5]) {
+      await send(second!.url, CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: id, quantity } }, w.tokens.resellerAdmin);
+      const count = live.results.length;
+      await live.until((results) => results.length > count, 1_000);
+    }
+    await new Promise((r) => setTimeout(r, 700));
+    expect(live.results.map((r) => [r.data?.events.action, r.data?.events.targetId])).toEqual([
+      ['subscription.purchased', id],
+      ['subscription.quantityChanged', id],
+      ['subscription.quantityChanged', id],
+      ['subscription.quantityChanged', id],
+    ]);
+    expect(new Set(live.results.map((r) => r.data?.events.id)).size).toBe(4);
+  });
+});
