@@ -58,6 +58,8 @@ export interface AppOptions {
    * by default the store RATE_LIMIT_STORE names (this process's memory, or Redis). Ignored when RATE_LIMIT_PER_MINUTE is 0.
    */
   rateLimiter?: RateLimiterAbstract;
+  /** Whether this instance makes webhook attempts (SPEC §6); true by default. Specs not about delivery turn it off. */
+  dispatchWebhooks?: boolean;
 }
 
 export interface TenantryApp {
@@ -105,6 +107,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     metrics,
     log: logger,
   });
+  services.audit.onDeliveriesQueued = () => webhooks.wake();
 
   const app = express();
   app.disable('x-powered-by');
@@ -224,7 +227,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
           sweepTimer = setInterval(sweep, config.lifecycleSweepSeconds * 1000);
           sweepTimer.unref();
           void sweep();
-          webhooks.start();
+          if (options.dispatchWebhooks ?? true) webhooks.start();
           const host = config.host.includes(':') ? `[${config.host}]` : config.host;
           resolve(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}/graphql`);
         });

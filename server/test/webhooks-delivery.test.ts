@@ -3,12 +3,15 @@
  * 0 in this process) and as the delivery log (GraphQL webhookDeliveries) shows them.
  */
 import { createHmac } from 'node:crypto';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { codeOf, ok, Role, startTestServer, type TestServer } from './support/harness';
 import { kitFor, type FreshTenant } from './support/world';
 import { eventually, WebhookReceiver, type Answer, type ReceivedWebhook } from './support/webhook-receiver';
 import { graphql } from './graphql/generated';
 import type { DispatchDeliveryLogQuery } from './graphql/generated/graphql';
 import { WebhookEndpoint } from '../src/entities';
+import { SEND_TEST_WEBHOOK, UPDATE_WEBHOOK_ENDPOINT } from './graphql/webhook-definitions';
 import { loadSdk } from './fixtures/sdk/ensure-built';
 
 const { verifyWebhook, WebhookVerificationError } = loadSdk();
@@ -91,7 +94,7 @@ describe('webhook attempts', () => {
   let receiver: WebhookReceiver;
   const f = fixtures(() => server);
   beforeAll(async () => {
-    server = await startTestServer({ env: { ...FAST, WEBHOOK_MAX_ATTEMPTS: '6' } });
+    server = await startTestServer({ dispatchWebhooks: true, env: { ...FAST, WEBHOOK_MAX_ATTEMPTS: '6' } });
     receiver = await WebhookReceiver.start();
   });
   afterAll(async () => {
@@ -231,8 +234,15 @@ function recorded(d: LogEntry, n: number, previous: LogEntry | undefined): boole
 describe('giving up on a delivery, and on an endpoint', () => {
   let server: TestServer;
   const f = fixtures(() => server);
+  const logLines: { level: number; msg: string; [field: string]: unknown }[] = [];
   beforeAll(async () => {
-    server = await startTestServer({ env: { ...FAST, WEBHOOK_MAX_ATTEMPTS: '2' } });
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logLines.push(JSON.parse(chunk.toString()));
+        done();
+      },
+    });
+    server = await startTestServer({ dispatchWebhooks: true, env: { ...FAST, WEBHOOK_MAX_ATTEMPTS: '2' }, logger: pino({ level: 'warn' }, sink) });
   });
   afterAll(() => server?.stop());
 
@@ -297,6 +307,108 @@ describe('giving up on a delivery, and on an endpoint', () => {
       await healthy.close();
     }
   });
+
+  it('does not attempt a delivery once its endpoint is disabled, but sends a test event its owner asks for', async () => {
+    const receiver = await WebhookReceiver.start();
+    try {
+      receiver.answer = () => ({ status: 500 });
+      const tenant = await kitFor(server).createTenant('Paused Coffee');
+      const endpoint = await f.endpoint(tenant, receiver.url);
+      await f.purchase(tenant);
+      const first = await f.entry(tenant, endpoint.id, (d) => recorded(d, 1, undefined), 'the first attempt');
+      expect(first.status).toBe('PENDING');
+      ok(await server.gql(UPDATE_WEBHOOK_ENDPOINT, { input: { id: endpoint.id, enabled: false } }, tenant.tokens.global));
+      const paused = await f.entry(tenant, endpoint.id, (d) => d.id === first.id && d.status === 'FAILED', 'the delivery not attempted');
+      expect(paused).toMatchObject({ attempts: 1, lastError: 'not attempted: the endpoint is disabled', nextAttemptAt: null });
+      expect(receiver.received).toHaveLength(1);
+
+      receiver.answer = () => ({ status: 200 });
+      const test = ok(await server.gql(SEND_TEST_WEBHOOK, { input: { id: endpoint.id } }, tenant.tokens.global)).sendTestWebhook.delivery;
+      await f.entry(tenant, endpoint.id, (d) => d.id === test.id && d.status === 'SUCCEEDED', 'the test event delivered');
+      expect(receiver.received.map((r) => r.eventType)).toEqual(['subscription.purchased', 'webhook.test']);
+
+      ok(await server.gql(UPDATE_WEBHOOK_ENDPOINT, { input: { id: endpoint.id, enabled: true } }, tenant.tokens.global));
+      ok(await server.gql(DISPATCH_REDELIVER, { deliveryId: first.id }, tenant.tokens.global));
+      const resumed = await f.entry(tenant, endpoint.id, (d) => d.id === first.id && d.status === 'SUCCEEDED', 'the redelivery');
+      expect(resumed.attempts).toBe(2);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('logs each failed attempt at warn, without a secret, a body or the URL', async () => {
+    const failures = logLines.filter((line) => line.msg === 'webhook attempt failed');
+    expect(failures.length).toBeGreaterThanOrEqual(3);
+    expect(failures.every((line) => line.level === 40 && typeof line.reason === 'string' && typeof line.deliveryId === 'string')).toBe(true);
+    expect(failures.map((line) => line.reason)).toContain('answered HTTP 503');
+    const everything = JSON.stringify(logLines);
+    expect(everything).not.toMatch(/whsec_|127\.0\.0\.1:\d+\/hooks|"data"|rawBody/);
+  });
+
+  it('counts attempts by result and their lag, and the deliveries by status (the series /metrics serves)', async () => {
+    // Once every delivery of this server is finished, the counters must add up to what the database holds.
+    const rows = await eventually('no delivery left pending', async () => {
+      const counts: { status: string; n: number | string; attempts: number | string }[] = await server.dataSource.query(
+        `SELECT status, COUNT(*) AS n, SUM(attempts) AS attempts FROM webhook_deliveries GROUP BY status`,
+      );
+      return counts.every((r) => r.status !== 'PENDING') && counts;
+    });
+    const inDatabase = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+    const attemptsMade = rows.reduce((sum, r) => sum + Number(r.attempts), 0);
+    const registry = server.app.metrics.registry;
+    /** The sum of a series' samples with these labels (a histogram's `_count` sample by its own name). */
+    const value = async (sample: string, labels: Record<string, string> = {}) => {
+      const metric = (await registry.getMetricsAsJSON()).find((m) => sample === m.name || sample === `${m.name}_count`)!;
+      const matching = metric.values.filter(
+        (v) => ((v as { metricName?: string }).metricName ?? metric.name) === sample && Object.entries(labels).every(([k, l]) => v.labels[k] === l),
+      );
+      return matching.reduce((sum, v) => sum + v.value, 0);
+    };
+    const [succeeded, retrying, failed] = await Promise.all(['succeeded', 'retrying', 'failed'].map((result) => value('tenantry_webhook_attempts_total', { result })));
+    expect(succeeded).toBe(inDatabase('SUCCEEDED')); // each succeeded once
+    expect(retrying).toBeGreaterThanOrEqual(3);
+    expect(failed).toBeGreaterThanOrEqual(2);
+    expect(succeeded + retrying + failed).toBe(attemptsMade);
+    expect(await value('tenantry_webhook_lag_seconds_count')).toBe(attemptsMade);
+    for (const status of ['PENDING', 'SUCCEEDED', 'FAILED']) expect(await value('tenantry_webhook_deliveries', { status })).toBe(inDatabase(status));
+  });
+});
+
+describe('bounded concurrency', () => {
+  let server: TestServer;
+  const f = fixtures(() => server);
+  beforeAll(async () => {
+    server = await startTestServer({ dispatchWebhooks: true, env: { ...FAST, WEBHOOK_TIMEOUT_MS: '6000' } });
+  });
+  afterAll(() => server?.stop());
+
+  it('makes at most 4 attempts at a time to one endpoint, and a slow endpoint does not hold up another', async () => {
+    const slow = await WebhookReceiver.start();
+    const quick = await WebhookReceiver.start();
+    try {
+      let hanging = 4;
+      slow.answer = () => (hanging-- > 0 ? 'hang' : { status: 200 });
+      const slowTenant = await kitFor(server).createTenant('Slow Coffee');
+      const quickTenant = await kitFor(server).createTenant('Quick Coffee');
+      const slowEndpoint = await f.endpoint(slowTenant, slow.url);
+      await f.endpoint(quickTenant, quick.url);
+      for (let i = 0; i < 8; i++) await f.purchase(slowTenant);
+      await eventually('four attempts hanging at the slow endpoint', () => slow.inFlight === 4);
+      await f.purchase(quickTenant);
+      await eventually('the quick endpoint served meanwhile', () => quick.received.length === 1);
+      expect(slow.inFlight).toBe(4); // still hanging (for up to 6 s), and no fifth attempt started beside them
+
+      const log = await eventually('all eight delivered', async () => {
+        const entries = await f.log(slowTenant, slowEndpoint.id);
+        return entries.length === 8 && entries.every((d) => d.status === 'SUCCEEDED') && entries;
+      });
+      expect(log.filter((d) => d.attempts === 2)).toHaveLength(4); // the four that timed out
+      expect(slow.maxInFlight).toBe(4);
+    } finally {
+      await slow.close();
+      await quick.close();
+    }
+  });
 });
 
 describe('production: the address is checked again at every attempt', () => {
@@ -304,6 +416,7 @@ describe('production: the address is checked again at every attempt', () => {
   const f = fixtures(() => server);
   beforeAll(async () => {
     server = await startTestServer({
+      dispatchWebhooks: true,
       env: { ...FAST, NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-characters' },
     });
   });

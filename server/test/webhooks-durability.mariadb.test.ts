@@ -15,6 +15,7 @@ import { startServerProcess, type ServerProcess } from './support/server-process
 import { eventually, WebhookReceiver } from './support/webhook-receiver';
 import { CREATE_TENANT } from './graphql/shared-definitions';
 import { graphql } from './graphql/generated';
+import { DELETE_WEBHOOK_ENDPOINT } from './graphql/webhook-definitions';
 import { uniqueDomain } from './support/world';
 
 const DURABILITY_CREATE_ENDPOINT = graphql(`
@@ -57,9 +58,17 @@ describe('webhook deliveries survive the server and are shared by instances (Mar
     await database?.drop();
   });
 
+  // Each spec's endpoint is deleted after it, so that the next spec's events go to its own receiver only.
+  const endpoints: string[] = [];
+  afterEach(async () => {
+    const url = processes.find((p) => p.child.exitCode === null && p.child.signalCode === null)?.url;
+    for (const id of endpoints.splice(0)) if (url) await send(url, DELETE_WEBHOOK_ENDPOINT, { input: { id } });
+  });
+
   /** An endpoint of the platform for tenant.created, then `count` tenants: that many events for it. */
   async function eventsFor(url: string, receiver: WebhookReceiver, count: number): Promise<{ endpointId: string; eventIds: string[] }> {
     const endpoint = (await send(url, DURABILITY_CREATE_ENDPOINT, { input: { url: receiver.url, eventTypes: ['tenant.created'] } })).createWebhookEndpoint.webhookEndpoint;
+    endpoints.push(endpoint.id);
     const tenantIds: string[] = [];
     for (let i = 0; i < count; i++) {
       tenantIds.push((await send(url, CREATE_TENANT, { input: { name: `Durable ${i}`, domain: uniqueDomain('durable'), countryCode: 'VN' } })).createTenant.tenant.id);
@@ -103,6 +112,33 @@ describe('webhook deliveries survive the server and are shared by instances (Mar
     }
   });
 
+  it('lets the attempts in flight finish and records them when a server is stopped with SIGTERM', async () => {
+    const receiver = await WebhookReceiver.start();
+    try {
+      const server = processes.find((p) => p.child.exitCode === null && p.child.signalCode === null) ?? (await start());
+      receiver.answer = () => ({ status: 200, afterMs: 600 }); // within the 1000 ms timeout
+      const { endpointId } = await eventsFor(server.url, receiver, 6);
+      await eventually('attempts in flight', () => receiver.inFlight > 0);
+      await server.kill('SIGTERM');
+      expect(server.child.exitCode).toBe(0);
+      const answered = receiver.received.filter((r) => r.answered === 200);
+      expect(answered.length).toBe(receiver.received.length); // none cut off by the stop
+      const [rows] = await sql.query(`SELECT id, status, leaseOwner FROM webhook_deliveries WHERE endpointId = ? AND id IN (?)`, [
+        endpointId,
+        answered.map((r) => r.deliveryId),
+      ]);
+      expect((rows as { status: string; leaseOwner: string | null }[]).map((r) => [r.status, r.leaseOwner])).toEqual(answered.map(() => ['SUCCEEDED', null]));
+      // The rest is left PENDING for the next instance, and delivered by it.
+      await start();
+      await eventually('the rest delivered after the restart', () => allSucceeded(endpointId), 30_000);
+      const pairs = receiver.received.map((r) => `${r.deliveryId}#${r.attempt}`);
+      expect(new Set(receiver.received.map((r) => r.deliveryId)).size).toBe(6);
+      expect(new Set(pairs).size).toBe(pairs.length);
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('with two instances on one database, makes each attempt once and delivers every event', async () => {
     const receiver = await WebhookReceiver.start();
     try {
@@ -119,6 +155,11 @@ describe('webhook deliveries survive the server and are shared by instances (Mar
       const pairs = receiver.received.map((r) => `${r.deliveryId}#${r.attempt}`);
       expect(pairs.length).toBeGreaterThan(60); // some were retried
       expect(new Set(pairs).size).toBe(pairs.length);
+      // Both instances made attempts (each logs its failed ones), and neither logged a secret or a body.
+      for (const instance of [one, two]) {
+        expect(instance.output()).toContain('webhook attempt failed');
+        expect(instance.output()).not.toMatch(/whsec_|"data":/);
+      }
     } finally {
       await receiver.close();
     }

@@ -31,6 +31,8 @@ export interface UnitOfWork {
   requestId: string;
   /** The instant of this attempt, the same for every row it writes. */
   now: Date;
+  /** Calls `callback` soon after this unit of work has committed (never after a rollback; once, whatever the retries). */
+  afterCommit(callback: () => void): void;
 }
 
 /**
@@ -80,10 +82,20 @@ export class TransactionRunner {
 
   async run<T>(context: WorkContext, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
+      const committed: (() => void)[] = [];
       try {
-        return await this.once((manager) =>
-          work({ manager, actor: context.actor, requestId: context.requestId, now: context.clock.now() }),
+        const result = await this.once((manager) =>
+          work({
+            manager,
+            actor: context.actor,
+            requestId: context.requestId,
+            now: context.clock.now(),
+            afterCommit: (callback) => committed.push(callback),
+          }),
         );
+        // Told after the commit, outside this try: nothing a listener does can make a committed change fail.
+        queueMicrotask(() => committed.forEach((callback) => callback()));
+        return result;
       } catch (error) {
         const reason = transientReason(error);
         if (reason === null) throw error;

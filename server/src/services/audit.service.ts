@@ -44,6 +44,9 @@ export function snapshot(entity: object | null): Record<string, unknown> | null 
 }
 
 export class AuditService {
+  /** Told after a commit that queued webhook deliveries (the dispatcher then looks for them at once). */
+  onDeliveriesQueued: (() => void) | undefined;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
@@ -80,6 +83,7 @@ export class AuditService {
       );
     }
     const deliveryIds = await this.queueDeliveries(uow, event.id!, entry, route ?? { ownerKeys: this.access.webhookOwnersWhoSee(entry, partners) });
+    if (deliveryIds.length > 0 && this.onDeliveriesQueued) uow.afterCommit(this.onDeliveriesQueued);
     return { eventId: event.id!, deliveryIds };
   }
 

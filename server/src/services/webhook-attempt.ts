@@ -50,6 +50,7 @@ export async function attemptDelivery(request: AttemptRequest): Promise<AttemptO
       return failure(null, describeError(error, request.timeoutMs));
     }
   }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return failure(null, `the endpoint URL's scheme ${url.protocol} is not http: or https:`);
   return new Promise((resolve) => {
     const transport = url.protocol === 'https:' ? https : http;
     const req = transport.request(url, {
@@ -78,7 +79,9 @@ export async function attemptDelivery(request: AttemptRequest): Promise<AttemptO
         keptBytes += part.length;
       });
       res.on('error', (error) => settle(failure(status, describeError(error, request.timeoutMs))));
-      res.on('aborted', () => settle(failure(status, 'the connection closed before the answer ended')));
+      res.on('close', () => {
+        if (!res.complete) settle(failure(status, 'the connection closed before the answer ended'));
+      });
       res.on('end', () => {
         const body = keptBytes > 0 ? Buffer.concat(kept).toString('utf8') : null;
         if (status >= 200 && status < 300) settle({ succeeded: true, status, error: null, body });
@@ -118,6 +121,5 @@ function describeError(error: unknown, timeoutMs: number): string {
   if (error instanceof WebhookTargetRefused) return `${error.reason.replace(/\.$/, '')}: refused`;
   const e = error as { code?: string; message?: string; name?: string };
   if (e?.code && SOCKET_ERRORS[e.code]) return SOCKET_ERRORS[e.code];
-  if (e?.code === 'ERR_INVALID_PROTOCOL') return 'the endpoint URL has an unsupported scheme';
   return e?.code ? `connection failed (${e.code})` : 'connection failed';
 }

@@ -28,6 +28,7 @@ const SYSTEM_ACTOR: Actor = { subject: 'system:webhooks', roles: [], tenantId: n
 
 /** The part of a pino logger the dispatcher writes to. */
 export interface DispatcherLog {
+  info(fields: object, message: string): void;
   warn(fields: object, message: string): void;
 }
 
@@ -55,8 +56,8 @@ function addressGuard(allowPrivateNetworks: boolean): Pick<AttemptRequest, 'look
 /**
  * Makes the webhook attempts of this server instance (SPEC §6, §7): polls for due deliveries, claims each
  * with a lease, POSTs it, records the outcome. Runs in every instance; the leases make each attempt one
- * instance's. It only reads and writes the delivery tables in its own transactions, so nothing about
- * delivery can slow or fail a mutation.
+ * instance's. Mutations only queue deliveries (in their own transaction); everything after that happens
+ * here, in the dispatcher's own short transactions, so nothing about delivery can slow or fail them.
  */
 export class WebhookDispatcher {
   private readonly owner = `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(4).toString('hex')}`;
@@ -69,6 +70,8 @@ export class WebhookDispatcher {
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   private wakeRequested = false;
+  /** Polling has failed since the last success (the database is unreachable): logged once per streak. */
+  private pollFailing = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -76,7 +79,8 @@ export class WebhookDispatcher {
     audit: AuditService,
     private readonly options: DispatcherOptions,
   ) {
-    const context: WorkContext = { actor: SYSTEM_ACTOR, requestId: `webhooks-${this.owner}`, clock: options.clock };
+    // The request id of what it writes (a webhookEndpoint.disabled event): this instance, within the column's 64.
+    const context: WorkContext = { actor: SYSTEM_ACTOR, requestId: `webhooks-${this.owner}`.slice(0, 64), clock: options.clock };
     this.guard = addressGuard(options.config.allowPrivateNetworks);
     this.leases = new WebhookLeases(dataSource, transactions, context, this.owner);
     this.results = new WebhookResults(transactions, audit, context, this.owner, options.config);
@@ -129,8 +133,13 @@ export class WebhookDispatcher {
       let claimed = 0;
       try {
         claimed = await this.claimDue();
+        if (this.pollFailing) this.options.log.info({}, 'webhook dispatcher: looking for due deliveries works again');
+        this.pollFailing = false;
       } catch (error) {
-        this.options.log.warn({ err: describe(error) }, 'webhook dispatcher: looking for due deliveries failed');
+        if (!this.pollFailing) {
+          this.options.log.warn({ err: describe(error) }, 'webhook dispatcher: looking for due deliveries failed; trying again every second');
+        }
+        this.pollFailing = true;
       }
       if (!this.running) break;
       if (claimed === 0 || this.inFlight.size >= MAX_IN_FLIGHT) await this.idle(IDLE_POLL_MS);
@@ -144,15 +153,15 @@ export class WebhookDispatcher {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const finish = () => {
         clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = () => {
         this.wakeUp = undefined;
+        resolve();
+      };
+      const timer = setTimeout(finish, ms);
+      this.wakeUp = () => {
         this.wakeRequested = false;
-        done();
+        finish();
       };
     });
   }
@@ -162,7 +171,8 @@ export class WebhookDispatcher {
     const free = MAX_IN_FLIGHT - this.inFlight.size;
     if (free <= 0) return 0;
     const now = this.options.clock.now();
-    const due = await this.leases.findDue(now, CANDIDATES_PER_POLL);
+    const full = [...this.inFlightPerEndpoint].filter(([, busy]) => busy >= MAX_IN_FLIGHT_PER_ENDPOINT).map(([endpointId]) => endpointId);
+    const due = await this.leases.findDue(now, CANDIDATES_PER_POLL, full);
     const perEndpoint = new Map(this.inFlightPerEndpoint);
     const chosen = due.filter(({ id, endpointId }) => {
       const busy = perEndpoint.get(endpointId) ?? 0;
@@ -237,7 +247,9 @@ export class WebhookDispatcher {
         'webhook attempt failed',
       );
     }
-    if (!held) this.options.log.warn({ deliveryId: id }, 'webhook attempt outlived its lease: another instance took the delivery over');
+    if (!held) {
+      this.options.log.warn({ deliveryId: id }, 'webhook attempt not recorded: its lease had expired (another instance took it over) or the delivery was deleted');
+    }
   }
 
   private count(outcome: AttemptOutcome, attempt: number, recorded: boolean): void {

@@ -21,17 +21,19 @@ export class WebhookLeases {
     readonly owner: string,
   ) {}
 
-  /** Pending deliveries due at `now` whose lease is free or expired, oldest due first (idx_webhook_deliveries_due). */
-  findDue(now: Date, limit: number): Promise<DueDelivery[]> {
-    return this.dataSource
+  /**
+   * Pending deliveries due at `now` whose lease is free or expired, oldest due first (idx_webhook_deliveries_due),
+   * leaving out the endpoints this instance has no free slot for (so they cannot crowd out the others).
+   */
+  findDue(now: Date, limit: number, fullEndpoints: string[] = []): Promise<DueDelivery[]> {
+    const query = this.dataSource
       .getRepository(WebhookDelivery)
       .createQueryBuilder('d')
       .select(['d.id', 'd.endpointId'])
       .where('d.status = :pending AND d.nextAttemptAt <= :now', { pending: WebhookDeliveryStatus.PENDING, now })
-      .andWhere('(d.leaseExpiresAt IS NULL OR d.leaseExpiresAt < :now)', { now })
-      .orderBy('d.nextAttemptAt', 'ASC')
-      .limit(limit)
-      .getMany();
+      .andWhere('(d.leaseExpiresAt IS NULL OR d.leaseExpiresAt < :now)', { now });
+    if (fullEndpoints.length > 0) query.andWhere('d.endpointId NOT IN (:...fullEndpoints)', { fullEndpoints });
+    return query.orderBy('d.nextAttemptAt', 'ASC').limit(limit).getMany();
   }
 
   /**

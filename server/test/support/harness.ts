@@ -63,6 +63,11 @@ export interface StartOptions {
   explorerToken?: string;
   /** The server's rate-limiter-flexible store (e.g. a tight one, to meet RATE_LIMITED quickly). */
   rateLimiter?: RateLimiterAbstract;
+  /**
+   * Run the webhook dispatcher (default false): deliveries are then attempted in the background. Off, a
+   * spec's database changes only through its own requests, and no attempt goes to the URLs it registers.
+   */
+  dispatchWebhooks?: boolean;
 }
 
 /** Starts the real HTTP server, on a free port, over a fresh database of the kind this Jest project tests. */
@@ -86,6 +91,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     database: options.database,
     explorerToken: options.explorerToken,
     rateLimiter: options.rateLimiter,
+    dispatchWebhooks: options.dispatchWebhooks ?? false,
   });
   const url = await app.listen();
   const secret = config.auth.jwtSecret ?? DEVELOPMENT_JWT_SECRET;

@@ -16,8 +16,8 @@ export interface ReceivedWebhook {
   answered?: number;
 }
 
-/** How the receiver answers one request: a status (and body, headers), or never (it hangs until closed). */
-export type Answer = { status: number; body?: string; headers?: Record<string, string> } | 'hang';
+/** How the receiver answers one request: a status (and body, headers), after `afterMs`; or never (it hangs until closed). */
+export type Answer = { status: number; body?: string; headers?: Record<string, string>; afterMs?: number } | 'hang';
 
 /**
  * A webhook receiver on 127.0.0.1, port 0 (or the port it had, when reopened): it records every request
@@ -26,6 +26,9 @@ export type Answer = { status: number; body?: string; headers?: Record<string, s
  */
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
+  /** Requests arrived and not yet answered or cut off, now and at most. */
+  inFlight = 0;
+  maxInFlight = 0;
   answer: (request: ReceivedWebhook) => Answer = () => ({ status: 200, body: 'ok' });
   private server: http.Server | undefined;
   private readonly sockets = new Set<Socket>();
@@ -48,6 +51,9 @@ export class WebhookReceiver {
 
   reopen(): Promise<void> {
     const server = http.createServer((req, res) => {
+      this.inFlight++;
+      this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+      res.on('close', () => this.inFlight--);
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
@@ -65,8 +71,11 @@ export class WebhookReceiver {
         this.received.push(request);
         const answer = this.answer(request);
         if (answer === 'hang') return;
-        request.answered = answer.status;
-        res.writeHead(answer.status, answer.headers).end(answer.body ?? '');
+        setTimeout(() => {
+          if (res.destroyed) return;
+          request.answered = answer.status;
+          res.writeHead(answer.status, answer.headers).end(answer.body ?? '');
+        }, answer.afterMs ?? 0);
       });
     });
     server.on('connection', (socket) => {
