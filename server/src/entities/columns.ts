@@ -36,4 +36,4 @@ export const TextColumn = (length: number, options: Pick<ColumnOptions, 'nullabl
 /** A JSON document in a text column. */
 export const JsonColumn = (options: { nullable?: boolean } = {}) =>
   Column({ type: 'simple-json', nullable: options.nullable ?? false, collation: TEXT_COLLATION });
-export const IntColumn = () => Column({ type: 'int' });
+export const IntColumn = (options: { default?: number } = {}) => Column({ type: 'int', ...options });

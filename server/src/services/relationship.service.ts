@@ -8,8 +8,11 @@ import { badInput, failedPrecondition, forbidden, notFound } from '../domain/err
 import { lifecycleRefusal } from '../domain/lifecycle';
 import { rowLock, type TransactionRunner, type UnitOfWork } from '../db/transactions';
 import { updateIfVersion } from '../db/versioned-writes';
+import { isUniqueViolation } from '../db/unique-violation';
 import type { AuditService } from './audit.service';
 import { DAY_MS, INVITATION_CODE_PATTERN, INVITATION_DAYS, isPartnerId, notAPartnerId } from '../domain/rules';
+
+const alreadyReseller = (partnerId: string) => failedPrecondition(`Partner ${partnerId} is already your reseller.`);
 
 /** Reseller relationships (invitations, removal) and advisor relationships (removal), seeds 000 and 004. */
 export class RelationshipService {
@@ -21,13 +24,35 @@ export class RelationshipService {
   ) {}
 
   /**
-   * For a change made as a reseller: whether the partner still has its relationship with the tenant, read in
-   * the unit of work. On MySQL/MariaDB it holds a shared lock on the relationship until commit, so a
-   * concurrent removeResellerRelationship waits and then sees this change (SQLite runs one transaction at a time).
+   * For a change made as a reseller that makes no sale active (quantity, suspension, partner of record): whether
+   * the partner still has its relationship with the tenant, read in the unit of work. On MySQL/MariaDB it holds a
+   * shared lock on the relationship until commit, so a concurrent removeResellerRelationship on this server waits
+   * (SQLite runs one transaction at a time). Across Galera nodes the lock does not hold, and need not: such a
+   * change only applies to an ACTIVE sale, whose removal is refused anyway. Sales use claimedIn.
    */
   heldIn(uow: UnitOfWork): (partnerId: string, tenantId: string) => Promise<boolean> {
     return async (partnerId, tenantId) =>
       (await uow.manager.findOne(ResellerRelationship, { where: { partnerId, tenantId }, ...rowLock(uow.manager, 'pessimistic_read') })) !== null;
+  }
+
+  /**
+   * For a change that makes a reseller's sale active (a purchase, a reactivation): whether the partner still has
+   * its relationship with the tenant, found by writing it (its version bumped) in the unit of work. A shared
+   * lock would be enough on one server, but on Galera a row lock does not reach the other nodes: the write
+   * makes this change and a removeResellerRelationship on another node touch the same row, so the one that
+   * certifies second fails at COMMIT and is retried (the removal then counts this sale, or the sale finds the
+   * relationship gone).
+   */
+  claimedIn(uow: UnitOfWork): (partnerId: string, tenantId: string) => Promise<boolean> {
+    return async (partnerId, tenantId) => {
+      const bumped = await uow.manager
+        .createQueryBuilder()
+        .update(ResellerRelationship)
+        .set({ version: () => 'version + 1' })
+        .where('partnerId = :partnerId AND tenantId = :tenantId', { partnerId, tenantId })
+        .execute();
+      return bumped.affected === 1;
+    };
   }
 
   async createInvitation(ctx: RequestContext, expiresInDays: number | null | undefined): Promise<ResellerInvitation> {
@@ -73,7 +98,7 @@ export class RelationshipService {
         throw failedPrecondition('This invitation has expired; ask the reseller for a new one.');
       }
       if (await manager.existsBy(ResellerRelationship, { partnerId: invitation.partnerId, tenantId })) {
-        throw failedPrecondition(`Partner ${invitation.partnerId} is already your reseller.`);
+        throw alreadyReseller(invitation.partnerId);
       }
       const claimed = await manager
         .createQueryBuilder()
@@ -88,8 +113,14 @@ export class RelationshipService {
 
   /** Makes the partner the tenant's reseller, with its audit event, in the caller's transaction. */
   async insertReseller(uow: UnitOfWork, ctx: RequestContext, partnerId: string, tenantId: string): Promise<ResellerRelationship> {
-    const relationship = Object.assign(new ResellerRelationship(), { id: newId(), partnerId, tenantId, createdAt: uow.now });
-    await uow.manager.insert(ResellerRelationship, relationship);
+    const relationship = Object.assign(new ResellerRelationship(), { id: newId(), partnerId, tenantId, createdAt: uow.now, version: 1 });
+    try {
+      await uow.manager.insert(ResellerRelationship, relationship);
+    } catch (error) {
+      // Another invitation of the same partner, accepted at the same moment, committed first.
+      if (isUniqueViolation(error)) throw alreadyReseller(partnerId);
+      throw error;
+    }
     await this.audit.record(uow, {
       action: 'resellerRelationship.created',
       targetType: 'ResellerRelationship',
@@ -111,7 +142,8 @@ export class RelationshipService {
     await this.transactions.run(ctx, async (uow) => {
       const { manager } = uow;
       // Locked (MySQL/MariaDB) before counting, so a concurrent sale or reactivation either commits first and is
-      // counted, or waits and then finds the relationship gone (see AccessPolicy.stillCustomerInTransaction).
+      // counted, or waits and then finds the relationship gone. On another Galera node the lock does not hold:
+      // there the sale's write of this row (claimedIn) and the delete below conflict at COMMIT, and one is retried.
       const relationship = await manager.findOne(ResellerRelationship, {
         where: { partnerId, tenantId },
         ...rowLock(manager, 'pessimistic_write'),

@@ -143,7 +143,7 @@ export class SubscriptionService {
     const request = { operation: 'purchaseSubscription', key: idempotencyKey, input };
     const id = await this.idempotency.once(ctx, request, () => this.quote(ctx, input), async (uow, quote) => {
       // A reseller's relationship may have ended since the quote's checks: re-check it in this transaction.
-      if (!(await this.access.stillReseller(ctx, quote.tenant.id, this.relationships.heldIn(uow)))) {
+      if (!(await this.access.stillReseller(ctx, quote.tenant.id, this.relationships.claimedIn(uow)))) {
         throw new AppError(ErrorCode.NOT_FOUND, `Tenant "${quote.tenant.id}" was not found.`);
       }
       const now = uow.now;
@@ -232,7 +232,9 @@ export class SubscriptionService {
   private async change(ctx: RequestContext, id: string, expectedVersion: number | null | undefined, change: Change) {
     const changed = await this.transactions.run(ctx, async (uow) => {
       const current = await this.readForChange(uow, id);
-      if (!current || !(await this.access.stillReseller(ctx, current.tenantId, this.relationships.heldIn(uow)))) {
+      // A reactivation makes a sale active again, so it must meet a concurrent removal of the relationship (§1).
+      const relationship = change.operation === 'reactivate' ? this.relationships.claimedIn(uow) : this.relationships.heldIn(uow);
+      if (!current || !(await this.access.stillReseller(ctx, current.tenantId, relationship))) {
         throw new AppError(ErrorCode.NOT_FOUND, `Subscription "${id}" was not found.`);
       }
       const refusal = lifecycleRefusal(change.operation, current, uow.now);
