@@ -107,7 +107,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     metrics,
     log: logger,
   });
-  services.audit.onDeliveriesQueued = () => webhooks.wake();
+  services.audit.onDeliveriesQueued = () => webhooks.wakeSoon();
 
   const app = express();
   app.disable('x-powered-by');

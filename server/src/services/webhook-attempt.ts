@@ -16,8 +16,16 @@ export interface AttemptRequest {
    * Absent: the system's resolver (private networks allowed).
    */
   lookup?: LookupFunction;
-  /** Checks a host written as an IP literal, which Node connects to without a lookup; throws to refuse. */
-  checkLiteralAddress?: (address: string) => Promise<void>;
+  /**
+   * Checks the host before every attempt (its addresses may have changed since the last one); throws to
+   * refuse. An IP literal is connected to without a lookup, so this is its only check.
+   */
+  checkAddress?: (host: string) => Promise<void>;
+  /**
+   * Keeps connections to receivers open between attempts. A kept connection goes to an address that was
+   * checked when it was opened; `checkAddress` still runs before each attempt that reuses it.
+   */
+  agents?: { http: http.Agent; https: https.Agent };
 }
 
 export interface AttemptOutcome {
@@ -31,9 +39,15 @@ export interface AttemptOutcome {
 
 class AttemptTimeout extends Error {}
 
+/** Connections kept between attempts: as many per receiver as attempts may run at once against it. */
+export function keepAliveAgents(socketsPerHost: number): { http: http.Agent; https: https.Agent } {
+  const options = { keepAlive: true, maxSockets: socketsPerHost, maxFreeSockets: socketsPerHost, timeout: 30_000 };
+  return { http: new http.Agent(options), https: new https.Agent(options) };
+}
+
 /**
- * One POST of a delivery: no redirect followed, no connection reused (each attempt resolves and checks the
- * address again), one timeout from connecting to the last byte of the answer. Never throws.
+ * One POST of a delivery: no redirect followed, the address checked before every attempt, one timeout from
+ * connecting to the last byte of the answer. Never throws.
  */
 export async function attemptDelivery(request: AttemptRequest): Promise<AttemptOutcome> {
   let url: URL;
@@ -43,19 +57,20 @@ export async function attemptDelivery(request: AttemptRequest): Promise<AttemptO
     return failure(null, 'the endpoint URL is not a valid URL');
   }
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
-  if (request.checkLiteralAddress && isIpLiteral(hostname)) {
+  if (request.checkAddress) {
     try {
-      await request.checkLiteralAddress(hostname);
+      await request.checkAddress(hostname);
     } catch (error) {
       return failure(null, describeError(error, request.timeoutMs));
     }
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return failure(null, `the endpoint URL's scheme ${url.protocol} is not http: or https:`);
   return new Promise((resolve) => {
-    const transport = url.protocol === 'https:' ? https : http;
+    const secure = url.protocol === 'https:';
+    const transport = secure ? https : http;
     const req = transport.request(url, {
       method: 'POST',
-      agent: false,
+      agent: request.agents ? (secure ? request.agents.https : request.agents.http) : false,
       headers: { ...request.headers, 'content-length': String(request.body.length) },
       ...(request.lookup ? { lookup: request.lookup } : {}),
     });
@@ -98,8 +113,6 @@ function describeStatus(status: number): string {
   if (status >= 300 && status < 400) return `redirect (${status}) not followed`;
   return `answered HTTP ${status}`;
 }
-
-const isIpLiteral = (host: string) => /^[\d.]+$/.test(host) || host.includes(':');
 
 const SOCKET_ERRORS: Record<string, string> = {
   ECONNREFUSED: 'connection refused',

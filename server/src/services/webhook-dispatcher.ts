@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import type { Actor } from '../domain/actor';
 import type { Clock } from '../domain/clock';
 import type { WebhookConfig } from '../config';
@@ -8,11 +8,11 @@ import type { Metrics } from '../metrics';
 import { AuditEvent, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from '../entities';
 import type { TransactionRunner, WorkContext } from '../db/transactions';
 import { signatureHeader, signingSecrets } from '../domain/webhook-signature';
-import { attemptDelivery, type AttemptOutcome, type AttemptRequest } from './webhook-attempt';
+import { attemptDelivery, keepAliveAgents, type AttemptOutcome, type AttemptRequest } from './webhook-attempt';
 import { webhookBody } from './webhook-payload';
 import { guardedLookup, resolveDeliverableAddresses } from './webhook-target';
 import { WebhookLeases } from './webhook-leases';
-import { WebhookResults } from './webhook-results';
+import { WebhookResults, type AttemptResult } from './webhook-results';
 import type { AuditService } from './audit.service';
 
 /** Attempts in flight at once: per endpoint (a slow receiver does not hold every slot), and in all. */
@@ -23,6 +23,12 @@ const IDLE_POLL_MS = 1_000;
 /** A claim outlasts its attempt's timeout by this much and more, so nobody else claims what may be in flight. */
 const LEASE_MARGIN_MS = 15_000;
 const CANDIDATES_PER_POLL = 100;
+/**
+ * Commits that queue deliveries wake the dispatcher at most this often. Woken by each, under write load it
+ * polled once per mutation, most polls finding the endpoint's slots full; gathered, one poll claims what a
+ * few dozen commits queued. A freed slot still wakes it at once.
+ */
+const COMMIT_WAKE_GAP_MS = 25;
 
 const SYSTEM_ACTOR: Actor = { subject: 'system:webhooks', roles: [], tenantId: null, partnerId: null };
 
@@ -40,17 +46,24 @@ export interface DispatcherOptions {
 }
 
 /**
- * How every attempt is guarded unless private networks are allowed: host names through the lookup that
- * refuses private addresses and connects only to the checked ones; IP literals (never looked up) checked alike.
+ * How every attempt is guarded unless private networks are allowed: the host is resolved and checked before
+ * each attempt, and a new connection goes through the lookup that connects only to checked addresses.
  */
-function addressGuard(allowPrivateNetworks: boolean): Pick<AttemptRequest, 'lookup' | 'checkLiteralAddress'> {
+function addressGuard(allowPrivateNetworks: boolean): Pick<AttemptRequest, 'lookup' | 'checkAddress'> {
   if (allowPrivateNetworks) return {};
   return {
     lookup: guardedLookup({ allowPrivateNetworks }),
-    checkLiteralAddress: async (address) => {
-      await resolveDeliverableAddresses(address, { allowPrivateNetworks });
+    checkAddress: async (host) => {
+      await resolveDeliverableAddresses(host, { allowPrivateNetworks });
     },
   };
+}
+
+/** A claimed delivery with what its attempt needs, loaded for a whole claim at once. */
+interface ClaimedWork {
+  delivery: WebhookDelivery;
+  endpoint: WebhookEndpoint | undefined;
+  event: AuditEvent | undefined;
 }
 
 /**
@@ -63,13 +76,19 @@ export class WebhookDispatcher {
   private readonly owner = `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(4).toString('hex')}`;
   private readonly leases: WebhookLeases;
   private readonly results: WebhookResults;
-  private readonly guard: Pick<AttemptRequest, 'lookup' | 'checkLiteralAddress'>;
+  private readonly guard: Pick<AttemptRequest, 'lookup' | 'checkAddress'>;
+  /** Receivers' connections, kept between attempts (a TLS handshake per attempt cost more than the attempt). */
+  private readonly agents = keepAliveAgents(MAX_IN_FLIGHT_PER_ENDPOINT);
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly inFlightPerEndpoint = new Map<string, number>();
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   private wakeRequested = false;
+  private wakeTimer: NodeJS.Timeout | undefined;
+  /** Outcomes waiting to be recorded together, and the recording in progress (see record). */
+  private unrecorded: { result: AttemptResult; done: (held: boolean) => void; failed: (error: unknown) => void }[] = [];
+  private recording: Promise<void> | undefined;
   /** Polling has failed since the last success (the database is unreachable): logged once per streak. */
   private pollFailing = false;
 
@@ -103,15 +122,28 @@ export class WebhookDispatcher {
   /** Stops claiming; attempts in flight finish (each within its timeout) and are recorded. */
   async stop(): Promise<void> {
     this.running = false;
+    clearTimeout(this.wakeTimer);
     this.wake();
     await this.loop;
     await Promise.all(this.inFlight.values());
+    this.agents.http.destroy();
+    this.agents.https.destroy();
   }
 
   /** Looks for due deliveries now rather than at the next poll (e.g. this instance just committed some). */
   wake(): void {
     this.wakeRequested = true;
     this.wakeUp?.();
+  }
+
+  /** Wakes the dispatcher within COMMIT_WAKE_GAP_MS: for commits that queued deliveries. */
+  wakeSoon(): void {
+    if (this.wakeTimer) return;
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = undefined;
+      this.wake();
+    }, COMMIT_WAKE_GAP_MS);
+    this.wakeTimer.unref();
   }
 
   /** Counts deliveries by status for the gauge, at scrape time. */
@@ -181,18 +213,35 @@ export class WebhookDispatcher {
       return true;
     });
     const claimed = await this.leases.claim(chosen.slice(0, free).map((d) => d.id), this.leaseMs());
-    const endpointOf = new Map(due.map((d) => [d.id, d.endpointId]));
-    for (const id of claimed) this.track(id, endpointOf.get(id)!);
+    for (const work of await this.load(claimed)) this.track(work);
     return claimed.length;
+  }
+
+  /** The claimed deliveries still held by this instance, their endpoints (with secrets) and events: three reads for a claim. */
+  private async load(ids: string[]): Promise<ClaimedWork[]> {
+    if (ids.length === 0) return [];
+    const deliveries = await this.dataSource.getRepository(WebhookDelivery).findBy({ id: In(ids), leaseOwner: this.owner });
+    if (deliveries.length === 0) return [];
+    const endpoints = await this.dataSource
+      .getRepository(WebhookEndpoint)
+      .createQueryBuilder('e')
+      .addSelect(['e.secret', 'e.previousSecret'])
+      .where('e.id IN (:...ids)', { ids: [...new Set(deliveries.map((d) => d.endpointId))] })
+      .getMany();
+    const events = await this.dataSource.getRepository(AuditEvent).findBy({ id: In([...new Set(deliveries.map((d) => d.eventId))]) });
+    const endpointById = new Map(endpoints.map((e) => [e.id, e]));
+    const eventById = new Map(events.map((e) => [e.id, e]));
+    return deliveries.map((delivery) => ({ delivery, endpoint: endpointById.get(delivery.endpointId), event: eventById.get(delivery.eventId) }));
   }
 
   private leaseMs(): number {
     return 2 * this.options.config.timeoutMs + LEASE_MARGIN_MS;
   }
 
-  private track(id: string, endpointId: string): void {
+  private track(claimed: ClaimedWork): void {
+    const { id, endpointId } = claimed.delivery;
     this.inFlightPerEndpoint.set(endpointId, (this.inFlightPerEndpoint.get(endpointId) ?? 0) + 1);
-    const work = this.deliver(id)
+    const work = this.deliver(claimed)
       .catch((error) => this.options.log.warn({ deliveryId: id, err: describe(error) }, 'webhook attempt could not be recorded'))
       .finally(() => {
         this.inFlight.delete(id);
@@ -205,17 +254,9 @@ export class WebhookDispatcher {
   }
 
   /** One claimed delivery: attempted unless its endpoint is gone or disabled, then recorded. */
-  private async deliver(id: string): Promise<void> {
-    const delivery = await this.dataSource.getRepository(WebhookDelivery).findOneBy({ id });
-    if (!delivery || delivery.leaseOwner !== this.owner) return;
-    const endpoint = await this.dataSource
-      .getRepository(WebhookEndpoint)
-      .createQueryBuilder('e')
-      .addSelect(['e.secret', 'e.previousSecret'])
-      .where('e.id = :id', { id: delivery.endpointId })
-      .getOne();
+  private async deliver({ delivery, endpoint, event }: ClaimedWork): Promise<void> {
+    const { id } = delivery;
     // A disabled endpoint receives only the test events its owner asks for (sendTestWebhook).
-    const event = await this.dataSource.getRepository(AuditEvent).findOneBy({ id: delivery.eventId });
     if (!endpoint || !event || (!endpoint.enabled && event.action !== 'webhook.test')) {
       const reason = !endpoint ? 'the endpoint was deleted' : !event ? 'the event no longer exists' : 'the endpoint is disabled';
       await this.results.notAttempted(id, `not attempted: ${reason}`);
@@ -228,6 +269,7 @@ export class WebhookDispatcher {
       url: endpoint.url,
       body,
       timeoutMs: this.options.config.timeoutMs,
+      agents: this.agents,
       ...this.guard,
       headers: {
         'content-type': 'application/json',
@@ -239,7 +281,14 @@ export class WebhookDispatcher {
         'tenantry-signature': signatureHeader(body, signingSecrets(endpoint, startedAt), startedAt),
       },
     });
-    const held = await this.results.record({ deliveryId: id, endpointId: endpoint.id, attempt: delivery.attempts, startedAt, outcome });
+    const held = await this.record({
+      deliveryId: id,
+      endpointId: endpoint.id,
+      endpointWasFailing: endpoint.failingSince !== null,
+      attempt: delivery.attempts,
+      startedAt,
+      outcome,
+    });
     this.count(outcome, delivery.attempts, held);
     if (!outcome.succeeded) {
       this.options.log.warn(
@@ -250,6 +299,30 @@ export class WebhookDispatcher {
     if (!held) {
       this.options.log.warn({ deliveryId: id }, 'webhook attempt not recorded: its lease had expired (another instance took it over) or the delivery was deleted');
     }
+  }
+
+  /**
+   * Records an outcome with those that end while an earlier recording commits: one unit of work for them
+   * all. Answers whether this instance still held the lease (else nothing was written for it).
+   */
+  private record(result: AttemptResult): Promise<boolean> {
+    const recorded = new Promise<boolean>((done, failed) => this.unrecorded.push({ result, done, failed }));
+    this.recording ??= this.recordWaiting();
+    return recorded;
+  }
+
+  private async recordWaiting(): Promise<void> {
+    while (this.unrecorded.length > 0) {
+      const batch = this.unrecorded;
+      this.unrecorded = [];
+      try {
+        const held = await this.results.recordAll(batch.map((b) => b.result));
+        batch.forEach((b, i) => b.done(held[i]!));
+      } catch (error) {
+        for (const b of batch) b.failed(error);
+      }
+    }
+    this.recording = undefined;
   }
 
   private count(outcome: AttemptOutcome, attempt: number, recorded: boolean): void {

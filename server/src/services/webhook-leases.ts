@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { WebhookDelivery, WebhookDeliveryStatus } from '../entities';
 import type { TransactionRunner, WorkContext } from '../db/transactions';
 
@@ -37,26 +37,28 @@ export class WebhookLeases {
   }
 
   /**
-   * Claims each candidate whose lease is still free, counting the attempt in the same update (so a
-   * taken-over delivery is attempted under a new attempt number). Answers the ids this instance now holds.
+   * Claims the candidates whose lease is still free, in one conditional update that also counts the attempt
+   * (so a taken-over delivery is attempted under a new attempt number). Answers the ids this instance now
+   * holds: those whose lease carries this claim's owner and expiry.
    */
   async claim(ids: string[], leaseMs: number): Promise<string[]> {
     if (ids.length === 0) return [];
     try {
       return await this.transactions.run(this.context, async (uow) => {
         const expires = new Date(uow.now.getTime() + leaseMs);
-        const claimed: string[] = [];
-        for (const id of ids) {
-          const result = await uow.manager
-            .createQueryBuilder()
-            .update(WebhookDelivery)
-            .set({ leaseOwner: this.owner, leaseExpiresAt: expires, attempts: () => 'attempts + 1' })
-            .where('id = :id AND status = :pending', { id, pending: WebhookDeliveryStatus.PENDING })
-            .andWhere('(leaseExpiresAt IS NULL OR leaseExpiresAt < :now)', { now: uow.now })
-            .execute();
-          if (result.affected === 1) claimed.push(id);
-        }
-        return claimed;
+        const result = await uow.manager
+          .createQueryBuilder()
+          .update(WebhookDelivery)
+          .set({ leaseOwner: this.owner, leaseExpiresAt: expires, attempts: () => 'attempts + 1' })
+          .where('id IN (:...ids) AND status = :pending', { ids, pending: WebhookDeliveryStatus.PENDING })
+          .andWhere('(leaseExpiresAt IS NULL OR leaseExpiresAt < :now)', { now: uow.now })
+          .execute();
+        if (result.affected === 0) return [];
+        const held = await uow.manager.find(WebhookDelivery, {
+          select: { id: true },
+          where: { id: In(ids), leaseOwner: this.owner, leaseExpiresAt: expires },
+        });
+        return held.map((d) => d.id);
       });
     } catch (error) {
       // Conflicts past the runner's retries (CONFLICT): another instance holds these rows; try them later.

@@ -16,6 +16,8 @@ export interface WebhookResultsSettings {
 export interface AttemptResult {
   deliveryId: string;
   endpointId: string;
+  /** Whether the endpoint had a failure streak when the attempt was claimed. */
+  endpointWasFailing: boolean;
   /** The number of this attempt (the claim counted it). */
   attempt: number;
   startedAt: Date;
@@ -37,27 +39,43 @@ export class WebhookResults {
     private readonly settings: WebhookResultsSettings,
   ) {}
 
-  /** Answers false when the lease had been lost (expired and taken over): then nothing was written. */
-  record(result: AttemptResult): Promise<boolean> {
+  /**
+   * Records several attempts' outcomes in one unit of work (attempts end together under load: one commit for
+   * all of them). Answers, for each, false when its lease had been lost (expired and taken over): then
+   * nothing was written for it.
+   */
+  recordAll(results: readonly AttemptResult[]): Promise<boolean[]> {
     return this.transactions.run(this.context, async (uow) => {
-      const { outcome, attempt } = result;
-      const finalFailure = !outcome.succeeded && attempt >= this.settings.maxAttempts;
-      const status = outcome.succeeded ? WebhookDeliveryStatus.SUCCEEDED : finalFailure ? WebhookDeliveryStatus.FAILED : WebhookDeliveryStatus.PENDING;
-      const nextAttemptAt =
-        status === WebhookDeliveryStatus.PENDING
-          ? new Date(uow.now.getTime() + retryDelaySeconds(attempt, this.settings.retryBaseSeconds) * 1000)
-          : null;
-      const held = await this.releaseLease(uow, result.deliveryId, {
-        status,
-        nextAttemptAt,
-        lastAttemptAt: result.startedAt,
-        lastResponseStatus: outcome.status,
-        lastError: outcome.error,
-        lastResponseBody: outcome.body,
-      });
-      if (!held) return false;
-      await this.trackFailureStreak(uow, result.endpointId, outcome);
-      return true;
+      const held: boolean[] = [];
+      const streaksToEnd = new Set<string>();
+      for (const result of results) {
+        const written = await this.writeOutcome(uow, result);
+        held.push(written);
+        if (!written) continue;
+        // The common case, a success on an endpoint that was not failing, only checks for a new streak.
+        if (result.outcome.succeeded && !result.endpointWasFailing) streaksToEnd.add(result.endpointId);
+        else await this.trackFailureStreak(uow, result.endpointId, result.outcome);
+      }
+      for (const endpointId of streaksToEnd) await this.endStreakIfAny(uow, endpointId);
+      return held;
+    });
+  }
+
+  private async writeOutcome(uow: UnitOfWork, result: AttemptResult): Promise<boolean> {
+    const { outcome, attempt } = result;
+    const finalFailure = !outcome.succeeded && attempt >= this.settings.maxAttempts;
+    const status = outcome.succeeded ? WebhookDeliveryStatus.SUCCEEDED : finalFailure ? WebhookDeliveryStatus.FAILED : WebhookDeliveryStatus.PENDING;
+    const nextAttemptAt =
+      status === WebhookDeliveryStatus.PENDING
+        ? new Date(uow.now.getTime() + retryDelaySeconds(attempt, this.settings.retryBaseSeconds) * 1000)
+        : null;
+    return this.releaseLease(uow, result.deliveryId, {
+      status,
+      nextAttemptAt,
+      lastAttemptAt: result.startedAt,
+      lastResponseStatus: outcome.status,
+      lastError: outcome.error,
+      lastResponseBody: outcome.body,
     });
   }
 
@@ -84,6 +102,20 @@ export class WebhookResults {
       .where('id = :id AND leaseOwner = :owner', { id, owner: this.owner })
       .execute();
     return written.affected === 1;
+  }
+
+  /**
+   * A success ends a failure streak another instance may have started since the claim: one statement that
+   * usually changes no row. failingSince is the dispatcher's own bookkeeping, so it is not versioned: a
+   * concurrent change of the endpoint by its owner neither conflicts with it nor is undone by it.
+   */
+  private async endStreakIfAny(uow: UnitOfWork, endpointId: string): Promise<void> {
+    await uow.manager
+      .createQueryBuilder()
+      .update(WebhookEndpoint)
+      .set({ failingSince: null })
+      .where('id = :id AND failingSince IS NOT NULL', { id: endpointId })
+      .execute();
   }
 
   private async trackFailureStreak(uow: UnitOfWork, endpointId: string, outcome: AttemptOutcome): Promise<void> {
