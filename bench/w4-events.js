@@ -190,7 +190,13 @@ async function withEvents({ target, secret, resellerIds, partnerId, tls, liveSub
     const problems = [];
     if (missingHooks) problems.push(`${missingHooks} of ${expected.length} events never reached the webhook receiver`);
     if (repeatedAttempts) problems.push(`${repeatedAttempts} (delivery, attempt) pairs received twice`);
-    if (liveMissing) problems.push(`${liveMissing} live events missing across ${live.subscribers.length} subscribers`);
+    if (liveMissing) {
+      const ended = live.subscribers.filter((s) => s.errors.length);
+      problems.push(
+        `${liveMissing} live events missing across ${live.subscribers.length} subscribers` +
+          (ended.length ? ` (${ended.length} ended by the server: ${ended[0].errors[0]})` : ''),
+      );
+    }
     if (liveDuplicates) problems.push(`${liveDuplicates} live events received twice`);
     return {
       ...result,
