@@ -122,7 +122,11 @@ async function startSubscribers(target, secret, partnerId, count) {
           if (event) subscriber.received.push({ eventId: event.id, at: Date.parse(event.at), receivedAt: Date.now() });
           else subscriber.errors.push(JSON.stringify(message.errors ?? message).slice(0, 200));
         },
-        error: (error) => subscriber.errors.push(String(error?.reason ?? error?.message ?? error)),
+        error: (error) => {
+          const first = Array.isArray(error) ? error[0] : error;
+          const code = first?.extensions?.code ?? first?.code;
+          subscriber.errors.push(`${code ? `${code}: ` : ''}${first?.reason || first?.message || JSON.stringify(first)}`.slice(0, 300));
+        },
         complete: () => undefined,
       },
     );

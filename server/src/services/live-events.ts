@@ -29,6 +29,12 @@ export interface LiveEventsOptions {
 const POLL_INTERVAL_MS = 200;
 /** Ids made this recently are read on every poll; older ones only when a count says one is new there. */
 const TAIL_MS = 2_000;
+/**
+ * Ids made later than this ahead of our clock are not read: every id the server makes is a UUIDv7 of its
+ * time, but rows loaded from elsewhere may carry random UUIDs, half of which sort after any time (the
+ * large seed's audit events did: each poll read ~475,000 ids). Another instance's clock may run ahead by less.
+ */
+const FUTURE_MS = 60_000;
 /** Ids remembered at most; beyond it the oldest are forgotten and the look-back starts after them. */
 const MAX_SEEN = 200_000;
 /** Events one subscriber may have waiting before it is ended as too slow. */
@@ -187,7 +193,7 @@ export class LiveEventsService {
       if (id < from) this.seen.delete(id);
       else if (id < tailFrom) seenOlder += 1;
     }
-    const recent = await this.tail.idsBetween(tailFrom);
+    const recent = await this.tail.idsBetween(tailFrom, idBound(now + FUTURE_MS));
     const older =
       from < tailFrom && (await this.tail.countBetween(from, tailFrom)) > seenOlder ? await this.tail.idsBetween(from, tailFrom) : [];
     const fresh = [...older, ...recent].filter((id) => !this.seen.has(id));
