@@ -112,4 +112,43 @@ describe('the live-updates poller', () => {
     await pause(3 * POLL_INTERVAL_MS);
     expect(live.results.filter((r) => r.data?.events.id === late)).toHaveLength(1);
   });
+
+  it('reads no row whose id sorts after the present (random UUIDs loaded from elsewhere, e.g. the large seed)', async () => {
+    // A v4 UUID starting with f sorts after every UUIDv7 made before the year 10889: the poller used to read
+    // it (and every such row) on each poll, and delivered it as a new event.
+    const foreign = 'ffffffff-ffff-4fff-bfff-ffffffffffff';
+    // No subscriber left: the poller forgets what it has seen, and the next one starts afresh.
+    await Promise.all(clients.splice(0).map((c) => c.dispose()));
+    const deadline = Date.now() + 5_000;
+    while ((await liveSubscriptions(server)) > 0 && Date.now() < deadline) await pause(20);
+    await server.dataSource.getRepository(AuditEvent).insert({
+      id: foreign,
+      at: new Date(),
+      actorSubject: 'imported',
+      actorRoles: [EntityRole.PLATFORM_ADMIN],
+      actorTenantId: null,
+      actorPartnerId: null,
+      action: 'offer.created',
+      targetType: 'Offer',
+      targetId: uuidv7(),
+      tenantId: null,
+      before: null,
+      after: null,
+      requestId: 'imported-row',
+    });
+    const client = liveClient(server.url, w.tokens.platform);
+    clients.push(client);
+    const live = collect(client, 'subscription { events { id action } }');
+    await untilLive(server, 1);
+    const mark = counter.statements.length;
+    await pause(3 * POLL_INTERVAL_MS);
+    const created = ok(
+      await server.gql(CREATE_TENANT, { input: { name: 'After Import', domain: 'after-import.example', countryCode: 'VN' } }, w.tokens.platform),
+    ).createTenant.tenant.id;
+    await live.until((results) => results.some((r) => r.data?.events.action === 'tenant.created'), 2_000);
+    await pause(3 * POLL_INTERVAL_MS);
+    expect(live.results.map((r) => r.data?.events.id)).not.toContain(foreign);
+    expect(polled(mark).filter((s) => FULL_ROWS.test(s))).toHaveLength(1);
+    expect(created).toBeTruthy();
+  });
 });
