@@ -22,7 +22,7 @@ export { ResellerInvitation } from './reseller-invitation';
 export { ResellerRelationship } from './reseller-relationship';
 export { Subscription, LIVE } from './subscription';
 export { Tenant } from './tenant';
-export { WebhookEndpoint, type WebhookOwnerKey } from './webhook-endpoint';
+export { WebhookEndpoint, tenantOfWebhookOwner, type WebhookOwnerKey } from './webhook-endpoint';
 export { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery';
 export { WorkLease } from './work-lease';
 export * from './enums';

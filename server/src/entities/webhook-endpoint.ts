@@ -9,6 +9,10 @@ import { IntColumn, JsonColumn, TextColumn, TimestampColumn, UuidPrimaryColumn }
  */
 export type WebhookOwnerKey = string;
 
+/** The tenant an owner key names (`tenant:<id>`), or null for a partner's or the platform's. */
+export const tenantOfWebhookOwner = (ownerKey: WebhookOwnerKey): string | null =>
+  ownerKey.startsWith('tenant:') ? ownerKey.slice('tenant:'.length) : null;
+
 @ObjectType({ description: 'A URL that receives signed events (SPEC §6).' })
 @Entity({ name: 'webhook_endpoints' })
 @Index('idx_webhook_endpoints_owner', ['ownerKey', 'enabled'])

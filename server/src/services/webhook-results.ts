@@ -1,4 +1,4 @@
-import { WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from '../entities';
+import { tenantOfWebhookOwner, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from '../entities';
 import type { TransactionRunner, UnitOfWork, WorkContext } from '../db/transactions';
 import { updateRowIfVersion } from '../db/versioned-writes';
 import { retryDelaySeconds } from '../domain/webhook-backoff';
@@ -138,7 +138,7 @@ export class WebhookResults {
       action: 'webhookEndpoint.disabled',
       targetType: 'WebhookEndpoint',
       targetId: endpoint.id,
-      tenantId: endpoint.ownerKey.startsWith('tenant:') ? endpoint.ownerKey.slice('tenant:'.length) : null,
+      tenantId: tenantOfWebhookOwner(endpoint.ownerKey),
       before: endpoint,
       after,
     }, { ownerKey: endpoint.ownerKey });

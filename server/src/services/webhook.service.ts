@@ -3,7 +3,7 @@ import { type DataSource, In, LessThan } from 'typeorm';
 import type { AccessPolicy } from '../auth/access-policy';
 import type { RequestContext } from '../auth/request-context';
 import { newId } from '../entities/columns';
-import { type AuditEvent, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from '../entities';
+import { type AuditEvent, tenantOfWebhookOwner, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from '../entities';
 import { badInput, conflict, failedPrecondition, forbidden, notFound } from '../domain/errors';
 import { type EventType, EVENT_TYPES, isEventType } from '../domain/event-types';
 import { DAY_MS, nameProblem, normaliseName } from '../domain/rules';
@@ -56,9 +56,6 @@ const auditView = (endpoint: WebhookEndpoint) => {
   const { secret: _secret, previousSecret: _previous, ...shown } = endpoint;
   return shown;
 };
-
-/** The tenant an endpoint's events concern: its owner tenant, or none for partners and the platform. */
-const tenantOfOwner = (ownerKey: string): string | null => (ownerKey.startsWith('tenant:') ? ownerKey.slice('tenant:'.length) : null);
 
 /**
  * Webhook endpoints and their delivery log (SPEC §6). Deliveries are queued by AuditService.record with the
@@ -186,7 +183,7 @@ export class WebhookService {
       const current = await this.readForChange(uow, id);
       const recorded = await this.audit.record(
         uow,
-        { action: 'webhook.test', targetType: 'WebhookEndpoint', targetId: id, tenantId: tenantOfOwner(current.ownerKey), before: null, after: auditView(current) },
+        { action: 'webhook.test', targetType: 'WebhookEndpoint', targetId: id, tenantId: tenantOfWebhookOwner(current.ownerKey), before: null, after: auditView(current) },
         { endpointId: id },
       );
       return recorded.deliveryIds[0]!;
@@ -220,7 +217,7 @@ export class WebhookService {
         action: 'webhookDelivery.redelivered',
         targetType: 'WebhookDelivery',
         targetId: deliveryId,
-        tenantId: tenantOfOwner(endpoint.ownerKey),
+        tenantId: tenantOfWebhookOwner(endpoint.ownerKey),
         before: current,
         after: redelivered,
       });
@@ -293,7 +290,7 @@ export class WebhookService {
       action,
       targetType: 'WebhookEndpoint',
       targetId: endpoint.id,
-      tenantId: tenantOfOwner(endpoint.ownerKey),
+      tenantId: tenantOfWebhookOwner(endpoint.ownerKey),
       before: before && auditView(before),
       after: after && auditView(after),
     });
