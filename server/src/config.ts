@@ -12,7 +12,23 @@ export class ConfigError extends Error {
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; path: string }
-  | { kind: 'mysql'; url: string; host: string; port: number; user: string; password: string; database: string };
+  | {
+      kind: 'mysql';
+      url: string;
+      /** The instance's own node: the first host of the URL. */
+      host: string;
+      port: number;
+      /** Every host of the URL, own node first; the others are where it fails over to (db/failover-pool.ts). */
+      hosts: DatabaseHost[];
+      user: string;
+      password: string;
+      database: string;
+    };
+
+export interface DatabaseHost {
+  host: string;
+  port: number;
+}
 
 export interface AuthConfig {
   jwtSecret?: string;
@@ -111,28 +127,47 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
     if (path === '') throw new ConfigError('DATABASE_URL', 'must name a file after "sqlite:", or use "sqlite::memory:"');
     return { kind: 'sqlite', path };
   }
-  if (value.startsWith('mysql://') || value.startsWith('mariadb://')) {
+  if (value.startsWith('mysql://') || value.startsWith('mariadb://')) return parseMysqlUrl(value);
+  throw new ConfigError('DATABASE_URL', `must start with mysql:// or sqlite:, got "${value}"`);
+}
+
+/**
+ * `mysql://user:pass@host:port/db`, or with several hosts, `mysql://user:pass@host1:port1,host2:port2/db`: the
+ * first is the instance's own node, the others (a Galera cluster's other nodes) are failed over to in order.
+ * WHATWG URL parsing accepts only one host, so the authority is split here and each host parsed alone.
+ */
+function parseMysqlUrl(value: string): DatabaseConfig {
+  const invalid = () => new ConfigError('DATABASE_URL', 'is not a valid mysql://user:pass@host:port/db URL (several hosts: host1:port1,host2:port2)');
+  const match = /^(mysql|mariadb):\/\/(?:([^@/?#]*)@)?([^/?#]*)(.*)$/.exec(value);
+  if (!match) throw invalid();
+  const [, scheme, credentials, authority, rest] = match;
+  const hosts: DatabaseHost[] = [];
+  let first: URL | undefined;
+  for (const part of authority.split(',')) {
     let url: URL;
     try {
-      url = new URL(value);
+      url = new URL(`${scheme}://${credentials === undefined ? '' : `${credentials}@`}${part.trim()}${rest}`);
     } catch {
-      throw new ConfigError('DATABASE_URL', 'is not a valid mysql://user:pass@host:port/db URL');
+      throw invalid();
     }
-    const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
     if (!url.hostname) throw new ConfigError('DATABASE_URL', 'must name a host, as in mysql://user:pass@host:3306/db');
-    if (!database) throw new ConfigError('DATABASE_URL', 'must name a database, as in mysql://user:pass@host:3306/db');
-    const port = url.port ? Number(url.port) : 3306;
-    return {
-      kind: 'mysql',
-      url: value,
-      host: url.hostname,
-      port,
-      user: decodeURIComponent(url.username || 'root'),
-      password: decodeURIComponent(url.password),
-      database,
-    };
+    hosts.push({ host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: url.port ? Number(url.port) : 3306 });
+    first ??= url;
   }
-  throw new ConfigError('DATABASE_URL', `must start with mysql:// or sqlite:, got "${value}"`);
+  const database = decodeURIComponent(first!.pathname.replace(/^\//, ''));
+  if (!database) throw new ConfigError('DATABASE_URL', 'must name a database, as in mysql://user:pass@host:3306/db');
+  const duplicate = hosts.find((h, i) => hosts.findIndex((o) => o.host === h.host && o.port === h.port) !== i);
+  if (duplicate) throw new ConfigError('DATABASE_URL', `names the host ${duplicate.host}:${duplicate.port} twice`);
+  return {
+    kind: 'mysql',
+    url: value,
+    host: hosts[0].host,
+    port: hosts[0].port,
+    hosts,
+    user: decodeURIComponent(first!.username || 'root'),
+    password: decodeURIComponent(first!.password),
+    database,
+  };
 }
 
 function rateLimitStore(env: Env): Config['rateLimitStore'] {

@@ -64,10 +64,36 @@ describe('loadConfig', () => {
       url: 'mysql://app:s%40cret@db:3307/tenantry',
       host: 'db',
       port: 3307,
+      hosts: [{ host: 'db', port: 3307 }],
       user: 'app',
       password: 's@cret',
       database: 'tenantry',
     });
+  });
+
+  it('parses a MySQL URL with several hosts, its own node first', () => {
+    const database = loadConfig({ DATABASE_URL: 'mysql://app:s%40cret@db1:3307,db2,[fd00::3]:3309/tenantry' }).database;
+    expect(database).toMatchObject({
+      host: 'db1',
+      port: 3307,
+      hosts: [
+        { host: 'db1', port: 3307 },
+        { host: 'db2', port: 3306 },
+        { host: 'fd00::3', port: 3309 },
+      ],
+      user: 'app',
+      password: 's@cret',
+      database: 'tenantry',
+    });
+  });
+
+  it.each([
+    ['an empty host', 'mysql://root@db1:3306,/tenantry', 'must name a host'],
+    ['a host twice', 'mysql://root@db1:3306,db1/tenantry', 'names the host db1:3306 twice'],
+    ['a bad port', 'mysql://root@db1:3306,db2:x/tenantry', 'is not a valid'],
+    ['no database', 'mysql://root@db1,db2/', 'must name a database'],
+  ])('refuses a MySQL URL with %s', (_what, url, problem) => {
+    expect(() => loadConfig({ DATABASE_URL: url })).toThrow(problem);
   });
 
   it('seeds no demo data in production unless DEMO_DATA says so', () => {

@@ -1,10 +1,13 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createConnection } from 'mysql2/promise';
+import { type Connection, type ConnectionOptions, createConnection } from 'mysql2/promise';
 import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger } from 'typeorm';
 import type { DatabaseConfig } from '../config';
 import { entities } from '../entities';
+import { failoverDriver } from './failover-pool';
+import { isNodeUnavailable } from './node-unavailable';
+import { retryBrokenReads } from './read-failover';
 import { mysqlMigrations } from '../migrations/mysql';
 import { sqliteMigrations } from '../migrations/sqlite';
 
@@ -42,6 +45,7 @@ export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras =
       migrations: mysqlMigrations,
       migrationsTransactionMode: 'each',
       extra: { enableKeepAlive: true },
+      ...(db.hosts.length > 1 ? { driver: failoverDriver(db.hosts) } : {}),
     };
   }
   if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
@@ -60,15 +64,22 @@ export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras =
 }
 
 /** Asks a MySQL-protocol server whether it is MariaDB (whose schema metadata differs from MySQL's). */
+/** A connection to the first host of the URL that answers (the own node, else the next: see FailoverPool). */
+async function connectToFirstHost(db: DatabaseConfig & { kind: 'mysql' }, options: ConnectionOptions = {}): Promise<Connection> {
+  let lastError: unknown;
+  for (const { host, port } of db.hosts) {
+    try {
+      return await createConnection({ host, port, user: db.user, password: db.password, connectTimeout: 5_000, ...options });
+    } catch (error) {
+      if (!isNodeUnavailable(error)) throw error;
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
 export async function detectMariaDb(db: DatabaseConfig & { kind: 'mysql' }): Promise<boolean> {
-  const connection = await createConnection({
-    host: db.host,
-    port: db.port,
-    user: db.user,
-    password: db.password,
-    database: db.database,
-    connectTimeout: 5_000,
-  });
+  const connection = await connectToFirstHost(db, { database: db.database });
   try {
     const [rows] = await connection.query('SELECT VERSION() AS version');
     return /mariadb/i.test(String((rows as { version: string }[])[0].version));
@@ -82,7 +93,7 @@ export async function detectMariaDb(db: DatabaseConfig & { kind: 'mysql' }): Pro
  * the user may create databases (SPEC §5). Returns whether it created one.
  */
 export async function createMysqlDatabaseIfMissing(db: DatabaseConfig & { kind: 'mysql' }): Promise<boolean> {
-  const connection = await createConnection({ host: db.host, port: db.port, user: db.user, password: db.password, connectTimeout: 5_000 });
+  const connection = await connectToFirstHost(db);
   const name = connection.escapeId(db.database);
   try {
     const refusal = (error: unknown, problem: string) =>
@@ -130,6 +141,7 @@ export async function openDatabase(db: DatabaseConfig, extras: DataSourceExtras 
   const dataSource = new DataSource(dataSourceOptions(db, extras));
   await dataSource.initialize();
   if (db.kind === 'sqlite') withoutMysqlCollations(dataSource);
+  else retryBrokenReads(dataSource);
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
 }

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import express from 'express';
 import type { DataSource } from 'typeorm';
+import { FailoverPool } from '../db/failover-pool';
 import { GALERA_STATUS_VARIABLES, galeraReadiness, type StatusRow } from './galera-readiness';
 
 const PROBE_TIMEOUT_MS = 2_000;
@@ -12,12 +13,17 @@ async function probe(dataSource: DataSource): Promise<StatusRow[]> {
     return [];
   }
   const names = GALERA_STATUS_VARIABLES.map((name) => `'${name}'`).join(', ');
-  return dataSource.query(`SHOW GLOBAL STATUS WHERE Variable_name IN (${names})`);
+  const sql = `SHOW GLOBAL STATUS WHERE Variable_name IN (${names})`;
+  // With several hosts, readiness is the own node's: requests still served through another node come from a
+  // balancer that has not noticed yet, and it should route to instances whose own node is Synced.
+  const pool = (dataSource.driver as unknown as { pool?: unknown }).pool;
+  if (pool instanceof FailoverPool) return (await pool.ownNode.promise().query(sql))[0] as StatusRow[];
+  return dataSource.query(sql);
 }
 
 /**
- * `/healthz`: the process is up. `/readyz`: the database answers and, on a Galera node, the node is Synced in
- * the Primary component, so a load balancer routes around a node that is joining, donating or cut off.
+ * `/healthz`: the process is up. `/readyz`: the database (with several hosts, the first: the instance's own
+ * node) answers and, on a Galera node, the node is Synced in the Primary component, so a load balancer routes around a node that is joining, donating or cut off.
  * Both public, both JSON.
  */
 export function healthRoutes(dataSource: DataSource, isDraining: () => boolean): Router {
