@@ -33,7 +33,7 @@ export class Metrics {
 
   readonly transactionRetries = new Counter({
     name: 'tenantry_transaction_retries_total',
-    help: 'Units of work started again, by reason: deadlock (1213, also Galera certification failures), lock_wait_timeout (1205), lost_race (a versioned write found a newer version).',
+    help: 'Units of work started again, by reason: deadlock (1213, also Galera certification failures), lock_wait_timeout (1205), lost_race (a versioned write found a newer version), node_unavailable (the database node went away or was not ready before the COMMIT, or after a COMMIT that did not commit).',
     labelNames: ['reason'] as const,
     registers: [this.registry],
   });

@@ -7,6 +7,7 @@ import type { Clock } from '../domain/clock';
 import type { TokenVerifier } from '../auth/tokens';
 import { Loaders } from '../db/loaders';
 import { AppError } from '../domain/errors';
+import { deadlineOf } from './limits';
 import { CallerRateLimiter } from './rate-limit';
 
 /**
@@ -20,7 +21,7 @@ export function contextFactory(verifier: TokenVerifier, dataSource: DataSource, 
     try {
       const actor = await verifier.verify(req.headers.authorization);
       await limiter?.consume(CallerRateLimiter.keyForActor(actor));
-      return { actor, requestId, loaders: new Loaders(dataSource, actor), clock };
+      return { actor, requestId, loaders: new Loaders(dataSource, actor), clock, deadline: deadlineOf(req.res) };
     } catch (error) {
       if (error instanceof AppError) {
         await limiter?.consume(CallerRateLimiter.keyForAddress(req.ip));

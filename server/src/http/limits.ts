@@ -1,4 +1,5 @@
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
+import { Deadline } from '../db/deadline';
 import { ErrorCode } from '../domain/error-codes';
 import { sendGraphQLError } from './errors';
 
@@ -16,20 +17,18 @@ export const rejectBatches: RequestHandler = (req, res, next) => {
 
 /**
  * Answers QUERY_TOO_COMPLEX (HTTP 503) when a request has not been answered within `timeoutMs`, counted from
- * the arrival of its headers (so a slowly sent body counts too). The operation itself cannot be cancelled:
- * a mutation may still complete, which the message says, and an idempotencyKey makes its retry safe.
- * Apollo’s late answer then fails to set headers and is dropped by the JSON error handler.
+ * the arrival of its headers (so a slowly sent body counts too), unless one of its units of work has sent a
+ * COMMIT: that request gets its real answer when the COMMIT's outcome is known (see Deadline). The deadline is
+ * in `res.locals.deadline` for the request context. Apollo's late answer then fails to set headers and is
+ * dropped by the JSON error handler.
  */
 export function requestTimeout(timeoutMs: number): RequestHandler {
   return (req, res, next) => {
+    const deadline = new Deadline(timeoutMs);
+    res.locals.deadline = deadline;
     const timer = setTimeout(() => {
-      if (res.headersSent) return;
-      sendGraphQLError(res, 503, {
-        message:
-          `The request did not complete within the time limit of ${timeoutMs} ms. ` +
-          'Simplify the query, or retry later; a mutation may still have been applied, so read its result first or retry it with the same idempotencyKey.',
-        extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
-      });
+      if (res.headersSent || !deadline.expire()) return;
+      sendGraphQLError(res, 503, { message: deadline.error().message, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } });
     }, timeoutMs);
     timer.unref();
     const clear = () => clearTimeout(timer);
@@ -38,3 +37,6 @@ export function requestTimeout(timeoutMs: number): RequestHandler {
     next();
   };
 }
+
+/** The request's deadline, set by requestTimeout. */
+export const deadlineOf = (res: Response | undefined): Deadline | undefined => res?.locals.deadline as Deadline | undefined;

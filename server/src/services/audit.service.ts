@@ -75,6 +75,7 @@ export class AuditService {
       requestId: uow.requestId,
     };
     await uow.manager.insert(AuditEvent, event as never);
+    uow.witness({ table: 'audit_events', id: event.id! });
     const partners = this.access.partnersWhoSee(actor, entry);
     if (partners.length > 0) {
       await uow.manager.insert(

@@ -1,0 +1,43 @@
+import { ErrorCode } from '../domain/error-codes';
+import { AppError } from '../domain/errors';
+
+export const timeLimitMessage = (limitMs: number) =>
+  `The request did not complete within the time limit of ${limitMs} ms, and nothing was changed. Simplify the query, or retry later.`;
+
+/**
+ * A request's time limit as its units of work see it (SPEC §3: an error answer means nothing was committed).
+ * When the limit passes, the request may be answered with the time-limit error only if none of its units of
+ * work has sent a COMMIT: from then on no unit sends one, and one still running is cut short and rolled back.
+ * A COMMIT already sent, or already done, is waited for, and the request gets its real answer.
+ */
+export class Deadline {
+  private readonly controller = new AbortController();
+  private commits = 0;
+
+  constructor(readonly limitMs: number) {}
+
+  /** Aborted when the limit passes. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  get passed(): boolean {
+    return this.controller.signal.aborted;
+  }
+
+  /** The limit passed: true when the time-limit error may be answered now (no COMMIT was sent). */
+  expire(): boolean {
+    this.controller.abort();
+    return this.commits === 0;
+  }
+
+  /** Called before a unit of work sends its COMMIT; refuses once the limit has passed. */
+  beforeCommit(): void {
+    if (this.passed) throw this.error();
+    this.commits++;
+  }
+
+  error(): AppError {
+    return new AppError(ErrorCode.QUERY_TOO_COMPLEX, timeLimitMessage(this.limitMs));
+  }
+}
