@@ -83,22 +83,16 @@ export class FailoverPool {
     );
     if (this.nodeOf.has(connection)) return connection;
     try {
-      const [rows] = await connection.promise().query<RowDataPacket[]>("SHOW STATUS LIKE 'wsrep_ready'");
-      // No row: not a Galera node (MySQL). MariaDB without a provider says OFF but has no cluster to wait for.
-      if (rows.length > 0 && String(rows[0].Value).toUpperCase() !== 'ON' && (await this.isGaleraNode(connection))) {
-        throw new NodeNotReady(node.name);
-      }
+      const [rows] = await connection.promise().query<RowDataPacket[]>("SHOW STATUS WHERE Variable_name IN ('wsrep_ready', 'wsrep_provider_name')");
+      const status = new Map(rows.map((row) => [String(row.Variable_name).toLowerCase(), String(row.Value)]));
+      // Not a Galera node: MySQL has neither variable, a MariaDB without a provider says OFF with no cluster to wait for.
+      if (status.get('wsrep_provider_name') && status.get('wsrep_ready')?.toUpperCase() !== 'ON') throw new NodeNotReady(node.name);
     } catch (error) {
       connection.destroy();
       throw error;
     }
     this.nodeOf.set(connection, node);
     return connection;
-  }
-
-  private async isGaleraNode(connection: PoolConnection): Promise<boolean> {
-    const [rows] = await connection.promise().query<RowDataPacket[]>("SHOW STATUS LIKE 'wsrep_provider_name'");
-    return rows.length > 0 && String(rows[0].Value) !== '';
   }
 
   /** A connection from this pool broke, or its node refused a statement as not ready: pause that node. */
