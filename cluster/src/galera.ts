@@ -79,6 +79,12 @@ export class GaleraCluster {
     return `mysql://root@127.0.0.1:${node.port}/${database}`;
   }
 
+  /** A DATABASE_URL naming every node, `node` (the instance's own) first: the instance fails over to the others in order. */
+  failoverUrl(node: GaleraNode, database: string): string {
+    const order = [node, ...this.nodes.filter((other) => other !== node)];
+    return `mysql://root@${order.map((n) => `127.0.0.1:${n.port}`).join(',')}/${database}`;
+  }
+
   private prepareDirectory(node: GaleraNode): void {
     mkdirSync(join(node.directory, 'data'), { recursive: true });
     chownSync(node.directory, this.owner.uid, this.owner.gid);

@@ -56,9 +56,10 @@ async function main(): Promise<number> {
 
     step = Date.now();
     // The first instance creates the database and migrates it; the others find it migrated.
-    const instances: Instance[] = [await startInstance(resources, 'instance1', cluster.url(cluster.nodes[0], DATABASE), instanceEnv)];
+    // Each instance names its own node first and fails over to the others (README "Beyond one machine").
+    const instances: Instance[] = [await startInstance(resources, 'instance1', cluster.failoverUrl(cluster.nodes[0], DATABASE), instanceEnv)];
     for (const node of cluster.nodes.slice(1)) {
-      instances.push(await startInstance(resources, `instance${instances.length + 1}`, cluster.url(node, DATABASE), instanceEnv));
+      instances.push(await startInstance(resources, `instance${instances.length + 1}`, cluster.failoverUrl(node, DATABASE), instanceEnv));
     }
     report.figure(`Tenantry: 3 instances ready in ${((Date.now() - step) / 1000).toFixed(1)} s (${instances.map((i) => i.origin).join(', ')})`);
     const databases = cluster.nodes.map((node) => new Database(node.name, node.port, DATABASE, true));

@@ -59,11 +59,13 @@ const spread = (instances: Instance[], count: number): Instance[] => {
 
 const UNANSWERED = new Set(['NETWORK', 'INTERNAL_SERVER_ERROR', 'NO_CODE']);
 /**
- * Answers that do not say whether the change was made: no answer, and the server's request time limit
- * (QUERY_TOO_COMPLEX, HTTP 503: "a mutation may still have been applied", http/limits.ts), which a cluster
- * pausing its commits can reach. The client treats them alike: it retries keyed requests with the same key.
+ * Answers that do not say whether the change was made: no answer at all. The server's request time limit
+ * (QUERY_TOO_COMPLEX, HTTP 503), which a cluster pausing its commits can reach, is a refusal like any other:
+ * it is only answered when nothing was committed (db/deadline.ts), and the checks hold it to that.
  */
-const UNCERTAIN = new Set([...UNANSWERED, 'QUERY_TOO_COMPLEX']);
+const UNCERTAIN = UNANSWERED;
+/** Answers after which a client sends the same request again: no answer, and the time limit ("retry later"). */
+const SENT_AGAIN = new Set([...UNANSWERED, 'QUERY_TOO_COMPLEX']);
 
 export interface LoadOptions {
   seconds: number;
@@ -98,7 +100,7 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
   };
   /** A step the next one builds on: true when it succeeded; a refusal is recorded. */
   const succeeded = (answer: Answer<unknown>) => {
-    if (answer.code !== 'OK' && !UNCERTAIN.has(answer.code)) log.refusedSteps.push(answer);
+    if (answer.code !== 'OK' && !SENT_AGAIN.has(answer.code)) log.refusedSteps.push(answer);
     return answer.code === 'OK';
   };
   // Keys and customer domains are unique to this load: a later load by the same caller must not replay them.
@@ -173,7 +175,7 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
         copies.map(async (instance) => {
           for (let attempt = 0; attempt < 6; attempt++) {
             const answer = record('purchaseSubscription(key)', await purchase(attempt === 0 ? instance : await any(), world.seller.admin, input));
-            if (UNCERTAIN.has(answer.code)) continue;
+            if (SENT_AGAIN.has(answer.code)) continue;
             if (answer.code === 'OK') entry.answeredIds.add(answer.data!.purchaseSubscription.subscription.id);
             // A free slot must be bought; a taken one is refused with CONFLICT (one live subscription per offer).
             if (answer.code !== (retake ? 'CONFLICT' : 'OK')) log.refusedSteps.push(answer);
