@@ -144,6 +144,7 @@ function parseMysqlUrl(value: string): DatabaseConfig {
   const hosts: DatabaseHost[] = [];
   let first: URL | undefined;
   for (const part of authority.split(',')) {
+    if (part.trim() === '') throw new ConfigError('DATABASE_URL', 'must name a host, as in mysql://user:pass@host:3306/db');
     let url: URL;
     try {
       url = new URL(`${scheme}://${credentials === undefined ? '' : `${credentials}@`}${part.trim()}${rest}`);
