@@ -131,19 +131,22 @@ export class TransactionRunner {
         told();
         return result;
       } catch (error) {
-        if (context.deadline?.passed) throw context.deadline.error();
+        let failure = error;
         let reason = transientReason(error);
         if (error instanceof CommitOutcomeUnknown) {
-          if (!witness) throw error.failure;
-          if (await this.hasCommitted(witness, error.failure)) {
+          failure = error.failure;
+          if (!witness) throw failure;
+          if (await this.hasCommitted(witness, failure)) {
             told();
             return error.result as T;
           }
           reason = 'node_unavailable';
         }
-        if (reason === null) throw error;
+        // Nothing committed (a COMMIT that may have is settled above): past the limit, that is the answer.
+        if (context.deadline?.passed) throw context.deadline.error();
+        if (reason === null) throw failure;
         if (attempt >= MAX_ATTEMPTS) {
-          if (reason === 'node_unavailable') throw error;
+          if (reason === 'node_unavailable') throw failure;
           this.metrics?.transactionsGivenUp.inc();
           throw conflict('What you are changing is being changed by others right now; retry in a moment.');
         }
