@@ -54,8 +54,9 @@ describe('the packed @tenantry/sdk in a fresh project', () => {
     project = join(workdir, 'consumer');
     mkdirSync(project);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'sdk-consumer', version: '1.0.0', private: true }, null, 2));
-    // The SDK's one dependency (graphql-ws, for live updates, with its peer graphql) comes from npm's cache.
-    run('npm', ['install', tarball, '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], project);
+    // The SDK's one dependency (graphql-ws, for live updates, with its peer graphql) comes from npm's cache when
+    // it holds their full registry documents, else from the registry (\`npm ci\` caches only abbreviated ones).
+    run('npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], project);
     // TypeScript and Node's types from the repository, instead of downloading them.
     mkdirSync(join(project, 'node_modules/@types'), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules/typescript'), join(project, 'node_modules/typescript'), 'dir');
