@@ -11,23 +11,26 @@ export const timeLimitMessage = (limitMs: number) =>
  * A COMMIT already sent, or already done, is waited for, and the request gets its real answer.
  */
 export class Deadline {
-  private readonly controller = new AbortController();
+  private expired = false;
   private commits = 0;
+  private readonly listeners = new Set<() => void>();
 
   constructor(readonly limitMs: number) {}
 
-  /** Aborted when the limit passes. */
-  get signal(): AbortSignal {
-    return this.controller.signal;
+  get passed(): boolean {
+    return this.expired;
   }
 
-  get passed(): boolean {
-    return this.controller.signal.aborted;
+  /** Calls `listener` when the limit passes; returns what stops that. */
+  whenPassed(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** The limit passed: true when the time-limit error may be answered now (no COMMIT was sent). */
   expire(): boolean {
-    this.controller.abort();
+    this.expired = true;
+    for (const listener of this.listeners) listener();
     return this.commits === 0;
   }
 

@@ -180,7 +180,7 @@ export class TransactionRunner {
     // A statement stuck on a node that stalls would hold the request past its limit: dropping the connection
     // ends it, and the server rolls back a transaction whose connection closed without a COMMIT.
     const cutShort = () => phase === 'work' && (runner as unknown as { databaseConnection?: { destroy(): void } }).databaseConnection?.destroy();
-    deadline?.signal.addEventListener('abort', cutShort);
+    const stopWatching = deadline?.whenPassed(cutShort);
     let result: T | undefined;
     try {
       await runner.startTransaction('READ COMMITTED');
@@ -196,7 +196,7 @@ export class TransactionRunner {
       if (phase === 'commit' && isNodeUnavailable(error)) throw new CommitOutcomeUnknown(error, result as T);
       throw error;
     } finally {
-      deadline?.signal.removeEventListener('abort', cutShort);
+      stopWatching?.();
       await runner.release();
     }
   }
