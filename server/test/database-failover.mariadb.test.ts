@@ -228,6 +228,26 @@ describe('database failover (MariaDB)', () => {
       }));
   });
 
+  describe('(b) a transaction that wrote nothing and whose COMMIT reply is lost', () => {
+    // What a keyed purchase does when its twin on another instance committed first: it finds the key inside its
+    // transaction and returns the first result without writing (the cluster harness met it: "read ECONNRESET").
+    // Twins on two instances cannot be timed from one process, so this drives the server's TransactionRunner
+    // directly, over the same failover pool and proxy.
+    it('keeps its result: it wrote nothing, so there is nothing to look up or to apply again', () =>
+      withProxyLog(async () => {
+        await ownNodeServes();
+        const { subscription } = await freshSubscription(3);
+        const context = { actor: { subject: 'spec:read-only', roles: [], tenantId: null, partnerId: null }, requestId: unique('read-only'), clock: server.clock };
+        const fault = proxy.failNext(COMMIT, 'reset-after');
+        const quantity = await server.app.services.transactions.run(context, async (uow) => {
+          const [row] = await uow.manager.query('SELECT quantity FROM subscriptions WHERE id = ?', [subscription.id]);
+          return Number(row.quantity);
+        });
+        await fired(fault, 'COMMIT');
+        expect(quantity).toBe(3);
+      }));
+  });
+
   describe('(d) a read whose connection breaks is sent again on the next host', () => {
     it.each<[FaultKind]>([['reset-before'], ['reset-after']])('subscription(id), %s its SELECT: OK with the data', (how) =>
       withProxyLog(async () => {

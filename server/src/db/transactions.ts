@@ -63,7 +63,12 @@ export class LostRace extends Error {
 
 /** The connection broke after COMMIT was sent: the transaction may or may not have committed. */
 class CommitOutcomeUnknown<T> extends Error {
-  constructor(readonly failure: unknown, readonly result: T) {
+  constructor(
+    readonly failure: unknown,
+    readonly result: T,
+    /** Whether the transaction sent any write: one that wrote nothing has nothing to lose with its COMMIT. */
+    readonly wrote: boolean,
+  ) {
     super('The connection broke while the transaction was committing.');
   }
 }
@@ -86,6 +91,9 @@ function transientReason(error: unknown): Reason | null {
   return null;
 }
 
+/** Statements that change no row: reads (also locking ones) and the transaction's own control. */
+const NOT_A_WRITE = /^\s*\(?\s*(SELECT|SHOW|SET TRANSACTION|START TRANSACTION|COMMIT|ROLLBACK)\b/i;
+
 const MAX_ATTEMPTS = 8;
 /** Backoff before attempt n (n ≥ 1): up to 2^n ms, capped, with full jitter so racing twins spread out. */
 const backoffMs = (attempt: number) => Math.random() * Math.min(100, 2 ** attempt);
@@ -96,7 +104,8 @@ const nodeBackoffMs = (attempt: number) => Math.min(1_000, 50 * 2 ** attempt) * 
  * Runs units of work, each in one database transaction, retried from its start (bounded, with jitter) when
  * it fails for a transient reason. The work must therefore only read and write through `uow.manager`.
  * When the connection breaks after COMMIT was sent, the unit's witness row is looked for (through another node
- * when there are several): found, the unit committed and its result stands; missing, it is run again.
+ * when there are several): found, the unit committed and its result stands; missing, it is run again. A unit
+ * that wrote nothing (an idempotent replay found inside its transaction) keeps its result either way.
  * SQLite (one connection, one writer) gets its transactions queued here, because TypeORM shares a single
  * query runner for it and cannot nest them.
  */
@@ -135,6 +144,10 @@ export class TransactionRunner {
         let reason = transientReason(error);
         if (error instanceof CommitOutcomeUnknown) {
           failure = error.failure;
+          if (!error.wrote) {
+            told();
+            return error.result as T;
+          }
           if (!witness) throw failure;
           if (await this.hasCommitted(witness, failure)) {
             told();
@@ -182,6 +195,12 @@ export class TransactionRunner {
     const cutShort = () => phase === 'work' && (runner as unknown as { databaseConnection?: { destroy(): void } }).databaseConnection?.destroy();
     const stopWatching = deadline?.whenPassed(cutShort);
     let result: T | undefined;
+    let wrote = false;
+    const query = runner.query.bind(runner);
+    runner.query = ((sql: string, ...rest: unknown[]) => {
+      wrote ||= !NOT_A_WRITE.test(sql);
+      return (query as (...args: unknown[]) => Promise<unknown>)(sql, ...rest);
+    }) as QueryRunner['query'];
     try {
       await runner.startTransaction('READ COMMITTED');
       result = await work(runner.manager);
@@ -193,7 +212,7 @@ export class TransactionRunner {
       // A connection cut short for the deadline is dropped, but says nothing about its node.
       if (isNodeUnavailable(error)) dropBrokenConnection(deadline?.passed ? undefined : this.pool(), this.connectionOf(runner));
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      if (phase === 'commit' && isNodeUnavailable(error)) throw new CommitOutcomeUnknown(error, result as T);
+      if (phase === 'commit' && isNodeUnavailable(error)) throw new CommitOutcomeUnknown(error, result as T, wrote);
       throw error;
     } finally {
       stopWatching?.();
