@@ -4,22 +4,10 @@
  */
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import type { Logger as TypeOrmLogger } from 'typeorm';
 import { codeOf, expectNothingChanged, ok, startTestServer, type AnyOperation, type TestServer } from './support/harness';
 import { buildWorld, type World } from './support/world';
+import { StatementRecorder } from './support/statement-recorder';
 import { AUTHORIZE_OFFER, CREATE_PARTNER, CREATE_TENANT, REVOKE_OFFER_AUTHORIZATION, VERIFY_PARTNER_ID } from './graphql/shared-definitions';
-
-class StatementRecorder implements TypeOrmLogger {
-  statements: string[] = [];
-  logQuery(query: string) {
-    this.statements.push(query);
-  }
-  logQueryError() {}
-  logQuerySlow() {}
-  logSchemaBuild() {}
-  logMigration() {}
-  log() {}
-}
 
 describe('smaller edges', () => {
   let server: TestServer;

@@ -3,27 +3,15 @@
  * subscriber, reads ids (a primary-key range) on each poll, and loads a full row once per new event, however
  * many subscribers receive it. Statements are counted at the driver boundary (TypeORM's query logger).
  */
-import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { Client } from 'graphql-ws';
 import { ok, startTestServer, type TestServer } from './support/harness';
 import { buildWorld, type World } from './support/world';
+import { StatementRecorder } from './support/statement-recorder';
 import { collect, liveClient, liveSubscriptions, untilLive } from './support/live';
 import { CREATE_TENANT } from './graphql/shared-definitions';
 import { v7 as uuidv7 } from 'uuid';
 import { AuditEvent } from '../src/entities';
 import { Role as EntityRole } from '../src/entities/enums';
-
-class StatementCounter implements TypeOrmLogger {
-  statements: string[] = [];
-  logQuery(query: string) {
-    this.statements.push(query);
-  }
-  logQueryError() {}
-  logQuerySlow() {}
-  logSchemaBuild() {}
-  logMigration() {}
-  log() {}
-}
 
 /** The poller's statements: ids by range, a count of a range, full rows by id. */
 const POLL = /FROM [`"]?audit_events[`"]? [`"]?e[`"]? WHERE/;
@@ -34,9 +22,23 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('the live-updates poller', () => {
   let server: TestServer;
   let w: World;
-  const counter = new StatementCounter();
+  const counter = new StatementRecorder();
   const clients: Client[] = [];
   const polled = (since: number) => counter.statements.slice(since).filter((s) => POLL.test(s));
+  /** An `offer.created` event written straight to the table, as another instance or an import would. */
+  const insertEvent = (event: { id: string; at: Date; actorSubject: string; requestId: string }) =>
+    server.dataSource.getRepository(AuditEvent).insert({
+      ...event,
+      actorRoles: [EntityRole.PLATFORM_ADMIN],
+      actorTenantId: null,
+      actorPartnerId: null,
+      action: 'offer.created',
+      targetType: 'Offer',
+      targetId: uuidv7(),
+      tenantId: null,
+      before: null,
+      after: null,
+    });
 
   beforeAll(async () => {
     server = await startTestServer({ database: { logger: counter } });
@@ -93,21 +95,7 @@ describe('the live-updates poller', () => {
     // Ids are made at insert, not at commit: this row's id is 5 seconds old when it becomes visible, older than
     // the part of the table the poller reads on every poll.
     const late = uuidv7({ msecs: Date.now() - 5_000 });
-    await server.dataSource.getRepository(AuditEvent).insert({
-      id: late,
-      at: new Date(Date.now() - 5_000),
-      actorSubject: 'slow-instance',
-      actorRoles: [EntityRole.PLATFORM_ADMIN],
-      actorTenantId: null,
-      actorPartnerId: null,
-      action: 'offer.created',
-      targetType: 'Offer',
-      targetId: uuidv7(),
-      tenantId: null,
-      before: null,
-      after: null,
-      requestId: 'late-commit',
-    });
+    await insertEvent({ id: late, at: new Date(Date.now() - 5_000), actorSubject: 'slow-instance', requestId: 'late-commit' });
     await live.until((results) => results.some((r) => r.data?.events.id === late), 1_000);
     await pause(3 * POLL_INTERVAL_MS);
     expect(live.results.filter((r) => r.data?.events.id === late)).toHaveLength(1);
@@ -121,21 +109,7 @@ describe('the live-updates poller', () => {
     await Promise.all(clients.splice(0).map((c) => c.dispose()));
     const deadline = Date.now() + 5_000;
     while ((await liveSubscriptions(server)) > 0 && Date.now() < deadline) await pause(20);
-    await server.dataSource.getRepository(AuditEvent).insert({
-      id: foreign,
-      at: new Date(),
-      actorSubject: 'imported',
-      actorRoles: [EntityRole.PLATFORM_ADMIN],
-      actorTenantId: null,
-      actorPartnerId: null,
-      action: 'offer.created',
-      targetType: 'Offer',
-      targetId: uuidv7(),
-      tenantId: null,
-      before: null,
-      after: null,
-      requestId: 'imported-row',
-    });
+    await insertEvent({ id: foreign, at: new Date(), actorSubject: 'imported', requestId: 'imported-row' });
     const client = liveClient(server.url, w.tokens.platform);
     clients.push(client);
     const live = collect(client, 'subscription { events { id action } }');

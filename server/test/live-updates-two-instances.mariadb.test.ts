@@ -4,46 +4,20 @@
  * database; a subscriber on this instance sees the changes made through it. MariaDB only: SQLite is one
  * process's embedded file.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import type { Client } from 'graphql-ws';
 import { startTestServer, type GraphQLResponse, type TestServer, type TypedDocument } from './support/harness';
 import { buildWorld, type World } from './support/world';
 import { collect, liveClient, untilLive } from './support/live';
+import { type ServerProcess, startServerProcess } from './support/server-process';
 import { CHANGE_LICENSE_QUANTITY, PURCHASE_SUBSCRIPTION } from './graphql/shared-definitions';
 import { graphql } from './graphql/generated';
 import type { LiveEventsFromAnyInstanceSubscription } from './graphql/generated/graphql';
-
-const MAIN = resolve(__dirname, '../dist/main.js');
 
 const LIVE_EVENTS = graphql(`
   subscription LiveEventsFromAnyInstance($tenantId: ID) {
     events(tenantId: $tenantId) { id action targetId }
   }
 `);
-
-/** Starts `node server/dist/main.js` over the test server's database and resolves with its GraphQL URL. */
-function startSecondProcess(server: TestServer): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: server.database.url, HOST: '127.0.0.1', PORT: '0', DEMO_DATA: 'false', LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolveUrl, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`the second server did not start:\n${output}`)), 30_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /"url":"(http:\/\/127\.0\.0\.1:\d+\/graphql)"/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolveUrl({ url: match[1], child });
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', (code) => reject(new Error(`the second server exited with ${code}:\n${output}`)));
-  });
-}
 
 const send = async <TResult, TVariables>(url: string, document: TypedDocument<TResult, TVariables>, variables: TVariables, token: string) => {
   const response = await fetch(url, {
@@ -59,17 +33,17 @@ const send = async <TResult, TVariables>(url: string, document: TypedDocument<TR
 describe('live updates across two server processes (MariaDB)', () => {
   let server: TestServer;
   let w: World;
-  let second: { url: string; child: ChildProcess } | undefined;
+  let second: ServerProcess | undefined;
   let client: Client | undefined;
 
   beforeAll(async () => {
     server = await startTestServer();
     w = await buildWorld(server);
-    second = await startSecondProcess(server);
+    second = await startServerProcess(server.database.url);
   });
   afterAll(async () => {
     await client?.dispose();
-    second?.child.kill('SIGTERM');
+    await second?.kill('SIGTERM');
     await server.stop();
   });
 

@@ -12,7 +12,7 @@ export const timeLimitMessage = (limitMs: number) =>
  */
 export class Deadline {
   private expired = false;
-  private commits = 0;
+  private commitSent = false;
   private readonly listeners = new Set<() => void>();
 
   constructor(readonly limitMs: number) {}
@@ -31,13 +31,13 @@ export class Deadline {
   expire(): boolean {
     this.expired = true;
     for (const listener of this.listeners) listener();
-    return this.commits === 0;
+    return !this.commitSent;
   }
 
   /** Called before a unit of work sends its COMMIT; refuses once the limit has passed. */
   beforeCommit(): void {
     if (this.passed) throw this.error();
-    this.commits++;
+    this.commitSent = true;
   }
 
   error(): AppError {

@@ -1,7 +1,7 @@
 import mysql2, { type Pool, type PoolConnection, type PoolOptions, type RowDataPacket } from 'mysql2';
+import type { DataSource } from 'typeorm';
 import type { DatabaseHost } from '../config';
 import { isNodeUnavailable, NodeNotReady } from './node-unavailable';
-import type { PoolUsage } from './pool-usage';
 
 /** A node that failed is left alone for this long, doubling with each failure in a row up to the cap. */
 const FIRST_PAUSE_MS = 1_000;
@@ -106,15 +106,9 @@ export class FailoverPool {
     node.pausedUntil = Date.now() + Math.min(MAX_PAUSE_MS, FIRST_PAUSE_MS * 2 ** (node.failuresInARow - 1));
   }
 
-  usage(): PoolUsage {
-    const total = { inUse: 0, idle: 0, waiting: 0 };
-    for (const { pool } of this.nodes) {
-      const internals = pool as unknown as { _allConnections: unknown[]; _freeConnections: unknown[]; _connectionQueue: unknown[] };
-      total.inUse += internals._allConnections.length - internals._freeConnections.length;
-      total.idle += internals._freeConnections.length;
-      total.waiting += internals._connectionQueue.length;
-    }
-    return total;
+  /** One mysql2 pool per host, own node first (for the pool-use metric). */
+  get pools(): Pool[] {
+    return this.nodes.map((node) => node.pool);
   }
 
   end(callback: (error?: Error | null) => void): void {
@@ -124,6 +118,12 @@ export class FailoverPool {
     );
   }
 }
+
+/**
+ * The mysql2 pool TypeORM 1.x's MysqlDriver holds in `driver.pool` (a FailoverPool with several hosts; unset
+ * before connecting, after closing, and on SQLite).
+ */
+export const driverPool = (dataSource: DataSource): unknown => (dataSource.driver as unknown as { pool?: unknown }).pool;
 
 /** What TypeORM's `driver` option takes: mysql2, with `createPool` making a FailoverPool over `hosts`. */
 export function failoverDriver(hosts: readonly DatabaseHost[]): typeof mysql2 {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Metrics } from '../metrics';
-import { FailoverPool } from './failover-pool';
+import { driverPool, FailoverPool } from './failover-pool';
 
 /** The parts of a mysql2 pool (`mysql2/lib/base/pool.js`) that say how busy it is; each is a queue with a length. */
 interface Mysql2Pool {
@@ -15,18 +15,22 @@ export interface PoolUsage {
   waiting: number;
 }
 
-/**
- * How the database connections are used right now. TypeORM 1.1.1's MysqlDriver keeps its mysql2 pool in
- * `driver.pool` (unset before connecting and after closing; a FailoverPool with several hosts); SQLite is one connection, always open.
- */
+function usageOf(pools: readonly Mysql2Pool[]): PoolUsage {
+  const usage = { inUse: 0, idle: 0, waiting: 0 };
+  for (const pool of pools) {
+    usage.inUse += pool._allConnections.length - pool._freeConnections.length;
+    usage.idle += pool._freeConnections.length;
+    usage.waiting += pool._connectionQueue.length;
+  }
+  return usage;
+}
+
+/** How the database connections are used right now (summed over the hosts' pools); SQLite is one connection, always open. */
 export function poolUsage(dataSource: DataSource): PoolUsage {
   if (dataSource.options.type === 'better-sqlite3') return { inUse: dataSource.isInitialized ? 1 : 0, idle: 0, waiting: 0 };
-  const pool = (dataSource.driver as unknown as { pool?: Mysql2Pool | FailoverPool }).pool;
-  if (!pool) return { inUse: 0, idle: 0, waiting: 0 };
-  if (pool instanceof FailoverPool) return pool.usage();
-  const all = pool._allConnections.length;
-  const idle = pool._freeConnections.length;
-  return { inUse: all - idle, idle, waiting: pool._connectionQueue.length };
+  const pool = driverPool(dataSource);
+  if (!pool) return usageOf([]);
+  return usageOf(pool instanceof FailoverPool ? (pool.pools as unknown as Mysql2Pool[]) : [pool as Mysql2Pool]);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { dropBrokenConnection } from './failover-pool';
+import { driverPool, dropBrokenConnection } from './failover-pool';
 import { isNodeUnavailable } from './node-unavailable';
 
 /** Statements that only read: sent again as they are, they cannot change anything twice. */
@@ -21,7 +21,7 @@ interface HeldConnection {
  * the loaders, the pages and the services goes through here.
  */
 export function retryBrokenReads(dataSource: DataSource): void {
-  const driver = dataSource.driver as unknown as { createQueryRunner(mode: 'master' | 'slave'): QueryRunner; pool?: unknown };
+  const driver = dataSource.driver as unknown as { createQueryRunner(mode: 'master' | 'slave'): QueryRunner };
   const create = driver.createQueryRunner.bind(driver);
   driver.createQueryRunner = (mode) => {
     const runner = create(mode);
@@ -33,7 +33,7 @@ export function retryBrokenReads(dataSource: DataSource): void {
         } catch (error) {
           if (runner.isTransactionActive || runner.isReleased || !READ.test(sql) || !isNodeUnavailable(error) || attempt >= ATTEMPTS) throw error;
           const held = runner as unknown as HeldConnection;
-          dropBrokenConnection(driver.pool, held.databaseConnection);
+          dropBrokenConnection(driverPool(dataSource), held.databaseConnection);
           held.databaseConnection = undefined;
           held.databaseConnectionPromise = undefined;
           await sleep(50 * 2 ** attempt * (0.5 + Math.random() / 2));

@@ -5,7 +5,7 @@ import type { Clock } from '../domain/clock';
 import { conflict } from '../domain/errors';
 import type { Metrics } from '../metrics';
 import type { Deadline } from './deadline';
-import { dropBrokenConnection } from './failover-pool';
+import { driverPool, dropBrokenConnection } from './failover-pool';
 import { isNodeUnavailable } from './node-unavailable';
 
 /** SQLite has one writer and no row locks: its transactions are queued instead (see TransactionRunner). */
@@ -144,12 +144,9 @@ export class TransactionRunner {
         let reason = transientReason(error);
         if (error instanceof CommitOutcomeUnknown) {
           failure = error.failure;
-          if (!error.wrote) {
-            told();
-            return error.result as T;
-          }
-          if (!witness) throw failure;
-          if (await this.hasCommitted(witness, failure)) {
+          if (error.wrote && !witness) throw failure;
+          // A unit that wrote nothing has its result whatever became of its COMMIT.
+          if (!error.wrote || (await this.hasCommitted(witness!, failure))) {
             told();
             return error.result as T;
           }
@@ -192,7 +189,7 @@ export class TransactionRunner {
     let phase: 'work' | 'commit' = 'work';
     // A statement stuck on a node that stalls would hold the request past its limit: dropping the connection
     // ends it, and the server rolls back a transaction whose connection closed without a COMMIT.
-    const cutShort = () => phase === 'work' && (runner as unknown as { databaseConnection?: { destroy(): void } }).databaseConnection?.destroy();
+    const cutShort = () => phase === 'work' && dropBrokenConnection(undefined, this.connectionOf(runner));
     const stopWatching = deadline?.whenPassed(cutShort);
     let result: T | undefined;
     let wrote = false;
@@ -210,7 +207,7 @@ export class TransactionRunner {
       return result;
     } catch (error) {
       // A connection cut short for the deadline is dropped, but says nothing about its node.
-      if (isNodeUnavailable(error)) dropBrokenConnection(deadline?.passed ? undefined : this.pool(), this.connectionOf(runner));
+      if (isNodeUnavailable(error)) dropBrokenConnection(deadline?.passed ? undefined : driverPool(this.dataSource), this.connectionOf(runner));
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       if (phase === 'commit' && isNodeUnavailable(error)) throw new CommitOutcomeUnknown(error, result as T, wrote);
       throw error;
@@ -239,10 +236,6 @@ export class TransactionRunner {
       }
     }
     throw cause;
-  }
-
-  private pool(): unknown {
-    return (this.dataSource.driver as unknown as { pool?: unknown }).pool;
   }
 
   private connectionOf(runner: QueryRunner): unknown {

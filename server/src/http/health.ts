@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import express from 'express';
 import type { DataSource } from 'typeorm';
-import { FailoverPool } from '../db/failover-pool';
+import { driverPool, FailoverPool } from '../db/failover-pool';
 import { GALERA_STATUS_VARIABLES, galeraReadiness, type StatusRow } from './galera-readiness';
 
 const PROBE_TIMEOUT_MS = 2_000;
@@ -16,7 +16,7 @@ async function probe(dataSource: DataSource): Promise<StatusRow[]> {
   const sql = `SHOW GLOBAL STATUS WHERE Variable_name IN (${names})`;
   // With several hosts, readiness is the own node's: requests still served through another node come from a
   // balancer that has not noticed yet, and it should route to instances whose own node is Synced.
-  const pool = (dataSource.driver as unknown as { pool?: unknown }).pool;
+  const pool = driverPool(dataSource);
   if (pool instanceof FailoverPool) return (await pool.ownNode.promise().query(sql))[0] as StatusRow[];
   return dataSource.query(sql);
 }
