@@ -36,4 +36,5 @@ export const TextColumn = (length: number, options: Pick<ColumnOptions, 'nullabl
 /** A JSON document in a text column. */
 export const JsonColumn = (options: { nullable?: boolean } = {}) =>
   Column({ type: 'simple-json', nullable: options.nullable ?? false, collation: TEXT_COLLATION });
-export const IntColumn = (options: { default?: number } = {}) => Column({ type: 'int', ...options });
+export const BooleanColumn = () => Column({ type: 'boolean' });
+export const IntColumn = (options: { default?: number; nullable?: boolean } = {}) => Column({ type: 'int', ...options });

@@ -11,20 +11,22 @@ import { Tenant } from './tenant';
 import { WebhookDelivery } from './webhook-delivery';
 import { WebhookEndpoint } from './webhook-endpoint';
 import { WorkLease } from './work-lease';
+import { TestClockRow } from './test-clock';
 
 export { AuditEvent, AuditActor } from './audit-event';
 export { AuditEventPartner } from './audit-event-partner';
 export { IdempotencyKey } from './idempotency-key';
-export { Offer } from './offer';
+export { Offer, OfferTerm } from './offer';
 export { OfferAuthorization } from './offer-authorization';
 export { Partner } from './partner';
 export { ResellerInvitation } from './reseller-invitation';
 export { ResellerRelationship } from './reseller-relationship';
-export { Subscription, LIVE } from './subscription';
+export { Subscription, ScheduledChange, LIVE } from './subscription';
 export { Tenant } from './tenant';
 export { WebhookEndpoint, tenantOfWebhookOwner, type WebhookOwnerKey } from './webhook-endpoint';
 export { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery';
 export { WorkLease } from './work-lease';
+export { TestClockRow } from './test-clock';
 export * from './enums';
 
 export const entities = [
@@ -41,4 +43,5 @@ export const entities = [
   WebhookEndpoint,
   WebhookDelivery,
   WorkLease,
+  TestClockRow,
 ];

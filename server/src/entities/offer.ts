@@ -1,7 +1,20 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Entity, Index } from 'typeorm';
-import { IntColumn, TextColumn, TimestampColumn, UuidPrimaryColumn } from './columns';
+import { IntColumn, JsonColumn, TextColumn, TimestampColumn, UuidPrimaryColumn } from './columns';
+import { BillingCycle, TermDuration } from './enums';
+
+@ObjectType({ description: 'One way an offer is sold: a term, its billing cycle and its price.', simpleResolvers: true })
+export class OfferTerm {
+  @Field(() => TermDuration, { description: 'The commitment term.' })
+  termDuration: TermDuration;
+
+  @Field(() => BillingCycle, { description: 'How often the term is billed.' })
+  billingCycle: BillingCycle;
+
+  @Field(() => Int, { description: 'Price of one licence for one billing period, in the currency’s minor unit.' })
+  unitPriceCents: number;
+}
 
 @ObjectType({ description: 'A sellable product in the catalog.', simpleResolvers: true })
 @Entity({ name: 'offers' })
@@ -27,9 +40,13 @@ export class Offer {
   @IntColumn()
   maxQuantity: number;
 
-  @Field(() => Int, { description: 'Monthly price of one licence, in the currency’s minor unit.' })
+  @Field(() => Int, { description: 'Monthly list price of one licence, in the currency’s minor unit (each term has its own price in `terms`).' })
   @IntColumn()
   unitPriceCents: number;
+
+  @Field(() => [OfferTerm], { description: 'How the offer can be bought, in catalog order; a purchase without a term takes the first.' })
+  @JsonColumn()
+  terms: OfferTerm[];
 
   @Field(() => String, { description: 'ISO 4217 currency code of the price.' })
   @TextColumn(3)
