@@ -208,7 +208,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   let sweepTimer: NodeJS.Timeout | undefined;
   const sweep = () =>
     services.lifecycle.sweep().then(
-      (result) => result.deleted > 0 && logger.info(result, 'lifecycle sweep'),
+      (result) => result.deleted + result.renewed + result.expired + result.noticed > 0 && logger.info(result, 'lifecycle sweep'),
       (error) => logger.error({ err: error }, 'lifecycle sweep failed'),
     );
 

@@ -22,6 +22,14 @@ export type AuthorizeOfferInput = {
   partnerId: string | number;
 };
 
+/** How often a term is billed: every month, every year, or once for three years. */
+export const BillingCycle = {
+  Annual: 'ANNUAL',
+  Monthly: 'MONTHLY',
+  Triennial: 'TRIENNIAL'
+} as const;
+
+export type BillingCycle = typeof BillingCycle[keyof typeof BillingCycle];
 /** Set the number of licences of an active subscription. */
 export type ChangeLicenseQuantityInput = {
   /** The version you read; a stale one is refused with CONFLICT. */
@@ -56,7 +64,9 @@ export type CreateOfferInput = {
   name: string;
   /** Unique SKU: letters, digits, dot, dash, underscore; up to 64. */
   sku: string;
-  /** Monthly price of one licence in minor units (cents), 0–100000000. */
+  /** How the offer can be bought, in catalog order, each pair once; absent, the one term P1M/MONTHLY at unitPriceCents. */
+  terms?: Array<OfferTermInput> | null | undefined;
+  /** Monthly list price of one licence in minor units (cents), 0–100000000; without `terms`, the price of the offer’s one P1M/MONTHLY term. */
   unitPriceCents: number;
 };
 
@@ -104,6 +114,16 @@ export type DeleteWebhookEndpointInput = {
   id: string | number;
 };
 
+/** One way an offer is sold: a term, its billing cycle and its price. */
+export type OfferTermInput = {
+  /** The billing cycle: P1M is billed MONTHLY; P1Y MONTHLY or ANNUAL; P3Y MONTHLY, ANNUAL or TRIENNIAL. */
+  billingCycle: BillingCycle;
+  /** The commitment term. */
+  termDuration: TermDuration;
+  /** Price of one licence for one billing period in minor units, 0–100000000. */
+  unitPriceCents: number;
+};
+
 /** What a partner company may act as. */
 export const PartnerCapability = {
   Advisor: 'ADVISOR',
@@ -131,6 +151,10 @@ export const PartnerRelationshipKind = {
 export type PartnerRelationshipKind = typeof PartnerRelationshipKind[keyof typeof PartnerRelationshipKind];
 /** Buy licences of an offer for a tenant. */
 export type PurchaseSubscriptionInput = {
+  /** Whether a new term starts when this one ends (default true). */
+  autoRenew?: boolean | null | undefined;
+  /** The billing cycle, one the offer lists for the term; absent, the term’s first listed cycle. */
+  billingCycle?: BillingCycle | null | undefined;
   /** Retry-safe key (1–255 characters, scoped to you): a replay returns the first result. */
   idempotencyKey?: string | null | undefined;
   /** The offer to buy. */
@@ -141,10 +165,16 @@ export type PurchaseSubscriptionInput = {
   quantity: number;
   /** The tenant that would hold the subscription. */
   tenantId: string | number;
+  /** The term, one the offer lists; absent, the offer’s first listed term (the first with `billingCycle`, if given). */
+  termDuration?: TermDuration | null | undefined;
 };
 
 /** What to price: the same fields as a purchase, nothing is written. */
 export type QuoteSubscriptionInput = {
+  /** Whether a new term starts when this one ends (default true). */
+  autoRenew?: boolean | null | undefined;
+  /** The billing cycle, one the offer lists for the term; absent, the term’s first listed cycle. */
+  billingCycle?: BillingCycle | null | undefined;
   /** The offer to buy. */
   offerId: string | number;
   /** Partner ID of an advisor to set as partner of record. */
@@ -153,6 +183,8 @@ export type QuoteSubscriptionInput = {
   quantity: number;
   /** The tenant that would hold the subscription. */
   tenantId: string | number;
+  /** The term, one the offer lists; absent, the offer’s first listed term (the first with `billingCycle`, if given). */
+  termDuration?: TermDuration | null | undefined;
 };
 
 /** Reactivate a suspended subscription before its data retention ends. */
@@ -234,10 +266,11 @@ export const SubscriptionChannel = {
 } as const;
 
 export type SubscriptionChannel = typeof SubscriptionChannel[keyof typeof SubscriptionChannel];
-/** ACTIVE → SUSPENDED (cancellation starts) → DELETED once data retention ends; SUSPENDED → ACTIVE before then. */
+/** ACTIVE → SUSPENDED (cancellation starts) → DELETED once data retention ends; SUSPENDED → ACTIVE before then. ACTIVE or SUSPENDED → EXPIRED when cancelled inside the cancellation window or when a term ends without renewal; EXPIRED → DELETED once data retention ends. */
 export const SubscriptionStatus = {
   Active: 'ACTIVE',
   Deleted: 'DELETED',
+  Expired: 'EXPIRED',
   Suspended: 'SUSPENDED'
 } as const;
 
@@ -250,6 +283,17 @@ export type SuspendSubscriptionInput = {
   subscriptionId: string | number;
 };
 
+/** A commitment term as an ISO 8601 duration: P1M one month, P1Y one year, P3Y three years. */
+export const TermDuration = {
+  /** One month. */
+  P1M: 'P1M',
+  /** One year. */
+  P1Y: 'P1Y',
+  /** Three years. */
+  P3Y: 'P3Y'
+} as const;
+
+export type TermDuration = typeof TermDuration[keyof typeof TermDuration];
 /** Change an endpoint; omitted fields stay as they are. */
 export type UpdateWebhookEndpointInput = {
   /** A new note for people. */

@@ -34,7 +34,7 @@ export interface Services {
 /** The look-back of live updates when none is given: a transaction of the default request timeout, and a margin. */
 const LIVE_EVENTS_LOOKBACK_MS = 15_000;
 
-export function createServices(dataSource: DataSource, options: { clock: Clock; retentionDays: number; metrics?: Metrics; liveEvents?: LiveEventsOptions; webhooks?: WebhookServiceOptions }): Services {
+export function createServices(dataSource: DataSource, options: { clock: Clock; wallClock?: Clock; retentionDays: number; renewalNoticeDays?: number; metrics?: Metrics; liveEvents?: LiveEventsOptions; webhooks?: WebhookServiceOptions }): Services {
   const access = new AccessPolicy();
   const transactions = new TransactionRunner(dataSource, options.metrics);
   const audit = new AuditService(dataSource, access);
@@ -63,7 +63,16 @@ export function createServices(dataSource: DataSource, options: { clock: Clock; 
       options.retentionDays,
     ),
     relationships,
-    lifecycle: new LifecycleService(dataSource, transactions, audit, idempotency, webhooks, options.clock, options.metrics),
+    lifecycle: new LifecycleService(
+      dataSource,
+      transactions,
+      audit,
+      idempotency,
+      webhooks,
+      options.clock,
+      { retentionDays: options.retentionDays, renewalNoticeDays: options.renewalNoticeDays ?? 7, wallClock: options.wallClock ?? options.clock },
+      options.metrics,
+    ),
     liveEvents: new LiveEventsService(dataSource, access, options.liveEvents ?? { lookbackMs: LIVE_EVENTS_LOOKBACK_MS }),
     webhooks,
   };
