@@ -122,8 +122,9 @@ export function termFigures(term: OfferTermData, quantity: number) {
   const pricePerBillingPeriodCents = term.unitPriceCents * quantity;
   const termTotalCents = pricePerBillingPeriodCents * billingPeriods(term.termDuration, term.billingCycle);
   const months = TERM_MONTHS[term.termDuration];
-  // Half up to a whole cent: exact in integers, so no floating-point rounding at .5.
-  const monthlyTotalCents = Math.floor((2 * termTotalCents + months) / (2 * months));
+  // Half up to a whole cent, from the remainder: 2 × termTotalCents can pass 2^53, where doubles lose units.
+  const remainder = termTotalCents % months;
+  const monthlyTotalCents = (termTotalCents - remainder) / months + (2 * remainder >= months ? 1 : 0);
   return { pricePerBillingPeriodCents, termTotalCents, monthlyTotalCents };
 }
 
