@@ -234,10 +234,11 @@ export const SubscriptionChannel = {
 } as const;
 
 export type SubscriptionChannel = typeof SubscriptionChannel[keyof typeof SubscriptionChannel];
-/** ACTIVE → SUSPENDED (cancellation starts) → DELETED once data retention ends; SUSPENDED → ACTIVE before then. */
+/** ACTIVE → SUSPENDED (cancellation starts) → DELETED once data retention ends; SUSPENDED → ACTIVE before then. ACTIVE or SUSPENDED → EXPIRED when cancelled inside the cancellation window or when a term ends without renewal; EXPIRED → DELETED once data retention ends. */
 export const SubscriptionStatus = {
   Active: 'ACTIVE',
   Deleted: 'DELETED',
+  Expired: 'EXPIRED',
   Suspended: 'SUSPENDED'
 } as const;
 

@@ -224,10 +224,11 @@ export type SubscriptionChannel =
   | 'DIRECT'
   | 'RESELLER';
 
-/** ACTIVE → SUSPENDED (cancellation starts) → DELETED once data retention ends; SUSPENDED → ACTIVE before then. */
+/** ACTIVE → SUSPENDED (cancellation starts) → DELETED once data retention ends; SUSPENDED → ACTIVE before then. ACTIVE or SUSPENDED → EXPIRED when cancelled inside the cancellation window or when a term ends without renewal; EXPIRED → DELETED once data retention ends. */
 export type SubscriptionStatus =
   | 'ACTIVE'
   | 'DELETED'
+  | 'EXPIRED'
   | 'SUSPENDED';
 
 /** Suspend an active subscription, starting its cancellation. */
