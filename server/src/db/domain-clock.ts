@@ -5,6 +5,8 @@ import type { Clock } from '../domain/clock';
 export const TEST_CLOCK_ROW_ID = 1;
 /** How often an instance re-reads the offset: every instance sees a move within 2 seconds (SPEC §8). */
 export const OFFSET_REFRESH_MS = 1_000;
+/** Starts the statement that reads the offset, so a statement log can tell this background read from a request's. */
+export const OFFSET_READ_MARK = '/* domain clock */';
 
 export interface DomainClockOptions {
   /** Re-read the offset every second (TEST_CLOCK=enabled); disabled, the offset read at start stands. */
@@ -43,7 +45,7 @@ export class DomainClock implements Clock {
   /** Reads the offset from the database (at start: a failure stops the start). */
   async load(): Promise<void> {
     const rows: { offsetSeconds: number | string }[] = await this.dataSource.query(
-      `SELECT ${this.dataSource.driver.escape('offsetSeconds')} AS offsetSeconds FROM ${this.dataSource.driver.escape('test_clock')} WHERE id = ?`,
+      `${OFFSET_READ_MARK} SELECT ${this.dataSource.driver.escape('offsetSeconds')} AS offsetSeconds FROM ${this.dataSource.driver.escape('test_clock')} WHERE id = ?`,
       [TEST_CLOCK_ROW_ID],
     );
     this.adopt(rows.length === 0 ? 0 : Number(rows[0].offsetSeconds));
