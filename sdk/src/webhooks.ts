@@ -37,6 +37,7 @@ export const TENANTRY_EVENT_TYPES = [
   'webhookEndpoint.disabled',
   'webhookDelivery.redelivered',
   'webhook.test',
+  'testClock.advanced',
 ] as const;
 
 export type TenantryEventType = (typeof TENANTRY_EVENT_TYPES)[number];

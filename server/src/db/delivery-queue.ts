@@ -25,7 +25,7 @@ export async function enabledEndpointsOf(
 
 const QUEUED_COLUMNS = ['id', 'endpointId', 'eventId', 'status', 'attempts', 'nextAttemptAt', 'createdAt'] as const;
 
-/** Queues PENDING deliveries (no attempt yet, due now) in one statement. */
+/** Queues PENDING deliveries (no attempt yet, due at `now`, the wall clock's: the dispatcher's) in one statement. */
 export async function insertPendingDeliveries(
   manager: EntityManager,
   deliveries: readonly { id: string; endpointId: string; eventId: string }[],

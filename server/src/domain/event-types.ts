@@ -33,6 +33,7 @@ export const EVENT_TYPES = [
   'webhookEndpoint.disabled',
   'webhookDelivery.redelivered',
   'webhook.test',
+  'testClock.advanced',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -7,6 +7,7 @@ import { enabledEndpointsOf, insertPendingDeliveries } from '../db/delivery-queu
 import type { EventType } from '../domain/event-types';
 import { type Page, type PageArgs, paginate } from '../db/pagination';
 import type { UnitOfWork } from '../db/transactions';
+import type { Clock } from '../domain/clock';
 
 export interface AuditEntry {
   action: EventType;
@@ -53,6 +54,8 @@ export class AuditService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
+    /** Deliveries are due by the wall clock, which the dispatcher compares them with (not domain time, SPEC §8). */
+    private readonly wallClock: Clock,
   ) {}
 
   /**
@@ -137,7 +140,7 @@ export class AuditService {
       endpointIds = candidates.filter((e) => e.eventTypes.length === 0 || e.eventTypes.includes(entry.action)).map((e) => e.id);
     }
     const deliveries = endpointIds.map((endpointId) => ({ id: newId(), endpointId, eventId }));
-    await insertPendingDeliveries(uow.manager, deliveries, uow.now);
+    await insertPendingDeliveries(uow.manager, deliveries, this.wallClock.now());
     return deliveries.map((d) => d.id);
   }
 

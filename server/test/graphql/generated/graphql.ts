@@ -14,6 +14,12 @@ export type AcceptResellerInvitationInput = {
   code: string;
 };
 
+/** Where to move domain time: forward, at most 5 calendar years at a time. */
+export type AdvanceTestClockInput = {
+  /** The new domain time: later than domain time now and at most 5 calendar years ahead of it (domain time becomes at least this, in whole seconds). */
+  to: string;
+};
+
 /** Authorise a reseller to sell an offer. */
 export type AuthorizeOfferInput = {
   /** The offer. */
@@ -693,6 +699,18 @@ export type LargeResellerPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LargeResellerPageQuery = { customers: { totalCount: number, edges: Array<{ node: { id: string, subscriptions: { edges: Array<{ node: { offer: { name: string } } }> } } }> } };
+
+export type TestClockQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestClockQuery = { testClock: { enabled: boolean, now: string, offsetSeconds: number } };
+
+export type AdvanceTestClockMutationVariables = Exact<{
+  input: AdvanceTestClockInput;
+}>;
+
+
+export type AdvanceTestClockMutation = { advanceTestClock: { testClock: { enabled: boolean, now: string, offsetSeconds: number } } };
 
 export type DispatchCreateEndpointMutationVariables = Exact<{
   input: CreateWebhookEndpointInput;
@@ -1979,6 +1997,26 @@ export const LargeResellerPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LargeResellerPageQuery, LargeResellerPageQueryVariables>;
+export const TestClockDocument = new TypedDocumentString(`
+    query TestClock {
+  testClock {
+    enabled
+    now
+    offsetSeconds
+  }
+}
+    `) as unknown as TypedDocumentString<TestClockQuery, TestClockQueryVariables>;
+export const AdvanceTestClockDocument = new TypedDocumentString(`
+    mutation AdvanceTestClock($input: AdvanceTestClockInput!) {
+  advanceTestClock(input: $input) {
+    testClock {
+      enabled
+      now
+      offsetSeconds
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdvanceTestClockMutation, AdvanceTestClockMutationVariables>;
 export const DispatchCreateEndpointDocument = new TypedDocumentString(`
     mutation DispatchCreateEndpoint($input: CreateWebhookEndpointInput!) {
   createWebhookEndpoint(input: $input) {
