@@ -22,7 +22,7 @@ export class Terms1796598672539 implements MigrationInterface {
     await queryRunner.query("ALTER TABLE \"subscriptions\" ADD COLUMN \"scheduledChange\" text");
     await queryRunner.query("ALTER TABLE \"subscriptions\" ADD COLUMN \"termNoticePending\" boolean");
     await queryRunner.query("ALTER TABLE \"subscriptions\" ADD COLUMN \"cancelledAt\" datetime(3)");
-    await queryRunner.query("ALTER TABLE \"subscriptions\" ADD COLUMN \"expiredAt\" datetime(3");
+    await queryRunner.query("ALTER TABLE \"subscriptions\" ADD COLUMN \"expiredAt\" datetime(3)");
     await queryRunner.query("INSERT INTO \"test_clock\" (\"id\", \"offsetSeconds\") VALUES (1, 0)");
     await fillTerms(queryRunner, new Date());
     await queryRunner.query("DROP INDEX \"uq_offers_sku\"");
