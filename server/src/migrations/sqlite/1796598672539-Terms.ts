@@ -31,8 +31,6 @@ export class Terms1796598672539 implements MigrationInterface {
     await queryRunner.query("DROP TABLE \"offers\"");
     await queryRunner.query("ALTER TABLE \"temporary_offers\" RENAME TO \"offers\"");
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_offers_sku\" ON \"offers\" (\"sku\") ");
-    await queryRunner.query("DROP INDEX \"idx_subscriptions_term_end\"");
-    await queryRunner.query("DROP INDEX \"idx_subscriptions_term_notice\"");
     await queryRunner.query("DROP INDEX \"idx_subscriptions_retention\"");
     await queryRunner.query("DROP INDEX \"idx_subscriptions_reseller\"");
     await queryRunner.query("DROP INDEX \"idx_subscriptions_partner_of_record\"");
