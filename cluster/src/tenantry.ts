@@ -29,7 +29,8 @@ export async function startInstance(resources: Resources, name: string, database
       ...env,
     },
   });
-  const match = await waitForOutput(child, /"url":"(http:\/\/127\.0\.0\.1:(\d+)\/graphql)"/, 120_000, `Tenantry ${name}`);
+  // The JSON log line in production; outside it (scenario 5 runs the test clock), the development banner.
+  const match = await waitForOutput(child, /(?:"url":"|serving GraphQL at )(http:\/\/127\.0\.0\.1:(\d+)\/graphql)/, 120_000, `Tenantry ${name}`);
   if (Number(match[2]) <= 20_000) throw new Error(`Tenantry ${name} listens on ${match[2]}, not above 20000`);
   return { name, url: match[1], origin: match[1].replace(/\/graphql$/, ''), databaseUrl, process: child };
 }

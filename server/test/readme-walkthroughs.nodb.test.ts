@@ -50,7 +50,7 @@ describe('the README walkthroughs', () => {
     const answersFile = join(dir, 'answers.jsonl');
     writeFileSync(answersFile, '');
 
-    const { code, stdout, stderr } = await bash(script, { PATH: `${bin}:${process.env.PATH}`, ANSWERS: answersFile }, 180_000);
+    const { code, stdout, stderr } = await bash(script, { PATH: `${bin}:${process.env.PATH}`, ANSWERS: answersFile }, 300_000);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
 
     const answers = readFileSync(answersFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
@@ -72,9 +72,15 @@ describe('the README walkthroughs', () => {
       expect(answered).toContain(operation);
     }
     const purchases = answers.filter((answer) => answer.data.purchaseSubscription).map((a) => a.data.purchaseSubscription.subscription);
-    expect(purchases).toHaveLength(2);
+    // The keyed purchase sent twice buys once; then the terms walkthrough buys one more.
+    expect(purchases).toHaveLength(3);
     expect(purchases[1]).toEqual(purchases[0]);
+    expect(purchases[2].id).not.toBe(purchases[0].id);
+    // Purchase, scheduled change, two renewals, auto-renewal off, expiry: version 6, expired as its third term ended.
+    const last = answers[answers.length - 1].data;
+    expect(last.subscription).toMatchObject({ status: 'EXPIRED', expiredAt: last.subscription.termEndsAt, version: 6 });
+    expect(last.auditEvents.edges[0].node).toMatchObject({ action: 'subscription.expired', targetId: purchases[2].id });
     const relationships = answers.find((answer) => answer.data.removeAdvisorRelationship).data.removeAdvisorRelationship;
     expect(relationships.tenant.partnerRelationships).toEqual([{ kinds: ['ADVISOR'], partner: { name: 'Tailspin Partners' } }]);
-  }, 240_000);
+  }, 360_000);
 });

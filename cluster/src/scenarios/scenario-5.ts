@@ -152,8 +152,11 @@ export async function scenario5(report: Report, cluster: GaleraCluster, resource
     const groupOf = (t: number, o: number): TermGroup => (['renewing', 'scheduled', 'expiring', 'racing', 'renewing'] as const)[(t + o) % 5];
     const bought: Bought[] = [];
     for (const [day, to] of [day1, new Date(day1.getTime() + 86_400_000)].entries()) {
-      const moved = await advance(first, to);
-      ok(moved, `advanceTestClock to ${to.toISOString()}`);
+      const moved = ok(await advance(first, to), `advanceTestClock to ${to.toISOString()}`).advanceTestClock.testClock;
+      // The other instances re-read the offset every second (SPEC §8: within 2 s): buy only once all have it.
+      await until(`every instance at offset ${moved.offsetSeconds}`, 10_000, async () =>
+        (await Promise.all(instances.map(clock))).every((c) => c.offsetSeconds >= moved.offsetSeconds) ? true : undefined,
+      );
       await parallel(
         slots.filter((s) => Math.floor(s.o / (OFFERS / 2)) === day),
         12,
