@@ -101,7 +101,7 @@ export class AuditService {
         .filter((e) => ownerKeysOf[i].includes(e.ownerKey) && (e.eventTypes.length === 0 || e.eventTypes.includes(entry.action)))
         .map((e) => ({ id: newId(), endpointId: e.id, eventId: events[i].id! })),
     );
-    await insertPendingDeliveries(uow.manager, deliveries, uow.now);
+    await insertPendingDeliveries(uow.manager, deliveries, this.wallClock.now());
     if (deliveries.length > 0 && this.onDeliveriesQueued) uow.afterCommit(this.onDeliveriesQueued);
   }
 
