@@ -7,9 +7,11 @@
  *
  * Setup moves domain time with the test clock: a subscription bought at the start is DELETED ~5 months later,
  * one bought then is EXPIRED 40 days after, and a one-year term bought at the start is past its cancellation window.
- * (advanceTestClock's own refusals are in test-clock.test.ts.)
+ * advanceTestClock's refusals are here too (test-clock.test.ts has them with the clock's other rules): the brief of
+ * these term specs asks for every refusal a term user meets, and they cost a few requests.
  */
-import { expectNothingChanged, ok, startTestServer, type AnyOperation, type GraphQLResponse, type TestServer } from './support/harness';
+import { addMonthsClamped } from '../src/domain/terms';
+import { expectNothingChanged, ok, Role, startTestServer, type AnyOperation, type GraphQLResponse, type TestServer } from './support/harness';
 import { buildWorld, kitFor, type FreshTenant, type Kit, type World } from './support/world';
 import {
   CHANGE_LICENSE_QUANTITY,
@@ -272,5 +274,50 @@ describe('terms: every refusal of SPEC §8 changes nothing', () => {
     it('an unknown subscription: NOT_FOUND', async () => {
       await expectRefused(operation, { input: input('0190a000-0000-7000-8000-0000000000ff') }, tenant.tokens.global, 'NOT_FOUND');
     });
+  });
+
+  // ---- The test clock ----
+
+  describe('advanceTestClock', () => {
+    const later = async (ms: number) => ({ to: new Date((await domainNow()).getTime() + ms).toISOString() });
+    it('to a time before domain time now: BAD_USER_INPUT on `to`', async () => {
+      await expectRefused(MOVE_DOMAIN_TIME, { input: await later(-60_000) }, platform, 'BAD_USER_INPUT', 'to');
+    });
+    it('to domain time now itself: BAD_USER_INPUT on `to`', async () => {
+      // Equal to domain time as read (which runs on meanwhile): never a move forward.
+      await expectRefused(MOVE_DOMAIN_TIME, { input: await later(0) }, platform, 'BAD_USER_INPUT', 'to');
+    });
+    it('more than 5 calendar years ahead: BAD_USER_INPUT on `to`', async () => {
+      const to = new Date(addMonthsClamped(await domainNow(), 60).getTime() + 60_000).toISOString();
+      await expectRefused(MOVE_DOMAIN_TIME, { input: { to } }, platform, 'BAD_USER_INPUT', 'to');
+    });
+    it.each([
+      ['a tenant global admin', () => tenant.tokens.global],
+      ['a tenant reader', () => tenant.tokens.reader],
+      ['a reseller admin', () => world.tokens.resellerAdmin],
+      ['a helpdesk agent', () => world.tokens.resellerHelpdesk],
+    ])('by %s: FORBIDDEN', async (_who, token) => {
+      await expectRefused(MOVE_DOMAIN_TIME, { input: await later(DAY_MS) }, token(), 'FORBIDDEN');
+    });
+  });
+});
+
+describe('advanceTestClock with TEST_CLOCK=disabled', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { TEST_CLOCK: 'disabled' } });
+  });
+  afterAll(() => server.stop());
+
+  it('FAILED_PRECONDITION and nothing changed; the clock reads disabled, with no offset', async () => {
+    const platform = await server.token(Role.PLATFORM_ADMIN);
+    let response!: GraphQLResponse;
+    await expectNothingChanged(server, async () => {
+      response = await server.gql(MOVE_DOMAIN_TIME, { input: { to: new Date(Date.now() + DAY_MS).toISOString() } }, platform);
+    });
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors![0].extensions.code).toBe('FAILED_PRECONDITION');
+    expect(response.data ?? null).toBeNull();
+    expect(ok(await server.gql(DOMAIN_TIME, undefined, platform)).testClock).toMatchObject({ enabled: false, offsetSeconds: 0 });
   });
 });

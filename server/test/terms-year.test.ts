@@ -5,7 +5,7 @@
  *
  * The tests run in order on one server whose domain time only moves forward:
  * 2027-01-31T10:00 → 11:00 → 02-07T10:30 → 02-25 → 02-27 → just past 02-28, 03-31, 04-30 → 06-01 →
- * 2028-02-29T10:00 → just past 2029-02-28 (twelve monthly terms at once), 2030-02-28, 2031-02-28, 2032-02-29.
+ * 2028-02-29T10:00 → just past 2029-02-28 (twelve monthly terms at once), 2030-02-28, (2031-02-24, 02-26) 2031-02-28, 2032-02-29.
  *
  * A purchase happens a few milliseconds after the clock stops (domain time runs on with the wall clock), so each
  * subscription's ends are checked exactly as the anchored date plus that subscription's own offset `δ`.
@@ -72,14 +72,15 @@ describe('a year in specs: terms lived through with the test clock', () => {
   };
   /** An anchored instant of `name`: the calendar date and time of day given, plus the subscription's δ. */
   const at = (name: string, iso: string) => plus(iso, delta[name]);
-  /** How many events of `action` the subscription has, straight from the events table. */
-  const count = async (name: string, action: string) =>
-    (await server.dataSource.query('SELECT id FROM audit_events WHERE targetId = ? AND action = ?', [subs[name].id, action])).length as number;
-  const counts = async (name: string) => ({
-    renewed: await count(name, 'subscription.renewed'),
-    termEnding: await count(name, 'subscription.termEnding'),
-    expired: await count(name, 'subscription.expired'),
-  });
+  /** The subscription's audit events, as auditEvents(tenantId) lists them. */
+  const eventsOf = async (name: string) => (await kit.auditEvents(subs[name].tenant.id)).filter((e) => e.targetId === subs[name].id);
+  /** How many events of `action` the subscription has. */
+  const count = async (name: string, action: string) => (await eventsOf(name)).filter((e) => e.action === action).length;
+  const counts = async (name: string) => {
+    const events = await eventsOf(name);
+    const of = (action: string) => events.filter((e) => e.action === action).length;
+    return { renewed: of('subscription.renewed'), termEnding: of('subscription.termEnding'), expired: of('subscription.expired') };
+  };
   const setQuantity = async (name: string, quantity: number, token: string) =>
     (subs[name] = ok(await server.gql(CHANGE_TERM_QUANTITY, { input: { subscriptionId: subs[name].id, quantity } }, token)).changeLicenseQuantity.subscription);
   const offer = async (range: { min: number; max: number; cents: number }, terms?: CreateOfferInput['terms']) => {
@@ -395,14 +396,24 @@ describe('a year in specs: terms lived through with the test clock', () => {
       ['2032-02-29T10:01:00.000Z', '2032-02-29', '2033-02-28', '2032-03-29', '2032-04-30'],
     ] as const;
     for (const [index, [to, starts, ends, monthEnds, yearEnds]] of years.entries()) {
+      if (index === 1) {
+        // Stopping twice inside the 7 days before 2031-02-28T10:00: one notice for that term, for the yearly ones
+        // and for the monthly one that ends then too; none for the P1Y one ending in April.
+        for (const stop of ['2031-02-24T10:01:00.000Z', '2031-02-26T10:01:00.000Z']) {
+          await advance(stop);
+          for (const name of ['annual', 'yearMonthly', 'leapMonth']) expect(await count(name, 'subscription.termEnding')).toBe(1);
+          expect(await count('month', 'subscription.termEnding')).toBe(1);
+        }
+      }
       await advance(to);
+      const notices = index >= 1 ? 1 : 0;
       for (const name of ['annual', 'yearMonthly']) {
         expect(await read(name)).toMatchObject({ status: 'ACTIVE', termStartsAt: at(name, `${starts}T10:00:00.000Z`), termEndsAt: at(name, `${ends}T10:00:00.000Z`) });
-        expect(await counts(name)).toEqual({ renewed: 2 + index, termEnding: 0, expired: 0 });
+        expect(await counts(name)).toEqual({ renewed: 2 + index, termEnding: notices, expired: 0 });
       }
       expect(await read('leapMonth')).toMatchObject({ termEndsAt: at('leapMonth', `${monthEnds}T10:00:00.000Z`) });
       expect(subs.leapMonth.termStartsAt).toBe(at('leapMonth', `${starts}T10:00:00.000Z`));
-      expect(await counts('leapMonth')).toEqual({ renewed: 12 * (2 + index), termEnding: 0, expired: 0 });
+      expect(await counts('leapMonth')).toEqual({ renewed: 12 * (2 + index), termEnding: notices, expired: 0 });
       expect(await read('month')).toMatchObject({ termEndsAt: at('month', `${yearEnds}T10:00:00.000Z`) });
       expect(await counts('month')).toEqual({ renewed: 5 + index, termEnding: 1, expired: 0 });
     }
