@@ -86,6 +86,8 @@ type Documents = {
     "\n  query CountedCustomersPage($after: String) {\n    customers(first: 10, after: $after) {\n      pageInfo { endCursor }\n      edges { node { subscriptions(first: 2) { edges { node { offer { name } } } } } }\n    }\n  }\n": typeof types.CountedCustomersPageDocument,
     "\n  mutation InvitationWithoutInput {\n    createResellerInvitation { invitation { code expiresAt createdAt } }\n  }\n": typeof types.InvitationWithoutInputDocument,
     "\n  query LargeResellerPage {\n    customers(first: 50) { totalCount edges { node { id subscriptions(first: 20) { edges { node { offer { name } } } } } } }\n  }\n": typeof types.LargeResellerPageDocument,
+    "\n  query TestClockOfInstance {\n    testClock { now offsetSeconds }\n  }\n": typeof types.TestClockOfInstanceDocument,
+    "\n  mutation AdvanceTestClockOnInstance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { now offsetSeconds } }\n  }\n": typeof types.AdvanceTestClockOnInstanceDocument,
     "\n  query TestClock {\n    testClock { enabled now offsetSeconds }\n  }\n": typeof types.TestClockDocument,
     "\n  mutation AdvanceTestClock($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { enabled now offsetSeconds } }\n  }\n": typeof types.AdvanceTestClockDocument,
     "\n  mutation DispatchCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } secret }\n  }\n": typeof types.DispatchCreateEndpointDocument,
@@ -167,6 +169,8 @@ const documents: Documents = {
     "\n  query CountedCustomersPage($after: String) {\n    customers(first: 10, after: $after) {\n      pageInfo { endCursor }\n      edges { node { subscriptions(first: 2) { edges { node { offer { name } } } } } }\n    }\n  }\n": types.CountedCustomersPageDocument,
     "\n  mutation InvitationWithoutInput {\n    createResellerInvitation { invitation { code expiresAt createdAt } }\n  }\n": types.InvitationWithoutInputDocument,
     "\n  query LargeResellerPage {\n    customers(first: 50) { totalCount edges { node { id subscriptions(first: 20) { edges { node { offer { name } } } } } } }\n  }\n": types.LargeResellerPageDocument,
+    "\n  query TestClockOfInstance {\n    testClock { now offsetSeconds }\n  }\n": types.TestClockOfInstanceDocument,
+    "\n  mutation AdvanceTestClockOnInstance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { now offsetSeconds } }\n  }\n": types.AdvanceTestClockOnInstanceDocument,
     "\n  query TestClock {\n    testClock { enabled now offsetSeconds }\n  }\n": types.TestClockDocument,
     "\n  mutation AdvanceTestClock($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { enabled now offsetSeconds } }\n  }\n": types.AdvanceTestClockDocument,
     "\n  mutation DispatchCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } secret }\n  }\n": types.DispatchCreateEndpointDocument,
@@ -461,6 +465,14 @@ export function graphql(source: "\n  mutation InvitationWithoutInput {\n    crea
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LargeResellerPage {\n    customers(first: 50) { totalCount edges { node { id subscriptions(first: 20) { edges { node { offer { name } } } } } } }\n  }\n"): typeof import('./graphql').LargeResellerPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestClockOfInstance {\n    testClock { now offsetSeconds }\n  }\n"): typeof import('./graphql').TestClockOfInstanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdvanceTestClockOnInstance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { now offsetSeconds } }\n  }\n"): typeof import('./graphql').AdvanceTestClockOnInstanceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

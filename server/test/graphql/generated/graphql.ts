@@ -817,6 +817,18 @@ export type LargeResellerPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type LargeResellerPageQuery = { customers: { totalCount: number, edges: Array<{ node: { id: string, subscriptions: { edges: Array<{ node: { offer: { name: string } } }> } } }> } };
 
+export type TestClockOfInstanceQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestClockOfInstanceQuery = { testClock: { now: string, offsetSeconds: number } };
+
+export type AdvanceTestClockOnInstanceMutationVariables = Exact<{
+  input: AdvanceTestClockInput;
+}>;
+
+
+export type AdvanceTestClockOnInstanceMutation = { advanceTestClock: { testClock: { now: string, offsetSeconds: number } } };
+
 export type TestClockQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2514,6 +2526,24 @@ export const LargeResellerPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LargeResellerPageQuery, LargeResellerPageQueryVariables>;
+export const TestClockOfInstanceDocument = new TypedDocumentString(`
+    query TestClockOfInstance {
+  testClock {
+    now
+    offsetSeconds
+  }
+}
+    `) as unknown as TypedDocumentString<TestClockOfInstanceQuery, TestClockOfInstanceQueryVariables>;
+export const AdvanceTestClockOnInstanceDocument = new TypedDocumentString(`
+    mutation AdvanceTestClockOnInstance($input: AdvanceTestClockInput!) {
+  advanceTestClock(input: $input) {
+    testClock {
+      now
+      offsetSeconds
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdvanceTestClockOnInstanceMutation, AdvanceTestClockOnInstanceMutationVariables>;
 export const TestClockDocument = new TypedDocumentString(`
     query TestClock {
   testClock {
