@@ -185,6 +185,24 @@ describe('terms: every refusal of SPEC §8 changes nothing', () => {
     await expectRefused(operation, { input }, token, code, field);
   });
 
+  // ---- Which refusal comes first (SPEC §3: input shape, status, referenced things, conflicts) ----
+
+  it.each(
+    rows([
+      ['no field for the renewal, on an EXPIRED one: the shape of the input first', () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: expired.id } }), 'BAD_USER_INPUT', 'input'],
+      ['a quantity out of range without auto-renewal: the status first', () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: noRenew.id, quantity: 99 } }), 'FAILED_PRECONDITION'],
+      ['a quantity out of range with a stale version: the range before the conflict', () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: old.id, quantity: 99, expectedVersion: old.version + 1 } }), 'QUANTITY_OUT_OF_RANGE', 'quantity'],
+      ['setAutoRenew on a suspended one with a stale version: the status before the conflict', () => ({ operation: SET_AUTO_RENEW, token: tenant.tokens.global, input: { subscriptionId: suspended.id, autoRenew: false, expectedVersion: suspended.version + 1 } }), 'FAILED_PRECONDITION'],
+      ['clearRenewalChange on a suspended one with a stale version', () => ({ operation: CLEAR_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: suspended.id, expectedVersion: suspended.version + 1 } }), 'FAILED_PRECONDITION'],
+      ['cancel after the window with a stale version: the window before the conflict', () => ({ operation: CANCEL_SUBSCRIPTION, token: tenant.tokens.global, input: { subscriptionId: old.id, expectedVersion: old.version + 1 } }), 'FAILED_PRECONDITION'],
+      ['a decrease below the floor with a stale version: the floor before the conflict', () => ({ operation: CHANGE_LICENSE_QUANTITY, token: tenant.tokens.global, input: { subscriptionId: old.id, quantity: 3, expectedVersion: old.version + 1 } }), 'FAILED_PRECONDITION'],
+      ['a reader, on an EXPIRED one: the role before the status', () => ({ operation: CANCEL_SUBSCRIPTION, token: tenant.tokens.reader, input: { subscriptionId: expired.id } }), 'FORBIDDEN'],
+    ]),
+  )('%s: %s', async (_name, build, code, field) => {
+    const { operation, token, input } = build();
+    await expectRefused(operation, { input }, token, code, field);
+  });
+
   // ---- Terms at purchase, quote and offer creation ----
 
   describe.each([
