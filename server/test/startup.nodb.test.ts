@@ -35,6 +35,10 @@ describe('a bad configuration stops the server with one line naming the variable
     ['RATE_LIMIT_STORE', { RATE_LIMIT_STORE: 'redis://127.0.0.1:1', DATABASE_URL: 'sqlite::memory:' }],
     ['RATE_LIMIT_KEY_PREFIX', { RATE_LIMIT_KEY_PREFIX: 'two words' }],
     ['OTEL_EXPORTER_OTLP_ENDPOINT', { OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }],
+    ['TEST_CLOCK', { NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-production-secret-of-32-characters!', TEST_CLOCK: 'enabled', DATABASE_URL: 'sqlite::memory:' }],
+    ['TEST_CLOCK', { TEST_CLOCK: 'on' }],
+    ['RENEWAL_NOTICE_DAYS', { RENEWAL_NOTICE_DAYS: '0' }],
+    ['RENEWAL_NOTICE_DAYS', { RENEWAL_NOTICE_DAYS: 'seven' }],
   ])('%s', (variable, env) => {
     const { status, stderr } = start(env);
     expect(status).not.toBe(0);
@@ -55,7 +59,20 @@ describe('loadConfig', () => {
       dataRetentionDays: 90,
       lifecycleSweepSeconds: 300,
       introspection: true,
+      renewals: { noticeDays: 7 },
+      testClockEnabled: true,
+      webhooks: expect.objectContaining({ maxAttempts: 21 }),
     });
+  });
+
+  it('turns the test clock off in production, and takes TEST_CLOCK and RENEWAL_NOTICE_DAYS as given elsewhere', () => {
+    const secret = 'a-production-secret-of-32-characters!';
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: secret }).testClockEnabled).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: secret, TEST_CLOCK: 'disabled' }).testClockEnabled).toBe(false);
+    expect(loadConfig({ TEST_CLOCK: 'disabled' }).testClockEnabled).toBe(false);
+    expect(loadConfig({ TEST_CLOCK: 'enabled' }).testClockEnabled).toBe(true);
+    expect(loadConfig({ RENEWAL_NOTICE_DAYS: '14' }).renewals.noticeDays).toBe(14);
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: secret, TEST_CLOCK: 'enabled' })).toThrow(/TEST_CLOCK/);
   });
 
   it('parses a MySQL URL', () => {

@@ -55,6 +55,18 @@ type Documents = {
     "\n  query GetOffers {\n    offers(first: 100) { totalCount edges { node { id sku } } }\n  }\n": typeof types.GetOffersDocument,
     "\n  query GetAuditEvents($tenantId: ID, $first: Int = 100, $after: String) {\n    auditEvents(tenantId: $tenantId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...AuditEventView } }\n    }\n  }\n": typeof types.GetAuditEventsDocument,
     "\n  query GetViewer {\n    viewer { subject roles }\n  }\n": typeof types.GetViewerDocument,
+    "\n  fragment TermView on Subscription {\n    id\n    status\n    quantity\n    version\n    channel\n    termDuration\n    billingCycle\n    autoRenew\n    termStartsAt\n    termEndsAt\n    cancellationAllowedUntil\n    quantityFloor\n    scheduledChange { quantity termDuration billingCycle }\n    cancelledAt\n    expiredAt\n    suspendedAt\n    dataRetentionEndsAt\n    viewerCanCancel\n    viewerCanManage\n    createdAt\n    updatedAt\n    offer { id }\n    tenant { id }\n    partnerOfRecord { id }\n  }\n": typeof types.TermViewFragmentDoc,
+    "\n  query GetTerm($id: ID!) {\n    subscription(id: $id) { ...TermView }\n  }\n": typeof types.GetTermDocument,
+    "\n  mutation CreateTermOffer($input: CreateOfferInput!) {\n    createOffer(input: $input) { offer { id sku minQuantity maxQuantity unitPriceCents terms { termDuration billingCycle unitPriceCents } } }\n  }\n": typeof types.CreateTermOfferDocument,
+    "\n  mutation PurchaseTerm($input: PurchaseSubscriptionInput!) {\n    purchaseSubscription(input: $input) { subscription { ...TermView } }\n  }\n": typeof types.PurchaseTermDocument,
+    "\n  query QuoteTerm($input: QuoteSubscriptionInput!) {\n    quoteSubscription(input: $input) {\n      quantity\n      channel\n      currency\n      termDuration\n      billingCycle\n      autoRenew\n      termStartsAt\n      termEndsAt\n      unitPriceCents\n      pricePerBillingPeriodCents\n      termTotalCents\n      monthlyTotalCents\n    }\n  }\n": typeof types.QuoteTermDocument,
+    "\n  mutation ChangeTermQuantity($input: ChangeLicenseQuantityInput!) {\n    changeLicenseQuantity(input: $input) { subscription { ...TermView } }\n  }\n": typeof types.ChangeTermQuantityDocument,
+    "\n  mutation CancelSubscription($input: CancelSubscriptionInput!) {\n    cancelSubscription(input: $input) { subscription { ...TermView } }\n  }\n": typeof types.CancelSubscriptionDocument,
+    "\n  mutation SetAutoRenew($input: SetAutoRenewInput!) {\n    setAutoRenew(input: $input) { subscription { ...TermView } }\n  }\n": typeof types.SetAutoRenewDocument,
+    "\n  mutation ScheduleRenewalChange($input: ScheduleRenewalChangeInput!) {\n    scheduleRenewalChange(input: $input) { subscription { ...TermView } }\n  }\n": typeof types.ScheduleRenewalChangeDocument,
+    "\n  mutation ClearRenewalChange($input: ClearRenewalChangeInput!) {\n    clearRenewalChange(input: $input) { subscription { ...TermView } }\n  }\n": typeof types.ClearRenewalChangeDocument,
+    "\n  query DomainTime {\n    testClock { enabled now offsetSeconds }\n  }\n": typeof types.DomainTimeDocument,
+    "\n  mutation MoveDomainTime($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { enabled now offsetSeconds } }\n  }\n": typeof types.MoveDomainTimeDocument,
     "\n  fragment WebhookEndpointView on WebhookEndpoint {\n    id\n    url\n    eventTypes\n    description\n    enabled\n    disabledReason\n    createdAt\n  }\n": typeof types.WebhookEndpointViewFragmentDoc,
     "\n  fragment WebhookDeliveryView on WebhookDelivery {\n    id\n    status\n    attempts\n    nextAttemptAt\n    lastAttemptAt\n    lastResponseStatus\n    lastError\n    event { id action targetType targetId tenantId actor { subject tenantId partnerId } }\n  }\n": typeof types.WebhookDeliveryViewFragmentDoc,
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { ...WebhookEndpointView } secret }\n  }\n": typeof types.CreateWebhookEndpointDocument,
@@ -74,6 +86,8 @@ type Documents = {
     "\n  query CountedCustomersPage($after: String) {\n    customers(first: 10, after: $after) {\n      pageInfo { endCursor }\n      edges { node { subscriptions(first: 2) { edges { node { offer { name } } } } } }\n    }\n  }\n": typeof types.CountedCustomersPageDocument,
     "\n  mutation InvitationWithoutInput {\n    createResellerInvitation { invitation { code expiresAt createdAt } }\n  }\n": typeof types.InvitationWithoutInputDocument,
     "\n  query LargeResellerPage {\n    customers(first: 50) { totalCount edges { node { id subscriptions(first: 20) { edges { node { offer { name } } } } } } }\n  }\n": typeof types.LargeResellerPageDocument,
+    "\n  query TestClockOfInstance {\n    testClock { now offsetSeconds }\n  }\n": typeof types.TestClockOfInstanceDocument,
+    "\n  mutation AdvanceTestClockOnInstance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { now offsetSeconds } }\n  }\n": typeof types.AdvanceTestClockOnInstanceDocument,
     "\n  query TestClock {\n    testClock { enabled now offsetSeconds }\n  }\n": typeof types.TestClockDocument,
     "\n  mutation AdvanceTestClock($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { enabled now offsetSeconds } }\n  }\n": typeof types.AdvanceTestClockDocument,
     "\n  mutation DispatchCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } secret }\n  }\n": typeof types.DispatchCreateEndpointDocument,
@@ -124,6 +138,18 @@ const documents: Documents = {
     "\n  query GetOffers {\n    offers(first: 100) { totalCount edges { node { id sku } } }\n  }\n": types.GetOffersDocument,
     "\n  query GetAuditEvents($tenantId: ID, $first: Int = 100, $after: String) {\n    auditEvents(tenantId: $tenantId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...AuditEventView } }\n    }\n  }\n": types.GetAuditEventsDocument,
     "\n  query GetViewer {\n    viewer { subject roles }\n  }\n": types.GetViewerDocument,
+    "\n  fragment TermView on Subscription {\n    id\n    status\n    quantity\n    version\n    channel\n    termDuration\n    billingCycle\n    autoRenew\n    termStartsAt\n    termEndsAt\n    cancellationAllowedUntil\n    quantityFloor\n    scheduledChange { quantity termDuration billingCycle }\n    cancelledAt\n    expiredAt\n    suspendedAt\n    dataRetentionEndsAt\n    viewerCanCancel\n    viewerCanManage\n    createdAt\n    updatedAt\n    offer { id }\n    tenant { id }\n    partnerOfRecord { id }\n  }\n": types.TermViewFragmentDoc,
+    "\n  query GetTerm($id: ID!) {\n    subscription(id: $id) { ...TermView }\n  }\n": types.GetTermDocument,
+    "\n  mutation CreateTermOffer($input: CreateOfferInput!) {\n    createOffer(input: $input) { offer { id sku minQuantity maxQuantity unitPriceCents terms { termDuration billingCycle unitPriceCents } } }\n  }\n": types.CreateTermOfferDocument,
+    "\n  mutation PurchaseTerm($input: PurchaseSubscriptionInput!) {\n    purchaseSubscription(input: $input) { subscription { ...TermView } }\n  }\n": types.PurchaseTermDocument,
+    "\n  query QuoteTerm($input: QuoteSubscriptionInput!) {\n    quoteSubscription(input: $input) {\n      quantity\n      channel\n      currency\n      termDuration\n      billingCycle\n      autoRenew\n      termStartsAt\n      termEndsAt\n      unitPriceCents\n      pricePerBillingPeriodCents\n      termTotalCents\n      monthlyTotalCents\n    }\n  }\n": types.QuoteTermDocument,
+    "\n  mutation ChangeTermQuantity($input: ChangeLicenseQuantityInput!) {\n    changeLicenseQuantity(input: $input) { subscription { ...TermView } }\n  }\n": types.ChangeTermQuantityDocument,
+    "\n  mutation CancelSubscription($input: CancelSubscriptionInput!) {\n    cancelSubscription(input: $input) { subscription { ...TermView } }\n  }\n": types.CancelSubscriptionDocument,
+    "\n  mutation SetAutoRenew($input: SetAutoRenewInput!) {\n    setAutoRenew(input: $input) { subscription { ...TermView } }\n  }\n": types.SetAutoRenewDocument,
+    "\n  mutation ScheduleRenewalChange($input: ScheduleRenewalChangeInput!) {\n    scheduleRenewalChange(input: $input) { subscription { ...TermView } }\n  }\n": types.ScheduleRenewalChangeDocument,
+    "\n  mutation ClearRenewalChange($input: ClearRenewalChangeInput!) {\n    clearRenewalChange(input: $input) { subscription { ...TermView } }\n  }\n": types.ClearRenewalChangeDocument,
+    "\n  query DomainTime {\n    testClock { enabled now offsetSeconds }\n  }\n": types.DomainTimeDocument,
+    "\n  mutation MoveDomainTime($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { enabled now offsetSeconds } }\n  }\n": types.MoveDomainTimeDocument,
     "\n  fragment WebhookEndpointView on WebhookEndpoint {\n    id\n    url\n    eventTypes\n    description\n    enabled\n    disabledReason\n    createdAt\n  }\n": types.WebhookEndpointViewFragmentDoc,
     "\n  fragment WebhookDeliveryView on WebhookDelivery {\n    id\n    status\n    attempts\n    nextAttemptAt\n    lastAttemptAt\n    lastResponseStatus\n    lastError\n    event { id action targetType targetId tenantId actor { subject tenantId partnerId } }\n  }\n": types.WebhookDeliveryViewFragmentDoc,
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { ...WebhookEndpointView } secret }\n  }\n": types.CreateWebhookEndpointDocument,
@@ -143,6 +169,8 @@ const documents: Documents = {
     "\n  query CountedCustomersPage($after: String) {\n    customers(first: 10, after: $after) {\n      pageInfo { endCursor }\n      edges { node { subscriptions(first: 2) { edges { node { offer { name } } } } } }\n    }\n  }\n": types.CountedCustomersPageDocument,
     "\n  mutation InvitationWithoutInput {\n    createResellerInvitation { invitation { code expiresAt createdAt } }\n  }\n": types.InvitationWithoutInputDocument,
     "\n  query LargeResellerPage {\n    customers(first: 50) { totalCount edges { node { id subscriptions(first: 20) { edges { node { offer { name } } } } } } }\n  }\n": types.LargeResellerPageDocument,
+    "\n  query TestClockOfInstance {\n    testClock { now offsetSeconds }\n  }\n": types.TestClockOfInstanceDocument,
+    "\n  mutation AdvanceTestClockOnInstance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { now offsetSeconds } }\n  }\n": types.AdvanceTestClockOnInstanceDocument,
     "\n  query TestClock {\n    testClock { enabled now offsetSeconds }\n  }\n": types.TestClockDocument,
     "\n  mutation AdvanceTestClock($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { enabled now offsetSeconds } }\n  }\n": types.AdvanceTestClockDocument,
     "\n  mutation DispatchCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } secret }\n  }\n": types.DispatchCreateEndpointDocument,
@@ -316,6 +344,54 @@ export function graphql(source: "\n  query GetViewer {\n    viewer { subject rol
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment TermView on Subscription {\n    id\n    status\n    quantity\n    version\n    channel\n    termDuration\n    billingCycle\n    autoRenew\n    termStartsAt\n    termEndsAt\n    cancellationAllowedUntil\n    quantityFloor\n    scheduledChange { quantity termDuration billingCycle }\n    cancelledAt\n    expiredAt\n    suspendedAt\n    dataRetentionEndsAt\n    viewerCanCancel\n    viewerCanManage\n    createdAt\n    updatedAt\n    offer { id }\n    tenant { id }\n    partnerOfRecord { id }\n  }\n"): typeof import('./graphql').TermViewFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetTerm($id: ID!) {\n    subscription(id: $id) { ...TermView }\n  }\n"): typeof import('./graphql').GetTermDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTermOffer($input: CreateOfferInput!) {\n    createOffer(input: $input) { offer { id sku minQuantity maxQuantity unitPriceCents terms { termDuration billingCycle unitPriceCents } } }\n  }\n"): typeof import('./graphql').CreateTermOfferDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PurchaseTerm($input: PurchaseSubscriptionInput!) {\n    purchaseSubscription(input: $input) { subscription { ...TermView } }\n  }\n"): typeof import('./graphql').PurchaseTermDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QuoteTerm($input: QuoteSubscriptionInput!) {\n    quoteSubscription(input: $input) {\n      quantity\n      channel\n      currency\n      termDuration\n      billingCycle\n      autoRenew\n      termStartsAt\n      termEndsAt\n      unitPriceCents\n      pricePerBillingPeriodCents\n      termTotalCents\n      monthlyTotalCents\n    }\n  }\n"): typeof import('./graphql').QuoteTermDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeTermQuantity($input: ChangeLicenseQuantityInput!) {\n    changeLicenseQuantity(input: $input) { subscription { ...TermView } }\n  }\n"): typeof import('./graphql').ChangeTermQuantityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelSubscription($input: CancelSubscriptionInput!) {\n    cancelSubscription(input: $input) { subscription { ...TermView } }\n  }\n"): typeof import('./graphql').CancelSubscriptionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAutoRenew($input: SetAutoRenewInput!) {\n    setAutoRenew(input: $input) { subscription { ...TermView } }\n  }\n"): typeof import('./graphql').SetAutoRenewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScheduleRenewalChange($input: ScheduleRenewalChangeInput!) {\n    scheduleRenewalChange(input: $input) { subscription { ...TermView } }\n  }\n"): typeof import('./graphql').ScheduleRenewalChangeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClearRenewalChange($input: ClearRenewalChangeInput!) {\n    clearRenewalChange(input: $input) { subscription { ...TermView } }\n  }\n"): typeof import('./graphql').ClearRenewalChangeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DomainTime {\n    testClock { enabled now offsetSeconds }\n  }\n"): typeof import('./graphql').DomainTimeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveDomainTime($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { enabled now offsetSeconds } }\n  }\n"): typeof import('./graphql').MoveDomainTimeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment WebhookEndpointView on WebhookEndpoint {\n    id\n    url\n    eventTypes\n    description\n    enabled\n    disabledReason\n    createdAt\n  }\n"): typeof import('./graphql').WebhookEndpointViewFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -389,6 +465,14 @@ export function graphql(source: "\n  mutation InvitationWithoutInput {\n    crea
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LargeResellerPage {\n    customers(first: 50) { totalCount edges { node { id subscriptions(first: 20) { edges { node { offer { name } } } } } } }\n  }\n"): typeof import('./graphql').LargeResellerPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestClockOfInstance {\n    testClock { now offsetSeconds }\n  }\n"): typeof import('./graphql').TestClockOfInstanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdvanceTestClockOnInstance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { now offsetSeconds } }\n  }\n"): typeof import('./graphql').AdvanceTestClockOnInstanceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -34,12 +34,28 @@ export type BillingCycle =
   | 'MONTHLY'
   | 'TRIENNIAL';
 
+/** Cancel an active or suspended subscription inside its cancellation window (7 days after its term started). */
+export type CancelSubscriptionInput = {
+  /** The version you read; a stale one is refused with CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The subscription to change. */
+  subscriptionId: string | number;
+};
+
 /** Set the number of licences of an active subscription. */
 export type ChangeLicenseQuantityInput = {
   /** The version you read; a stale one is refused with CONFLICT. */
   expectedVersion?: number | null | undefined;
   /** The new number of licences, within the offer’s range. */
   quantity: number;
+  /** The subscription to change. */
+  subscriptionId: string | number;
+};
+
+/** Remove the change scheduled for the next renewal. */
+export type ClearRenewalChangeInput = {
+  /** The version you read; a stale one is refused with CONFLICT. */
+  expectedVersion?: number | null | undefined;
   /** The subscription to change. */
   subscriptionId: string | number;
 };
@@ -239,10 +255,34 @@ export type RotateWebhookSecretInput = {
   id: string | number;
 };
 
+/** What the next renewal changes: at least one of quantity, termDuration and billingCycle; it replaces an earlier scheduled change. */
+export type ScheduleRenewalChangeInput = {
+  /** The billing cycle of the next term. */
+  billingCycle?: BillingCycle | null | undefined;
+  /** The version you read; a stale one is refused with CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The licence quantity of the next term, within the offer’s range. */
+  quantity?: number | null | undefined;
+  /** The subscription to change. */
+  subscriptionId: string | number;
+  /** The term to renew into; alone, it keeps today’s billing cycle if the term lists it, else takes the term’s first. */
+  termDuration?: TermDuration | null | undefined;
+};
+
 /** Send a webhook.test event to an endpoint. */
 export type SendTestWebhookInput = {
   /** The endpoint. */
   id: string | number;
+};
+
+/** Turn auto-renewal on or off: without it, the subscription expires when its term ends. */
+export type SetAutoRenewInput = {
+  /** Whether a new term starts when this one ends. */
+  autoRenew: boolean;
+  /** The version you read; a stale one is refused with CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The subscription to change. */
+  subscriptionId: string | number;
 };
 
 /** Add, change or remove (partnerId: null) a subscription’s partner of record. */
@@ -576,6 +616,83 @@ export type GetViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type GetViewerQuery = { viewer: { subject: string, roles: Array<Role> } };
 
+export type TermViewFragment = { id: string, status: SubscriptionStatus, quantity: number, version: number, channel: SubscriptionChannel, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, cancellationAllowedUntil: string, quantityFloor: number, cancelledAt: string | null, expiredAt: string | null, suspendedAt: string | null, dataRetentionEndsAt: string | null, viewerCanCancel: boolean, viewerCanManage: boolean, createdAt: string, updatedAt: string, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null, offer: { id: string }, tenant: { id: string }, partnerOfRecord: { id: string } | null };
+
+export type GetTermQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GetTermQuery = { subscription: { id: string, status: SubscriptionStatus, quantity: number, version: number, channel: SubscriptionChannel, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, cancellationAllowedUntil: string, quantityFloor: number, cancelledAt: string | null, expiredAt: string | null, suspendedAt: string | null, dataRetentionEndsAt: string | null, viewerCanCancel: boolean, viewerCanManage: boolean, createdAt: string, updatedAt: string, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null, offer: { id: string }, tenant: { id: string }, partnerOfRecord: { id: string } | null } };
+
+export type CreateTermOfferMutationVariables = Exact<{
+  input: CreateOfferInput;
+}>;
+
+
+export type CreateTermOfferMutation = { createOffer: { offer: { id: string, sku: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, terms: Array<{ termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number }> } } };
+
+export type PurchaseTermMutationVariables = Exact<{
+  input: PurchaseSubscriptionInput;
+}>;
+
+
+export type PurchaseTermMutation = { purchaseSubscription: { subscription: { id: string, status: SubscriptionStatus, quantity: number, version: number, channel: SubscriptionChannel, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, cancellationAllowedUntil: string, quantityFloor: number, cancelledAt: string | null, expiredAt: string | null, suspendedAt: string | null, dataRetentionEndsAt: string | null, viewerCanCancel: boolean, viewerCanManage: boolean, createdAt: string, updatedAt: string, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null, offer: { id: string }, tenant: { id: string }, partnerOfRecord: { id: string } | null } } };
+
+export type QuoteTermQueryVariables = Exact<{
+  input: QuoteSubscriptionInput;
+}>;
+
+
+export type QuoteTermQuery = { quoteSubscription: { quantity: number, channel: SubscriptionChannel, currency: string, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, unitPriceCents: number, pricePerBillingPeriodCents: number, termTotalCents: number, monthlyTotalCents: number } };
+
+export type ChangeTermQuantityMutationVariables = Exact<{
+  input: ChangeLicenseQuantityInput;
+}>;
+
+
+export type ChangeTermQuantityMutation = { changeLicenseQuantity: { subscription: { id: string, status: SubscriptionStatus, quantity: number, version: number, channel: SubscriptionChannel, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, cancellationAllowedUntil: string, quantityFloor: number, cancelledAt: string | null, expiredAt: string | null, suspendedAt: string | null, dataRetentionEndsAt: string | null, viewerCanCancel: boolean, viewerCanManage: boolean, createdAt: string, updatedAt: string, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null, offer: { id: string }, tenant: { id: string }, partnerOfRecord: { id: string } | null } } };
+
+export type CancelSubscriptionMutationVariables = Exact<{
+  input: CancelSubscriptionInput;
+}>;
+
+
+export type CancelSubscriptionMutation = { cancelSubscription: { subscription: { id: string, status: SubscriptionStatus, quantity: number, version: number, channel: SubscriptionChannel, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, cancellationAllowedUntil: string, quantityFloor: number, cancelledAt: string | null, expiredAt: string | null, suspendedAt: string | null, dataRetentionEndsAt: string | null, viewerCanCancel: boolean, viewerCanManage: boolean, createdAt: string, updatedAt: string, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null, offer: { id: string }, tenant: { id: string }, partnerOfRecord: { id: string } | null } } };
+
+export type SetAutoRenewMutationVariables = Exact<{
+  input: SetAutoRenewInput;
+}>;
+
+
+export type SetAutoRenewMutation = { setAutoRenew: { subscription: { id: string, status: SubscriptionStatus, quantity: number, version: number, channel: SubscriptionChannel, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, cancellationAllowedUntil: string, quantityFloor: number, cancelledAt: string | null, expiredAt: string | null, suspendedAt: string | null, dataRetentionEndsAt: string | null, viewerCanCancel: boolean, viewerCanManage: boolean, createdAt: string, updatedAt: string, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null, offer: { id: string }, tenant: { id: string }, partnerOfRecord: { id: string } | null } } };
+
+export type ScheduleRenewalChangeMutationVariables = Exact<{
+  input: ScheduleRenewalChangeInput;
+}>;
+
+
+export type ScheduleRenewalChangeMutation = { scheduleRenewalChange: { subscription: { id: string, status: SubscriptionStatus, quantity: number, version: number, channel: SubscriptionChannel, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, cancellationAllowedUntil: string, quantityFloor: number, cancelledAt: string | null, expiredAt: string | null, suspendedAt: string | null, dataRetentionEndsAt: string | null, viewerCanCancel: boolean, viewerCanManage: boolean, createdAt: string, updatedAt: string, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null, offer: { id: string }, tenant: { id: string }, partnerOfRecord: { id: string } | null } } };
+
+export type ClearRenewalChangeMutationVariables = Exact<{
+  input: ClearRenewalChangeInput;
+}>;
+
+
+export type ClearRenewalChangeMutation = { clearRenewalChange: { subscription: { id: string, status: SubscriptionStatus, quantity: number, version: number, channel: SubscriptionChannel, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, cancellationAllowedUntil: string, quantityFloor: number, cancelledAt: string | null, expiredAt: string | null, suspendedAt: string | null, dataRetentionEndsAt: string | null, viewerCanCancel: boolean, viewerCanManage: boolean, createdAt: string, updatedAt: string, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null, offer: { id: string }, tenant: { id: string }, partnerOfRecord: { id: string } | null } } };
+
+export type DomainTimeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DomainTimeQuery = { testClock: { enabled: boolean, now: string, offsetSeconds: number } };
+
+export type MoveDomainTimeMutationVariables = Exact<{
+  input: AdvanceTestClockInput;
+}>;
+
+
+export type MoveDomainTimeMutation = { advanceTestClock: { testClock: { enabled: boolean, now: string, offsetSeconds: number } } };
+
 export type WebhookEndpointViewFragment = { id: string, url: string, eventTypes: Array<string>, description: string, enabled: boolean, disabledReason: string | null, createdAt: string };
 
 export type WebhookDeliveryViewFragment = { id: string, status: WebhookDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, lastResponseStatus: number | null, lastError: string | null, event: { id: string, action: string, targetType: string, targetId: string, tenantId: string | null, actor: { subject: string | null, tenantId: string | null, partnerId: string | null } } };
@@ -700,6 +817,18 @@ export type LargeResellerPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type LargeResellerPageQuery = { customers: { totalCount: number, edges: Array<{ node: { id: string, subscriptions: { edges: Array<{ node: { offer: { name: string } } }> } } }> } };
 
+export type TestClockOfInstanceQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestClockOfInstanceQuery = { testClock: { now: string, offsetSeconds: number } };
+
+export type AdvanceTestClockOnInstanceMutationVariables = Exact<{
+  input: AdvanceTestClockInput;
+}>;
+
+
+export type AdvanceTestClockOnInstanceMutation = { advanceTestClock: { testClock: { now: string, offsetSeconds: number } } };
+
 export type TestClockQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -819,6 +948,44 @@ export const AuditEventViewFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AuditEventView"}) as unknown as TypedDocumentString<AuditEventViewFragment, unknown>;
+export const TermViewFragmentDoc = new TypedDocumentString(`
+    fragment TermView on Subscription {
+  id
+  status
+  quantity
+  version
+  channel
+  termDuration
+  billingCycle
+  autoRenew
+  termStartsAt
+  termEndsAt
+  cancellationAllowedUntil
+  quantityFloor
+  scheduledChange {
+    quantity
+    termDuration
+    billingCycle
+  }
+  cancelledAt
+  expiredAt
+  suspendedAt
+  dataRetentionEndsAt
+  viewerCanCancel
+  viewerCanManage
+  createdAt
+  updatedAt
+  offer {
+    id
+  }
+  tenant {
+    id
+  }
+  partnerOfRecord {
+    id
+  }
+}
+    `, {"fragmentName":"TermView"}) as unknown as TypedDocumentString<TermViewFragment, unknown>;
 export const WebhookEndpointViewFragmentDoc = new TypedDocumentString(`
     fragment WebhookEndpointView on WebhookEndpoint {
   id
@@ -1608,6 +1775,368 @@ export const GetViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GetViewerQuery, GetViewerQueryVariables>;
+export const GetTermDocument = new TypedDocumentString(`
+    query GetTerm($id: ID!) {
+  subscription(id: $id) {
+    ...TermView
+  }
+}
+    fragment TermView on Subscription {
+  id
+  status
+  quantity
+  version
+  channel
+  termDuration
+  billingCycle
+  autoRenew
+  termStartsAt
+  termEndsAt
+  cancellationAllowedUntil
+  quantityFloor
+  scheduledChange {
+    quantity
+    termDuration
+    billingCycle
+  }
+  cancelledAt
+  expiredAt
+  suspendedAt
+  dataRetentionEndsAt
+  viewerCanCancel
+  viewerCanManage
+  createdAt
+  updatedAt
+  offer {
+    id
+  }
+  tenant {
+    id
+  }
+  partnerOfRecord {
+    id
+  }
+}`) as unknown as TypedDocumentString<GetTermQuery, GetTermQueryVariables>;
+export const CreateTermOfferDocument = new TypedDocumentString(`
+    mutation CreateTermOffer($input: CreateOfferInput!) {
+  createOffer(input: $input) {
+    offer {
+      id
+      sku
+      minQuantity
+      maxQuantity
+      unitPriceCents
+      terms {
+        termDuration
+        billingCycle
+        unitPriceCents
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTermOfferMutation, CreateTermOfferMutationVariables>;
+export const PurchaseTermDocument = new TypedDocumentString(`
+    mutation PurchaseTerm($input: PurchaseSubscriptionInput!) {
+  purchaseSubscription(input: $input) {
+    subscription {
+      ...TermView
+    }
+  }
+}
+    fragment TermView on Subscription {
+  id
+  status
+  quantity
+  version
+  channel
+  termDuration
+  billingCycle
+  autoRenew
+  termStartsAt
+  termEndsAt
+  cancellationAllowedUntil
+  quantityFloor
+  scheduledChange {
+    quantity
+    termDuration
+    billingCycle
+  }
+  cancelledAt
+  expiredAt
+  suspendedAt
+  dataRetentionEndsAt
+  viewerCanCancel
+  viewerCanManage
+  createdAt
+  updatedAt
+  offer {
+    id
+  }
+  tenant {
+    id
+  }
+  partnerOfRecord {
+    id
+  }
+}`) as unknown as TypedDocumentString<PurchaseTermMutation, PurchaseTermMutationVariables>;
+export const QuoteTermDocument = new TypedDocumentString(`
+    query QuoteTerm($input: QuoteSubscriptionInput!) {
+  quoteSubscription(input: $input) {
+    quantity
+    channel
+    currency
+    termDuration
+    billingCycle
+    autoRenew
+    termStartsAt
+    termEndsAt
+    unitPriceCents
+    pricePerBillingPeriodCents
+    termTotalCents
+    monthlyTotalCents
+  }
+}
+    `) as unknown as TypedDocumentString<QuoteTermQuery, QuoteTermQueryVariables>;
+export const ChangeTermQuantityDocument = new TypedDocumentString(`
+    mutation ChangeTermQuantity($input: ChangeLicenseQuantityInput!) {
+  changeLicenseQuantity(input: $input) {
+    subscription {
+      ...TermView
+    }
+  }
+}
+    fragment TermView on Subscription {
+  id
+  status
+  quantity
+  version
+  channel
+  termDuration
+  billingCycle
+  autoRenew
+  termStartsAt
+  termEndsAt
+  cancellationAllowedUntil
+  quantityFloor
+  scheduledChange {
+    quantity
+    termDuration
+    billingCycle
+  }
+  cancelledAt
+  expiredAt
+  suspendedAt
+  dataRetentionEndsAt
+  viewerCanCancel
+  viewerCanManage
+  createdAt
+  updatedAt
+  offer {
+    id
+  }
+  tenant {
+    id
+  }
+  partnerOfRecord {
+    id
+  }
+}`) as unknown as TypedDocumentString<ChangeTermQuantityMutation, ChangeTermQuantityMutationVariables>;
+export const CancelSubscriptionDocument = new TypedDocumentString(`
+    mutation CancelSubscription($input: CancelSubscriptionInput!) {
+  cancelSubscription(input: $input) {
+    subscription {
+      ...TermView
+    }
+  }
+}
+    fragment TermView on Subscription {
+  id
+  status
+  quantity
+  version
+  channel
+  termDuration
+  billingCycle
+  autoRenew
+  termStartsAt
+  termEndsAt
+  cancellationAllowedUntil
+  quantityFloor
+  scheduledChange {
+    quantity
+    termDuration
+    billingCycle
+  }
+  cancelledAt
+  expiredAt
+  suspendedAt
+  dataRetentionEndsAt
+  viewerCanCancel
+  viewerCanManage
+  createdAt
+  updatedAt
+  offer {
+    id
+  }
+  tenant {
+    id
+  }
+  partnerOfRecord {
+    id
+  }
+}`) as unknown as TypedDocumentString<CancelSubscriptionMutation, CancelSubscriptionMutationVariables>;
+export const SetAutoRenewDocument = new TypedDocumentString(`
+    mutation SetAutoRenew($input: SetAutoRenewInput!) {
+  setAutoRenew(input: $input) {
+    subscription {
+      ...TermView
+    }
+  }
+}
+    fragment TermView on Subscription {
+  id
+  status
+  quantity
+  version
+  channel
+  termDuration
+  billingCycle
+  autoRenew
+  termStartsAt
+  termEndsAt
+  cancellationAllowedUntil
+  quantityFloor
+  scheduledChange {
+    quantity
+    termDuration
+    billingCycle
+  }
+  cancelledAt
+  expiredAt
+  suspendedAt
+  dataRetentionEndsAt
+  viewerCanCancel
+  viewerCanManage
+  createdAt
+  updatedAt
+  offer {
+    id
+  }
+  tenant {
+    id
+  }
+  partnerOfRecord {
+    id
+  }
+}`) as unknown as TypedDocumentString<SetAutoRenewMutation, SetAutoRenewMutationVariables>;
+export const ScheduleRenewalChangeDocument = new TypedDocumentString(`
+    mutation ScheduleRenewalChange($input: ScheduleRenewalChangeInput!) {
+  scheduleRenewalChange(input: $input) {
+    subscription {
+      ...TermView
+    }
+  }
+}
+    fragment TermView on Subscription {
+  id
+  status
+  quantity
+  version
+  channel
+  termDuration
+  billingCycle
+  autoRenew
+  termStartsAt
+  termEndsAt
+  cancellationAllowedUntil
+  quantityFloor
+  scheduledChange {
+    quantity
+    termDuration
+    billingCycle
+  }
+  cancelledAt
+  expiredAt
+  suspendedAt
+  dataRetentionEndsAt
+  viewerCanCancel
+  viewerCanManage
+  createdAt
+  updatedAt
+  offer {
+    id
+  }
+  tenant {
+    id
+  }
+  partnerOfRecord {
+    id
+  }
+}`) as unknown as TypedDocumentString<ScheduleRenewalChangeMutation, ScheduleRenewalChangeMutationVariables>;
+export const ClearRenewalChangeDocument = new TypedDocumentString(`
+    mutation ClearRenewalChange($input: ClearRenewalChangeInput!) {
+  clearRenewalChange(input: $input) {
+    subscription {
+      ...TermView
+    }
+  }
+}
+    fragment TermView on Subscription {
+  id
+  status
+  quantity
+  version
+  channel
+  termDuration
+  billingCycle
+  autoRenew
+  termStartsAt
+  termEndsAt
+  cancellationAllowedUntil
+  quantityFloor
+  scheduledChange {
+    quantity
+    termDuration
+    billingCycle
+  }
+  cancelledAt
+  expiredAt
+  suspendedAt
+  dataRetentionEndsAt
+  viewerCanCancel
+  viewerCanManage
+  createdAt
+  updatedAt
+  offer {
+    id
+  }
+  tenant {
+    id
+  }
+  partnerOfRecord {
+    id
+  }
+}`) as unknown as TypedDocumentString<ClearRenewalChangeMutation, ClearRenewalChangeMutationVariables>;
+export const DomainTimeDocument = new TypedDocumentString(`
+    query DomainTime {
+  testClock {
+    enabled
+    now
+    offsetSeconds
+  }
+}
+    `) as unknown as TypedDocumentString<DomainTimeQuery, DomainTimeQueryVariables>;
+export const MoveDomainTimeDocument = new TypedDocumentString(`
+    mutation MoveDomainTime($input: AdvanceTestClockInput!) {
+  advanceTestClock(input: $input) {
+    testClock {
+      enabled
+      now
+      offsetSeconds
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoveDomainTimeMutation, MoveDomainTimeMutationVariables>;
 export const CreateWebhookEndpointDocument = new TypedDocumentString(`
     mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
   createWebhookEndpoint(input: $input) {
@@ -1997,6 +2526,24 @@ export const LargeResellerPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LargeResellerPageQuery, LargeResellerPageQueryVariables>;
+export const TestClockOfInstanceDocument = new TypedDocumentString(`
+    query TestClockOfInstance {
+  testClock {
+    now
+    offsetSeconds
+  }
+}
+    `) as unknown as TypedDocumentString<TestClockOfInstanceQuery, TestClockOfInstanceQueryVariables>;
+export const AdvanceTestClockOnInstanceDocument = new TypedDocumentString(`
+    mutation AdvanceTestClockOnInstance($input: AdvanceTestClockInput!) {
+  advanceTestClock(input: $input) {
+    testClock {
+      now
+      offsetSeconds
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdvanceTestClockOnInstanceMutation, AdvanceTestClockOnInstanceMutationVariables>;
 export const TestClockDocument = new TypedDocumentString(`
     query TestClock {
   testClock {
