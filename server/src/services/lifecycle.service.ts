@@ -72,8 +72,23 @@ export class LifecycleService {
     readonly leaseOwner: string = newLeaseOwner(),
   ) {}
 
-  /** One run, counted in `tenantry_lifecycle_sweep_runs_total` and `…_deleted_total`. */
-  async sweep(): Promise<SweepResult> {
+  /** The run in progress: a second caller joins it instead of starting another (see sweep). */
+  private running: Promise<SweepResult> | undefined;
+
+  /**
+   * One run, counted in `tenantry_lifecycle_sweep_runs_total` and `…_deleted_total`. One at a time per instance:
+   * a call while a run is in progress (the interval's next tick, advanceTestClock) joins it. Without that, a run
+   * that outlasts LIFECYCLE_SWEEP_SECONDS (100,000 terms ending at once) is joined by a new one every tick, each
+   * locking its own batch, until they crowd the pool and renewals nearly stop (bench W5).
+   */
+  sweep(): Promise<SweepResult> {
+    this.running ??= this.measuredSweep().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async measuredSweep(): Promise<SweepResult> {
     try {
       const result = await this.sweepOnce();
       this.metrics?.sweepRuns.inc({ outcome: 'ok' });
