@@ -298,7 +298,7 @@ export class SubscriptionService {
 
   async scheduleRenewalChange(ctx: RequestContext, id: string, data: RenewalChangeData, expectedVersion?: number | null) {
     const { subscription } = await this.access.manageableSubscription(ctx, id);
-    if (!data.quantity && !data.termDuration && !data.billingCycle) {
+    if ((data.quantity === undefined || data.quantity === null) && !data.termDuration && !data.billingCycle) {
       throw badInput('input', 'Give at least one of quantity, termDuration and billingCycle for the renewal.');
     }
     if (data.quantity !== undefined && data.quantity !== null && !isQuantity(data.quantity)) throw badInput('quantity', notAQuantity(data.quantity));
@@ -308,7 +308,7 @@ export class SubscriptionService {
       action: 'subscription.renewalChangeScheduled',
       check: () => {
         const quantity = data.quantity;
-        if (quantity && (quantity < offer.minQuantity || quantity > offer.maxQuantity)) throw this.outOfRange(offer, quantity);
+        if (quantity !== undefined && quantity !== null && (quantity < offer.minQuantity || quantity > offer.maxQuantity)) throw this.outOfRange(offer, quantity);
       },
       apply: (current) => {
         const term = data.termDuration || data.billingCycle ? chosenOrRefuse(chooseRenewalTerm(offer.terms, current, data)) : null;
