@@ -264,7 +264,7 @@ describe(`the upgrade to terms (${testDatabaseKind()})`, () => {
   describe('served by the built server', () => {
     let server: ServerProcess;
     beforeAll(async () => {
-      server = await startServerProcess(database.url, { LOG_LEVEL: 'warn' });
+      server = await startServerProcess(database.url);
     });
     afterAll(() => server?.kill('SIGTERM'));
 
