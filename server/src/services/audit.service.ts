@@ -101,7 +101,8 @@ export class AuditService {
         .filter((e) => ownerKeysOf[i].includes(e.ownerKey) && (e.eventTypes.length === 0 || e.eventTypes.includes(entry.action)))
         .map((e) => ({ id: newId(), endpointId: e.id, eventId: events[i].id! })),
     );
-    await insertPendingDeliveries(uow.manager, deliveries, uow.now);
+    // Due by the wall clock, as record() queues them: the sweep commits at domain time, which the test clock may have moved far ahead.
+    await insertPendingDeliveries(uow.manager, deliveries, this.wallClock.now());
     if (deliveries.length > 0 && this.onDeliveriesQueued) uow.afterCommit(this.onDeliveriesQueued);
   }
 
