@@ -86,10 +86,19 @@ type Documents = {
     "\n  query CountedCustomersPage($after: String) {\n    customers(first: 10, after: $after) {\n      pageInfo { endCursor }\n      edges { node { subscriptions(first: 2) { edges { node { offer { name } } } } } }\n    }\n  }\n": typeof types.CountedCustomersPageDocument,
     "\n  mutation InvitationWithoutInput {\n    createResellerInvitation { invitation { code expiresAt createdAt } }\n  }\n": typeof types.InvitationWithoutInputDocument,
     "\n  query LargeResellerPage {\n    customers(first: 50) { totalCount edges { node { id subscriptions(first: 20) { edges { node { offer { name } } } } } } }\n  }\n": typeof types.LargeResellerPageDocument,
+    "\n  mutation TermEventsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } secret }\n  }\n": typeof types.TermEventsCreateEndpointDocument,
+    "\n  mutation TermEventsAdvance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { now offsetSeconds } }\n  }\n": typeof types.TermEventsAdvanceDocument,
+    "\n  query TermEventsSubscription($id: ID!) {\n    subscription(id: $id) {\n      id status quantity version createdAt autoRenew termStartsAt termEndsAt cancelledAt expiredAt\n      scheduledChange { quantity termDuration billingCycle }\n    }\n  }\n": typeof types.TermEventsSubscriptionDocument,
+    "\n  mutation TermEventsSetAutoRenew($input: SetAutoRenewInput!) {\n    setAutoRenew(input: $input) { subscription { id autoRenew version } }\n  }\n": typeof types.TermEventsSetAutoRenewDocument,
+    "\n  mutation TermEventsSchedule($input: ScheduleRenewalChangeInput!) {\n    scheduleRenewalChange(input: $input) { subscription { id version scheduledChange { quantity termDuration billingCycle } } }\n  }\n": typeof types.TermEventsScheduleDocument,
+    "\n  mutation TermEventsClear($input: ClearRenewalChangeInput!) {\n    clearRenewalChange(input: $input) { subscription { id version scheduledChange { quantity } } }\n  }\n": typeof types.TermEventsClearDocument,
+    "\n  mutation TermEventsCancel($input: CancelSubscriptionInput!) {\n    cancelSubscription(input: $input) { subscription { id status cancelledAt expiredAt termEndsAt autoRenew scheduledChange { quantity } } }\n  }\n": typeof types.TermEventsCancelDocument,
+    "\n  subscription TermEventsLive($tenantId: ID, $types: [String!]) {\n    events(tenantId: $tenantId, types: $types) { id action tenantId targetId at before after }\n  }\n": typeof types.TermEventsLiveDocument,
     "\n  query TestClockOfInstance {\n    testClock { now offsetSeconds }\n  }\n": typeof types.TestClockOfInstanceDocument,
     "\n  mutation AdvanceTestClockOnInstance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { now offsetSeconds } }\n  }\n": typeof types.AdvanceTestClockOnInstanceDocument,
     "\n  query TestClock {\n    testClock { enabled now offsetSeconds }\n  }\n": typeof types.TestClockDocument,
     "\n  mutation AdvanceTestClock($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { enabled now offsetSeconds } }\n  }\n": typeof types.AdvanceTestClockDocument,
+    "\n  query UpgradedSubscription($id: ID!) {\n    subscription(id: $id) {\n      id status quantity createdAt\n      termDuration billingCycle autoRenew termStartsAt termEndsAt cancellationAllowedUntil quantityFloor\n      scheduledChange { quantity termDuration billingCycle }\n      cancelledAt expiredAt\n      offer { id terms { termDuration billingCycle unitPriceCents } }\n    }\n  }\n": typeof types.UpgradedSubscriptionDocument,
     "\n  mutation DispatchCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } secret }\n  }\n": typeof types.DispatchCreateEndpointDocument,
     "\n  mutation DispatchRotateSecret($id: ID!) {\n    rotateWebhookSecret(input: { id: $id }) { secret }\n  }\n": typeof types.DispatchRotateSecretDocument,
     "\n  mutation DispatchRedeliver($deliveryId: ID!) {\n    redeliverWebhook(input: { deliveryId: $deliveryId }) { delivery { id status } }\n  }\n": typeof types.DispatchRedeliverDocument,
@@ -169,10 +178,19 @@ const documents: Documents = {
     "\n  query CountedCustomersPage($after: String) {\n    customers(first: 10, after: $after) {\n      pageInfo { endCursor }\n      edges { node { subscriptions(first: 2) { edges { node { offer { name } } } } } }\n    }\n  }\n": types.CountedCustomersPageDocument,
     "\n  mutation InvitationWithoutInput {\n    createResellerInvitation { invitation { code expiresAt createdAt } }\n  }\n": types.InvitationWithoutInputDocument,
     "\n  query LargeResellerPage {\n    customers(first: 50) { totalCount edges { node { id subscriptions(first: 20) { edges { node { offer { name } } } } } } }\n  }\n": types.LargeResellerPageDocument,
+    "\n  mutation TermEventsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } secret }\n  }\n": types.TermEventsCreateEndpointDocument,
+    "\n  mutation TermEventsAdvance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { now offsetSeconds } }\n  }\n": types.TermEventsAdvanceDocument,
+    "\n  query TermEventsSubscription($id: ID!) {\n    subscription(id: $id) {\n      id status quantity version createdAt autoRenew termStartsAt termEndsAt cancelledAt expiredAt\n      scheduledChange { quantity termDuration billingCycle }\n    }\n  }\n": types.TermEventsSubscriptionDocument,
+    "\n  mutation TermEventsSetAutoRenew($input: SetAutoRenewInput!) {\n    setAutoRenew(input: $input) { subscription { id autoRenew version } }\n  }\n": types.TermEventsSetAutoRenewDocument,
+    "\n  mutation TermEventsSchedule($input: ScheduleRenewalChangeInput!) {\n    scheduleRenewalChange(input: $input) { subscription { id version scheduledChange { quantity termDuration billingCycle } } }\n  }\n": types.TermEventsScheduleDocument,
+    "\n  mutation TermEventsClear($input: ClearRenewalChangeInput!) {\n    clearRenewalChange(input: $input) { subscription { id version scheduledChange { quantity } } }\n  }\n": types.TermEventsClearDocument,
+    "\n  mutation TermEventsCancel($input: CancelSubscriptionInput!) {\n    cancelSubscription(input: $input) { subscription { id status cancelledAt expiredAt termEndsAt autoRenew scheduledChange { quantity } } }\n  }\n": types.TermEventsCancelDocument,
+    "\n  subscription TermEventsLive($tenantId: ID, $types: [String!]) {\n    events(tenantId: $tenantId, types: $types) { id action tenantId targetId at before after }\n  }\n": types.TermEventsLiveDocument,
     "\n  query TestClockOfInstance {\n    testClock { now offsetSeconds }\n  }\n": types.TestClockOfInstanceDocument,
     "\n  mutation AdvanceTestClockOnInstance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { now offsetSeconds } }\n  }\n": types.AdvanceTestClockOnInstanceDocument,
     "\n  query TestClock {\n    testClock { enabled now offsetSeconds }\n  }\n": types.TestClockDocument,
     "\n  mutation AdvanceTestClock($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { enabled now offsetSeconds } }\n  }\n": types.AdvanceTestClockDocument,
+    "\n  query UpgradedSubscription($id: ID!) {\n    subscription(id: $id) {\n      id status quantity createdAt\n      termDuration billingCycle autoRenew termStartsAt termEndsAt cancellationAllowedUntil quantityFloor\n      scheduledChange { quantity termDuration billingCycle }\n      cancelledAt expiredAt\n      offer { id terms { termDuration billingCycle unitPriceCents } }\n    }\n  }\n": types.UpgradedSubscriptionDocument,
     "\n  mutation DispatchCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } secret }\n  }\n": types.DispatchCreateEndpointDocument,
     "\n  mutation DispatchRotateSecret($id: ID!) {\n    rotateWebhookSecret(input: { id: $id }) { secret }\n  }\n": types.DispatchRotateSecretDocument,
     "\n  mutation DispatchRedeliver($deliveryId: ID!) {\n    redeliverWebhook(input: { deliveryId: $deliveryId }) { delivery { id status } }\n  }\n": types.DispatchRedeliverDocument,
@@ -468,6 +486,38 @@ export function graphql(source: "\n  query LargeResellerPage {\n    customers(fi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation TermEventsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } secret }\n  }\n"): typeof import('./graphql').TermEventsCreateEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TermEventsAdvance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { now offsetSeconds } }\n  }\n"): typeof import('./graphql').TermEventsAdvanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TermEventsSubscription($id: ID!) {\n    subscription(id: $id) {\n      id status quantity version createdAt autoRenew termStartsAt termEndsAt cancelledAt expiredAt\n      scheduledChange { quantity termDuration billingCycle }\n    }\n  }\n"): typeof import('./graphql').TermEventsSubscriptionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TermEventsSetAutoRenew($input: SetAutoRenewInput!) {\n    setAutoRenew(input: $input) { subscription { id autoRenew version } }\n  }\n"): typeof import('./graphql').TermEventsSetAutoRenewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TermEventsSchedule($input: ScheduleRenewalChangeInput!) {\n    scheduleRenewalChange(input: $input) { subscription { id version scheduledChange { quantity termDuration billingCycle } } }\n  }\n"): typeof import('./graphql').TermEventsScheduleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TermEventsClear($input: ClearRenewalChangeInput!) {\n    clearRenewalChange(input: $input) { subscription { id version scheduledChange { quantity } } }\n  }\n"): typeof import('./graphql').TermEventsClearDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TermEventsCancel($input: CancelSubscriptionInput!) {\n    cancelSubscription(input: $input) { subscription { id status cancelledAt expiredAt termEndsAt autoRenew scheduledChange { quantity } } }\n  }\n"): typeof import('./graphql').TermEventsCancelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TermEventsLive($tenantId: ID, $types: [String!]) {\n    events(tenantId: $tenantId, types: $types) { id action tenantId targetId at before after }\n  }\n"): typeof import('./graphql').TermEventsLiveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query TestClockOfInstance {\n    testClock { now offsetSeconds }\n  }\n"): typeof import('./graphql').TestClockOfInstanceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -481,6 +531,10 @@ export function graphql(source: "\n  query TestClock {\n    testClock { enabled 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdvanceTestClock($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { enabled now offsetSeconds } }\n  }\n"): typeof import('./graphql').AdvanceTestClockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UpgradedSubscription($id: ID!) {\n    subscription(id: $id) {\n      id status quantity createdAt\n      termDuration billingCycle autoRenew termStartsAt termEndsAt cancellationAllowedUntil quantityFloor\n      scheduledChange { quantity termDuration billingCycle }\n      cancelledAt expiredAt\n      offer { id terms { termDuration billingCycle unitPriceCents } }\n    }\n  }\n"): typeof import('./graphql').UpgradedSubscriptionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -817,6 +817,63 @@ export type LargeResellerPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type LargeResellerPageQuery = { customers: { totalCount: number, edges: Array<{ node: { id: string, subscriptions: { edges: Array<{ node: { offer: { name: string } } }> } } }> } };
 
+export type TermEventsCreateEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type TermEventsCreateEndpointMutation = { createWebhookEndpoint: { secret: string, webhookEndpoint: { id: string } } };
+
+export type TermEventsAdvanceMutationVariables = Exact<{
+  input: AdvanceTestClockInput;
+}>;
+
+
+export type TermEventsAdvanceMutation = { advanceTestClock: { testClock: { now: string, offsetSeconds: number } } };
+
+export type TermEventsSubscriptionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TermEventsSubscriptionQuery = { subscription: { id: string, status: SubscriptionStatus, quantity: number, version: number, createdAt: string, autoRenew: boolean, termStartsAt: string, termEndsAt: string, cancelledAt: string | null, expiredAt: string | null, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null } };
+
+export type TermEventsSetAutoRenewMutationVariables = Exact<{
+  input: SetAutoRenewInput;
+}>;
+
+
+export type TermEventsSetAutoRenewMutation = { setAutoRenew: { subscription: { id: string, autoRenew: boolean, version: number } } };
+
+export type TermEventsScheduleMutationVariables = Exact<{
+  input: ScheduleRenewalChangeInput;
+}>;
+
+
+export type TermEventsScheduleMutation = { scheduleRenewalChange: { subscription: { id: string, version: number, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null } } };
+
+export type TermEventsClearMutationVariables = Exact<{
+  input: ClearRenewalChangeInput;
+}>;
+
+
+export type TermEventsClearMutation = { clearRenewalChange: { subscription: { id: string, version: number, scheduledChange: { quantity: number | null } | null } } };
+
+export type TermEventsCancelMutationVariables = Exact<{
+  input: CancelSubscriptionInput;
+}>;
+
+
+export type TermEventsCancelMutation = { cancelSubscription: { subscription: { id: string, status: SubscriptionStatus, cancelledAt: string | null, expiredAt: string | null, termEndsAt: string, autoRenew: boolean, scheduledChange: { quantity: number | null } | null } } };
+
+export type TermEventsLiveSubscriptionVariables = Exact<{
+  tenantId?: string | number | null | undefined;
+  types?: Array<string> | string | null | undefined;
+}>;
+
+
+export type TermEventsLiveSubscription = { events: { id: string, action: string, tenantId: string | null, targetId: string, at: string, before: { [key: string]: any } | null, after: { [key: string]: any } | null } };
+
 export type TestClockOfInstanceQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -840,6 +897,13 @@ export type AdvanceTestClockMutationVariables = Exact<{
 
 
 export type AdvanceTestClockMutation = { advanceTestClock: { testClock: { enabled: boolean, now: string, offsetSeconds: number } } };
+
+export type UpgradedSubscriptionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UpgradedSubscriptionQuery = { subscription: { id: string, status: SubscriptionStatus, quantity: number, createdAt: string, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, cancellationAllowedUntil: string, quantityFloor: number, cancelledAt: string | null, expiredAt: string | null, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null, offer: { id: string, terms: Array<{ termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number }> } } };
 
 export type DispatchCreateEndpointMutationVariables = Exact<{
   input: CreateWebhookEndpointInput;
@@ -2526,6 +2590,116 @@ export const LargeResellerPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LargeResellerPageQuery, LargeResellerPageQueryVariables>;
+export const TermEventsCreateEndpointDocument = new TypedDocumentString(`
+    mutation TermEventsCreateEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    webhookEndpoint {
+      id
+    }
+    secret
+  }
+}
+    `) as unknown as TypedDocumentString<TermEventsCreateEndpointMutation, TermEventsCreateEndpointMutationVariables>;
+export const TermEventsAdvanceDocument = new TypedDocumentString(`
+    mutation TermEventsAdvance($input: AdvanceTestClockInput!) {
+  advanceTestClock(input: $input) {
+    testClock {
+      now
+      offsetSeconds
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TermEventsAdvanceMutation, TermEventsAdvanceMutationVariables>;
+export const TermEventsSubscriptionDocument = new TypedDocumentString(`
+    query TermEventsSubscription($id: ID!) {
+  subscription(id: $id) {
+    id
+    status
+    quantity
+    version
+    createdAt
+    autoRenew
+    termStartsAt
+    termEndsAt
+    cancelledAt
+    expiredAt
+    scheduledChange {
+      quantity
+      termDuration
+      billingCycle
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TermEventsSubscriptionQuery, TermEventsSubscriptionQueryVariables>;
+export const TermEventsSetAutoRenewDocument = new TypedDocumentString(`
+    mutation TermEventsSetAutoRenew($input: SetAutoRenewInput!) {
+  setAutoRenew(input: $input) {
+    subscription {
+      id
+      autoRenew
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TermEventsSetAutoRenewMutation, TermEventsSetAutoRenewMutationVariables>;
+export const TermEventsScheduleDocument = new TypedDocumentString(`
+    mutation TermEventsSchedule($input: ScheduleRenewalChangeInput!) {
+  scheduleRenewalChange(input: $input) {
+    subscription {
+      id
+      version
+      scheduledChange {
+        quantity
+        termDuration
+        billingCycle
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TermEventsScheduleMutation, TermEventsScheduleMutationVariables>;
+export const TermEventsClearDocument = new TypedDocumentString(`
+    mutation TermEventsClear($input: ClearRenewalChangeInput!) {
+  clearRenewalChange(input: $input) {
+    subscription {
+      id
+      version
+      scheduledChange {
+        quantity
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TermEventsClearMutation, TermEventsClearMutationVariables>;
+export const TermEventsCancelDocument = new TypedDocumentString(`
+    mutation TermEventsCancel($input: CancelSubscriptionInput!) {
+  cancelSubscription(input: $input) {
+    subscription {
+      id
+      status
+      cancelledAt
+      expiredAt
+      termEndsAt
+      autoRenew
+      scheduledChange {
+        quantity
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TermEventsCancelMutation, TermEventsCancelMutationVariables>;
+export const TermEventsLiveDocument = new TypedDocumentString(`
+    subscription TermEventsLive($tenantId: ID, $types: [String!]) {
+  events(tenantId: $tenantId, types: $types) {
+    id
+    action
+    tenantId
+    targetId
+    at
+    before
+    after
+  }
+}
+    `) as unknown as TypedDocumentString<TermEventsLiveSubscription, TermEventsLiveSubscriptionVariables>;
 export const TestClockOfInstanceDocument = new TypedDocumentString(`
     query TestClockOfInstance {
   testClock {
@@ -2564,6 +2738,38 @@ export const AdvanceTestClockDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdvanceTestClockMutation, AdvanceTestClockMutationVariables>;
+export const UpgradedSubscriptionDocument = new TypedDocumentString(`
+    query UpgradedSubscription($id: ID!) {
+  subscription(id: $id) {
+    id
+    status
+    quantity
+    createdAt
+    termDuration
+    billingCycle
+    autoRenew
+    termStartsAt
+    termEndsAt
+    cancellationAllowedUntil
+    quantityFloor
+    scheduledChange {
+      quantity
+      termDuration
+      billingCycle
+    }
+    cancelledAt
+    expiredAt
+    offer {
+      id
+      terms {
+        termDuration
+        billingCycle
+        unitPriceCents
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpgradedSubscriptionQuery, UpgradedSubscriptionQueryVariables>;
 export const DispatchCreateEndpointDocument = new TypedDocumentString(`
     mutation DispatchCreateEndpoint($input: CreateWebhookEndpointInput!) {
   createWebhookEndpoint(input: $input) {
