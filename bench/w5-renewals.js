@@ -328,7 +328,8 @@ async function runW5(raw, h) {
       renewed,
       seconds,
       firstRenewalSeconds: firstAt === null ? null : (firstAt - movedAt) / 1000,
-      renewalsPerSecond: seconds ? cohort.size / seconds : null,
+      // Not all within the bound: the rate of those that were renewed.
+      renewalsPerSecond: seconds ? cohort.size / seconds : renewed / ((during.endedAt - movedAt) / 1000),
       events: total,
       aloneRps: alone.rps,
       aloneP99: alone.p99,
