@@ -414,6 +414,15 @@ async function runWorkload(target, workload, fixtures, raw, token, reference) {
     }
   };
 
+  if (writes && raw.kind === 'mysql') {
+    // Licences may be removed only within 7 days of being added (SPEC §8): W3's random quantities go down as often as
+    // up, so each run starts with the whole quantity as one block added now (floor = the offer's minimum). L1 keeps
+    // no blocks; L4 writes them on every change, as the mutation path does.
+    await raw.run(
+      `UPDATE \`subscriptions\` SET licenceBlocks = CONCAT('[{"quantity":', quantity, ',"addedAt":"', ?, '"}]') WHERE id IN (${placeholders(ids.length)})`,
+      [new Date().toISOString(), ...ids],
+    );
+  }
   const before = writes ? await versionsOf(raw, ids) : null;
   const auditBefore = writes ? await auditCount(raw, ids) : 0;
   // W4+live paces its writes: each event is sent to every subscriber, and at W3's full rate 100 subscribers
@@ -775,7 +784,7 @@ async function main() {
       ? [
           '## W5: 100,000 terms ending at once',
           '',
-          `The W5 cohort of seed:large (ACTIVE, auto-renewing P1M, bought at one instant) is armed to end ${WARMUP + DURATION + 20} s ahead; L4 runs with TEST_CLOCK=enabled (so not NODE_ENV=production) and LIFECYCLE_SWEEP_SECONDS=${args['w5-sweep-seconds']}. W2 alone for ${DURATION} s, then the test clock's offset is written past the cohort's end and W2 runs again until the sweep has renewed every one (the database polled each second). Then the cohort, its renewal events and the offset are put back.`,
+          `The W5 cohort of seed:large (ACTIVE, auto-renewing P1M, bought at one instant) is armed to end ${WARMUP + DURATION + 90} s ahead; L4 runs with TEST_CLOCK=enabled (so not NODE_ENV=production) and LIFECYCLE_SWEEP_SECONDS=${args['w5-sweep-seconds']}. W2 alone for ${DURATION} s, then the test clock's offset is written past the cohort's end and W2 runs again until the sweep has renewed every one (the database polled each second). Then the cohort, its renewal events and the offset are put back.`,
           '',
           w5Table(results),
           '',

@@ -253,8 +253,9 @@ async function runW5(raw, h) {
       expected.push(text.length);
     }
 
-    // Arm: the cohort's terms end at E, once W2-alone is over (warm-up, run, and a margin for arming itself).
-    const leadMs = (h.warmup + h.duration + 20) * 1000;
+    // Arm: the cohort's terms end at E, once W2-alone is over (warm-up, run, and a margin for arming itself, which
+    // takes 5–30 s on a busy machine: E must not pass by the wall clock before the offset moves).
+    const leadMs = (h.warmup + h.duration + 90) * 1000;
     const end = new Date(Math.ceil((Date.now() + leadMs) / 1000) * 1000 + 777);
     const armed = purchaseEndingAt(end);
     const armStarted = Date.now();
@@ -327,7 +328,8 @@ async function runW5(raw, h) {
       renewed,
       seconds,
       firstRenewalSeconds: firstAt === null ? null : (firstAt - movedAt) / 1000,
-      renewalsPerSecond: seconds ? cohort.size / seconds : null,
+      // Not all within the bound: the rate of those that were renewed.
+      renewalsPerSecond: seconds ? cohort.size / seconds : renewed / ((during.endedAt - movedAt) / 1000),
       events: total,
       aloneRps: alone.rps,
       aloneP99: alone.p99,
