@@ -228,20 +228,12 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   app.use(jsonErrorHandler(logger));
 
   let sweepTimer: NodeJS.Timeout | undefined;
-  // One sweep at a time per instance: a tick while the last sweep still runs is skipped. Without this, a sweep that
-  // outlasts LIFECYCLE_SWEEP_SECONDS (100,000 terms ending at once) is joined by a new one every tick, each holding
-  // row locks on its own batch, and they crowd the pool and the database until renewals nearly stop (bench W5).
-  let sweeping: Promise<unknown> | undefined;
+  // LifecycleService runs one sweep at a time: a tick while one is in progress joins it.
   const sweep = () =>
-    (sweeping ??= services.lifecycle
-      .sweep()
-      .then(
-        (result) => result.deleted + result.renewed + result.expired + result.noticed > 0 && logger.info(result, 'lifecycle sweep'),
-        (error) => logger.error({ err: error }, 'lifecycle sweep failed'),
-      )
-      .finally(() => {
-        sweeping = undefined;
-      }));
+    services.lifecycle.sweep().then(
+      (result) => result.deleted + result.renewed + result.expired + result.noticed > 0 && logger.info(result, 'lifecycle sweep'),
+      (error) => logger.error({ err: error }, 'lifecycle sweep failed'),
+    );
 
   return {
     httpServer,
