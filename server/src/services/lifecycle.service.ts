@@ -2,7 +2,7 @@ import { type DataSource, In } from 'typeorm';
 import type { Actor } from '../domain/actor';
 import type { RequestContext } from '../auth/request-context';
 import type { Clock } from '../domain/clock';
-import { type Offer, Subscription, SubscriptionStatus } from '../entities';
+import { Subscription, SubscriptionStatus } from '../entities';
 import { Loaders } from '../db/loaders';
 import { rowLock, type TransactionRunner, type UnitOfWork } from '../db/transactions';
 import { updateIfVersion } from '../db/versioned-writes';
@@ -37,7 +37,7 @@ interface DueWork {
   where?: { sql: string; params: Record<string, unknown> };
   until: Date;
   /** The events of one subscription (none: nothing due any more); writes it. */
-  handle(uow: UnitOfWork, current: Subscription, offer: Offer): Promise<AuditEntry[]>;
+  handle(uow: UnitOfWork, current: Subscription): Promise<AuditEntry[]>;
 }
 
 export interface SweepResult {
@@ -209,7 +209,6 @@ export class LifecycleService {
 
   /** Claims the due subscriptions batch by batch and changes each batch in one unit of work. */
   private async process(ctx: RequestContext, work: DueWork): Promise<void> {
-    const offers = new Map<string, Offer>();
     for (let after: { at: Date; id: string } | null = null; ; ) {
       const due = await this.duePage(work, after);
       if (due.length === 0) return;
@@ -221,12 +220,11 @@ export class LifecycleService {
       );
       if (claimed.length > 0) {
         await this.transactions.run(ctx, async (uow) => {
+          // Everything this unit needs is in its rows: it must not wait for a second pool connection (a loader's)
+          // while it holds their locks, or it deadlocks against requests that hold the pool waiting for them.
           const rows = await uow.manager.find(Subscription, { where: { id: In(claimed) }, ...rowLock(uow.manager, 'pessimistic_write') });
-          for (const offerId of new Set(rows.map((r) => r.offerId))) {
-            if (!offers.has(offerId)) offers.set(offerId, (await ctx.loaders.offerById.load(offerId))!);
-          }
           const entries: AuditEntry[] = [];
-          for (const row of rows.sort((a, b) => a.id.localeCompare(b.id))) entries.push(...(await work.handle(uow, row, offers.get(row.offerId)!)));
+          for (const row of rows.sort((a, b) => a.id.localeCompare(b.id))) entries.push(...(await work.handle(uow, row)));
           await this.audit.recordMany(uow, entries);
           await releaseLeases(uow.manager, { ...lease, itemIds: claimed });
         });
