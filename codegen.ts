@@ -35,6 +35,7 @@ const shared = {
   // Scalars as they travel in JSON.
   scalars: {
     DateTimeISO: { input: 'string', output: 'string' },
+    SafeInt: { input: 'number', output: 'number' },
     JSONObject: { input: '{ [key: string]: unknown }', output: '{ [key: string]: unknown }' },
   },
   strictScalars: true,

@@ -12,6 +12,9 @@
  *   W4  W3 with a webhook endpoint per reseller (bench/w4-events.js; L4 only): deliveries/s,
  *       commit-to-delivery p50/p99, and W4's req/s as a share of W3's; then W4+live, the same changes paced
  *       at --live-rate per second with 100 live subscribers as well: commit-to-live-update p50/p99
+ *   W5  100,000 terms ending at one instant (bench/w5-renewals.js; L4 with the test clock, MariaDB only, once
+ *       after the rounds): seconds until the sweep has renewed them all, renewals/s, and W2's req/s while it
+ *       runs as a share of W2 alone; fails unless each is renewed exactly once within --w5-bound s
  *
  * Every target runs in its own process; this process is the load generator (autocannon). Each run has a
  * warm-up and a fixed duration. A run fails when any response is an error or has an unexpected size
@@ -20,9 +23,9 @@
  * writes the table to bench/RESULTS.md.
  *
  *   npm run bench -- [--database-url URL] [--tenants N] [--subscriptions-per-tenant M] [--resellers K]
- *                    [--connections 32] [--duration 15] [--warmup 5] [--workloads W1,W2,W3,W4]
+ *                    [--connections 32] [--duration 15] [--warmup 5] [--workloads W1,W2,W3,W4,W5]
  *                    [--targets L1,L2,L4] [--rounds 1] [--profile] [--log-level warn] [--no-write]
- *                    [--live-subscribers 100] [--live-rate 100]
+ *                    [--live-subscribers 100] [--live-rate 100] [--w5-bound 600] [--w5-sweep-seconds 1]
  *
  * With --rounds N every target runs every workload N times, the targets taking turns, and the table shows
  * the round with the median req/s; the ratios are the medians of each round's ratio. Rounds keep a drift in
@@ -39,6 +42,7 @@ const { parseArgs } = require('node:util');
 const { randomBytes } = require('node:crypto');
 const autocannon = require('autocannon');
 const { tlsForRun, withEvents } = require('./w4-events');
+const { runW5 } = require('./w5-renewals');
 const { W1_QUERY, W2_QUERY, W3_QUERY, HELLO_QUERY, encodeCursor, signHs256, parseDatabaseUrl, openRaw, placeholders } = require('./lib');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -53,7 +57,9 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '15' },
     warmup: { type: 'string', default: '5' },
     rounds: { type: 'string', default: '1' },
-    workloads: { type: 'string', default: 'W1,W2,W3,W4' },
+    workloads: { type: 'string', default: 'W1,W2,W3,W4,W5' },
+    'w5-bound': { type: 'string', default: '600' },
+    'w5-sweep-seconds': { type: 'string', default: '1' },
     'live-subscribers': { type: 'string', default: '100' },
     'live-rate': { type: 'string', default: '100' },
     targets: { type: 'string', default: 'L1,L2,L4' },
@@ -103,18 +109,21 @@ async function ensureDatabase(db) {
   await c.end();
 }
 
+/** The dataset's options (W5 regenerates its cohort's ids from them, also with --skip-seed). */
+const seedOptions = () => ({
+  tenants: Number(args.tenants),
+  subscriptionsPerTenant: Number(args['subscriptions-per-tenant']),
+  resellers: Number(args.resellers),
+  advisors: Math.max(2, Math.floor(Number(args.resellers) / 2)),
+  batch: 1000,
+  seed: 1,
+  quiet: false,
+});
+
 async function seed() {
   const { seedLarge } = require(path.join(ROOT, 'server/dist/scripts/seed-large.js'));
   const { parseDatabaseUrl: serverParse } = require(path.join(ROOT, 'server/dist/config.js'));
-  const options = {
-    tenants: Number(args.tenants),
-    subscriptionsPerTenant: Number(args['subscriptions-per-tenant']),
-    resellers: Number(args.resellers),
-    advisors: Math.max(2, Math.floor(Number(args.resellers) / 2)),
-    batch: 1000,
-    seed: 1,
-    quiet: false,
-  };
+  const options = seedOptions();
   log(`Seeding (idempotent): ${options.tenants} tenants × ${options.subscriptionsPerTenant} subscriptions, ${options.resellers} resellers`);
   const result = await seedLarge(serverParse(DATABASE_URL), options, log);
   log(`Seed: ${result.alreadyComplete ? 'already complete' : 'loaded'} in ${result.seconds.toFixed(1)} s`);
@@ -566,6 +575,12 @@ function targetsVerdict(results, hello) {
   if (w4 && w3) lines.push(`- W4 (W3 with a webhook endpoint per reseller) ≥ 90% of W3: ${fmt(ratio(w4, w3))}% → ${mark(ratio(w4, w3) >= 90)}`);
   const live = get('W4+live', 'L4');
   if (live?.events) lines.push(`- Live updates within 1 s at p99 (W4+live): ${fmt(live.events.liveP99)} ms → ${mark(live.events.liveP99 !== null && live.events.liveP99 <= 1000)}`);
+  const w5 = get('W5', 'L4');
+  if (w5?.w5) {
+    const f = w5.w5;
+    lines.push(`- W5 all ${f.cohort} terms renewed ≤ 300 s: ${f.seconds === null ? `not all within the bound (${f.renewed} renewed)` : `${fmt(f.seconds, 1)} s`} → ${mark(f.seconds !== null && f.seconds <= 300 && !w5.problems.length)}`);
+    lines.push(`- W2 during W5 ≥ 80% of W2 alone: ${fmt(f.share)}% → ${mark(f.share >= 80)}`);
+  }
   return lines.join('\n');
 }
 
@@ -585,6 +600,20 @@ function eventsTable(results) {
     );
   }
   return rows.join('\n');
+}
+
+/** W5's own figures: the renewal of the cohort, and what W2 kept meanwhile. */
+function w5Table(results) {
+  const r = results.find((x) => x.w5);
+  if (!r) return '';
+  const f = r.w5;
+  return [
+    '| cohort | renewed | seconds to renew all | renewals/s | first renewal after | W2 alone req/s (p99 ms) | W2 during req/s (p50/p99 ms) | W2 during / alone | check |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    `| ${f.cohort} | ${f.renewed} | ${f.seconds === null ? '–' : fmt(f.seconds, 1)} | ${fmt(f.renewalsPerSecond)} | ${fmt(f.firstRenewalSeconds, 1)} s | ` +
+      `${fmt(f.aloneRps)} (${fmt(f.aloneP99)}) | ${fmt(f.duringRps)} (${fmt(f.duringP50)}/${fmt(f.duringP99)}) | ${fmt(f.share)}% | ` +
+      `${r.problems.length ? `FAIL: ${r.problems.join('; ').replace(/\|/g, '/')}` : `ok, ${f.events} renewal events, each renewed once`} |`,
+  ].join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -636,6 +665,7 @@ async function main() {
         if (byName.L4) order.push(['W4', byName.L4], ['W4+live', byName.L4]);
         continue;
       }
+      if (workload === 'W5') continue; // once, after the rounds, on an L4 of its own
       for (const name of ['L1', 'L4']) if (byName[name]) order.push([workload, byName[name]]);
     }
     let references = {};
@@ -678,6 +708,34 @@ async function main() {
       );
       if (result.problems.length) failed = true;
     }
+    if (WORKLOADS.includes('W5') && TARGETS.includes('L4')) {
+      // Its own L4 (test clock on, sweep every second): the others stop, so that no other sweep takes part.
+      await Promise.all(targets.map((t) => t.stop()));
+      log(`→ W5 on L4 (test clock, sweep every ${args['w5-sweep-seconds']} s) …`);
+      const result = await runW5(raw, {
+        startTarget,
+        waitReady,
+        post,
+        port: BASE_PORT + TARGETS.length,
+        headers: headersFor({ name: 'L4' }, token, fixtures.partnerId),
+        bodies: workloadBodies('W2', fixtures),
+        warmup: WARMUP,
+        duration: DURATION,
+        connections: CONNECTIONS,
+        bound: Number(args['w5-bound']),
+        sweepSeconds: Number(args['w5-sweep-seconds']),
+        seedOptions: seedOptions(),
+        log,
+      });
+      results.push({ ...result, round: 1 });
+      const f = result.w5;
+      log(
+        `  ${f.renewed} of ${f.cohort} renewed in ${fmt(f.seconds, 1)} s (${fmt(f.renewalsPerSecond)} renewals/s, first after ${fmt(f.firstRenewalSeconds, 1)} s); ` +
+          `W2 ${fmt(f.duringRps)} req/s during the sweep, ${fmt(f.aloneRps)} alone: ${fmt(f.share)}%` +
+          (result.problems.length ? `  FAIL: ${result.problems.join('; ')}` : ''),
+      );
+      if (result.problems.length) failed = true;
+    }
   } finally {
     await Promise.all(targets.map((t) => t.stop()));
     await raw.close();
@@ -713,6 +771,16 @@ async function main() {
           '',
         ]
       : []),
+    ...(results.some((r) => r.w5)
+      ? [
+          '## W5: 100,000 terms ending at once',
+          '',
+          `The W5 cohort of seed:large (ACTIVE, auto-renewing P1M, bought at one instant) is armed to end ${WARMUP + DURATION + 20} s ahead; L4 runs with TEST_CLOCK=enabled (so not NODE_ENV=production) and LIFECYCLE_SWEEP_SECONDS=${args['w5-sweep-seconds']}. W2 alone for ${DURATION} s, then the test clock's offset is written past the cohort's end and W2 runs again until the sweep has renewed every one (the database polled each second). Then the cohort, its renewal events and the offset are put back.`,
+          '',
+          w5Table(results),
+          '',
+        ]
+      : []),
     '## Targets',
     '',
     targetsVerdict(combined, hello),
@@ -722,6 +790,7 @@ async function main() {
   log(table(combined, hello));
   log('');
   if (results.some((r) => r.events)) log(`\n${eventsTable(results)}`);
+  if (results.some((r) => r.w5)) log(`\n${w5Table(results)}\n`);
   log(targetsVerdict(combined, hello));
   if (!args['no-write']) {
     // The Galera section is measured by `npm run test:cluster`, not here: keep it.

@@ -14,6 +14,13 @@ export const TENANTRY_EVENT_TYPES = [
   'subscription.deleted',
   'subscription.partnerOfRecordSet',
   'subscription.partnerOfRecordRemoved',
+  'subscription.cancelled',
+  'subscription.expired',
+  'subscription.renewed',
+  'subscription.termEnding',
+  'subscription.autoRenewChanged',
+  'subscription.renewalChangeScheduled',
+  'subscription.renewalChangeCleared',
   'tenant.created',
   'resellerRelationship.created',
   'resellerRelationship.removed',
@@ -30,6 +37,7 @@ export const TENANTRY_EVENT_TYPES = [
   'webhookEndpoint.disabled',
   'webhookDelivery.redelivered',
   'webhook.test',
+  'testClock.advanced',
 ] as const;
 
 export type TenantryEventType = (typeof TENANTRY_EVENT_TYPES)[number];

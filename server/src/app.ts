@@ -38,9 +38,14 @@ import { metricsRoute } from './http/metrics-route';
 import { collectPoolUsage } from './db/pool-usage';
 import { liveUpdatesSocket } from './http/live-updates-socket';
 import { WebhookDispatcher } from './services/webhook-dispatcher';
+import { DomainClock } from './db/domain-clock';
 
 export interface AppOptions {
   config: Config;
+  /**
+   * The wall clock (tokens, webhook retry times, leases, rate limits, logs, metrics); the system clock by default,
+   * a clock they move in specs. Domain time is this plus the test clock's offset from the database (SPEC §8).
+   */
   clock?: Clock;
   logger?: Logger;
   database?: DataSourceExtras;
@@ -68,6 +73,8 @@ export interface TenantryApp {
   readonly services: Services;
   readonly logger: Logger;
   readonly metrics: Metrics;
+  /** Domain time: the wall clock plus the test clock's offset, which this instance re-reads every second. */
+  readonly clock: DomainClock;
   /** Whether the explorers start with the development token (given one, and listening on loopback). */
   readonly explorerTokenPrefilled: boolean;
   /** Listens on config.port/host (0 picks a free port) and returns the URL of /graphql. */
@@ -81,7 +88,7 @@ const FIRST_DOCUMENT = '{\n  viewer {\n    subject\n    roles\n    tenant { id n
 
 export async function createApp(options: AppOptions): Promise<TenantryApp> {
   const { config } = options;
-  const clock = options.clock ?? systemClock;
+  const wallClock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
   // RATE_LIMIT_STORE is checked first: a Redis that does not answer stops the start before the database is touched.
   const rateLimitStore = options.rateLimiter ? undefined : await openRateLimitStore(config, logger);
@@ -89,11 +96,25 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     await rateLimitStore?.close();
     throw error;
   });
+  // Domain time (SPEC §8): read before anything is written, the demo data included.
+  const clock = new DomainClock(dataSource, wallClock, {
+    refresh: config.testClockEnabled,
+    onRefreshError: (error) => logger.warn({ err: error }, 'reading the test clock failed: domain time keeps the offset read last'),
+  });
+  await clock.load().catch(async (error: unknown) => {
+    await dataSource.destroy().catch(() => undefined);
+    await rateLimitStore?.close();
+    throw error;
+  });
   const metrics = options.metrics ?? new Metrics();
   collectPoolUsage(dataSource, metrics);
   const services = createServices(dataSource, {
     clock,
+    wallClock,
+    testClockEnabled: config.testClockEnabled,
+    onTestClockSweepError: (error) => logger.error({ err: error }, 'lifecycle sweep after a test clock move failed'),
     retentionDays: config.dataRetentionDays,
+    renewalNoticeDays: config.renewals.noticeDays,
     metrics,
     // An event's id is made at its insert, near the end of its transaction (after the locked reads): the gap to
     // its commit is the rest of that transaction. Live updates look back a request timeout and a margin for it.
@@ -101,8 +122,9 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     webhooks: { production: config.production, allowPrivateNetworks: config.webhooks.allowPrivateNetworks },
   });
   await options.onDatabaseReady?.(dataSource, services);
+  // Retry times and attempt leases are wall-clock time.
   const webhooks = new WebhookDispatcher(dataSource, services.transactions, services.audit, {
-    clock,
+    clock: wallClock,
     config: config.webhooks,
     metrics,
     log: logger,
@@ -208,7 +230,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   let sweepTimer: NodeJS.Timeout | undefined;
   const sweep = () =>
     services.lifecycle.sweep().then(
-      (result) => result.deleted > 0 && logger.info(result, 'lifecycle sweep'),
+      (result) => result.deleted + result.renewed + result.expired + result.noticed > 0 && logger.info(result, 'lifecycle sweep'),
       (error) => logger.error({ err: error }, 'lifecycle sweep failed'),
     );
 
@@ -218,6 +240,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     services,
     logger,
     metrics,
+    clock,
     explorerTokenPrefilled: explorersOn && explorerToken !== undefined,
     listen: () =>
       new Promise((resolve, reject) => {
@@ -227,6 +250,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
           sweepTimer = setInterval(sweep, config.lifecycleSweepSeconds * 1000);
           sweepTimer.unref();
           void sweep();
+          clock.start();
           if (options.dispatchWebhooks ?? true) webhooks.start();
           const host = config.host.includes(':') ? `[${config.host}]` : config.host;
           resolve(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}/graphql`);
@@ -235,6 +259,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     stop: async () => {
       draining = true;
       if (sweepTimer) clearInterval(sweepTimer);
+      clock.stop();
       await liveUpdates.dispose();
       await services.liveEvents.stop();
       await Promise.all([apollo.stop(), webhooks.stop()]);

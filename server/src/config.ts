@@ -62,6 +62,11 @@ export interface WebhookConfig {
   allowPrivateNetworks: boolean;
 }
 
+/** How long before a term ends its `subscription.termEnding` notice is written (SPEC §8). */
+export interface RenewalsConfig {
+  noticeDays: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -71,6 +76,9 @@ export interface Config {
   demoData: boolean;
   dataRetentionDays: number;
   lifecycleSweepSeconds: number;
+  renewals: RenewalsConfig;
+  /** Whether a platform admin may move domain time forward (SPEC §8); never in production. */
+  testClockEnabled: boolean;
   introspection: boolean;
   /** graphql-jit compiles a document on this run of it (earlier runs use graphql-js); 0 never compiles. */
   compileOnRun: number;
@@ -107,6 +115,17 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   if (['true', '1', 'yes'].includes(normalised)) return true;
   if (['false', '0', 'no'].includes(normalised)) return false;
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+/** TEST_CLOCK: `enabled` by default outside production, `disabled` in it; `enabled` in production stops the start. */
+function testClock(env: Env, production: boolean): boolean {
+  const raw = (env.TEST_CLOCK ?? '').trim().toLowerCase();
+  if (raw === '') return !production;
+  if (raw !== 'enabled' && raw !== 'disabled') throw new ConfigError('TEST_CLOCK', `must be "enabled" or "disabled", got "${env.TEST_CLOCK}"`);
+  if (raw === 'enabled' && production) {
+    throw new ConfigError('TEST_CLOCK', 'cannot be "enabled" when NODE_ENV=production: moving domain time is for test environments; remove it or set it to "disabled"');
+  }
+  return raw === 'enabled';
 }
 
 function optionalUrl(env: Env, name: string): string | undefined {
@@ -232,6 +251,8 @@ export function loadConfig(env: Env = process.env): Config {
     demoData: boolean(env, 'DEMO_DATA', !production),
     dataRetentionDays: integer(env, 'DATA_RETENTION_DAYS', 90, 1, 3650),
     lifecycleSweepSeconds: integer(env, 'LIFECYCLE_SWEEP_SECONDS', 300, 1, 86_400),
+    renewals: { noticeDays: integer(env, 'RENEWAL_NOTICE_DAYS', 7, 1, 365) },
+    testClockEnabled: testClock(env, production),
     introspection: boolean(env, 'GRAPHQL_INTROSPECTION', !production),
     compileOnRun: integer(env, 'GRAPHQL_COMPILE_ON_RUN', 2, 0, 1_000_000),
     logLevel,
@@ -249,7 +270,7 @@ export function loadConfig(env: Env = process.env): Config {
     webhooks: {
       timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
       retryBaseSeconds: integer(env, 'WEBHOOK_RETRY_BASE_SECONDS', 60, 1, 86_400),
-      maxAttempts: integer(env, 'WEBHOOK_MAX_ATTEMPTS', 15, 1, 100),
+      maxAttempts: integer(env, 'WEBHOOK_MAX_ATTEMPTS', 21, 1, 100),
       allowPrivateNetworks: boolean(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', !production),
     },
     wsMaxSubscriptionsPerCaller: integer(env, 'WS_MAX_SUBSCRIPTIONS_PER_CALLER', 20, 1, 10_000),

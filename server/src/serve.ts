@@ -47,9 +47,10 @@ async function main(config: Config, options: ServeOptions) {
     logger,
     explorerToken,
     database: { onDatabaseCreated: (name) => logger.info({ database: name }, 'created the MySQL database (utf8mb4)') },
-    onDatabaseReady: async (dataSource) => {
+    onDatabaseReady: async (dataSource, services) => {
       step = 'demo data';
-      if (config.demoData) demo = await seedDemoData(dataSource, new Date(), config.dataRetentionDays);
+      // Seeded as of domain time (SPEC §8), like every change.
+      if (config.demoData) demo = await seedDemoData(dataSource, services.testClock.state().now, config.dataRetentionDays);
       step = 'schema';
     },
   });

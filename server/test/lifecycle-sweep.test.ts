@@ -6,8 +6,9 @@
  * The tests run in order on one moving clock: day 0 → 30 → 89 → 91 → 121.
  */
 import { codeOf, expectNothingChanged, ok, startTestServer, type TestServer } from './support/harness';
-import { buildWorld, kitFor, type Kit, type SubscriptionView, type World } from './support/world';
+import { buildWorld, kitFor, THREE_YEARS, type Kit, type Offer, type SubscriptionView, type World } from './support/world';
 import {
+  AUTHORIZE_OFFER,
   GET_AUDIT_EVENTS,
   GET_SUBSCRIPTIONS,
   PURCHASE_SUBSCRIPTION,
@@ -22,6 +23,7 @@ describe('lifecycle sweep', () => {
   let customer: Awaited<ReturnType<typeof kit.createCustomer>>;
   let direct: Awaited<ReturnType<typeof kit.createTenant>>;
   const subs: Record<'active' | 'expiring' | 'reactivated' | 'recent' | 'directExpiring', SubscriptionView> = {} as never;
+  let offers: { basic: Offer; premium: Offer };
 
   const sweep = () => server.app.services.lifecycle.sweep();
   const status = async (s: SubscriptionView) => (await kit.read(world.tokens.platform, s.id)).status;
@@ -34,12 +36,19 @@ describe('lifecycle sweep', () => {
     const other = await kit.createCustomer(world.tokens.resellerAdmin, 'VanArsdel');
     direct = await kit.createTenant('Fabrikam Direct');
     const admin = world.tokens.resellerAdmin;
+    // Three-year terms: no term ends during these 121 days (terms ending have specs of their own).
+    const basic = await kit.createOffer({ min: 1, max: 300, cents: 600 }, THREE_YEARS);
+    const premium = await kit.createOffer({ min: 5, max: 300, cents: 2200 }, THREE_YEARS);
+    for (const offer of [basic, premium]) {
+      ok(await server.gql(AUTHORIZE_OFFER, { input: { partnerId: world.partners.reseller, offerId: offer.id } }, world.tokens.platform));
+    }
+    offers = { basic, premium };
     const buy = (token: string, tenantId: string, offerId: string, quantity: number) => kit.purchase(token, { tenantId, offerId, quantity });
-    subs.active = await buy(admin, customer.id, world.offers.basic.id, 10);
-    subs.expiring = await kit.suspend(admin, (await buy(admin, customer.id, world.offers.premium.id, 10)).id);
-    subs.reactivated = await kit.suspend(admin, (await buy(admin, other.id, world.offers.basic.id, 3)).id);
-    subs.directExpiring = await kit.suspend(direct.tokens.billing, (await buy(direct.tokens.billing, direct.id, world.offers.basic.id, 2)).id);
-    subs.recent = await buy(admin, other.id, world.offers.premium.id, 5); // suspended on day 30
+    subs.active = await buy(admin, customer.id, basic.id, 10);
+    subs.expiring = await kit.suspend(admin, (await buy(admin, customer.id, premium.id, 10)).id);
+    subs.reactivated = await kit.suspend(admin, (await buy(admin, other.id, basic.id, 3)).id);
+    subs.directExpiring = await kit.suspend(direct.tokens.billing, (await buy(direct.tokens.billing, direct.id, basic.id, 2)).id);
+    subs.recent = await buy(admin, other.id, premium.id, 5); // suspended on day 30
   });
   afterAll(() => server.stop());
 
@@ -102,22 +111,22 @@ describe('lifecycle sweep', () => {
 
   it('is idempotent: a second run deletes nothing and changes nothing', async () => {
     await expectNothingChanged(server, async () => {
-      expect(await sweep()).toEqual({ deleted: 0, prunedKeys: 0, prunedDeliveries: 0 });
+      expect(await sweep()).toEqual({ renewed: 0, expired: 0, noticed: 0, deleted: 0, prunedKeys: 0, prunedDeliveries: 0 });
     });
   });
 
   it('frees the offer: the tenant can buy the same offer again on the same channel', async () => {
-    const input = { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 6 };
+    const input = { tenantId: customer.id, offerId: offers.premium.id, quantity: 6 };
     const quote = ok(await server.gql(QUOTE_SUBSCRIPTION, { input }, world.tokens.resellerSales)).quoteSubscription;
     expect(quote).toMatchObject({ channel: 'RESELLER', quantity: 6 });
-    const again = await kit.purchase(world.tokens.resellerSales, { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 6 });
+    const again = await kit.purchase(world.tokens.resellerSales, { tenantId: customer.id, offerId: offers.premium.id, quantity: 6 });
     expect(again).toMatchObject({ status: 'ACTIVE', channel: 'RESELLER', version: 1, quantity: 6 });
     expect(again.id).not.toBe(subs.expiring.id);
-    const directAgain = await kit.purchase(direct.tokens.billing, { tenantId: direct.id, offerId: world.offers.basic.id, quantity: 2 });
+    const directAgain = await kit.purchase(direct.tokens.billing, { tenantId: direct.id, offerId: offers.basic.id, quantity: 2 });
     expect(directAgain).toMatchObject({ status: 'ACTIVE', channel: 'DIRECT' });
     // The deleted ones stay deleted; the still-suspended one still blocks a second live subscription of its offer.
     expect(await status(subs.expiring)).toBe('DELETED');
-    expect(codeOf(await server.gql(PURCHASE_SUBSCRIPTION, { input: { tenantId: subs.recent.tenant.id, offerId: world.offers.premium.id, quantity: 5 } }, world.tokens.resellerAdmin))).toBe(
+    expect(codeOf(await server.gql(PURCHASE_SUBSCRIPTION, { input: { tenantId: subs.recent.tenant.id, offerId: offers.premium.id, quantity: 5 } }, world.tokens.resellerAdmin))).toBe(
       'CONFLICT',
     );
   });

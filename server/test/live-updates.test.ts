@@ -278,14 +278,15 @@ describe('live updates over WebSocket (SPEC §6)', () => {
     await reseller.until((results) => eventsOf(results).some((e) => e.action === 'subscription.suspended'));
     ok(await server.gql(REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId: tenant.id, partnerId: w.partners.reseller } }, w.tokens.resellerAdmin));
 
-    // The sweep deletes the sale: its event names the reseller, which may no longer read the tenant. The
-    // removal itself is already one of those events (the trail is NOT_FOUND to a former reseller too).
+    // The sweep expires the sale (its monthly term ended while it was suspended), then deletes it: those events
+    // name the reseller, which may no longer read the tenant. The removal itself is already one of those events
+    // (the trail is NOT_FOUND to a former reseller too).
     server.clock.advanceDays(RETENTION_DAYS + 1);
     await server.app.services.lifecycle.sweep();
     await platform.until((results) => eventsOf(results).some((e) => e.action === 'subscription.deleted' && e.targetId === sale.id));
     await settle();
     expect(eventsOf(platform.results).map((e) => e.action).sort()).toEqual(
-      ['subscription.suspended', 'resellerRelationship.removed', 'tenant.billingManagerCleared', 'subscription.deleted'].sort(),
+      ['subscription.suspended', 'resellerRelationship.removed', 'tenant.billingManagerCleared', 'subscription.expired', 'subscription.deleted'].sort(),
     );
     expect(eventsOf(reseller.results).map((e) => e.action)).toEqual(['subscription.suspended']);
   });

@@ -1,6 +1,6 @@
 import { parseDatabaseUrl } from '../src/config';
 import { openDatabase } from '../src/db/data-source';
-import { seedLarge, type SeedOptions } from '../src/scripts/seed-large';
+import { seedLarge, w5Cohort, W5_PURCHASE, type SeedOptions } from '../src/scripts/seed-large';
 import { ok, Role, startTestServer } from './support/harness';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './support/database';
 import { graphql } from './graphql/generated';
@@ -55,6 +55,40 @@ describe(`seed:large (${testDatabaseKind()})`, () => {
     expect(second.alreadyComplete).toBe(true);
     expect(second.bigResellerId).toBe(first.bigResellerId);
     expect(await counts()).toEqual(loaded);
+  });
+
+  it('fills every term, and gives the W5 cohort one purchase instant, so that its terms end at one instant', async () => {
+    await seedLarge(parseDatabaseUrl(database.url), OPTIONS);
+    const seededAt = Date.now();
+    const cohort = w5Cohort(OPTIONS);
+    // A small dataset has fewer eligible subscriptions than the cohort's 100,000: at most two per tenant.
+    expect(cohort.ids.length).toBeGreaterThan(100);
+    expect(cohort.ids.length).toBeLessThanOrEqual(2 * OPTIONS.tenants);
+    const dataSource = await openDatabase(parseDatabaseUrl(database.url));
+    try {
+      const rows: { id: string; status: string; autoRenew: unknown; termDuration: string; createdAt: unknown; termEndsAt: unknown }[] =
+        await dataSource.query(
+          `SELECT id, status, autoRenew, termDuration, createdAt, termEndsAt FROM subscriptions WHERE id IN (${cohort.ids.map(() => '?').join(',')})`,
+          cohort.ids,
+        );
+      const instant = (v: unknown) => (v instanceof Date ? v.getTime() : Date.parse(`${String(v).replace(' ', 'T')}Z`));
+      expect(rows).toHaveLength(cohort.ids.length);
+      expect(new Set(rows.map((r) => `${r.status} ${Number(r.autoRenew)} ${r.termDuration} ${instant(r.createdAt)}`))).toEqual(
+        new Set([`ACTIVE 1 P1M ${W5_PURCHASE}`]),
+      );
+      expect(new Set(rows.map((r) => instant(r.termEndsAt))).size).toBe(1);
+      // Every other live subscription is in the term that contains the seed's now, its end anchored at its own purchase.
+      const others: { termStartsAt: unknown; termEndsAt: unknown }[] = await dataSource.query(
+        `SELECT termStartsAt, termEndsAt FROM subscriptions WHERE status <> 'DELETED'`,
+      );
+      expect(others.every((r) => instant(r.termStartsAt) <= seededAt && instant(r.termEndsAt) > seededAt)).toBe(true);
+      expect(new Set(others.map((r) => instant(r.termEndsAt))).size).toBeGreaterThan((others.length - cohort.ids.length) / 2);
+      const offers: { terms: string }[] = await dataSource.query('SELECT terms FROM offers');
+      expect(offers.every((o) => JSON.parse(o.terms)[0].termDuration === 'P1M')).toBe(true);
+      expect(offers.some((o) => JSON.parse(o.terms).length > 1)).toBe(true);
+    } finally {
+      await dataSource.destroy();
+    }
   });
 
   it('gives the largest reseller about 30% of the customers, and the server pages through them', async () => {

@@ -22,12 +22,36 @@ export type AuthorizeOfferInput = {
   partnerId: string | number;
 };
 
+/** How often a term is billed: every month, every year, or once for three years. */
+export const BillingCycle = {
+  Annual: 'ANNUAL',
+  Monthly: 'MONTHLY',
+  Triennial: 'TRIENNIAL'
+} as const;
+
+export type BillingCycle = typeof BillingCycle[keyof typeof BillingCycle];
+/** Cancel an active or suspended subscription inside its cancellation window (7 days after its term started). */
+export type CancelSubscriptionInput = {
+  /** The version you read; a stale one is refused with CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The subscription to change. */
+  subscriptionId: string | number;
+};
+
 /** Set the number of licences of an active subscription. */
 export type ChangeLicenseQuantityInput = {
   /** The version you read; a stale one is refused with CONFLICT. */
   expectedVersion?: number | null | undefined;
   /** The new number of licences, within the offer’s range. */
   quantity: number;
+  /** The subscription to change. */
+  subscriptionId: string | number;
+};
+
+/** Remove the change scheduled for the next renewal. */
+export type ClearRenewalChangeInput = {
+  /** The version you read; a stale one is refused with CONFLICT. */
+  expectedVersion?: number | null | undefined;
   /** The subscription to change. */
   subscriptionId: string | number;
 };
@@ -56,7 +80,9 @@ export type CreateOfferInput = {
   name: string;
   /** Unique SKU: letters, digits, dot, dash, underscore; up to 64. */
   sku: string;
-  /** Monthly price of one licence in minor units (cents), 0–100000000. */
+  /** How the offer can be bought, in catalog order, each pair once; absent, the one term P1M/MONTHLY at unitPriceCents. */
+  terms?: Array<OfferTermInput> | null | undefined;
+  /** Monthly list price of one licence in minor units (cents), 0–100000000; without `terms`, the price of the offer’s one P1M/MONTHLY term. */
   unitPriceCents: number;
 };
 
@@ -104,6 +130,16 @@ export type DeleteWebhookEndpointInput = {
   id: string | number;
 };
 
+/** One way an offer is sold: a term, its billing cycle and its price. */
+export type OfferTermInput = {
+  /** The billing cycle: P1M is billed MONTHLY; P1Y MONTHLY or ANNUAL; P3Y MONTHLY, ANNUAL or TRIENNIAL. */
+  billingCycle: BillingCycle;
+  /** The commitment term. */
+  termDuration: TermDuration;
+  /** Price of one licence for one billing period in minor units, 0–100000000. */
+  unitPriceCents: number;
+};
+
 /** What a partner company may act as. */
 export const PartnerCapability = {
   Advisor: 'ADVISOR',
@@ -131,6 +167,10 @@ export const PartnerRelationshipKind = {
 export type PartnerRelationshipKind = typeof PartnerRelationshipKind[keyof typeof PartnerRelationshipKind];
 /** Buy licences of an offer for a tenant. */
 export type PurchaseSubscriptionInput = {
+  /** Whether a new term starts when this one ends (default true). */
+  autoRenew?: boolean | null | undefined;
+  /** The billing cycle, one the offer lists for the term; absent, the term’s first listed cycle. */
+  billingCycle?: BillingCycle | null | undefined;
   /** Retry-safe key (1–255 characters, scoped to you): a replay returns the first result. */
   idempotencyKey?: string | null | undefined;
   /** The offer to buy. */
@@ -141,10 +181,16 @@ export type PurchaseSubscriptionInput = {
   quantity: number;
   /** The tenant that would hold the subscription. */
   tenantId: string | number;
+  /** The term, one the offer lists; absent, the offer’s first listed term (the first with `billingCycle`, if given). */
+  termDuration?: TermDuration | null | undefined;
 };
 
 /** What to price: the same fields as a purchase, nothing is written. */
 export type QuoteSubscriptionInput = {
+  /** Whether a new term starts when this one ends (default true). */
+  autoRenew?: boolean | null | undefined;
+  /** The billing cycle, one the offer lists for the term; absent, the term’s first listed cycle. */
+  billingCycle?: BillingCycle | null | undefined;
   /** The offer to buy. */
   offerId: string | number;
   /** Partner ID of an advisor to set as partner of record. */
@@ -153,6 +199,8 @@ export type QuoteSubscriptionInput = {
   quantity: number;
   /** The tenant that would hold the subscription. */
   tenantId: string | number;
+  /** The term, one the offer lists; absent, the offer’s first listed term (the first with `billingCycle`, if given). */
+  termDuration?: TermDuration | null | undefined;
 };
 
 /** Reactivate a suspended subscription before its data retention ends. */
@@ -211,10 +259,34 @@ export type RotateWebhookSecretInput = {
   id: string | number;
 };
 
+/** What the next renewal changes: at least one of quantity, termDuration and billingCycle; it replaces an earlier scheduled change. */
+export type ScheduleRenewalChangeInput = {
+  /** The billing cycle of the next term. */
+  billingCycle?: BillingCycle | null | undefined;
+  /** The version you read; a stale one is refused with CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The licence quantity of the next term, within the offer’s range. */
+  quantity?: number | null | undefined;
+  /** The subscription to change. */
+  subscriptionId: string | number;
+  /** The term to renew into; alone, it keeps today’s billing cycle if the term lists it, else takes the term’s first. */
+  termDuration?: TermDuration | null | undefined;
+};
+
 /** Send a webhook.test event to an endpoint. */
 export type SendTestWebhookInput = {
   /** The endpoint. */
   id: string | number;
+};
+
+/** Turn auto-renewal on or off: without it, the subscription expires when its term ends. */
+export type SetAutoRenewInput = {
+  /** Whether a new term starts when this one ends. */
+  autoRenew: boolean;
+  /** The version you read; a stale one is refused with CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The subscription to change. */
+  subscriptionId: string | number;
 };
 
 /** Add, change or remove (partnerId: null) a subscription’s partner of record. */
@@ -234,10 +306,11 @@ export const SubscriptionChannel = {
 } as const;
 
 export type SubscriptionChannel = typeof SubscriptionChannel[keyof typeof SubscriptionChannel];
-/** ACTIVE → SUSPENDED (cancellation starts) → DELETED once data retention ends; SUSPENDED → ACTIVE before then. */
+/** ACTIVE → SUSPENDED (cancellation starts) → DELETED once data retention ends; SUSPENDED → ACTIVE before then. ACTIVE or SUSPENDED → EXPIRED when cancelled inside the cancellation window or when a term ends without renewal; EXPIRED → DELETED once data retention ends. */
 export const SubscriptionStatus = {
   Active: 'ACTIVE',
   Deleted: 'DELETED',
+  Expired: 'EXPIRED',
   Suspended: 'SUSPENDED'
 } as const;
 
@@ -250,6 +323,17 @@ export type SuspendSubscriptionInput = {
   subscriptionId: string | number;
 };
 
+/** A commitment term as an ISO 8601 duration: P1M one month, P1Y one year, P3Y three years. */
+export const TermDuration = {
+  /** One month. */
+  P1M: 'P1M',
+  /** One year. */
+  P1Y: 'P1Y',
+  /** Three years. */
+  P3Y: 'P3Y'
+} as const;
+
+export type TermDuration = typeof TermDuration[keyof typeof TermDuration];
 /** Change an endpoint; omitted fields stay as they are. */
 export type UpdateWebhookEndpointInput = {
   /** A new note for people. */
@@ -285,11 +369,11 @@ export type PageInfoFieldsFragment = { hasNextPage: boolean, endCursor: string |
 
 export type PartnerFieldsFragment = { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string };
 
-export type OfferFieldsFragment = { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string };
+export type OfferFieldsFragment = { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string, terms: Array<{ termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number }> };
 
 export type TenantFieldsFragment = { id: string, name: string, domain: string, countryCode: string, createdAt: string, billingManagedBy: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null };
 
-export type SubscriptionFieldsFragment = { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null };
+export type SubscriptionFieldsFragment = { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, cancellationAllowedUntil: string, quantityFloor: number, cancelledAt: string | null, expiredAt: string | null, viewerCanCancel: boolean, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string, terms: Array<{ termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number }> }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null };
 
 export type PartnerRelationshipFieldsFragment = { kinds: Array<PartnerRelationshipKind>, viewerCanRemove: boolean, partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string }, subscriptions: Array<{ id: string, status: SubscriptionStatus, quantity: number, version: number, offer: { id: string, sku: string, name: string } }> };
 
@@ -299,7 +383,7 @@ export type ResellerRelationshipFieldsFragment = { id: string, createdAt: string
 
 export type AuditEventFieldsFragment = { id: string, at: string, action: string, targetType: string, targetId: string, tenantId: string | null, before: { [key: string]: unknown } | null, after: { [key: string]: unknown } | null, requestId: string, actor: { subject: string | null, roles: Array<Role>, tenantId: string | null, partnerId: string | null } };
 
-export type SubscriptionQuoteFieldsFragment = { quantity: number, channel: SubscriptionChannel, unitPriceCents: number, monthlyTotalCents: number, currency: string, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null };
+export type SubscriptionQuoteFieldsFragment = { quantity: number, channel: SubscriptionChannel, unitPriceCents: number, monthlyTotalCents: number, currency: string, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, pricePerBillingPeriodCents: number, termTotalCents: number, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string, terms: Array<{ termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number }> }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null };
 
 export type LiveEventsSubscriptionVariables = Exact<{
   tenantId?: string | number | null | undefined;
@@ -315,21 +399,21 @@ export type OffersQueryVariables = Exact<{
 }>;
 
 
-export type OffersQuery = { offers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string } }> } };
+export type OffersQuery = { offers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string, terms: Array<{ termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number }> } }> } };
 
 export type CreateOfferMutationVariables = Exact<{
   input: CreateOfferInput;
 }>;
 
 
-export type CreateOfferMutation = { createOffer: { offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string } } };
+export type CreateOfferMutation = { createOffer: { offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string, terms: Array<{ termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number }> } } };
 
 export type PartnerQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PartnerQuery = { partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string, authorizedOffers: Array<{ id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }> | null } };
+export type PartnerQuery = { partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string, authorizedOffers: Array<{ id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string, terms: Array<{ termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number }> }> | null } };
 
 export type VerifyPartnerIdQueryVariables = Exact<{
   partnerId: string;
@@ -350,14 +434,14 @@ export type AuthorizeOfferMutationVariables = Exact<{
 }>;
 
 
-export type AuthorizeOfferMutation = { authorizeOffer: { partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string, authorizedOffers: Array<{ id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }> | null } } };
+export type AuthorizeOfferMutation = { authorizeOffer: { partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string, authorizedOffers: Array<{ id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string, terms: Array<{ termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number }> }> | null } } };
 
 export type RevokeOfferAuthorizationMutationVariables = Exact<{
   input: RevokeOfferAuthorizationInput;
 }>;
 
 
-export type RevokeOfferAuthorizationMutation = { revokeOfferAuthorization: { partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string, authorizedOffers: Array<{ id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }> | null } } };
+export type RevokeOfferAuthorizationMutation = { revokeOfferAuthorization: { partner: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string, authorizedOffers: Array<{ id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string, terms: Array<{ termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number }> }> | null } } };
 
 export type CreateResellerInvitationMutationVariables = Exact<{
   input?: CreateResellerInvitationInput | null | undefined;
@@ -392,7 +476,7 @@ export type SubscriptionQueryVariables = Exact<{
 }>;
 
 
-export type SubscriptionQuery = { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } };
+export type SubscriptionQuery = { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, cancellationAllowedUntil: string, quantityFloor: number, cancelledAt: string | null, expiredAt: string | null, viewerCanCancel: boolean, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string, terms: Array<{ termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number }> }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } };
 
 export type SubscriptionsQueryVariables = Exact<{
   tenantId: string | number;
@@ -402,49 +486,77 @@ export type SubscriptionsQueryVariables = Exact<{
 }>;
 
 
-export type SubscriptionsQuery = { subscriptions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } }> } };
+export type SubscriptionsQuery = { subscriptions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, cancellationAllowedUntil: string, quantityFloor: number, cancelledAt: string | null, expiredAt: string | null, viewerCanCancel: boolean, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string, terms: Array<{ termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number }> }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } }> } };
 
 export type QuoteSubscriptionQueryVariables = Exact<{
   input: QuoteSubscriptionInput;
 }>;
 
 
-export type QuoteSubscriptionQuery = { quoteSubscription: { quantity: number, channel: SubscriptionChannel, unitPriceCents: number, monthlyTotalCents: number, currency: string, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } };
+export type QuoteSubscriptionQuery = { quoteSubscription: { quantity: number, channel: SubscriptionChannel, unitPriceCents: number, monthlyTotalCents: number, currency: string, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, pricePerBillingPeriodCents: number, termTotalCents: number, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string, terms: Array<{ termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number }> }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } };
 
 export type PurchaseSubscriptionMutationVariables = Exact<{
   input: PurchaseSubscriptionInput;
 }>;
 
 
-export type PurchaseSubscriptionMutation = { purchaseSubscription: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
+export type PurchaseSubscriptionMutation = { purchaseSubscription: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, cancellationAllowedUntil: string, quantityFloor: number, cancelledAt: string | null, expiredAt: string | null, viewerCanCancel: boolean, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string, terms: Array<{ termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number }> }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
 
 export type SetPartnerOfRecordMutationVariables = Exact<{
   input: SetPartnerOfRecordInput;
 }>;
 
 
-export type SetPartnerOfRecordMutation = { setPartnerOfRecord: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
+export type SetPartnerOfRecordMutation = { setPartnerOfRecord: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, cancellationAllowedUntil: string, quantityFloor: number, cancelledAt: string | null, expiredAt: string | null, viewerCanCancel: boolean, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string, terms: Array<{ termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number }> }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
 
 export type ChangeLicenseQuantityMutationVariables = Exact<{
   input: ChangeLicenseQuantityInput;
 }>;
 
 
-export type ChangeLicenseQuantityMutation = { changeLicenseQuantity: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
+export type ChangeLicenseQuantityMutation = { changeLicenseQuantity: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, cancellationAllowedUntil: string, quantityFloor: number, cancelledAt: string | null, expiredAt: string | null, viewerCanCancel: boolean, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string, terms: Array<{ termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number }> }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
 
 export type SuspendSubscriptionMutationVariables = Exact<{
   input: SuspendSubscriptionInput;
 }>;
 
 
-export type SuspendSubscriptionMutation = { suspendSubscription: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
+export type SuspendSubscriptionMutation = { suspendSubscription: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, cancellationAllowedUntil: string, quantityFloor: number, cancelledAt: string | null, expiredAt: string | null, viewerCanCancel: boolean, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string, terms: Array<{ termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number }> }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
 
 export type ReactivateSubscriptionMutationVariables = Exact<{
   input: ReactivateSubscriptionInput;
 }>;
 
 
-export type ReactivateSubscriptionMutation = { reactivateSubscription: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
+export type ReactivateSubscriptionMutation = { reactivateSubscription: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, cancellationAllowedUntil: string, quantityFloor: number, cancelledAt: string | null, expiredAt: string | null, viewerCanCancel: boolean, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string, terms: Array<{ termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number }> }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
+
+export type CancelSubscriptionMutationVariables = Exact<{
+  input: CancelSubscriptionInput;
+}>;
+
+
+export type CancelSubscriptionMutation = { cancelSubscription: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, cancellationAllowedUntil: string, quantityFloor: number, cancelledAt: string | null, expiredAt: string | null, viewerCanCancel: boolean, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string, terms: Array<{ termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number }> }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
+
+export type SetAutoRenewMutationVariables = Exact<{
+  input: SetAutoRenewInput;
+}>;
+
+
+export type SetAutoRenewMutation = { setAutoRenew: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, cancellationAllowedUntil: string, quantityFloor: number, cancelledAt: string | null, expiredAt: string | null, viewerCanCancel: boolean, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string, terms: Array<{ termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number }> }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
+
+export type ScheduleRenewalChangeMutationVariables = Exact<{
+  input: ScheduleRenewalChangeInput;
+}>;
+
+
+export type ScheduleRenewalChangeMutation = { scheduleRenewalChange: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, cancellationAllowedUntil: string, quantityFloor: number, cancelledAt: string | null, expiredAt: string | null, viewerCanCancel: boolean, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string, terms: Array<{ termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number }> }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
+
+export type ClearRenewalChangeMutationVariables = Exact<{
+  input: ClearRenewalChangeInput;
+}>;
+
+
+export type ClearRenewalChangeMutation = { clearRenewalChange: { subscription: { id: string, quantity: number, status: SubscriptionStatus, channel: SubscriptionChannel, suspendedAt: string | null, dataRetentionEndsAt: string | null, version: number, createdAt: string, updatedAt: string, viewerCanManage: boolean, termDuration: TermDuration, billingCycle: BillingCycle, autoRenew: boolean, termStartsAt: string, termEndsAt: string, cancellationAllowedUntil: string, quantityFloor: number, cancelledAt: string | null, expiredAt: string | null, viewerCanCancel: boolean, scheduledChange: { quantity: number | null, termDuration: TermDuration | null, billingCycle: BillingCycle | null } | null, tenant: { id: string, name: string, domain: string }, offer: { id: string, sku: string, name: string, minQuantity: number, maxQuantity: number, unitPriceCents: number, currency: string, createdAt: string, terms: Array<{ termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number }> }, reseller: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null, partnerOfRecord: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
 
 export type TenantQueryVariables = Exact<{
   id: string | number;
@@ -605,6 +717,11 @@ export const OfferFieldsFragmentDoc = new TypedDocumentString(`
   unitPriceCents
   currency
   createdAt
+  terms {
+    termDuration
+    billingCycle
+    unitPriceCents
+  }
 }
     `, {"fragmentName":"OfferFields"}) as unknown as TypedDocumentString<OfferFieldsFragment, unknown>;
 export const PartnerFieldsFragmentDoc = new TypedDocumentString(`
@@ -628,6 +745,21 @@ export const SubscriptionFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
   updatedAt
   viewerCanManage
+  termDuration
+  billingCycle
+  autoRenew
+  termStartsAt
+  termEndsAt
+  cancellationAllowedUntil
+  quantityFloor
+  scheduledChange {
+    quantity
+    termDuration
+    billingCycle
+  }
+  cancelledAt
+  expiredAt
+  viewerCanCancel
   tenant {
     id
     name
@@ -659,6 +791,11 @@ fragment OfferFields on Offer {
   unitPriceCents
   currency
   createdAt
+  terms {
+    termDuration
+    billingCycle
+    unitPriceCents
+  }
 }`, {"fragmentName":"SubscriptionFields"}) as unknown as TypedDocumentString<SubscriptionFieldsFragment, unknown>;
 export const PartnerRelationshipFieldsFragmentDoc = new TypedDocumentString(`
     fragment PartnerRelationshipFields on PartnerRelationship {
@@ -762,6 +899,13 @@ export const SubscriptionQuoteFieldsFragmentDoc = new TypedDocumentString(`
   unitPriceCents
   monthlyTotalCents
   currency
+  termDuration
+  billingCycle
+  autoRenew
+  termStartsAt
+  termEndsAt
+  pricePerBillingPeriodCents
+  termTotalCents
   tenant {
     id
     name
@@ -793,6 +937,11 @@ fragment OfferFields on Offer {
   unitPriceCents
   currency
   createdAt
+  terms {
+    termDuration
+    billingCycle
+    unitPriceCents
+  }
 }`, {"fragmentName":"SubscriptionQuoteFields"}) as unknown as TypedDocumentString<SubscriptionQuoteFieldsFragment, unknown>;
 export const WebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
     fragment WebhookEndpointFields on WebhookEndpoint {
@@ -942,6 +1091,11 @@ fragment OfferFields on Offer {
   unitPriceCents
   currency
   createdAt
+  terms {
+    termDuration
+    billingCycle
+    unitPriceCents
+  }
 }`) as unknown as TypedDocumentString<OffersQuery, OffersQueryVariables>;
 export const CreateOfferDocument = new TypedDocumentString(`
     mutation CreateOffer($input: CreateOfferInput!) {
@@ -960,6 +1114,11 @@ export const CreateOfferDocument = new TypedDocumentString(`
   unitPriceCents
   currency
   createdAt
+  terms {
+    termDuration
+    billingCycle
+    unitPriceCents
+  }
 }`) as unknown as TypedDocumentString<CreateOfferMutation, CreateOfferMutationVariables>;
 export const PartnerDocument = new TypedDocumentString(`
     query Partner($id: ID!) {
@@ -986,6 +1145,11 @@ fragment OfferFields on Offer {
   unitPriceCents
   currency
   createdAt
+  terms {
+    termDuration
+    billingCycle
+    unitPriceCents
+  }
 }`) as unknown as TypedDocumentString<PartnerQuery, PartnerQueryVariables>;
 export const VerifyPartnerIdDocument = new TypedDocumentString(`
     query VerifyPartnerId($partnerId: String!) {
@@ -1039,6 +1203,11 @@ fragment OfferFields on Offer {
   unitPriceCents
   currency
   createdAt
+  terms {
+    termDuration
+    billingCycle
+    unitPriceCents
+  }
 }`) as unknown as TypedDocumentString<AuthorizeOfferMutation, AuthorizeOfferMutationVariables>;
 export const RevokeOfferAuthorizationDocument = new TypedDocumentString(`
     mutation RevokeOfferAuthorization($input: RevokeOfferAuthorizationInput!) {
@@ -1067,6 +1236,11 @@ fragment OfferFields on Offer {
   unitPriceCents
   currency
   createdAt
+  terms {
+    termDuration
+    billingCycle
+    unitPriceCents
+  }
 }`) as unknown as TypedDocumentString<RevokeOfferAuthorizationMutation, RevokeOfferAuthorizationMutationVariables>;
 export const CreateResellerInvitationDocument = new TypedDocumentString(`
     mutation CreateResellerInvitation($input: CreateResellerInvitationInput) {
@@ -1247,6 +1421,11 @@ fragment OfferFields on Offer {
   unitPriceCents
   currency
   createdAt
+  terms {
+    termDuration
+    billingCycle
+    unitPriceCents
+  }
 }
 fragment SubscriptionFields on Subscription {
   id
@@ -1259,6 +1438,21 @@ fragment SubscriptionFields on Subscription {
   createdAt
   updatedAt
   viewerCanManage
+  termDuration
+  billingCycle
+  autoRenew
+  termStartsAt
+  termEndsAt
+  cancellationAllowedUntil
+  quantityFloor
+  scheduledChange {
+    quantity
+    termDuration
+    billingCycle
+  }
+  cancelledAt
+  expiredAt
+  viewerCanCancel
   tenant {
     id
     name
@@ -1314,6 +1508,11 @@ fragment OfferFields on Offer {
   unitPriceCents
   currency
   createdAt
+  terms {
+    termDuration
+    billingCycle
+    unitPriceCents
+  }
 }
 fragment SubscriptionFields on Subscription {
   id
@@ -1326,6 +1525,21 @@ fragment SubscriptionFields on Subscription {
   createdAt
   updatedAt
   viewerCanManage
+  termDuration
+  billingCycle
+  autoRenew
+  termStartsAt
+  termEndsAt
+  cancellationAllowedUntil
+  quantityFloor
+  scheduledChange {
+    quantity
+    termDuration
+    billingCycle
+  }
+  cancelledAt
+  expiredAt
+  viewerCanCancel
   tenant {
     id
     name
@@ -1363,6 +1577,11 @@ fragment OfferFields on Offer {
   unitPriceCents
   currency
   createdAt
+  terms {
+    termDuration
+    billingCycle
+    unitPriceCents
+  }
 }
 fragment SubscriptionQuoteFields on SubscriptionQuote {
   quantity
@@ -1370,6 +1589,13 @@ fragment SubscriptionQuoteFields on SubscriptionQuote {
   unitPriceCents
   monthlyTotalCents
   currency
+  termDuration
+  billingCycle
+  autoRenew
+  termStartsAt
+  termEndsAt
+  pricePerBillingPeriodCents
+  termTotalCents
   tenant {
     id
     name
@@ -1409,6 +1635,11 @@ fragment OfferFields on Offer {
   unitPriceCents
   currency
   createdAt
+  terms {
+    termDuration
+    billingCycle
+    unitPriceCents
+  }
 }
 fragment SubscriptionFields on Subscription {
   id
@@ -1421,6 +1652,21 @@ fragment SubscriptionFields on Subscription {
   createdAt
   updatedAt
   viewerCanManage
+  termDuration
+  billingCycle
+  autoRenew
+  termStartsAt
+  termEndsAt
+  cancellationAllowedUntil
+  quantityFloor
+  scheduledChange {
+    quantity
+    termDuration
+    billingCycle
+  }
+  cancelledAt
+  expiredAt
+  viewerCanCancel
   tenant {
     id
     name
@@ -1460,6 +1706,11 @@ fragment OfferFields on Offer {
   unitPriceCents
   currency
   createdAt
+  terms {
+    termDuration
+    billingCycle
+    unitPriceCents
+  }
 }
 fragment SubscriptionFields on Subscription {
   id
@@ -1472,6 +1723,21 @@ fragment SubscriptionFields on Subscription {
   createdAt
   updatedAt
   viewerCanManage
+  termDuration
+  billingCycle
+  autoRenew
+  termStartsAt
+  termEndsAt
+  cancellationAllowedUntil
+  quantityFloor
+  scheduledChange {
+    quantity
+    termDuration
+    billingCycle
+  }
+  cancelledAt
+  expiredAt
+  viewerCanCancel
   tenant {
     id
     name
@@ -1511,6 +1777,11 @@ fragment OfferFields on Offer {
   unitPriceCents
   currency
   createdAt
+  terms {
+    termDuration
+    billingCycle
+    unitPriceCents
+  }
 }
 fragment SubscriptionFields on Subscription {
   id
@@ -1523,6 +1794,21 @@ fragment SubscriptionFields on Subscription {
   createdAt
   updatedAt
   viewerCanManage
+  termDuration
+  billingCycle
+  autoRenew
+  termStartsAt
+  termEndsAt
+  cancellationAllowedUntil
+  quantityFloor
+  scheduledChange {
+    quantity
+    termDuration
+    billingCycle
+  }
+  cancelledAt
+  expiredAt
+  viewerCanCancel
   tenant {
     id
     name
@@ -1562,6 +1848,11 @@ fragment OfferFields on Offer {
   unitPriceCents
   currency
   createdAt
+  terms {
+    termDuration
+    billingCycle
+    unitPriceCents
+  }
 }
 fragment SubscriptionFields on Subscription {
   id
@@ -1574,6 +1865,21 @@ fragment SubscriptionFields on Subscription {
   createdAt
   updatedAt
   viewerCanManage
+  termDuration
+  billingCycle
+  autoRenew
+  termStartsAt
+  termEndsAt
+  cancellationAllowedUntil
+  quantityFloor
+  scheduledChange {
+    quantity
+    termDuration
+    billingCycle
+  }
+  cancelledAt
+  expiredAt
+  viewerCanCancel
   tenant {
     id
     name
@@ -1613,6 +1919,11 @@ fragment OfferFields on Offer {
   unitPriceCents
   currency
   createdAt
+  terms {
+    termDuration
+    billingCycle
+    unitPriceCents
+  }
 }
 fragment SubscriptionFields on Subscription {
   id
@@ -1625,6 +1936,21 @@ fragment SubscriptionFields on Subscription {
   createdAt
   updatedAt
   viewerCanManage
+  termDuration
+  billingCycle
+  autoRenew
+  termStartsAt
+  termEndsAt
+  cancellationAllowedUntil
+  quantityFloor
+  scheduledChange {
+    quantity
+    termDuration
+    billingCycle
+  }
+  cancelledAt
+  expiredAt
+  viewerCanCancel
   tenant {
     id
     name
@@ -1640,6 +1966,290 @@ fragment SubscriptionFields on Subscription {
     ...PartnerFields
   }
 }`) as unknown as TypedDocumentString<ReactivateSubscriptionMutation, ReactivateSubscriptionMutationVariables>;
+export const CancelSubscriptionDocument = new TypedDocumentString(`
+    mutation CancelSubscription($input: CancelSubscriptionInput!) {
+  cancelSubscription(input: $input) {
+    subscription {
+      ...SubscriptionFields
+    }
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment OfferFields on Offer {
+  id
+  sku
+  name
+  minQuantity
+  maxQuantity
+  unitPriceCents
+  currency
+  createdAt
+  terms {
+    termDuration
+    billingCycle
+    unitPriceCents
+  }
+}
+fragment SubscriptionFields on Subscription {
+  id
+  quantity
+  status
+  channel
+  suspendedAt
+  dataRetentionEndsAt
+  version
+  createdAt
+  updatedAt
+  viewerCanManage
+  termDuration
+  billingCycle
+  autoRenew
+  termStartsAt
+  termEndsAt
+  cancellationAllowedUntil
+  quantityFloor
+  scheduledChange {
+    quantity
+    termDuration
+    billingCycle
+  }
+  cancelledAt
+  expiredAt
+  viewerCanCancel
+  tenant {
+    id
+    name
+    domain
+  }
+  offer {
+    ...OfferFields
+  }
+  reseller {
+    ...PartnerFields
+  }
+  partnerOfRecord {
+    ...PartnerFields
+  }
+}`) as unknown as TypedDocumentString<CancelSubscriptionMutation, CancelSubscriptionMutationVariables>;
+export const SetAutoRenewDocument = new TypedDocumentString(`
+    mutation SetAutoRenew($input: SetAutoRenewInput!) {
+  setAutoRenew(input: $input) {
+    subscription {
+      ...SubscriptionFields
+    }
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment OfferFields on Offer {
+  id
+  sku
+  name
+  minQuantity
+  maxQuantity
+  unitPriceCents
+  currency
+  createdAt
+  terms {
+    termDuration
+    billingCycle
+    unitPriceCents
+  }
+}
+fragment SubscriptionFields on Subscription {
+  id
+  quantity
+  status
+  channel
+  suspendedAt
+  dataRetentionEndsAt
+  version
+  createdAt
+  updatedAt
+  viewerCanManage
+  termDuration
+  billingCycle
+  autoRenew
+  termStartsAt
+  termEndsAt
+  cancellationAllowedUntil
+  quantityFloor
+  scheduledChange {
+    quantity
+    termDuration
+    billingCycle
+  }
+  cancelledAt
+  expiredAt
+  viewerCanCancel
+  tenant {
+    id
+    name
+    domain
+  }
+  offer {
+    ...OfferFields
+  }
+  reseller {
+    ...PartnerFields
+  }
+  partnerOfRecord {
+    ...PartnerFields
+  }
+}`) as unknown as TypedDocumentString<SetAutoRenewMutation, SetAutoRenewMutationVariables>;
+export const ScheduleRenewalChangeDocument = new TypedDocumentString(`
+    mutation ScheduleRenewalChange($input: ScheduleRenewalChangeInput!) {
+  scheduleRenewalChange(input: $input) {
+    subscription {
+      ...SubscriptionFields
+    }
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment OfferFields on Offer {
+  id
+  sku
+  name
+  minQuantity
+  maxQuantity
+  unitPriceCents
+  currency
+  createdAt
+  terms {
+    termDuration
+    billingCycle
+    unitPriceCents
+  }
+}
+fragment SubscriptionFields on Subscription {
+  id
+  quantity
+  status
+  channel
+  suspendedAt
+  dataRetentionEndsAt
+  version
+  createdAt
+  updatedAt
+  viewerCanManage
+  termDuration
+  billingCycle
+  autoRenew
+  termStartsAt
+  termEndsAt
+  cancellationAllowedUntil
+  quantityFloor
+  scheduledChange {
+    quantity
+    termDuration
+    billingCycle
+  }
+  cancelledAt
+  expiredAt
+  viewerCanCancel
+  tenant {
+    id
+    name
+    domain
+  }
+  offer {
+    ...OfferFields
+  }
+  reseller {
+    ...PartnerFields
+  }
+  partnerOfRecord {
+    ...PartnerFields
+  }
+}`) as unknown as TypedDocumentString<ScheduleRenewalChangeMutation, ScheduleRenewalChangeMutationVariables>;
+export const ClearRenewalChangeDocument = new TypedDocumentString(`
+    mutation ClearRenewalChange($input: ClearRenewalChangeInput!) {
+  clearRenewalChange(input: $input) {
+    subscription {
+      ...SubscriptionFields
+    }
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  countryCode
+  capabilities
+  createdAt
+}
+fragment OfferFields on Offer {
+  id
+  sku
+  name
+  minQuantity
+  maxQuantity
+  unitPriceCents
+  currency
+  createdAt
+  terms {
+    termDuration
+    billingCycle
+    unitPriceCents
+  }
+}
+fragment SubscriptionFields on Subscription {
+  id
+  quantity
+  status
+  channel
+  suspendedAt
+  dataRetentionEndsAt
+  version
+  createdAt
+  updatedAt
+  viewerCanManage
+  termDuration
+  billingCycle
+  autoRenew
+  termStartsAt
+  termEndsAt
+  cancellationAllowedUntil
+  quantityFloor
+  scheduledChange {
+    quantity
+    termDuration
+    billingCycle
+  }
+  cancelledAt
+  expiredAt
+  viewerCanCancel
+  tenant {
+    id
+    name
+    domain
+  }
+  offer {
+    ...OfferFields
+  }
+  reseller {
+    ...PartnerFields
+  }
+  partnerOfRecord {
+    ...PartnerFields
+  }
+}`) as unknown as TypedDocumentString<ClearRenewalChangeMutation, ClearRenewalChangeMutationVariables>;
 export const TenantDocument = new TypedDocumentString(`
     query Tenant($id: ID!) {
   tenant(id: $id) {

@@ -22,7 +22,9 @@ export const operations = {
   webhookEndpoints: { kind: 'query', operationName: 'WebhookEndpoints', field: 'webhookEndpoints', retry: 'always', document: Types.WebhookEndpointsDocument },
   acceptResellerInvitation: { kind: 'mutation', operationName: 'AcceptResellerInvitation', field: 'acceptResellerInvitation', retry: 'never', document: Types.AcceptResellerInvitationDocument },
   authorizeOffer: { kind: 'mutation', operationName: 'AuthorizeOffer', field: 'authorizeOffer', retry: 'never', document: Types.AuthorizeOfferDocument },
+  cancelSubscription: { kind: 'mutation', operationName: 'CancelSubscription', field: 'cancelSubscription', retry: 'never', document: Types.CancelSubscriptionDocument },
   changeLicenseQuantity: { kind: 'mutation', operationName: 'ChangeLicenseQuantity', field: 'changeLicenseQuantity', retry: 'never', document: Types.ChangeLicenseQuantityDocument },
+  clearRenewalChange: { kind: 'mutation', operationName: 'ClearRenewalChange', field: 'clearRenewalChange', retry: 'never', document: Types.ClearRenewalChangeDocument },
   createCustomer: { kind: 'mutation', operationName: 'CreateCustomer', field: 'createCustomer', retry: 'with-idempotency-key', document: Types.CreateCustomerDocument },
   createOffer: { kind: 'mutation', operationName: 'CreateOffer', field: 'createOffer', retry: 'never', document: Types.CreateOfferDocument },
   createPartner: { kind: 'mutation', operationName: 'CreatePartner', field: 'createPartner', retry: 'never', document: Types.CreatePartnerDocument },
@@ -37,7 +39,9 @@ export const operations = {
   removeResellerRelationship: { kind: 'mutation', operationName: 'RemoveResellerRelationship', field: 'removeResellerRelationship', retry: 'never', document: Types.RemoveResellerRelationshipDocument },
   revokeOfferAuthorization: { kind: 'mutation', operationName: 'RevokeOfferAuthorization', field: 'revokeOfferAuthorization', retry: 'never', document: Types.RevokeOfferAuthorizationDocument },
   rotateWebhookSecret: { kind: 'mutation', operationName: 'RotateWebhookSecret', field: 'rotateWebhookSecret', retry: 'never', document: Types.RotateWebhookSecretDocument },
+  scheduleRenewalChange: { kind: 'mutation', operationName: 'ScheduleRenewalChange', field: 'scheduleRenewalChange', retry: 'never', document: Types.ScheduleRenewalChangeDocument },
   sendTestWebhook: { kind: 'mutation', operationName: 'SendTestWebhook', field: 'sendTestWebhook', retry: 'never', document: Types.SendTestWebhookDocument },
+  setAutoRenew: { kind: 'mutation', operationName: 'SetAutoRenew', field: 'setAutoRenew', retry: 'never', document: Types.SetAutoRenewDocument },
   setPartnerOfRecord: { kind: 'mutation', operationName: 'SetPartnerOfRecord', field: 'setPartnerOfRecord', retry: 'never', document: Types.SetPartnerOfRecordDocument },
   suspendSubscription: { kind: 'mutation', operationName: 'SuspendSubscription', field: 'suspendSubscription', retry: 'never', document: Types.SuspendSubscriptionDocument },
   updateWebhookEndpoint: { kind: 'mutation', operationName: 'UpdateWebhookEndpoint', field: 'updateWebhookEndpoint', retry: 'never', document: Types.UpdateWebhookEndpointDocument },
@@ -204,6 +208,15 @@ export interface TenantryOperations {
   authorizeOffer(variables: Types.AuthorizeOfferMutationVariables, options?: RequestOptions): Promise<Types.AuthorizeOfferMutation>;
 
   /**
+   * Cancel inside the cancellation window (7 days after the term started): it expires now. Afterwards, turn auto-renewal off instead.
+   *
+   * Mutation `cancelSubscription` (operation `CancelSubscription`). Sent once: the client never retries it.
+   * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
+   * @throws {TenantryNetworkError} when no GraphQL answer arrives.
+   */
+  cancelSubscription(variables: Types.CancelSubscriptionMutationVariables, options?: RequestOptions): Promise<Types.CancelSubscriptionMutation>;
+
+  /**
    * Change the licence count of an active subscription.
    *
    * Mutation `changeLicenseQuantity` (operation `ChangeLicenseQuantity`). Sent once: the client never retries it.
@@ -211,6 +224,15 @@ export interface TenantryOperations {
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
   changeLicenseQuantity(variables: Types.ChangeLicenseQuantityMutationVariables, options?: RequestOptions): Promise<Types.ChangeLicenseQuantityMutation>;
+
+  /**
+   * Remove the change scheduled for the next renewal.
+   *
+   * Mutation `clearRenewalChange` (operation `ClearRenewalChange`). Sent once: the client never retries it.
+   * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
+   * @throws {TenantryNetworkError} when no GraphQL answer arrives.
+   */
+  clearRenewalChange(variables: Types.ClearRenewalChangeMutationVariables, options?: RequestOptions): Promise<Types.ClearRenewalChangeMutation>;
 
   /**
    * Create a customer whose billing you, the reseller, manage.
@@ -339,6 +361,15 @@ export interface TenantryOperations {
   rotateWebhookSecret(variables: Types.RotateWebhookSecretMutationVariables, options?: RequestOptions): Promise<Types.RotateWebhookSecretMutation>;
 
   /**
+   * Schedule a quantity, term or cycle for the next renewal.
+   *
+   * Mutation `scheduleRenewalChange` (operation `ScheduleRenewalChange`). Sent once: the client never retries it.
+   * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
+   * @throws {TenantryNetworkError} when no GraphQL answer arrives.
+   */
+  scheduleRenewalChange(variables: Types.ScheduleRenewalChangeMutationVariables, options?: RequestOptions): Promise<Types.ScheduleRenewalChangeMutation>;
+
+  /**
    * Send a webhook.test event to an endpoint, whatever its event types.
    *
    * Mutation `sendTestWebhook` (operation `SendTestWebhook`). Sent once: the client never retries it.
@@ -346,6 +377,15 @@ export interface TenantryOperations {
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
   sendTestWebhook(variables: Types.SendTestWebhookMutationVariables, options?: RequestOptions): Promise<Types.SendTestWebhookMutation>;
+
+  /**
+   * Turn auto-renewal of an active subscription on or off.
+   *
+   * Mutation `setAutoRenew` (operation `SetAutoRenew`). Sent once: the client never retries it.
+   * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
+   * @throws {TenantryNetworkError} when no GraphQL answer arrives.
+   */
+  setAutoRenew(variables: Types.SetAutoRenewMutationVariables, options?: RequestOptions): Promise<Types.SetAutoRenewMutation>;
 
   /**
    * Add, change or remove (null) the partner of record.

@@ -19,6 +19,7 @@ export enum Permission {
   CreateOffer = 'CreateOffer',
   AuthorizeOffers = 'AuthorizeOffers',
   ManageWebhooks = 'ManageWebhooks',
+  AdvanceTestClock = 'AdvanceTestClock',
 }
 
 const R = Role;
@@ -47,6 +48,7 @@ export const ROLE_MATRIX: Record<Permission, readonly Role[]> = {
   [Permission.CreateOffer]: [R.PLATFORM_ADMIN],
   [Permission.AuthorizeOffers]: [R.PLATFORM_ADMIN],
   [Permission.ManageWebhooks]: [R.TENANT_GLOBAL_ADMIN, R.PARTNER_ADMIN_AGENT, R.PLATFORM_ADMIN],
+  [Permission.AdvanceTestClock]: [R.PLATFORM_ADMIN],
 };
 
 /** What a refused caller is told; a sentence they can act on. */
@@ -59,6 +61,7 @@ const DENIALS: Partial<Record<Permission, string>> = {
   [Permission.RemoveResellerRelationship]:
     'A customer cannot remove its reseller relationship: ask your reseller to remove it from its partner center.',
   [Permission.ManageWebhooks]: 'Only a tenant’s global admin, a partner’s admin agent or a platform admin can manage webhook endpoints.',
+  [Permission.AdvanceTestClock]: 'Only a platform administrator can move the test clock; ask one to advance domain time.',
 };
 
 export function deniedMessage(permission: Permission, roles: readonly Role[]): string {

@@ -8,21 +8,24 @@ import { placeholders, rowReader } from './row-reader';
  * receives its event, without building a TypeORM query for each.
  */
 
-/** The enabled endpoints of these owners: their ids and event type filters (idx_webhook_endpoints_owner). */
-export async function enabledEndpointsOf(manager: EntityManager, ownerKeys: readonly string[]): Promise<{ id: string; eventTypes: string[] }[]> {
+/** The enabled endpoints of these owners: their ids, owners and event type filters (idx_webhook_endpoints_owner). */
+export async function enabledEndpointsOf(
+  manager: EntityManager,
+  ownerKeys: readonly string[],
+): Promise<{ id: string; ownerKey: string; eventTypes: string[] }[]> {
   if (ownerKeys.length === 0) return [];
   const w = rowReader(manager.connection, WebhookEndpoint);
-  const rows: { id: string; eventTypes: string }[] = await manager.query(
-    `SELECT ${w.column('w', 'id')} AS id, ${w.column('w', 'eventTypes')} AS eventTypes FROM ${w.table} w ` +
+  const rows: { id: string; ownerKey: string; eventTypes: string }[] = await manager.query(
+    `SELECT ${w.column('w', 'id')} AS id, ${w.column('w', 'ownerKey')} AS ownerKey, ${w.column('w', 'eventTypes')} AS eventTypes FROM ${w.table} w ` +
       `WHERE ${w.column('w', 'ownerKey')} IN (${placeholders(ownerKeys.length)}) AND ${w.column('w', 'enabled')} = 1`,
     [...ownerKeys],
   );
-  return rows.map((row) => ({ id: row.id, eventTypes: JSON.parse(row.eventTypes) as string[] }));
+  return rows.map((row) => ({ id: row.id, ownerKey: row.ownerKey, eventTypes: JSON.parse(row.eventTypes) as string[] }));
 }
 
 const QUEUED_COLUMNS = ['id', 'endpointId', 'eventId', 'status', 'attempts', 'nextAttemptAt', 'createdAt'] as const;
 
-/** Queues PENDING deliveries (no attempt yet, due now) in one statement. */
+/** Queues PENDING deliveries (no attempt yet, due at `now`, the wall clock's: the dispatcher's) in one statement. */
 export async function insertPendingDeliveries(
   manager: EntityManager,
   deliveries: readonly { id: string; endpointId: string; eventId: string }[],

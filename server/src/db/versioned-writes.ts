@@ -5,10 +5,11 @@ import { LostRace, type UnitOfWork } from './transactions';
 /**
  * The one writer of subscription changes: `UPDATE … WHERE id = ? AND version = ?`, the version bumped and
  * `updatedAt` set, the affected rows checked. When another change got there first it throws LostRace, and
- * the unit of work runs again on the fresh row. Returns the row as this change wrote it.
+ * the unit of work runs again on the fresh row. Returns the row as this change wrote it. `changes` counts the
+ * changes the write makes at once (a sweep catching up several terms); 0 writes bookkeeping that is no change.
  */
-export async function updateIfVersion(uow: UnitOfWork, current: Subscription, changes: Partial<Subscription>): Promise<Subscription> {
-  const values = { ...changes, version: current.version + 1, updatedAt: uow.now };
+export async function updateIfVersion(uow: UnitOfWork, current: Subscription, fields: Partial<Subscription>, changes = 1): Promise<Subscription> {
+  const values = changes === 0 ? { ...fields } : { ...fields, version: current.version + changes, updatedAt: uow.now };
   const result = await uow.manager
     .createQueryBuilder()
     .update(Subscription)

@@ -10,6 +10,13 @@ export const EVENT_TYPES = [
   'subscription.deleted',
   'subscription.partnerOfRecordSet',
   'subscription.partnerOfRecordRemoved',
+  'subscription.cancelled',
+  'subscription.expired',
+  'subscription.renewed',
+  'subscription.termEnding',
+  'subscription.autoRenewChanged',
+  'subscription.renewalChangeScheduled',
+  'subscription.renewalChangeCleared',
   'tenant.created',
   'resellerRelationship.created',
   'resellerRelationship.removed',
@@ -26,6 +33,7 @@ export const EVENT_TYPES = [
   'webhookEndpoint.disabled',
   'webhookDelivery.redelivered',
   'webhook.test',
+  'testClock.advanced',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

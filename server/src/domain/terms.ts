@@ -23,6 +23,9 @@ export interface OfferTermData {
 }
 
 /** The window after a term starts in which the subscription may be cancelled, and after licences are added in which they may be removed. */
+/** The largest price of one licence for one billing period, in minor units: with at most 1,000,000 licences and 36 periods, every total stays a safe integer (SPEC §9). */
+export const UNIT_PRICE_MAX_CENTS = 100_000_000;
+
 export const CANCELLATION_WINDOW_MS = 168 * 3_600_000;
 export const DECREASE_WINDOW_MS = 168 * 3_600_000;
 
@@ -57,11 +60,11 @@ export const isAllowedPair = (termDuration: TermDuration, billingCycle: BillingC
 
 /** Why a list of terms cannot be an offer's, or undefined when it can. */
 export function termsProblem(terms: readonly OfferTermData[]): string | undefined {
-  if (terms.length === 0) return 'must list at least one term';
+  if (terms.length === 0) return 'is empty: list at least one term';
   const seen = new Set<string>();
   for (const term of terms) {
     if (!isAllowedPair(term.termDuration, term.billingCycle)) {
-      return `${term.termDuration} cannot be billed ${term.billingCycle}: ${allowedPairsText()}`;
+      return `pairs ${term.termDuration} with ${term.billingCycle}, which is not sold: ${allowedPairsText()}`;
     }
     const key = `${term.termDuration}/${term.billingCycle}`;
     if (seen.has(key)) return `lists ${key} twice`;
@@ -119,8 +122,9 @@ export function termFigures(term: OfferTermData, quantity: number) {
   const pricePerBillingPeriodCents = term.unitPriceCents * quantity;
   const termTotalCents = pricePerBillingPeriodCents * billingPeriods(term.termDuration, term.billingCycle);
   const months = TERM_MONTHS[term.termDuration];
-  // Half up to a whole cent: exact in integers, so no floating-point rounding at .5.
-  const monthlyTotalCents = Math.floor((2 * termTotalCents + months) / (2 * months));
+  // Half up to a whole cent, from the remainder: 2 × termTotalCents can pass 2^53, where doubles lose units.
+  const remainder = termTotalCents % months;
+  const monthlyTotalCents = (termTotalCents - remainder) / months + (2 * remainder >= months ? 1 : 0);
   return { pricePerBillingPeriodCents, termTotalCents, monthlyTotalCents };
 }
 
@@ -168,4 +172,26 @@ export function monthsToTermContaining(purchasedAt: Date, termMonths: number, no
   let months = termMonths;
   while (termEnd(purchasedAt, months).getTime() <= now.getTime()) months += termMonths;
   return months;
+}
+
+/**
+ * The term columns of a subscription bought at `purchasedAt` on a term, as of `now`: the term that contains
+ * `now` (the first, for a purchase now), its whole quantity one licence block, auto-renewing, nothing scheduled.
+ */
+export function termAsOf(purchasedAt: Date, term: { termDuration: TermDuration; billingCycle: BillingCycle }, quantity: number, now: Date) {
+  const termMonths = monthsToTermContaining(purchasedAt, TERM_MONTHS[term.termDuration], now);
+  const termStartsAt = termEnd(purchasedAt, termMonths - TERM_MONTHS[term.termDuration]);
+  return {
+    termDuration: term.termDuration,
+    billingCycle: term.billingCycle,
+    autoRenew: true,
+    termStartsAt,
+    termEndsAt: termEnd(purchasedAt, termMonths),
+    termMonths,
+    licenceBlocks: wholeQuantityBlock(quantity, termStartsAt),
+    scheduledChange: null,
+    termNoticePending: true,
+    cancelledAt: null,
+    expiredAt: null,
+  };
 }

@@ -13,7 +13,8 @@ import { CallerRateLimiter } from './rate-limit';
 /**
  * Builds the per-request context: verifies the token (401 UNAUTHENTICATED if bad), spends one request of
  * the caller’s rate limit (429 RATE_LIMITED when spent; callers without a valid token count by IP) and
- * makes fresh loaders.
+ * makes fresh loaders. `clock` is domain time (SPEC §8), which every rule the request meets reads; the token
+ * and the rate limit keep the wall clock.
  */
 export function contextFactory(verifier: TokenVerifier, dataSource: DataSource, clock: Clock, limiter?: CallerRateLimiter) {
   return async ({ req }: { req: Request }): Promise<RequestContext> => {

@@ -10,6 +10,7 @@ import { PartnerRelationshipResolver } from './partner-relationship.resolver';
 import { SubscriptionResolver } from './subscription.resolver';
 import { ViewerResolver } from './viewer.resolver';
 import { WebhookResolver } from './webhook.resolver';
+import { TestClockResolver } from './test-clock.resolver';
 
 export const resolvers = [
   TenantResolver,
@@ -22,4 +23,5 @@ export const resolvers = [
   SubscriptionResolver,
   ViewerResolver,
   WebhookResolver,
+  TestClockResolver,
 ] as const;

@@ -1,4 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { cancellationAllowedUntil } from '../domain/terms';
 import { Permission } from '../auth/permissions';
 import type { RequestContext } from '../auth/request-context';
 import { Offer, Partner, Subscription, Tenant } from '../entities';
@@ -6,13 +8,21 @@ import type { Services } from '../services';
 import { SubscriptionConnection } from './types/connections';
 import { SubscriptionQuote } from './types/subscription-quote';
 import {
+  CancelSubscriptionPayload,
   ChangeLicenseQuantityPayload,
+  ClearRenewalChangePayload,
+  ScheduleRenewalChangePayload,
+  SetAutoRenewPayload,
   PurchaseSubscriptionPayload,
   ReactivateSubscriptionPayload,
   SetPartnerOfRecordPayload,
   SuspendSubscriptionPayload,
 } from './types/payloads';
 import {
+  CancelSubscriptionInput,
+  ClearRenewalChangeInput,
+  ScheduleRenewalChangeInput,
+  SetAutoRenewInput,
   ChangeLicenseQuantityInput,
   PurchaseSubscriptionInput,
   QuoteSubscriptionInput,
@@ -82,6 +92,54 @@ export class SubscriptionResolver {
   async reactivateSubscription(@Arg('input', () => ReactivateSubscriptionInput) input: ReactivateSubscriptionInput, @Ctx() ctx: RequestContext) {
     const subscription = await this.services.subscriptions.reactivate(ctx, input.subscriptionId, input.expectedVersion);
     return Object.assign(new ReactivateSubscriptionPayload(), { subscription });
+  }
+
+  @Authorized(Permission.ManageSubscription)
+  @Mutation(() => CancelSubscriptionPayload, {
+    description: 'Cancel inside the cancellation window (7 days after the term started): it expires now. Afterwards, turn auto-renewal off instead.',
+  })
+  async cancelSubscription(@Arg('input', () => CancelSubscriptionInput) input: CancelSubscriptionInput, @Ctx() ctx: RequestContext) {
+    const subscription = await this.services.subscriptions.cancel(ctx, input.subscriptionId, input.expectedVersion);
+    return Object.assign(new CancelSubscriptionPayload(), { subscription });
+  }
+
+  @Authorized(Permission.ManageSubscription)
+  @Mutation(() => SetAutoRenewPayload, { description: 'Turn auto-renewal of an active subscription on or off.' })
+  async setAutoRenew(@Arg('input', () => SetAutoRenewInput) input: SetAutoRenewInput, @Ctx() ctx: RequestContext) {
+    const subscription = await this.services.subscriptions.setAutoRenew(ctx, input.subscriptionId, input.autoRenew, input.expectedVersion);
+    return Object.assign(new SetAutoRenewPayload(), { subscription });
+  }
+
+  @Authorized(Permission.ManageSubscription)
+  @Mutation(() => ScheduleRenewalChangePayload, { description: 'Schedule a quantity, term or cycle for the next renewal.' })
+  async scheduleRenewalChange(@Arg('input', () => ScheduleRenewalChangeInput) input: ScheduleRenewalChangeInput, @Ctx() ctx: RequestContext) {
+    const { subscriptionId, expectedVersion, ...change } = input;
+    const subscription = await this.services.subscriptions.scheduleRenewalChange(ctx, subscriptionId, change, expectedVersion);
+    return Object.assign(new ScheduleRenewalChangePayload(), { subscription });
+  }
+
+  @Authorized(Permission.ManageSubscription)
+  @Mutation(() => ClearRenewalChangePayload, { description: 'Remove the change scheduled for the next renewal.' })
+  async clearRenewalChange(@Arg('input', () => ClearRenewalChangeInput) input: ClearRenewalChangeInput, @Ctx() ctx: RequestContext) {
+    const subscription = await this.services.subscriptions.clearRenewalChange(ctx, input.subscriptionId, input.expectedVersion);
+    return Object.assign(new ClearRenewalChangePayload(), { subscription });
+  }
+
+  @FieldResolver(() => DateTimeISOResolver, { description: 'Until when the current term may be cancelled: 7 days (168 hours) after it started.' })
+  cancellationAllowedUntil(@Root() subscription: Subscription) {
+    return cancellationAllowedUntil(subscription.termStartsAt);
+  }
+
+  @FieldResolver(() => Int, {
+    description: 'The least quantity a decrease may go to now: licences may be removed only within 7 days of being added.',
+  })
+  quantityFloor(@Root() subscription: Subscription, @Ctx() ctx: RequestContext) {
+    return this.services.subscriptions.quantityFloor(ctx, subscription);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether you may cancel it now (you manage it, and its cancellation window is open).' })
+  viewerCanCancel(@Root() subscription: Subscription, @Ctx() ctx: RequestContext) {
+    return this.services.subscriptions.viewerCanCancel(ctx, subscription);
   }
 
   @FieldResolver(() => Tenant, { description: 'The tenant holding the subscription.' })

@@ -14,6 +14,13 @@
  * reseller being a large one holding ~30% of all customers; per tenant a mix of DIRECT and RESELLER
  * subscriptions (mostly ACTIVE, some SUSPENDED within retention, a few DELETED), a fifth of them with an
  * advisor as partner of record.
+ *
+ * Terms (SPEC §8): every offer lists P1M/MONTHLY first, every third offer P1Y (and every sixth P3Y) as well;
+ * most subscriptions are P1M, a few on those offers P1Y. Each subscription's current term is the one that
+ * contains the seed's "now", anchored at its purchase (createdAt), so term ends spread over the month. The
+ * W5 cohort of the benchmark (`--w5-cohort`, 100,000): ACTIVE auto-renewing P1M subscriptions, at most two per
+ * tenant, of tenants that are not customers of the largest reseller (whose customers W1–W4 use), all bought
+ * at W5_PURCHASE, so that their terms all end at one instant (bench/w5-renewals.js moves it next to now).
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
@@ -22,11 +29,13 @@ import { SingleBar } from 'cli-progress';
 import { ConfigError, parseDatabaseUrl, type DatabaseConfig } from '../config';
 import { openDatabase } from '../db/data-source';
 import { DAY_MS, foldForSearch } from '../domain/rules';
+import { addMonthsClamped, monthsToTermContaining, TERM_MONTHS } from '../domain/terms';
 
 const usage = `Usage: npm run seed:large -- [--tenants N] [--subscriptions-per-tenant M] [--resellers K]
-                            [--advisors A] [--batch ROWS] [--seed S] [--quiet]
+                            [--advisors A] [--batch ROWS] [--seed S] [--w5-cohort C] [--quiet]
 Loads into DATABASE_URL (default sqlite:./data/tenantry.sqlite), after running the migrations.
-Defaults: --tenants 10000 --subscriptions-per-tenant 10 --resellers 50 --advisors resellers/2 --batch 1000 --seed 1`;
+Defaults: --tenants 10000 --subscriptions-per-tenant 10 --resellers 50 --advisors resellers/2 --batch 1000 --seed 1
+          --w5-cohort 100000 (fewer when the dataset has fewer eligible subscriptions)`;
 
 export interface SeedOptions {
   tenants: number;
@@ -36,6 +45,8 @@ export interface SeedOptions {
   batch: number;
   seed: number;
   quiet: boolean;
+  /** How many subscriptions share the W5 purchase instant (at most; default 100,000). */
+  w5Cohort?: number;
 }
 
 export interface SeedResult {
@@ -90,6 +101,16 @@ const sqlDate = (ms: number) => {
 
 const BASE = Date.UTC(2022, 0, 1);
 const RETENTION_DAYS = 90;
+/** RENEWAL_NOTICE_DAYS' default: a term ending sooner than this after the seed's "now" had its notice written. */
+const NOTICE_DAYS = 7;
+/**
+ * When every subscription of the W5 cohort was bought: after the last tenant's creation (BASE + at most three
+ * years), on a day every month has, with a millisecond no other seeded instant has (they are whole seconds).
+ */
+export const W5_PURCHASE = Date.UTC(2025, 2, 14, 9, 30, 0, 777);
+export const W5_COHORT_DEFAULT = 100_000;
+/** At most this many cohort subscriptions per tenant: the cohort spreads over ~50,000 tenants. */
+const W5_PER_TENANT = 2;
 
 const CATALOG: [sku: string, name: string, min: number, max: number, cents: number][] = [
   ['M365-BUSINESS-BASIC', 'Microsoft 365 Business Basic', 1, 300, 600],
@@ -122,7 +143,7 @@ const pick = <T>(rng: () => number, items: readonly T[]) => items[Math.floor(rng
 
 interface Plan {
   o: SeedOptions;
-  offers: { id: string; sku: string; name: string; min: number; max: number; cents: number; createdAt: number }[];
+  offers: { id: string; sku: string; name: string; min: number; max: number; cents: number; createdAt: number; terms: SeedTerm[] }[];
   resellerIds: string[];
   advisorIds: string[];
   /** Partners that can be partner of record: advisors, and resellers that are advisors too. */
@@ -147,6 +168,7 @@ function makePlan(o: SeedOptions): Plan {
       max,
       cents,
       createdAt,
+      terms: offerTerms(i, cents),
     };
   });
   const resellerIds = Array.from({ length: o.resellers }, (_, i) => String(5_000_001 + i));
@@ -164,6 +186,23 @@ function makePlan(o: SeedOptions): Plan {
 
 type Row = (string | number | null)[];
 
+interface SeedTerm {
+  termDuration: 'P1M' | 'P1Y' | 'P3Y';
+  billingCycle: 'MONTHLY' | 'ANNUAL' | 'TRIENNIAL';
+  unitPriceCents: number;
+}
+
+/** P1M/MONTHLY at the list price first (what a purchase without a term takes); every third offer P1Y, every sixth P3Y too. */
+function offerTerms(i: number, cents: number): SeedTerm[] {
+  const terms: SeedTerm[] = [{ termDuration: 'P1M', billingCycle: 'MONTHLY', unitPriceCents: cents }];
+  if (i % 3 === 1) {
+    terms.push({ termDuration: 'P1Y', billingCycle: 'MONTHLY', unitPriceCents: Math.round(cents * 0.95) });
+    terms.push({ termDuration: 'P1Y', billingCycle: 'ANNUAL', unitPriceCents: Math.round(cents * 12 * 0.9) });
+  }
+  if (i % 6 === 1) terms.push({ termDuration: 'P3Y', billingCycle: 'ANNUAL', unitPriceCents: Math.round(cents * 12 * 0.85) });
+  return terms;
+}
+
 interface TenantRows {
   tenant: Row;
   relationships: Row[];
@@ -175,7 +214,14 @@ const RELATIONSHIP_COLUMNS = ['id', 'partnerId', 'tenantId', 'createdAt'];
 const SUBSCRIPTION_COLUMNS = [
   'id', 'tenantId', 'offerId', 'quantity', 'status', 'channel', 'resellerId', 'partnerOfRecordId',
   'suspendedAt', 'dataRetentionEndsAt', 'liveKey', 'version', 'createdAt', 'updatedAt',
+  'termDuration', 'billingCycle', 'autoRenew', 'termStartsAt', 'termEndsAt', 'termMonths', 'licenceBlocks',
+  'scheduledChange', 'termNoticePending', 'cancelledAt', 'expiredAt',
 ];
+
+/** Cohort places still to hand out, in tenant order (the generator runs tenants 0, 1, 2, … in every pass). */
+export interface CohortCounter {
+  left: number;
+}
 
 /** The customers' resellers: 3/4 of tenants have one, reseller 0 holding ~30% of them; 1/10 have a second. */
 function resellersOf(plan: Plan, rng: () => number): number[] {
@@ -189,9 +235,12 @@ function resellersOf(plan: Plan, rng: () => number): number[] {
   return [primary];
 }
 
-function tenantRows(plan: Plan, i: number): TenantRows {
+function tenantRows(plan: Plan, i: number, cohort: CohortCounter = { left: 0 }): TenantRows & { cohortIds: string[] } {
   const { o, offers } = plan;
   const rng = rngFor(o.seed, 'tenant', i);
+  // Terms draw from their own generator: the columns that were seeded before terms existed stay the same.
+  const termRng = rngFor(o.seed, 'term', i);
+  const cohortIds: string[] = [];
   const createdAt = BASE + i * plan.tenantStep;
   const id = uuidv7At(createdAt, rng);
   const resellers = resellersOf(plan, rng);
@@ -248,12 +297,41 @@ function tenantRows(plan: Plan, i: number): TenantRows {
     const quantityCap = Math.min(offer.max, 300);
     const quantity = Math.max(offer.min, Math.min(quantityCap, 1 + Math.floor(rng() * rng() * quantityCap)));
     const updated = Math.min(plan.now, created + Math.floor(rng() * 300) * DAY_MS);
+
+    // The term: P1M mostly; on offers that list more, a tenth P1Y (the offer's first P1Y cycle).
+    const yearly = offer.terms.find((t) => t.termDuration === 'P1Y');
+    const term = yearly && termRng() < 0.1 ? yearly : offer.terms[0];
+    // Auto-renewal off on a few, never on what the largest reseller sold (W3 changes those: they must not expire).
+    const autoRenew = !(status === 'ACTIVE' && resellerId !== plan.resellerIds[0] && termRng() < 0.05);
+    const inCohort =
+      cohort.left > 0 &&
+      cohortIds.length < W5_PER_TENANT &&
+      status === 'ACTIVE' &&
+      autoRenew &&
+      term.termDuration === 'P1M' &&
+      !resellers.includes(0);
+    if (inCohort) {
+      cohort.left--;
+      cohortIds.push(subId);
+    }
+    const purchasedAt = inCohort ? W5_PURCHASE : created;
+    // Deleted ones keep the term they were in when suspended; the others are in the term that contains now.
+    const at = status === 'DELETED' && suspendedAt ? Date.parse(`${suspendedAt.replace(' ', 'T')}Z`) : plan.now;
+    const step = TERM_MONTHS[term.termDuration];
+    const months = monthsToTermContaining(new Date(purchasedAt), step, new Date(Math.max(at, purchasedAt)));
+    const startsAt = addMonthsClamped(new Date(purchasedAt), months - step);
+    const endsAt = addMonthsClamped(new Date(purchasedAt), months);
+    // A term ending within the notice days had its notice written. The cohort's counts as written too: otherwise the
+    // first server to start within 7 days of its end writes 100,000 notices at once, inside whatever it measures.
+    const noticePending = !inCohort && status !== 'DELETED' && endsAt.getTime() - NOTICE_DAYS * DAY_MS > plan.now;
     subscriptions.push([
       subId, id, offer.id, quantity, status, channel, resellerId, partnerOfRecord,
-      suspendedAt, retention, liveKey, version, sqlDate(created), suspendedAt ?? sqlDate(Math.max(updated, created)),
+      suspendedAt, retention, liveKey, version, sqlDate(purchasedAt), suspendedAt ?? sqlDate(Math.max(updated, purchasedAt)),
+      term.termDuration, term.billingCycle, autoRenew ? 1 : 0, sqlDate(startsAt.getTime()), sqlDate(endsAt.getTime()), months,
+      JSON.stringify([{ quantity, addedAt: startsAt.toISOString() }]), null, noticePending ? 1 : 0, null, null,
     ]);
   }
-  return { tenant, relationships, subscriptions };
+  return { tenant, relationships, subscriptions, cohortIds };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -360,8 +438,8 @@ export async function seedLarge(db: DatabaseConfig, o: SeedOptions, log: (line: 
     await writer.begin();
     await writer.insert(
       'offers',
-      ['id', 'sku', 'name', 'minQuantity', 'maxQuantity', 'unitPriceCents', 'currency', 'createdAt'],
-      plan.offers.map((f) => [f.id, f.sku, f.name, f.min, f.max, f.cents, 'USD', sqlDate(f.createdAt)]),
+      ['id', 'sku', 'name', 'minQuantity', 'maxQuantity', 'unitPriceCents', 'terms', 'currency', 'createdAt'],
+      plan.offers.map((f) => [f.id, f.sku, f.name, f.min, f.max, f.cents, JSON.stringify(f.terms), 'USD', sqlDate(f.createdAt)]),
     );
     const partnerRow = (id: string, i: number, reseller: boolean, advisor: boolean, kind: string): Row => {
       const rng = rngFor(o.seed, kind, i);
@@ -403,13 +481,14 @@ export async function seedLarge(db: DatabaseConfig, o: SeedOptions, log: (line: 
     let done = 0;
     let pending: Promise<void> = Promise.resolve();
     let inTransaction = 0;
+    const cohort: CohortCounter = { left: o.w5Cohort ?? W5_COHORT_DEFAULT };
     for (let start = 0; start < o.tenants; start += tenantsPerBatch) {
       const end = Math.min(o.tenants, start + tenantsPerBatch);
       const tenants: Row[] = [];
       const relationships: Row[] = [];
       const subscriptions: Row[] = [];
       for (let i = start; i < end; i++) {
-        const rows = tenantRows(plan, i);
+        const rows = tenantRows(plan, i, cohort);
         tenants.push(rows.tenant);
         relationships.push(...rows.relationships);
         subscriptions.push(...rows.subscriptions);
@@ -446,6 +525,18 @@ export async function seedLarge(db: DatabaseConfig, o: SeedOptions, log: (line: 
   }
 }
 
+/**
+ * The W5 cohort of a dataset seeded with these options: its subscriptions' ids, in tenant order, and their purchase
+ * instant. Regenerated from the options alone (the seed is deterministic), without reading the database.
+ */
+export function w5Cohort(o: SeedOptions): { ids: string[]; purchasedAt: Date } {
+  const plan = makePlan(o);
+  const cohort: CohortCounter = { left: o.w5Cohort ?? W5_COHORT_DEFAULT };
+  const ids: string[] = [];
+  for (let i = 0; i < o.tenants && cohort.left > 0; i++) ids.push(...tenantRows(plan, i, cohort).cohortIds);
+  return { ids, purchasedAt: new Date(W5_PURCHASE) };
+}
+
 function positive(name: string, raw: string | undefined, fallback: number, min = 0): number {
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw)) throw new ConfigError(`--${name}`, `must be a whole number, got "${raw}"`);
@@ -464,6 +555,7 @@ export function parseSeedArgs(argv: string[]): SeedOptions {
       advisors: { type: 'string' },
       batch: { type: 'string' },
       seed: { type: 'string' },
+      'w5-cohort': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -482,6 +574,7 @@ export function parseSeedArgs(argv: string[]): SeedOptions {
     advisors: positive('advisors', values.advisors, Math.max(2, Math.floor(resellers / 2))),
     batch: positive('batch', values.batch, 1000, 1),
     seed: positive('seed', values.seed, 1),
+    w5Cohort: positive('w5-cohort', values['w5-cohort'], W5_COHORT_DEFAULT),
     quiet: values.quiet ?? false,
   };
 }

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { newId } from '../entities/columns';
 import { DAY_MS } from '../domain/rules';
+import { type OfferTermData, termAsOf } from '../domain/terms';
 import {
   LIVE,
   Offer,
@@ -11,6 +12,8 @@ import {
   SubscriptionChannel,
   SubscriptionStatus,
   Tenant,
+  BillingCycle,
+  TermDuration,
 } from '../entities';
 
 export const DEMO_PARTNERS = {
@@ -41,6 +44,18 @@ export async function seedDemoData(dataSource: DataSource, now: Date, retentionD
       partner(DEMO_PARTNERS.proseware, 'Proseware Reseller', 'GB', true, false),
     ]);
 
+    // Partner Center's new-commerce prices: the monthly term costs the list price; a year's commitment a sixth less
+    // per month, billed monthly or up front; three years (for the large plans) a little less again.
+    const terms = (cents: number, threeYears: boolean): OfferTermData[] => {
+      const yearly = Math.round((cents * 5) / 6);
+      const list: OfferTermData[] = [
+        { termDuration: TermDuration.P1M, billingCycle: BillingCycle.MONTHLY, unitPriceCents: cents },
+        { termDuration: TermDuration.P1Y, billingCycle: BillingCycle.MONTHLY, unitPriceCents: yearly },
+        { termDuration: TermDuration.P1Y, billingCycle: BillingCycle.ANNUAL, unitPriceCents: yearly * 12 },
+      ];
+      if (threeYears) list.push({ termDuration: TermDuration.P3Y, billingCycle: BillingCycle.ANNUAL, unitPriceCents: Math.round(yearly * 0.95) * 12 });
+      return list;
+    };
     const offer = (sku: string, name: string, min: number, max: number, cents: number, daysAgo: number) =>
       Object.assign(new Offer(), {
         id: newId(),
@@ -49,6 +64,7 @@ export async function seedDemoData(dataSource: DataSource, now: Date, retentionD
         minQuantity: min,
         maxQuantity: max,
         unitPriceCents: cents,
+        terms: terms(cents, max > 1_000),
         currency: 'USD',
         createdAt: at(daysAgo),
       });
@@ -85,8 +101,11 @@ export async function seedDemoData(dataSource: DataSource, now: Date, retentionD
       quantity: number,
       channel: SubscriptionChannel,
       extra: Partial<Subscription> = {},
-    ): Subscription =>
-      Object.assign(new Subscription(), {
+    ): Subscription => {
+      // Bought monthly 90 days ago: the current term is the one that contains now.
+      const createdAt = at(90);
+      const term = termAsOf(createdAt, { termDuration: TermDuration.P1M, billingCycle: BillingCycle.MONTHLY }, quantity, now);
+      return Object.assign(new Subscription(), {
         id: newId(),
         tenantId: t.id,
         offerId: o.id,
@@ -98,11 +117,13 @@ export async function seedDemoData(dataSource: DataSource, now: Date, retentionD
         suspendedAt: null,
         dataRetentionEndsAt: null,
         liveKey: LIVE,
+        ...term,
         version: 1,
-        createdAt: at(90),
-        updatedAt: at(90),
+        createdAt,
+        updatedAt: term.termStartsAt,
         ...extra,
       });
+    };
     const suspendedAt = at(10);
     await m.insert(Subscription, [
       subscription(contoso, premium, 25, SubscriptionChannel.DIRECT, { partnerOfRecordId: DEMO_PARTNERS.northwind }),
@@ -113,6 +134,7 @@ export async function seedDemoData(dataSource: DataSource, now: Date, retentionD
         suspendedAt,
         dataRetentionEndsAt: new Date(suspendedAt.getTime() + retentionDays * DAY_MS),
         version: 2,
+        updatedAt: suspendedAt,
       }),
       subscription(litware, e3, 120, SubscriptionChannel.DIRECT),
       subscription(litware, premium, 10, SubscriptionChannel.RESELLER, { partnerOfRecordId: DEMO_PARTNERS.tailspin }),

@@ -7,6 +7,7 @@ import { enabledEndpointsOf, insertPendingDeliveries } from '../db/delivery-queu
 import type { EventType } from '../domain/event-types';
 import { type Page, type PageArgs, paginate } from '../db/pagination';
 import type { UnitOfWork } from '../db/transactions';
+import type { Clock } from '../domain/clock';
 
 export interface AuditEntry {
   action: EventType;
@@ -32,12 +33,15 @@ export interface RecordedEvent {
   deliveryIds: string[];
 }
 
+/** Columns that are bookkeeping, not API fields: events carry the subscription with the field names of the API (SPEC §8). */
+const INTERNAL_KEYS: ReadonlySet<string> = new Set(['liveKey', 'termMonths', 'licenceBlocks', 'termNoticePending']);
+
 /** A JSON-safe copy of an entity for the audit trail (dates as ISO strings, internal keys dropped). */
 export function snapshot(entity: object | null): Record<string, unknown> | null {
   if (entity === null) return null;
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(entity)) {
-    if (key === 'liveKey') continue;
+    if (INTERNAL_KEYS.has(key)) continue;
     copy[key] = value instanceof Date ? value.toISOString() : value;
   }
   return copy;
@@ -50,6 +54,8 @@ export class AuditService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
+    /** Deliveries are due by the wall clock, which the dispatcher compares them with (not domain time, SPEC §8). */
+    private readonly wallClock: Clock,
   ) {}
 
   /**
@@ -58,8 +64,50 @@ export class AuditService {
    * so is one PENDING delivery per webhook endpoint that receives it (SPEC §6).
    */
   async record(uow: UnitOfWork, entry: AuditEntry, route?: WebhookRoute): Promise<RecordedEvent> {
+    const event = this.eventOf(uow, entry);
+    await uow.manager.insert(AuditEvent, event as never);
+    uow.witness({ table: 'audit_events', id: event.id! });
+    const partners = this.access.partnersWhoSee(uow.actor, entry);
+    if (partners.length > 0) {
+      await uow.manager.insert(
+        AuditEventPartner,
+        partners.map((partnerId) => ({ partnerId, eventId: event.id!, tenantId: entry.tenantId })),
+      );
+    }
+    const deliveryIds = await this.queueDeliveries(uow, event.id!, entry, route ?? { ownerKeys: this.access.webhookOwnersWhoSee(entry, partners) });
+    if (deliveryIds.length > 0 && this.onDeliveriesQueued) uow.afterCommit(this.onDeliveriesQueued);
+    return { eventId: event.id!, deliveryIds };
+  }
+
+  /**
+   * record() for many events of one unit of work (the lifecycle sweep's batches): the same rows, in one INSERT
+   * per table and one SELECT of the endpoints of every owner involved, whatever the number of events.
+   */
+  async recordMany(uow: UnitOfWork, entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const events = entries.map((entry) => this.eventOf(uow, entry));
+    await uow.manager.insert(AuditEvent, events as never);
+    uow.witness({ table: 'audit_events', id: events[0].id! });
+    const partnerRows: { partnerId: string; eventId: string; tenantId: string | null }[] = [];
+    const ownerKeysOf = entries.map((entry, i) => {
+      const partners = this.access.partnersWhoSee(uow.actor, entry);
+      for (const partnerId of partners) partnerRows.push({ partnerId, eventId: events[i].id!, tenantId: entry.tenantId });
+      return this.access.webhookOwnersWhoSee(entry, partners);
+    });
+    if (partnerRows.length > 0) await uow.manager.insert(AuditEventPartner, partnerRows);
+    const endpoints = await enabledEndpointsOf(uow.manager, [...new Set(ownerKeysOf.flat())]);
+    const deliveries = entries.flatMap((entry, i) =>
+      endpoints
+        .filter((e) => ownerKeysOf[i].includes(e.ownerKey) && (e.eventTypes.length === 0 || e.eventTypes.includes(entry.action)))
+        .map((e) => ({ id: newId(), endpointId: e.id, eventId: events[i].id! })),
+    );
+    await insertPendingDeliveries(uow.manager, deliveries, uow.now);
+    if (deliveries.length > 0 && this.onDeliveriesQueued) uow.afterCommit(this.onDeliveriesQueued);
+  }
+
+  private eventOf(uow: UnitOfWork, entry: AuditEntry): Partial<AuditEvent> {
     const { actor } = uow;
-    const event: Partial<AuditEvent> = {
+    return {
       id: newId(),
       at: uow.now,
       actorSubject: actor.subject,
@@ -74,18 +122,6 @@ export class AuditService {
       after: snapshot(entry.after),
       requestId: uow.requestId,
     };
-    await uow.manager.insert(AuditEvent, event as never);
-    uow.witness({ table: 'audit_events', id: event.id! });
-    const partners = this.access.partnersWhoSee(actor, entry);
-    if (partners.length > 0) {
-      await uow.manager.insert(
-        AuditEventPartner,
-        partners.map((partnerId) => ({ partnerId, eventId: event.id!, tenantId: entry.tenantId })),
-      );
-    }
-    const deliveryIds = await this.queueDeliveries(uow, event.id!, entry, route ?? { ownerKeys: this.access.webhookOwnersWhoSee(entry, partners) });
-    if (deliveryIds.length > 0 && this.onDeliveriesQueued) uow.afterCommit(this.onDeliveriesQueued);
-    return { eventId: event.id!, deliveryIds };
   }
 
   /** One indexed SELECT per event, and one INSERT when an endpoint receives it. */
@@ -104,7 +140,7 @@ export class AuditService {
       endpointIds = candidates.filter((e) => e.eventTypes.length === 0 || e.eventTypes.includes(entry.action)).map((e) => e.id);
     }
     const deliveries = endpointIds.map((endpointId) => ({ id: newId(), endpointId, eventId }));
-    await insertPendingDeliveries(uow.manager, deliveries, uow.now);
+    await insertPendingDeliveries(uow.manager, deliveries, this.wallClock.now());
     return deliveries.map((d) => d.id);
   }
 

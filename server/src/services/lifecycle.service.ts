@@ -1,32 +1,61 @@
-import { type DataSource, LessThanOrEqual, MoreThan } from 'typeorm';
+import { type DataSource, In } from 'typeorm';
 import type { Actor } from '../domain/actor';
 import type { RequestContext } from '../auth/request-context';
 import type { Clock } from '../domain/clock';
-import { Subscription, SubscriptionStatus } from '../entities';
+import { type Offer, Subscription, SubscriptionStatus } from '../entities';
 import { Loaders } from '../db/loaders';
 import { rowLock, type TransactionRunner, type UnitOfWork } from '../db/transactions';
 import { updateIfVersion } from '../db/versioned-writes';
-import { claimLease, newLeaseOwner, pruneLeases, releaseLease } from '../db/work-leases';
+import { claimLeases, newLeaseOwner, pruneLeases, releaseLeases } from '../db/work-leases';
 import type { Metrics } from '../metrics';
 import { lifecycleRefusal, transitionValues } from '../domain/lifecycle';
-import type { AuditService } from './audit.service';
+import { DAY_MS } from '../domain/rules';
+import { TERM_MONTHS, termEnd, wholeQuantityBlock } from '../domain/terms';
+import type { AuditEntry, AuditService } from './audit.service';
 import type { IdempotencyService } from './idempotency.service';
 import type { WebhookService } from './webhook.service';
 
-const BATCH = 500;
-const LEASE_KIND = 'subscription.expire';
-/** Expiring one subscription takes milliseconds; a claim outliving this is its dead or stalled holder's. */
+/** Subscriptions claimed and changed together: one lease statement set and one transaction per batch. */
+const BATCH = 200;
+/** Changing one batch takes well under a second; a claim outliving this is its dead or stalled holder's. */
 const LEASE_MS = 60_000;
 /** Leases are deleted with the work they claim; one left this long ago guards nothing any more. */
 const LEASE_PRUNE_AFTER_MS = 86_400_000;
+/** Deletions keep the lease kind of the release before terms (`subscription.expire`), so both releases share claims while they run side by side. */
+const DELETION_KIND = 'subscription.expire';
+const LEASE_KINDS = ['subscription.term', 'subscription.notice', DELETION_KIND];
 const SYSTEM_ACTOR: Actor = { subject: 'system:lifecycle-sweep', roles: [], tenantId: null, partnerId: null };
 
+/** What one kind of due work selects, and what it does to each subscription it claimed. */
+interface DueWork {
+  /** The lease kind (db/work-leases.ts). */
+  kind: string;
+  status: SubscriptionStatus;
+  /** The column the work is due by, read in (column, id) keyset order. */
+  dueBy: 'termEndsAt' | 'dataRetentionEndsAt';
+  /** Extra conditions of the due query, beside status and `dueBy <= until`. */
+  where?: { sql: string; params: Record<string, unknown> };
+  until: Date;
+  /** The events of one subscription (none: nothing due any more); writes it. */
+  handle(uow: UnitOfWork, current: Subscription, offer: Offer): Promise<AuditEntry[]>;
+}
+
+export interface SweepResult {
+  renewed: number;
+  expired: number;
+  noticed: number;
+  deleted: number;
+  prunedKeys: number;
+  prunedDeliveries: number;
+}
+
 /**
- * Moves suspended subscriptions whose data retention has ended to DELETED, and prunes old idempotency keys
- * and the webhook delivery log past its 30 days. Idempotent: a second run at the same instant finds nothing
- * to do. Every instance runs it: each subscription is claimed with a lease (db/work-leases.ts) before it is
- * expired, so instances sweeping at once share the work, and a dead instance's claims are taken over when
- * they expire (SPEC §7).
+ * The lifecycle sweep (SPEC §1, §8), as of domain time: ends the terms that have ended (a renewal, with the
+ * scheduled change applied, or an expiry), catching up term by term; writes `subscription.termEnding` notices;
+ * deletes suspended and expired subscriptions whose data retention has ended; prunes old idempotency keys and
+ * the webhook delivery log. Every instance runs it: each subscription is claimed with a lease before it is
+ * changed (db/work-leases.ts), in batches, and the versioned write makes each term end count once even if two
+ * claims ever overlap. A sweep killed half-way leaves its leases to expire and its work due: nothing is lost.
  */
 export class LifecycleService {
   constructor(
@@ -35,14 +64,16 @@ export class LifecycleService {
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
     private readonly webhooks: WebhookService,
+    /** Domain time: what the rules read. */
     private readonly clock: Clock,
+    private readonly options: { retentionDays: number; renewalNoticeDays: number; wallClock: Clock },
     private readonly metrics?: Metrics,
     /** This instance's name in the leases it holds. */
     readonly leaseOwner: string = newLeaseOwner(),
   ) {}
 
   /** One run, counted in `tenantry_lifecycle_sweep_runs_total` and `…_deleted_total`. */
-  async sweep(): Promise<{ deleted: number; prunedKeys: number; prunedDeliveries: number }> {
+  async sweep(): Promise<SweepResult> {
     try {
       const result = await this.sweepOnce();
       this.metrics?.sweepRuns.inc({ outcome: 'ok' });
@@ -54,62 +85,193 @@ export class LifecycleService {
     }
   }
 
-  private async sweepOnce(): Promise<{ deleted: number; prunedKeys: number; prunedDeliveries: number }> {
+  /**
+   * Sweeps until nothing is due as of now, waiting for what other instances hold (advanceTestClock answers only
+   * once every term it crossed has ended). Gives up waiting after `maxWaitMs`.
+   */
+  async sweepUntilSettled(maxWaitMs = 120_000): Promise<SweepResult> {
+    const total: SweepResult = { renewed: 0, expired: 0, noticed: 0, deleted: 0, prunedKeys: 0, prunedDeliveries: 0 };
+    const giveUpAt = this.options.wallClock.now().getTime() + maxWaitMs;
+    for (;;) {
+      const result = await this.sweep();
+      for (const key of Object.keys(total) as (keyof SweepResult)[]) total[key] += result[key];
+      if (!(await this.anythingDue()) || this.options.wallClock.now().getTime() > giveUpAt) return total;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  private async sweepOnce(): Promise<SweepResult> {
     const now = this.clock.now();
+    const wallNow = this.options.wallClock.now();
     const ctx: RequestContext = {
       actor: SYSTEM_ACTOR,
       requestId: `sweep-${now.toISOString()}`,
       loaders: new Loaders(this.dataSource, SYSTEM_ACTOR),
-      clock: { now: () => now },
+      clock: this.clock,
     };
+    let renewed = 0;
+    let expired = 0;
+    const endTerm = (status: SubscriptionStatus): DueWork => ({
+      kind: 'subscription.term',
+      status,
+      dueBy: 'termEndsAt',
+      until: now,
+      handle: async (uow, current) => {
+        const entries = this.endTerms(uow, current);
+        for (const entry of entries) entry.action === 'subscription.renewed' ? renewed++ : expired++;
+        if (entries.length > 0) await updateIfVersion(uow, current, entries[entries.length - 1].after as Subscription, entries.length);
+        return entries;
+      },
+    });
+    await this.process(ctx, endTerm(SubscriptionStatus.ACTIVE));
+    await this.process(ctx, endTerm(SubscriptionStatus.SUSPENDED));
+
+    let noticed = 0;
+    const notice = (status: SubscriptionStatus): DueWork => ({
+      kind: 'subscription.notice',
+      status,
+      dueBy: 'termEndsAt',
+      // A term that has already ended gets its renewal or expiry, never a notice (SPEC §8).
+      where: { sql: 's.termNoticePending = :pending AND s.termEndsAt > :now', params: { pending: true, now } },
+      until: new Date(now.getTime() + this.options.renewalNoticeDays * DAY_MS),
+      handle: async (uow, current) => {
+        const endsIn = current.termEndsAt.getTime() - uow.now.getTime();
+        if (!current.termNoticePending || current.status !== status || endsIn <= 0 || endsIn > this.options.renewalNoticeDays * DAY_MS) return [];
+        await updateIfVersion(uow, current, { termNoticePending: false }, 0);
+        noticed++;
+        return [{ action: 'subscription.termEnding', targetType: 'Subscription', targetId: current.id, tenantId: current.tenantId, before: current, after: current }];
+      },
+    });
+    await this.process(ctx, notice(SubscriptionStatus.ACTIVE));
+    await this.process(ctx, notice(SubscriptionStatus.SUSPENDED));
+
     let deleted = 0;
-    // Keyset pages: a subscription another instance holds stays SUSPENDED, and is not read again.
-    for (let after = ''; ; ) {
-      const expired = await this.dataSource.getRepository(Subscription).find({
-        select: { id: true },
-        where: { status: SubscriptionStatus.SUSPENDED, dataRetentionEndsAt: LessThanOrEqual(now), id: MoreThan(after) },
-        order: { id: 'ASC' },
-        take: BATCH,
-      });
-      for (const { id } of expired) {
-        if (await this.claimAndExpire(ctx, id)) deleted++;
-      }
-      if (expired.length < BATCH) break;
-      after = expired[expired.length - 1].id;
-    }
-    // One statement, like the prunes below: no unit of work of its own (a sweep that finds nothing opens no transaction).
-    await pruneLeases(this.dataSource.manager, LEASE_KIND, new Date(now.getTime() - LEASE_PRUNE_AFTER_MS));
+    const deletion = (status: SubscriptionStatus): DueWork => ({
+      kind: DELETION_KIND,
+      status,
+      dueBy: 'dataRetentionEndsAt',
+      until: now,
+      handle: async (uow, current) => {
+        if (lifecycleRefusal('delete', current, uow.now)) return [];
+        const written = await updateIfVersion(uow, current, transitionValues('delete', current, uow.now, 0));
+        deleted++;
+        return [{ action: 'subscription.deleted', targetType: 'Subscription', targetId: current.id, tenantId: current.tenantId, before: current, after: written }];
+      },
+    });
+    await this.process(ctx, deletion(SubscriptionStatus.SUSPENDED));
+    await this.process(ctx, deletion(SubscriptionStatus.EXPIRED));
+
+    // Leases and the delivery log are stamped with the wall clock (they serve retries, not domain rules); an
+    // idempotency key with the domain time of the change that wrote it.
+    for (const kind of LEASE_KINDS) await pruneLeases(this.dataSource.manager, kind, new Date(wallNow.getTime() - LEASE_PRUNE_AFTER_MS));
     const prunedKeys = await this.idempotency.prune(now);
-    const prunedDeliveries = await this.webhooks.pruneDeliveries(now);
-    return { deleted, prunedKeys, prunedDeliveries };
+    const prunedDeliveries = await this.webhooks.pruneDeliveries(wallNow);
+    return { renewed, expired, noticed, deleted, prunedKeys, prunedDeliveries };
   }
 
-  /** Claims the subscription (committed, so other instances see it), then expires it and ends the claim in one unit of work. */
-  private async claimAndExpire(ctx: RequestContext, id: string): Promise<boolean> {
-    const lease = { kind: LEASE_KIND, itemId: id, owner: this.leaseOwner };
-    // The lease's clock is the real one: it must expire while this sweep's `now` stands still.
-    const claimed = await this.transactions.run(ctx, (uow) => claimLease(uow.manager, { ...lease, now: this.clock.now(), ttlMs: LEASE_MS }));
-    if (!claimed) return false;
-    return this.transactions.run(ctx, async (uow) => {
-      const expired = await this.expire(uow, id);
-      await releaseLease(uow.manager, lease);
-      return expired;
-    });
+  /**
+   * The term ends of one subscription up to now, one event each (a server stopped for longer than a term catches
+   * up term by term): ACTIVE with auto-renewal renews, with the scheduled change applied; otherwise it expires as
+   * of the term's end. Each event's `after` is the next one's `before`; the last is what is written.
+   */
+  private endTerms(uow: UnitOfWork, start: Subscription): AuditEntry[] {
+    const entries: AuditEntry[] = [];
+    let current = start;
+    while (!lifecycleRefusal('renew', current, uow.now) || !lifecycleRefusal('endTerm', current, uow.now)) {
+      const version = start.version + entries.length + 1;
+      const renews = current.status === SubscriptionStatus.ACTIVE && current.autoRenew;
+      const next: Subscription = Object.assign(new Subscription(), current, {
+        ...(renews ? renewal(current) : transitionValues('endTerm', current, current.termEndsAt, this.options.retentionDays)),
+        version,
+        updatedAt: uow.now,
+      });
+      const action = renews ? 'subscription.renewed' : 'subscription.expired';
+      entries.push({ action, targetType: 'Subscription', targetId: current.id, tenantId: current.tenantId, before: current, after: next });
+      current = next;
+    }
+    return entries;
   }
 
-  /** Deletes one subscription whose retention has ended, unless it changed meanwhile (reactivated: kept). */
-  private async expire(uow: UnitOfWork, id: string): Promise<boolean> {
-    const current = await uow.manager.findOne(Subscription, { where: { id }, ...rowLock(uow.manager, 'pessimistic_write') });
-    if (!current || lifecycleRefusal('expire', current, uow.now)) return false;
-    const written = await updateIfVersion(uow, current, transitionValues('expire', uow.now, 0));
-    await this.audit.record(uow, {
-      action: 'subscription.deleted',
-      targetType: 'Subscription',
-      targetId: id,
-      tenantId: current.tenantId,
-      before: current,
-      after: written,
-    });
-    return true;
+  /** Claims the due subscriptions batch by batch and changes each batch in one unit of work. */
+  private async process(ctx: RequestContext, work: DueWork): Promise<void> {
+    const offers = new Map<string, Offer>();
+    for (let after: { at: Date; id: string } | null = null; ; ) {
+      const due = await this.duePage(work, after);
+      if (due.length === 0) return;
+      const ids = due.map((row) => row.id);
+      const lease = { kind: work.kind, owner: this.leaseOwner };
+      // The lease's clock is the wall clock: it must expire while domain time stands still, and after a jump.
+      const claimed = await this.transactions.run(ctx, (uow) =>
+        claimLeases(uow.manager, { ...lease, itemIds: ids, now: this.options.wallClock.now(), ttlMs: LEASE_MS }),
+      );
+      if (claimed.length > 0) {
+        await this.transactions.run(ctx, async (uow) => {
+          const rows = await uow.manager.find(Subscription, { where: { id: In(claimed) }, ...rowLock(uow.manager, 'pessimistic_write') });
+          for (const offerId of new Set(rows.map((r) => r.offerId))) {
+            if (!offers.has(offerId)) offers.set(offerId, (await ctx.loaders.offerById.load(offerId))!);
+          }
+          const entries: AuditEntry[] = [];
+          for (const row of rows.sort((a, b) => a.id.localeCompare(b.id))) entries.push(...(await work.handle(uow, row, offers.get(row.offerId)!)));
+          await this.audit.recordMany(uow, entries);
+          await releaseLeases(uow.manager, { ...lease, itemIds: claimed });
+        });
+      }
+      if (due.length < BATCH) return;
+      const last = due[due.length - 1];
+      after = { at: last[work.dueBy]!, id: last.id };
+    }
   }
+
+  /** The next page of due subscriptions in (dueBy, id) order: the (status, dueBy) index serves it. */
+  private duePage(work: DueWork, after: { at: Date; id: string } | null): Promise<Subscription[]> {
+    const column = `s.${work.dueBy}`;
+    const query = this.dataSource
+      .getRepository(Subscription)
+      .createQueryBuilder('s')
+      .select(['s.id', column])
+      .where('s.status = :status', { status: work.status })
+      .andWhere(`${column} <= :until`, { until: work.until });
+    if (work.where) query.andWhere(work.where.sql, work.where.params);
+    if (after) query.andWhere(`(${column} > :afterAt OR (${column} = :afterAt AND s.id > :afterId))`, { afterAt: after.at, afterId: after.id });
+    return query.orderBy(column, 'ASC').addOrderBy('s.id', 'ASC').limit(BATCH).getMany();
+  }
+
+  /** Whether any term end or deletion is still due as of now (held by another instance, or new). */
+  private async anythingDue(): Promise<boolean> {
+    const now = this.clock.now();
+    const repository = this.dataSource.getRepository(Subscription);
+    const live = [SubscriptionStatus.ACTIVE, SubscriptionStatus.SUSPENDED];
+    const ending = await repository
+      .createQueryBuilder('s')
+      .where('s.status IN (:...live) AND s.termEndsAt <= :now', { live, now })
+      .getExists();
+    if (ending) return true;
+    return repository
+      .createQueryBuilder('s')
+      .where('s.status IN (:...retained) AND s.dataRetentionEndsAt <= :now', { retained: [SubscriptionStatus.SUSPENDED, SubscriptionStatus.EXPIRED], now })
+      .getExists();
+  }
+}
+
+/**
+ * The next term (SPEC §8): it starts at the old end, takes the scheduled change (then cleared), ends its months
+ * after the purchase (anchored), and its whole quantity is a new licence block with a new cancellation window.
+ */
+function renewal(current: Subscription): Partial<Subscription> {
+  const change = current.scheduledChange;
+  const termDuration = change?.termDuration ?? current.termDuration;
+  const quantity = change?.quantity ?? current.quantity;
+  const termMonths = current.termMonths + TERM_MONTHS[termDuration];
+  return {
+    termDuration,
+    // A scheduled term carries the cycle it renews into (scheduleRenewalChange chose it against the offer).
+    billingCycle: change?.billingCycle ?? current.billingCycle,
+    quantity,
+    termStartsAt: current.termEndsAt,
+    termEndsAt: termEnd(current.createdAt, termMonths),
+    termMonths,
+    licenceBlocks: wholeQuantityBlock(quantity, current.termEndsAt),
+    scheduledChange: null,
+    termNoticePending: true,
+  };
 }

@@ -11,6 +11,8 @@ import type { TransactionRunner } from '../db/transactions';
 import type { AuditService } from './audit.service';
 import type { PartnerService } from './partner.service';
 import { normaliseName } from '../domain/rules';
+import { type OfferTermData, termsProblem, UNIT_PRICE_MAX_CENTS } from '../domain/terms';
+import { BillingCycle, TermDuration } from '../entities/enums';
 
 export interface CreateOfferData {
   sku: string;
@@ -19,6 +21,22 @@ export interface CreateOfferData {
   maxQuantity: number;
   unitPriceCents: number;
   currency: string;
+  terms?: OfferTermData[] | null;
+}
+
+/** The offer's terms: as listed, or the one P1M/MONTHLY term at the list price (SPEC §8); BAD_USER_INPUT on `terms` otherwise. */
+function termsOf(data: CreateOfferData): OfferTermData[] {
+  if (data.terms === undefined || data.terms === null) {
+    return [{ termDuration: TermDuration.P1M, billingCycle: BillingCycle.MONTHLY, unitPriceCents: data.unitPriceCents }];
+  }
+  const terms = data.terms.map((t) => ({ termDuration: t.termDuration, billingCycle: t.billingCycle, unitPriceCents: t.unitPriceCents }));
+  const problem =
+    termsProblem(terms) ??
+    terms
+      .filter((t) => !Number.isInteger(t.unitPriceCents) || t.unitPriceCents < 0 || t.unitPriceCents > UNIT_PRICE_MAX_CENTS)
+      .map((t) => `prices ${t.termDuration}/${t.billingCycle} at ${t.unitPriceCents}: a price must be a whole number from 0 to ${UNIT_PRICE_MAX_CENTS}`)[0];
+  if (problem) throw badInput('terms', `The terms list ${problem}.`);
+  return terms;
 }
 
 export class OfferService {
@@ -61,6 +79,7 @@ export class OfferService {
       minQuantity: data.minQuantity,
       maxQuantity: data.maxQuantity,
       unitPriceCents: data.unitPriceCents,
+      terms: termsOf(data),
       currency: data.currency.toUpperCase(),
       createdAt: ctx.clock.now(),
     });

@@ -8,7 +8,20 @@ import { ErrorCode } from '../domain/error-codes';
 import type { Page } from '../db/pagination';
 import { isUniqueViolation } from '../db/unique-violation';
 import { isQuantity, notAQuantity } from '../domain/rules';
-import { lifecycleRefusal, type SubscriptionOperation, transitionValues } from '../domain/lifecycle';
+import { cancellableNow, lifecycleRefusal, type SubscriptionOperation, transitionValues } from '../domain/lifecycle';
+import {
+  blocksAfterChange,
+  chooseRenewalTerm,
+  chooseTerm,
+  type ChosenTerm,
+  type OfferTermData,
+  quantityFloor,
+  TERM_MONTHS,
+  termAsOf,
+  termEnd,
+  termFigures,
+} from '../domain/terms';
+import type { BillingCycle, ScheduledChange, TermDuration } from '../entities';
 import { rowLock, type TransactionRunner, type UnitOfWork } from '../db/transactions';
 import { updateIfVersion } from '../db/versioned-writes';
 import type { SubscriptionListArgs } from '../db/loaders';
@@ -24,6 +37,9 @@ export interface PurchaseData {
   offerId: string;
   quantity: number;
   partnerId?: string | null;
+  termDuration?: TermDuration | null;
+  billingCycle?: BillingCycle | null;
+  autoRenew?: boolean | null;
 }
 
 export interface Quote {
@@ -36,6 +52,20 @@ export interface Quote {
   unitPriceCents: number;
   monthlyTotalCents: number;
   currency: string;
+  termDuration: TermDuration;
+  billingCycle: BillingCycle;
+  autoRenew: boolean;
+  termStartsAt: Date;
+  termEndsAt: Date;
+  pricePerBillingPeriodCents: number;
+  termTotalCents: number;
+}
+
+/** What scheduleRenewalChange asks for: at least one field. */
+export interface RenewalChangeData {
+  quantity?: number | null;
+  termDuration?: TermDuration | null;
+  billingCycle?: BillingCycle | null;
 }
 
 /**
@@ -45,8 +75,15 @@ export interface Quote {
 interface Change {
   operation: SubscriptionOperation;
   action: EventType;
-  check?: (current: Subscription) => void;
-  apply: (current: Subscription) => Partial<Subscription>;
+  check?: (current: Subscription, now: Date) => void;
+  /** The fields it sets, or null when it would change nothing (no write, no event: decided after every refusal). */
+  apply: (current: Subscription, now: Date) => Partial<Subscription> | null;
+}
+
+/** A term choice the offer does not list: BAD_USER_INPUT naming the field (SPEC §8). */
+function chosenOrRefuse(chosen: ChosenTerm): OfferTermData {
+  if ('field' in chosen) throw badInput(chosen.field, chosen.message);
+  return chosen.term;
 }
 
 export class SubscriptionService {
@@ -83,6 +120,17 @@ export class SubscriptionService {
     return tenant !== null && (await this.access.canManageSubscription(ctx, subscription, tenant));
   }
 
+  /** Whether the caller may cancel it now: it manages it (with a role that may suspend), and the window is open (SPEC §8). */
+  async viewerCanCancel(ctx: RequestContext, subscription: Subscription): Promise<boolean> {
+    return cancellableNow(subscription, ctx.clock.now()) && (await this.viewerCanManage(ctx, subscription));
+  }
+
+  /** The least quantity a decrease may go to now (SPEC §8). */
+  async quantityFloor(ctx: RequestContext, subscription: Subscription): Promise<number> {
+    const offer = ctx.loaders.offerNow(subscription.offerId) ?? (await ctx.loaders.offerById.load(subscription.offerId));
+    return quantityFloor(subscription.quantity, subscription.licenceBlocks, ctx.clock.now(), offer?.minQuantity ?? 1);
+  }
+
   /**
    * The seed’s confirmation step: every check of a purchase, nothing written, in SPEC §3's order: scope and
    * role, the input's shape, then what it refers to (partner of record, offer authorisation, quantity range),
@@ -111,6 +159,7 @@ export class SubscriptionService {
       }
     }
     if (data.quantity < offer.minQuantity || data.quantity > offer.maxQuantity) throw this.outOfRange(offer, data.quantity);
+    const term = chosenOrRefuse(chooseTerm(offer.terms, data));
     const live = await this.dataSource.getRepository(Subscription).existsBy({
       tenantId: tenant.id,
       offerId: offer.id,
@@ -118,6 +167,7 @@ export class SubscriptionService {
       liveKey: LIVE,
     });
     if (live) throw this.duplicate(offer, channel);
+    const termStartsAt = ctx.clock.now();
     return {
       tenant,
       offer,
@@ -125,20 +175,29 @@ export class SubscriptionService {
       channel,
       reseller,
       partnerOfRecord,
-      unitPriceCents: offer.unitPriceCents,
-      monthlyTotalCents: offer.unitPriceCents * data.quantity,
+      unitPriceCents: term.unitPriceCents,
       currency: offer.currency,
+      termDuration: term.termDuration,
+      billingCycle: term.billingCycle,
+      autoRenew: data.autoRenew ?? true,
+      termStartsAt,
+      termEndsAt: termEnd(termStartsAt, TERM_MONTHS[term.termDuration]),
+      ...termFigures(term, data.quantity),
     };
   }
 
   async purchase(ctx: RequestContext, data: PurchaseData & { idempotencyKey?: string | null }): Promise<Subscription> {
     const { idempotencyKey, ...rest } = data;
-    // What the key's input hash covers: an omitted partnerId and an explicit null are the same request.
+    // What the key's input hash covers: an omitted partnerId and an explicit null are the same request. The term
+    // fields join it only when given, so a key stored before terms existed still matches the same request.
     const input: PurchaseData = {
       tenantId: rest.tenantId,
       offerId: rest.offerId,
       quantity: rest.quantity,
       partnerId: rest.partnerId === undefined || rest.partnerId === null ? null : rest.partnerId.trim(),
+      ...(rest.termDuration ? { termDuration: rest.termDuration } : {}),
+      ...(rest.billingCycle ? { billingCycle: rest.billingCycle } : {}),
+      ...(rest.autoRenew === false ? { autoRenew: false } : {}),
     };
     const request = { operation: 'purchaseSubscription', key: idempotencyKey, input };
     const id = await this.idempotency.once(ctx, request, () => this.quote(ctx, input), async (uow, quote) => {
@@ -159,6 +218,8 @@ export class SubscriptionService {
         suspendedAt: null,
         dataRetentionEndsAt: null,
         liveKey: LIVE,
+        ...termAsOf(now, quote, quote.quantity, now),
+        autoRenew: quote.autoRenew,
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -205,10 +266,69 @@ export class SubscriptionService {
     return this.change(ctx, id, expectedVersion, {
       operation: 'changeQuantity',
       action: 'subscription.quantityChanged',
-      check: () => {
+      check: (current, now) => {
+        // Outside the offer's range is refused as such whatever the windows: no wait would make it possible.
         if (quantity < offer.minQuantity || quantity > offer.maxQuantity) throw this.outOfRange(offer, quantity);
+        const floor = quantityFloor(current.quantity, current.licenceBlocks, now, offer.minQuantity);
+        if (quantity < current.quantity && quantity < floor) throw this.belowFloor(floor, quantity);
       },
-      apply: () => ({ quantity }),
+      apply: (current, now) => ({ quantity, licenceBlocks: blocksAfterChange(current.licenceBlocks, current.quantity, quantity, now) }),
+    });
+  }
+
+  /** Ends the subscription now, inside the term's cancellation window (SPEC §8). */
+  async cancel(ctx: RequestContext, id: string, expectedVersion?: number | null) {
+    await this.access.manageableSubscription(ctx, id);
+    return this.change(ctx, id, expectedVersion, {
+      operation: 'cancel',
+      action: 'subscription.cancelled',
+      apply: (_current, now) => ({ cancelledAt: now, termEndsAt: now }),
+    });
+  }
+
+  async setAutoRenew(ctx: RequestContext, id: string, autoRenew: boolean, expectedVersion?: number | null) {
+    await this.access.manageableSubscription(ctx, id);
+    return this.change(ctx, id, expectedVersion, {
+      operation: 'setAutoRenew',
+      action: 'subscription.autoRenewChanged',
+      // Turning it off keeps a scheduled change: it applies if auto-renewal is turned on again before the term ends.
+      apply: (current) => (current.autoRenew === autoRenew ? null : { autoRenew }),
+    });
+  }
+
+  async scheduleRenewalChange(ctx: RequestContext, id: string, data: RenewalChangeData, expectedVersion?: number | null) {
+    const { subscription } = await this.access.manageableSubscription(ctx, id);
+    if (!data.quantity && !data.termDuration && !data.billingCycle) {
+      throw badInput('input', 'Give at least one of quantity, termDuration and billingCycle for the renewal.');
+    }
+    if (data.quantity !== undefined && data.quantity !== null && !isQuantity(data.quantity)) throw badInput('quantity', notAQuantity(data.quantity));
+    const offer = (await ctx.loaders.offerById.load(subscription.offerId))!;
+    return this.change(ctx, id, expectedVersion, {
+      operation: 'scheduleRenewalChange',
+      action: 'subscription.renewalChangeScheduled',
+      check: () => {
+        const quantity = data.quantity;
+        if (quantity && (quantity < offer.minQuantity || quantity > offer.maxQuantity)) throw this.outOfRange(offer, quantity);
+      },
+      apply: (current) => {
+        const term = data.termDuration || data.billingCycle ? chosenOrRefuse(chooseRenewalTerm(offer.terms, current, data)) : null;
+        const scheduledChange: ScheduledChange = {
+          quantity: data.quantity ?? null,
+          termDuration: data.termDuration ?? null,
+          // With a term scheduled, the cycle the renewal will apply (SPEC §8).
+          billingCycle: term && (data.termDuration || data.billingCycle) ? term.billingCycle : null,
+        };
+        return { scheduledChange };
+      },
+    });
+  }
+
+  async clearRenewalChange(ctx: RequestContext, id: string, expectedVersion?: number | null) {
+    await this.access.manageableSubscription(ctx, id);
+    return this.change(ctx, id, expectedVersion, {
+      operation: 'clearRenewalChange',
+      action: 'subscription.renewalChangeCleared',
+      apply: (current) => (current.scheduledChange === null ? null : { scheduledChange: null }),
     });
   }
 
@@ -239,13 +359,15 @@ export class SubscriptionService {
       }
       const refusal = lifecycleRefusal(change.operation, current, uow.now);
       if (refusal) throw refusal;
-      change.check?.(current);
+      change.check?.(current, uow.now);
+      const values = change.apply(current, uow.now);
       if (expectedVersion !== undefined && expectedVersion !== null && current.version !== expectedVersion) {
         throw this.stale(current, expectedVersion);
       }
+      if (values === null) return current;
       const written = await updateIfVersion(uow, current, {
-        ...transitionValues(change.operation, uow.now, this.retentionDays),
-        ...change.apply(current),
+        ...transitionValues(change.operation, current, uow.now, this.retentionDays),
+        ...values,
       });
       await this.audit.record(uow, {
         action: change.action,
@@ -278,6 +400,15 @@ export class SubscriptionService {
       ErrorCode.QUANTITY_OUT_OF_RANGE,
       `${offer.name} allows ${offer.minQuantity} to ${offer.maxQuantity} licences; ${quantity} is outside that range.`,
       { field: 'quantity', minQuantity: offer.minQuantity, maxQuantity: offer.maxQuantity },
+    );
+  }
+
+  private belowFloor(floor: number, quantity: number) {
+    return new AppError(
+      ErrorCode.FAILED_PRECONDITION,
+      `Licences can be removed only within 7 days of being added: this subscription cannot go below ${floor} licences now ` +
+        `(asked ${quantity}). Schedule the lower quantity for the renewal with scheduleRenewalChange.`,
+      { field: 'quantity', quantityFloor: floor },
     );
   }
 

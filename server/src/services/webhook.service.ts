@@ -10,6 +10,7 @@ import { DAY_MS, nameProblem, normaliseName } from '../domain/rules';
 import { type Page, type PageArgs, paginate } from '../db/pagination';
 import { rowLock, type TransactionRunner, type UnitOfWork } from '../db/transactions';
 import { updateRowIfVersion } from '../db/versioned-writes';
+import type { Clock } from '../domain/clock';
 import type { AuditService } from './audit.service';
 import { assertWebhookUrl, resolveDeliverableAddresses, WebhookTargetRefused } from './webhook-target';
 
@@ -68,6 +69,8 @@ export class WebhookService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly options: WebhookServiceOptions,
+    /** Retry times, attempt leases and signing-secret expiry are wall-clock time, as the dispatcher reads them (SPEC §8). */
+    private readonly wallClock: Clock,
   ) {}
 
   /** The caller's own endpoints, oldest first. */
@@ -167,7 +170,8 @@ export class WebhookService {
       const written = await updateRowIfVersion(uow, WebhookEndpoint, current, {
         secret,
         previousSecret: oldSecret,
-        previousSecretExpiresAt: new Date(uow.now.getTime() + PREVIOUS_SECRET_MS),
+        // Compared with the wall clock when the dispatcher signs (webhook signatures keep wall-clock time).
+        previousSecretExpiresAt: new Date(this.wallClock.now().getTime() + PREVIOUS_SECRET_MS),
       });
       await this.recordChange(uow, 'webhookEndpoint.secretRotated', current, written);
       return written;
@@ -200,13 +204,15 @@ export class WebhookService {
     const delivery = await this.transactions.run(ctx, async (uow) => {
       const current = await uow.manager.findOne(WebhookDelivery, { where: { id: deliveryId }, ...rowLock(uow.manager, 'pessimistic_write') });
       if (!current) throw notFound('Webhook delivery', deliveryId);
-      const values = { status: WebhookDeliveryStatus.PENDING, nextAttemptAt: uow.now, leaseOwner: null, leaseExpiresAt: null };
+      // Due now by the wall clock, which the dispatcher compares it with; so is the lease an attempt holds.
+      const wallNow = this.wallClock.now();
+      const values = { status: WebhookDeliveryStatus.PENDING, nextAttemptAt: wallNow, leaseOwner: null, leaseExpiresAt: null };
       // Conditional on the lease, so an attempt claiming the delivery at this moment is never overtaken.
       const result = await uow.manager
         .createQueryBuilder()
         .update(WebhookDelivery)
         .set(values)
-        .where('id = :id AND (leaseOwner IS NULL OR leaseExpiresAt <= :now)', { id: deliveryId, now: uow.now })
+        .where('id = :id AND (leaseOwner IS NULL OR leaseExpiresAt <= :now)', { id: deliveryId, now: wallNow })
         .execute();
       if (result.affected !== 1) {
         throw conflict('An attempt of this delivery is in progress; ask again for a redelivery once it has finished.', 'deliveryId');

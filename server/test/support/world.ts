@@ -12,14 +12,18 @@ import {
   PURCHASE_SUBSCRIPTION,
   SUSPEND_SUBSCRIPTION,
 } from '../graphql/shared-definitions';
-import type {
-  AuditEventViewFragment,
-  CreateOfferMutation,
-  GetAuditEventsQuery,
-  PartnerCapability,
-  PurchaseSubscriptionInput,
-  SubscriptionViewFragment,
+import {
+  type AuditEventViewFragment,
+  type CreateOfferInput,
+  type CreateOfferMutation,
+  type GetAuditEventsQuery,
+  type PartnerCapability,
+  type PurchaseSubscriptionInput,
+  type SubscriptionViewFragment,
 } from '../graphql/generated/graphql';
+
+/** Terms for specs about something else than terms ending: a three-year term ends after any clock move they make. */
+export const THREE_YEARS: CreateOfferInput['terms'] = [{ termDuration: 'P3Y', billingCycle: 'ANNUAL', unitPriceCents: 36_000 }];
 
 /**
  * A small catalog and cast built through the public API, shared by the end-to-end specs:
@@ -150,9 +154,10 @@ export function kitFor(server: TestServer) {
       return withUsers(ok(await server.gql(CREATE_CUSTOMER, { input }, resellerToken)).createCustomer.customer.id, input.domain);
     },
     /** A catalog offer, authorised to no reseller. */
-    async createOffer(range = { min: 1, max: 300, cents: 1000 }): Promise<Offer> {
+    /** An offer with a licence range and a price; `terms` as CreateOfferInput takes them (absent: one P1M/MONTHLY term). */
+    async createOffer(range = { min: 1, max: 300, cents: 1000 }, terms?: CreateOfferInput['terms']): Promise<Offer> {
       const sku = unique('SKU').toUpperCase();
-      const input = { sku, name: `Offer ${sku}`, minQuantity: range.min, maxQuantity: range.max, unitPriceCents: range.cents, currency: 'USD' };
+      const input = { sku, name: `Offer ${sku}`, minQuantity: range.min, maxQuantity: range.max, unitPriceCents: range.cents, currency: 'USD', terms };
       return ok(await server.gql(CREATE_OFFER, { input }, await platform())).createOffer.offer;
     },
     /** Buys an offer for a tenant: RESELLER channel for partner tokens, DIRECT for tenant admins. */

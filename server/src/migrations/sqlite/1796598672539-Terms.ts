@@ -22,7 +22,7 @@ export class Terms1796598672539 implements MigrationInterface {
     await queryRunner.query("ALTER TABLE \"subscriptions\" ADD COLUMN \"scheduledChange\" text");
     await queryRunner.query("ALTER TABLE \"subscriptions\" ADD COLUMN \"termNoticePending\" boolean");
     await queryRunner.query("ALTER TABLE \"subscriptions\" ADD COLUMN \"cancelledAt\" datetime(3)");
-    await queryRunner.query("ALTER TABLE \"subscriptions\" ADD COLUMN \"expiredAt\" datetime(3");
+    await queryRunner.query("ALTER TABLE \"subscriptions\" ADD COLUMN \"expiredAt\" datetime(3)");
     await queryRunner.query("INSERT INTO \"test_clock\" (\"id\", \"offsetSeconds\") VALUES (1, 0)");
     await fillTerms(queryRunner, new Date());
     await queryRunner.query("DROP INDEX \"uq_offers_sku\"");
@@ -31,8 +31,6 @@ export class Terms1796598672539 implements MigrationInterface {
     await queryRunner.query("DROP TABLE \"offers\"");
     await queryRunner.query("ALTER TABLE \"temporary_offers\" RENAME TO \"offers\"");
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_offers_sku\" ON \"offers\" (\"sku\") ");
-    await queryRunner.query("DROP INDEX \"idx_subscriptions_term_end\"");
-    await queryRunner.query("DROP INDEX \"idx_subscriptions_term_notice\"");
     await queryRunner.query("DROP INDEX \"idx_subscriptions_retention\"");
     await queryRunner.query("DROP INDEX \"idx_subscriptions_reseller\"");
     await queryRunner.query("DROP INDEX \"idx_subscriptions_partner_of_record\"");
@@ -52,8 +50,6 @@ export class Terms1796598672539 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"idx_subscriptions_term_end\"");
-    await queryRunner.query("DROP INDEX \"idx_subscriptions_term_notice\"");
     await queryRunner.query("DROP INDEX \"idx_subscriptions_retention\"");
     await queryRunner.query("DROP INDEX \"idx_subscriptions_reseller\"");
     await queryRunner.query("DROP INDEX \"idx_subscriptions_partner_of_record\"");

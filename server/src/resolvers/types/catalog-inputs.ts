@@ -1,6 +1,7 @@
 import { ArrayMinSize, ArrayUnique, IsISO4217CurrencyCode, IsOptional, Matches } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { PartnerCapability } from '../../entities/enums';
+import { BillingCycle, PartnerCapability, TermDuration } from '../../entities/enums';
+import { UNIT_PRICE_MAX_CENTS } from '../../domain/terms';
 import { IsBoundedInt, IsCountryCode, IsName, IsPartnerId } from './validation';
 
 export const MAX_LICENCES = 1_000_000;
@@ -28,6 +29,18 @@ export class CreatePartnerInput {
   capabilities: PartnerCapability[];
 }
 
+@InputType({ description: 'One way an offer is sold: a term, its billing cycle and its price.' })
+export class OfferTermInput {
+  @Field(() => TermDuration, { description: 'The commitment term.' })
+  termDuration: TermDuration;
+
+  @Field(() => BillingCycle, { description: 'The billing cycle: P1M is billed MONTHLY; P1Y MONTHLY or ANNUAL; P3Y MONTHLY, ANNUAL or TRIENNIAL.' })
+  billingCycle: BillingCycle;
+
+  @Field(() => Int, { description: `Price of one licence for one billing period in minor units, 0–${UNIT_PRICE_MAX_CENTS}.` })
+  unitPriceCents: number;
+}
+
 @InputType({ description: 'Add an offer to the catalog.' })
 export class CreateOfferInput {
   @Field(() => String, { description: 'Unique SKU: letters, digits, dot, dash, underscore; up to 64.' })
@@ -48,13 +61,21 @@ export class CreateOfferInput {
   @IsBoundedInt(1, MAX_LICENCES)
   maxQuantity: number;
 
-  @Field(() => Int, { description: 'Monthly price of one licence in minor units (cents), 0–100000000.' })
-  @IsBoundedInt(0, 100_000_000)
+  @Field(() => Int, {
+    description: `Monthly list price of one licence in minor units (cents), 0–${UNIT_PRICE_MAX_CENTS}; without \`terms\`, the price of the offer’s one P1M/MONTHLY term.`,
+  })
+  @IsBoundedInt(0, UNIT_PRICE_MAX_CENTS)
   unitPriceCents: number;
 
   @Field(() => String, { description: 'ISO 4217 currency code, e.g. USD.' })
   @IsISO4217CurrencyCode({ message: 'must be an ISO 4217 currency code such as USD or EUR' })
   currency: string;
+
+  @Field(() => [OfferTermInput], {
+    nullable: true,
+    description: 'How the offer can be bought, in catalog order, each pair once; absent, the one term P1M/MONTHLY at unitPriceCents.',
+  })
+  terms?: OfferTermInput[] | null;
 }
 
 @InputType({ description: 'Authorise a reseller to sell an offer.' })

@@ -16,6 +16,10 @@ export const SetPartnerOfRecordPayload = subscriptionPayload('SetPartnerOfRecord
 export const ChangeLicenseQuantityPayload = subscriptionPayload('ChangeLicenseQuantityPayload', 'changeLicenseQuantity');
 export const SuspendSubscriptionPayload = subscriptionPayload('SuspendSubscriptionPayload', 'suspendSubscription');
 export const ReactivateSubscriptionPayload = subscriptionPayload('ReactivateSubscriptionPayload', 'reactivateSubscription');
+export const CancelSubscriptionPayload = subscriptionPayload('CancelSubscriptionPayload', 'cancelSubscription');
+export const SetAutoRenewPayload = subscriptionPayload('SetAutoRenewPayload', 'setAutoRenew');
+export const ScheduleRenewalChangePayload = subscriptionPayload('ScheduleRenewalChangePayload', 'scheduleRenewalChange');
+export const ClearRenewalChangePayload = subscriptionPayload('ClearRenewalChangePayload', 'clearRenewalChange');
 
 function tenantPayload(name: string, field: 'tenant' | 'customer', description: string) {
   @ObjectType(name, { description })

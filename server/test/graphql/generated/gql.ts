@@ -74,6 +74,8 @@ type Documents = {
     "\n  query CountedCustomersPage($after: String) {\n    customers(first: 10, after: $after) {\n      pageInfo { endCursor }\n      edges { node { subscriptions(first: 2) { edges { node { offer { name } } } } } }\n    }\n  }\n": typeof types.CountedCustomersPageDocument,
     "\n  mutation InvitationWithoutInput {\n    createResellerInvitation { invitation { code expiresAt createdAt } }\n  }\n": typeof types.InvitationWithoutInputDocument,
     "\n  query LargeResellerPage {\n    customers(first: 50) { totalCount edges { node { id subscriptions(first: 20) { edges { node { offer { name } } } } } } }\n  }\n": typeof types.LargeResellerPageDocument,
+    "\n  query TestClock {\n    testClock { enabled now offsetSeconds }\n  }\n": typeof types.TestClockDocument,
+    "\n  mutation AdvanceTestClock($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { enabled now offsetSeconds } }\n  }\n": typeof types.AdvanceTestClockDocument,
     "\n  mutation DispatchCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } secret }\n  }\n": typeof types.DispatchCreateEndpointDocument,
     "\n  mutation DispatchRotateSecret($id: ID!) {\n    rotateWebhookSecret(input: { id: $id }) { secret }\n  }\n": typeof types.DispatchRotateSecretDocument,
     "\n  mutation DispatchRedeliver($deliveryId: ID!) {\n    redeliverWebhook(input: { deliveryId: $deliveryId }) { delivery { id status } }\n  }\n": typeof types.DispatchRedeliverDocument,
@@ -141,6 +143,8 @@ const documents: Documents = {
     "\n  query CountedCustomersPage($after: String) {\n    customers(first: 10, after: $after) {\n      pageInfo { endCursor }\n      edges { node { subscriptions(first: 2) { edges { node { offer { name } } } } } }\n    }\n  }\n": types.CountedCustomersPageDocument,
     "\n  mutation InvitationWithoutInput {\n    createResellerInvitation { invitation { code expiresAt createdAt } }\n  }\n": types.InvitationWithoutInputDocument,
     "\n  query LargeResellerPage {\n    customers(first: 50) { totalCount edges { node { id subscriptions(first: 20) { edges { node { offer { name } } } } } } }\n  }\n": types.LargeResellerPageDocument,
+    "\n  query TestClock {\n    testClock { enabled now offsetSeconds }\n  }\n": types.TestClockDocument,
+    "\n  mutation AdvanceTestClock($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { enabled now offsetSeconds } }\n  }\n": types.AdvanceTestClockDocument,
     "\n  mutation DispatchCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } secret }\n  }\n": types.DispatchCreateEndpointDocument,
     "\n  mutation DispatchRotateSecret($id: ID!) {\n    rotateWebhookSecret(input: { id: $id }) { secret }\n  }\n": types.DispatchRotateSecretDocument,
     "\n  mutation DispatchRedeliver($deliveryId: ID!) {\n    redeliverWebhook(input: { deliveryId: $deliveryId }) { delivery { id status } }\n  }\n": types.DispatchRedeliverDocument,
@@ -385,6 +389,14 @@ export function graphql(source: "\n  mutation InvitationWithoutInput {\n    crea
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LargeResellerPage {\n    customers(first: 50) { totalCount edges { node { id subscriptions(first: 20) { edges { node { offer { name } } } } } } }\n  }\n"): typeof import('./graphql').LargeResellerPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestClock {\n    testClock { enabled now offsetSeconds }\n  }\n"): typeof import('./graphql').TestClockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdvanceTestClock($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) { testClock { enabled now offsetSeconds } }\n  }\n"): typeof import('./graphql').AdvanceTestClockDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -14,6 +14,12 @@ export type AcceptResellerInvitationInput = {
   code: string;
 };
 
+/** Where to move domain time: forward, at most 5 calendar years at a time. */
+export type AdvanceTestClockInput = {
+  /** The new domain time: later than domain time now and at most 5 calendar years ahead of it (domain time becomes at least this, in whole seconds). */
+  to: string;
+};
+
 /** Authorise a reseller to sell an offer. */
 export type AuthorizeOfferInput = {
   /** The offer. */
@@ -21,6 +27,12 @@ export type AuthorizeOfferInput = {
   /** The reseller’s Partner ID. */
   partnerId: string | number;
 };
+
+/** How often a term is billed: every month, every year, or once for three years. */
+export type BillingCycle =
+  | 'ANNUAL'
+  | 'MONTHLY'
+  | 'TRIENNIAL';
 
 /** Set the number of licences of an active subscription. */
 export type ChangeLicenseQuantityInput = {
@@ -56,7 +68,9 @@ export type CreateOfferInput = {
   name: string;
   /** Unique SKU: letters, digits, dot, dash, underscore; up to 64. */
   sku: string;
-  /** Monthly price of one licence in minor units (cents), 0–100000000. */
+  /** How the offer can be bought, in catalog order, each pair once; absent, the one term P1M/MONTHLY at unitPriceCents. */
+  terms?: Array<OfferTermInput> | null | undefined;
+  /** Monthly list price of one licence in minor units (cents), 0–100000000; without `terms`, the price of the offer’s one P1M/MONTHLY term. */
   unitPriceCents: number;
 };
 
@@ -104,6 +118,16 @@ export type DeleteWebhookEndpointInput = {
   id: string | number;
 };
 
+/** One way an offer is sold: a term, its billing cycle and its price. */
+export type OfferTermInput = {
+  /** The billing cycle: P1M is billed MONTHLY; P1Y MONTHLY or ANNUAL; P3Y MONTHLY, ANNUAL or TRIENNIAL. */
+  billingCycle: BillingCycle;
+  /** The commitment term. */
+  termDuration: TermDuration;
+  /** Price of one licence for one billing period in minor units, 0–100000000. */
+  unitPriceCents: number;
+};
+
 /** What a partner company may act as. */
 export type PartnerCapability =
   | 'ADVISOR'
@@ -125,6 +149,10 @@ export type PartnerRelationshipKind =
 
 /** Buy licences of an offer for a tenant. */
 export type PurchaseSubscriptionInput = {
+  /** Whether a new term starts when this one ends (default true). */
+  autoRenew?: boolean | null | undefined;
+  /** The billing cycle, one the offer lists for the term; absent, the term’s first listed cycle. */
+  billingCycle?: BillingCycle | null | undefined;
   /** Retry-safe key (1–255 characters, scoped to you): a replay returns the first result. */
   idempotencyKey?: string | null | undefined;
   /** The offer to buy. */
@@ -135,10 +163,16 @@ export type PurchaseSubscriptionInput = {
   quantity: number;
   /** The tenant that would hold the subscription. */
   tenantId: string | number;
+  /** The term, one the offer lists; absent, the offer’s first listed term (the first with `billingCycle`, if given). */
+  termDuration?: TermDuration | null | undefined;
 };
 
 /** What to price: the same fields as a purchase, nothing is written. */
 export type QuoteSubscriptionInput = {
+  /** Whether a new term starts when this one ends (default true). */
+  autoRenew?: boolean | null | undefined;
+  /** The billing cycle, one the offer lists for the term; absent, the term’s first listed cycle. */
+  billingCycle?: BillingCycle | null | undefined;
   /** The offer to buy. */
   offerId: string | number;
   /** Partner ID of an advisor to set as partner of record. */
@@ -147,6 +181,8 @@ export type QuoteSubscriptionInput = {
   quantity: number;
   /** The tenant that would hold the subscription. */
   tenantId: string | number;
+  /** The term, one the offer lists; absent, the offer’s first listed term (the first with `billingCycle`, if given). */
+  termDuration?: TermDuration | null | undefined;
 };
 
 /** Reactivate a suspended subscription before its data retention ends. */
@@ -224,10 +260,11 @@ export type SubscriptionChannel =
   | 'DIRECT'
   | 'RESELLER';
 
-/** ACTIVE → SUSPENDED (cancellation starts) → DELETED once data retention ends; SUSPENDED → ACTIVE before then. */
+/** ACTIVE → SUSPENDED (cancellation starts) → DELETED once data retention ends; SUSPENDED → ACTIVE before then. ACTIVE or SUSPENDED → EXPIRED when cancelled inside the cancellation window or when a term ends without renewal; EXPIRED → DELETED once data retention ends. */
 export type SubscriptionStatus =
   | 'ACTIVE'
   | 'DELETED'
+  | 'EXPIRED'
   | 'SUSPENDED';
 
 /** Suspend an active subscription, starting its cancellation. */
@@ -237,6 +274,15 @@ export type SuspendSubscriptionInput = {
   /** The subscription to suspend. */
   subscriptionId: string | number;
 };
+
+/** A commitment term as an ISO 8601 duration: P1M one month, P1Y one year, P3Y three years. */
+export type TermDuration =
+  /** One month. */
+  | 'P1M'
+  /** One year. */
+  | 'P1Y'
+  /** Three years. */
+  | 'P3Y';
 
 /** Change an endpoint; omitted fields stay as they are. */
 export type UpdateWebhookEndpointInput = {
@@ -653,6 +699,18 @@ export type LargeResellerPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LargeResellerPageQuery = { customers: { totalCount: number, edges: Array<{ node: { id: string, subscriptions: { edges: Array<{ node: { offer: { name: string } } }> } } }> } };
+
+export type TestClockQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestClockQuery = { testClock: { enabled: boolean, now: string, offsetSeconds: number } };
+
+export type AdvanceTestClockMutationVariables = Exact<{
+  input: AdvanceTestClockInput;
+}>;
+
+
+export type AdvanceTestClockMutation = { advanceTestClock: { testClock: { enabled: boolean, now: string, offsetSeconds: number } } };
 
 export type DispatchCreateEndpointMutationVariables = Exact<{
   input: CreateWebhookEndpointInput;
@@ -1939,6 +1997,26 @@ export const LargeResellerPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LargeResellerPageQuery, LargeResellerPageQueryVariables>;
+export const TestClockDocument = new TypedDocumentString(`
+    query TestClock {
+  testClock {
+    enabled
+    now
+    offsetSeconds
+  }
+}
+    `) as unknown as TypedDocumentString<TestClockQuery, TestClockQueryVariables>;
+export const AdvanceTestClockDocument = new TypedDocumentString(`
+    mutation AdvanceTestClock($input: AdvanceTestClockInput!) {
+  advanceTestClock(input: $input) {
+    testClock {
+      enabled
+      now
+      offsetSeconds
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdvanceTestClockMutation, AdvanceTestClockMutationVariables>;
 export const DispatchCreateEndpointDocument = new TypedDocumentString(`
     mutation DispatchCreateEndpoint($input: CreateWebhookEndpointInput!) {
   createWebhookEndpoint(input: $input) {
