@@ -2,7 +2,7 @@ import { type DataSource, In } from 'typeorm';
 import type { Actor } from '../domain/actor';
 import type { RequestContext } from '../auth/request-context';
 import type { Clock } from '../domain/clock';
-import { type Offer, Subscription, SubscriptionStatus } from '../entities';
+import { Offer, Subscription, SubscriptionStatus } from '../entities';
 import { Loaders } from '../db/loaders';
 import { rowLock, type TransactionRunner, type UnitOfWork } from '../db/transactions';
 import { updateIfVersion } from '../db/versioned-writes';
@@ -207,9 +207,11 @@ export class LifecycleService {
       if (claimed.length > 0) {
         await this.transactions.run(ctx, async (uow) => {
           const rows = await uow.manager.find(Subscription, { where: { id: In(claimed) }, ...rowLock(uow.manager, 'pessimistic_write') });
-          for (const offerId of new Set(rows.map((r) => r.offerId))) {
-            if (!offers.has(offerId)) offers.set(offerId, (await ctx.loaders.offerById.load(offerId))!);
-          }
+          // Through the unit of work's own connection: a loader takes another one from the pool, and a unit
+          // holding these row locks while it waits for a free connection deadlocks against the requests that
+          // hold the pool's connections waiting for those locks (cluster scenario 5 saw both instances stall).
+          const missing = [...new Set(rows.map((r) => r.offerId))].filter((offerId) => !offers.has(offerId));
+          if (missing.length > 0) for (const offer of await uow.manager.find(Offer, { where: { id: In(missing) } })) offers.set(offer.id, offer);
           const entries: AuditEntry[] = [];
           for (const row of rows.sort((a, b) => a.id.localeCompare(b.id))) entries.push(...(await work.handle(uow, row, offers.get(row.offerId)!)));
           await this.audit.recordMany(uow, entries);
