@@ -26,6 +26,7 @@ import {
   SET_PARTNER_OF_RECORD,
   SUSPEND_SUBSCRIPTION,
 } from './graphql/shared-definitions';
+import { CANCEL_SUBSCRIPTION, CLEAR_RENEWAL_CHANGE, MOVE_DOMAIN_TIME, SCHEDULE_RENEWAL_CHANGE, SET_AUTO_RENEW } from './graphql/term-definitions';
 import {
   CREATE_WEBHOOK_ENDPOINT,
   DELETE_WEBHOOK_ENDPOINT,
@@ -343,6 +344,42 @@ describe(`faults (${testDatabaseKind()})`, () => {
         token: () => w.tokens.directBilling,
         query: REACTIVATE_SUBSCRIPTION,
         input: () => ({ subscriptionId: state.subscriptionId }),
+      },
+      // The term operations of SPEC §8, in an order each can succeed in (cancel last: it expires the subscription).
+      {
+        name: 'scheduleRenewalChange',
+        action: 'subscription.renewalChangeScheduled',
+        token: () => w.tokens.directBilling,
+        query: SCHEDULE_RENEWAL_CHANGE,
+        input: () => ({ subscriptionId: state.subscriptionId, quantity: 7 }),
+      },
+      {
+        name: 'clearRenewalChange',
+        action: 'subscription.renewalChangeCleared',
+        token: () => w.tokens.directBilling,
+        query: CLEAR_RENEWAL_CHANGE,
+        input: () => ({ subscriptionId: state.subscriptionId }),
+      },
+      {
+        name: 'setAutoRenew',
+        action: 'subscription.autoRenewChanged',
+        token: () => w.tokens.directBilling,
+        query: SET_AUTO_RENEW,
+        input: () => ({ subscriptionId: state.subscriptionId, autoRenew: false }),
+      },
+      {
+        name: 'cancelSubscription',
+        action: 'subscription.cancelled',
+        token: () => w.tokens.directBilling,
+        query: CANCEL_SUBSCRIPTION,
+        input: () => ({ subscriptionId: state.subscriptionId }),
+      },
+      {
+        name: 'advanceTestClock',
+        action: 'testClock.advanced',
+        token: () => w.tokens.platform,
+        query: MOVE_DOMAIN_TIME,
+        input: () => ({ to: new Date(Date.now() + 3_600_000).toISOString() }),
       },
       // The webhook operations of SPEC §6.
       {

@@ -38,6 +38,7 @@ import {
   SEND_TEST_WEBHOOK,
   UPDATE_WEBHOOK_ENDPOINT,
 } from './graphql/webhook-definitions';
+import { CANCEL_SUBSCRIPTION, CLEAR_RENEWAL_CHANGE, MOVE_DOMAIN_TIME, SCHEDULE_RENEWAL_CHANGE, SET_AUTO_RENEW } from './graphql/term-definitions';
 
 type Attempt = [label: string, document: AnyOperation, variables: Record<string, unknown>];
 
@@ -136,6 +137,11 @@ describe('reseller: refusals change nothing', () => {
         suspendSubscription: manageAttempts(active.id)[1],
         reactivateSubscription: manageAttempts(suspended.id, false)[1],
         setPartnerOfRecord: manageAttempts(active.id)[2],
+        cancelSubscription: ['cancelSubscription', CANCEL_SUBSCRIPTION, { input: { subscriptionId: active.id } }],
+        setAutoRenew: ['setAutoRenew', SET_AUTO_RENEW, { input: { subscriptionId: active.id, autoRenew: false } }],
+        scheduleRenewalChange: ['scheduleRenewalChange', SCHEDULE_RENEWAL_CHANGE, { input: { subscriptionId: active.id, quantity: 12 } }],
+        clearRenewalChange: ['clearRenewalChange', CLEAR_RENEWAL_CHANGE, { input: { subscriptionId: active.id } }],
+        advanceTestClock: ['advanceTestClock', MOVE_DOMAIN_TIME, { input: { to: new Date(Date.now() + 86_400_000).toISOString() } }],
         removeResellerRelationship: ['removeResellerRelationship', REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId: customer.id, partnerId: world.partners.reseller } }],
         removeAdvisorRelationship: [
           'removeAdvisorRelationship',

@@ -244,6 +244,38 @@ describe('@tenantry/sdk against the running server', () => {
       expect((await refusal(() => customerAdmin.suspendSubscription({ input: { subscriptionId: sub.id } }))).code).toBe('FORBIDDEN');
     });
 
+    it('lives through a renewal with the test clock: schedules a change, renews, turns auto-renewal off, cancels another', async () => {
+      const sales = track(clientFor(world.tokens.resellerSales));
+      const platform = track(clientFor(world.tokens.platform));
+      const customer = (await sales.createCustomer({ input: { name: 'Terms Co', domain: 'terms-co.example', countryCode: 'TH' } })).createCustomer.customer;
+      const sub = (
+        await sales.purchaseSubscription({ input: { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 10, termDuration: 'P1M' } })
+      ).purchaseSubscription.subscription;
+      expect(sub).toMatchObject({ termDuration: 'P1M', billingCycle: 'MONTHLY', autoRenew: true, quantityFloor: 5, viewerCanCancel: true });
+
+      const scheduled = (await sales.scheduleRenewalChange({ input: { subscriptionId: sub.id, quantity: 12 } })).scheduleRenewalChange.subscription;
+      expect(scheduled.scheduledChange).toEqual({ quantity: 12, termDuration: null, billingCycle: null });
+      const cleared = (await sales.clearRenewalChange({ input: { subscriptionId: sub.id } })).clearRenewalChange.subscription;
+      expect(cleared.scheduledChange).toBeNull();
+      await sales.scheduleRenewalChange({ input: { subscriptionId: sub.id, quantity: 12 } });
+
+      const before = (await platform.testClock()).testClock;
+      expect(before).toMatchObject({ enabled: true, offsetSeconds: 0 });
+      const to = new Date(Date.parse(sub.termEndsAt) + 60_000).toISOString();
+      const moved = (await platform.advanceTestClock({ input: { to } })).advanceTestClock.testClock;
+      expect(Date.parse(moved.now)).toBeGreaterThanOrEqual(Date.parse(to));
+      const renewed = (await sales.subscription({ id: sub.id })).subscription;
+      expect(renewed).toMatchObject({ quantity: 12, termStartsAt: sub.termEndsAt, scheduledChange: null, version: sub.version + 4 });
+
+      const lapsing = (await sales.setAutoRenew({ input: { subscriptionId: sub.id, autoRenew: false } })).setAutoRenew.subscription;
+      expect(lapsing.autoRenew).toBe(false);
+      const other = (await sales.purchaseSubscription({ input: { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 3 } }))
+        .purchaseSubscription.subscription;
+      const cancelled = (await sales.cancelSubscription({ input: { subscriptionId: other.id } })).cancelSubscription.subscription;
+      expect(cancelled).toMatchObject({ status: 'EXPIRED', viewerCanCancel: false });
+      expect(cancelled.cancelledAt).toBe(cancelled.termEndsAt);
+    });
+
     it('pages through every customer with paginate()', async () => {
       const admin = track(clientFor(world.tokens.resellerAdmin));
       for (let i = 0; i < 5; i++) {

@@ -14,6 +14,12 @@ export type AcceptResellerInvitationInput = {
   code: string;
 };
 
+/** Where to move domain time: forward, at most 5 calendar years at a time. */
+export type AdvanceTestClockInput = {
+  /** The new domain time: later than domain time now and at most 5 calendar years ahead of it (domain time becomes at least this, in whole seconds). */
+  to: string;
+};
+
 /** Authorise a reseller to sell an offer. */
 export type AuthorizeOfferInput = {
   /** The offer. */
@@ -606,6 +612,18 @@ export type CreateCustomerMutationVariables = Exact<{
 
 
 export type CreateCustomerMutation = { createCustomer: { customer: { id: string, name: string, domain: string, countryCode: string, createdAt: string, billingManagedBy: { id: string, name: string, countryCode: string, capabilities: Array<PartnerCapability>, createdAt: string } | null } } };
+
+export type TestClockQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestClockQuery = { testClock: { enabled: boolean, now: string, offsetSeconds: number } };
+
+export type AdvanceTestClockMutationVariables = Exact<{
+  input: AdvanceTestClockInput;
+}>;
+
+
+export type AdvanceTestClockMutation = { advanceTestClock: { testClock: { enabled: boolean, now: string, offsetSeconds: number } } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2472,6 +2490,26 @@ fragment TenantFields on Tenant {
     ...PartnerFields
   }
 }`) as unknown as TypedDocumentString<CreateCustomerMutation, CreateCustomerMutationVariables>;
+export const TestClockDocument = new TypedDocumentString(`
+    query TestClock {
+  testClock {
+    enabled
+    now
+    offsetSeconds
+  }
+}
+    `) as unknown as TypedDocumentString<TestClockQuery, TestClockQueryVariables>;
+export const AdvanceTestClockDocument = new TypedDocumentString(`
+    mutation AdvanceTestClock($input: AdvanceTestClockInput!) {
+  advanceTestClock(input: $input) {
+    testClock {
+      enabled
+      now
+      offsetSeconds
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdvanceTestClockMutation, AdvanceTestClockMutationVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {

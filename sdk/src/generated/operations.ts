@@ -15,12 +15,14 @@ export const operations = {
   subscriptions: { kind: 'query', operationName: 'Subscriptions', field: 'subscriptions', retry: 'always', document: Types.SubscriptionsDocument },
   tenant: { kind: 'query', operationName: 'Tenant', field: 'tenant', retry: 'always', document: Types.TenantDocument },
   tenants: { kind: 'query', operationName: 'Tenants', field: 'tenants', retry: 'always', document: Types.TenantsDocument },
+  testClock: { kind: 'query', operationName: 'TestClock', field: 'testClock', retry: 'always', document: Types.TestClockDocument },
   verifyPartnerId: { kind: 'query', operationName: 'VerifyPartnerId', field: 'verifyPartnerId', retry: 'always', document: Types.VerifyPartnerIdDocument },
   viewer: { kind: 'query', operationName: 'Viewer', field: 'viewer', retry: 'always', document: Types.ViewerDocument },
   webhookDeliveries: { kind: 'query', operationName: 'WebhookDeliveries', field: 'webhookDeliveries', retry: 'always', document: Types.WebhookDeliveriesDocument },
   webhookEndpoint: { kind: 'query', operationName: 'WebhookEndpoint', field: 'webhookEndpoint', retry: 'always', document: Types.WebhookEndpointDocument },
   webhookEndpoints: { kind: 'query', operationName: 'WebhookEndpoints', field: 'webhookEndpoints', retry: 'always', document: Types.WebhookEndpointsDocument },
   acceptResellerInvitation: { kind: 'mutation', operationName: 'AcceptResellerInvitation', field: 'acceptResellerInvitation', retry: 'never', document: Types.AcceptResellerInvitationDocument },
+  advanceTestClock: { kind: 'mutation', operationName: 'AdvanceTestClock', field: 'advanceTestClock', retry: 'never', document: Types.AdvanceTestClockDocument },
   authorizeOffer: { kind: 'mutation', operationName: 'AuthorizeOffer', field: 'authorizeOffer', retry: 'never', document: Types.AuthorizeOfferDocument },
   cancelSubscription: { kind: 'mutation', operationName: 'CancelSubscription', field: 'cancelSubscription', retry: 'never', document: Types.CancelSubscriptionDocument },
   changeLicenseQuantity: { kind: 'mutation', operationName: 'ChangeLicenseQuantity', field: 'changeLicenseQuantity', retry: 'never', document: Types.ChangeLicenseQuantityDocument },
@@ -145,6 +147,15 @@ export interface TenantryOperations {
   tenants(variables?: Types.TenantsQueryVariables, options?: RequestOptions): Promise<Types.TenantsQuery>;
 
   /**
+   * The test clock: whether it may be moved, domain time now, and its offset from the wall clock.
+   *
+   * Query `testClock` (operation `TestClock`). Retried on RATE_LIMITED, HTTP 502/503/504 and dropped connections (see the `retries` option).
+   * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
+   * @throws {TenantryNetworkError} when no GraphQL answer arrives.
+   */
+  testClock(variables?: Types.TestClockQueryVariables, options?: RequestOptions): Promise<Types.TestClockQuery>;
+
+  /**
    * The seed’s Check ID: whether a Partner ID can be partner of record, with the partner’s name. Changes nothing.
    *
    * Query `verifyPartnerId` (operation `VerifyPartnerId`). Retried on RATE_LIMITED, HTTP 502/503/504 and dropped connections (see the `retries` option).
@@ -197,6 +208,15 @@ export interface TenantryOperations {
    * @throws {TenantryNetworkError} when no GraphQL answer arrives.
    */
   acceptResellerInvitation(variables: Types.AcceptResellerInvitationMutationVariables, options?: RequestOptions): Promise<Types.AcceptResellerInvitationMutation>;
+
+  /**
+   * Move domain time forward (platform admins, TEST_CLOCK=enabled), then run the sweeps up to it before answering: renewals, expiries and deletions are visible at once.
+   *
+   * Mutation `advanceTestClock` (operation `AdvanceTestClock`). Sent once: the client never retries it.
+   * @throws {TenantryError} when the API refuses it, with a code from `ErrorCode`.
+   * @throws {TenantryNetworkError} when no GraphQL answer arrives.
+   */
+  advanceTestClock(variables: Types.AdvanceTestClockMutationVariables, options?: RequestOptions): Promise<Types.AdvanceTestClockMutation>;
 
   /**
    * Authorise a reseller to sell an offer (platform admins).
