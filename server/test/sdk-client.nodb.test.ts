@@ -50,7 +50,7 @@ describe('@tenantry/sdk client', () => {
         expect(operation).toMatchObject({ kind, field, operationName: field[0].toUpperCase() + field.slice(1) });
       }
     }
-    expect(expected).toHaveLength(26 + 9); // SPEC §3, and the webhook operations of §6
+    expect(expected).toHaveLength(26 + 9 + 6); // SPEC §3, the webhook operations of §6, the term mutations and test clock of §8
     for (const [method, operation] of Object.entries(COMPOSED)) {
       expected.push(method);
       expect((operations as Record<string, unknown>)[method]).toMatchObject(operation);

@@ -88,6 +88,11 @@ export class LifecycleService {
     return this.running;
   }
 
+  /** Whether a run is in progress (the interval skips its tick then, rather than join and report the run again). */
+  get sweeping(): boolean {
+    return this.running !== undefined;
+  }
+
   private async measuredSweep(): Promise<SweepResult> {
     try {
       const result = await this.sweepOnce();
