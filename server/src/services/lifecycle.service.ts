@@ -107,15 +107,25 @@ export class LifecycleService {
 
   /**
    * Sweeps until nothing is due as of now, waiting for what other instances hold (advanceTestClock answers only
-   * once every term it crossed has ended). Gives up waiting after `maxWaitMs`.
+   * once every term it crossed has ended). A run that fails (a database node dying under it) is run again; after
+   * `maxWaitMs` it gives up with the last failure, or with what is done.
    */
   async sweepUntilSettled(maxWaitMs = 120_000): Promise<SweepResult> {
     const total: SweepResult = { renewed: 0, expired: 0, noticed: 0, deleted: 0, prunedKeys: 0, prunedDeliveries: 0 };
     const giveUpAt = this.options.wallClock.now().getTime() + maxWaitMs;
-    for (;;) {
-      const result = await this.sweep();
-      for (const key of Object.keys(total) as (keyof SweepResult)[]) total[key] += result[key];
-      if (!(await this.anythingDue()) || this.options.wallClock.now().getTime() > giveUpAt) return total;
+    for (let lastFailure: unknown = undefined; ; ) {
+      try {
+        const result = await this.sweep();
+        for (const key of Object.keys(total) as (keyof SweepResult)[]) total[key] += result[key];
+        if (!(await this.anythingDue())) return total;
+        lastFailure = undefined;
+      } catch (error) {
+        lastFailure = error;
+      }
+      if (this.options.wallClock.now().getTime() > giveUpAt) {
+        if (lastFailure !== undefined) throw lastFailure;
+        return total;
+      }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
