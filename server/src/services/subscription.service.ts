@@ -316,7 +316,7 @@ export class SubscriptionService {
           quantity: data.quantity ?? null,
           termDuration: data.termDuration ?? null,
           // With a term scheduled, the cycle the renewal will apply (SPEC §8).
-          billingCycle: term && (data.termDuration || data.billingCycle) ? term.billingCycle : null,
+          billingCycle: term?.billingCycle ?? null,
         };
         return { scheduledChange };
       },
