@@ -29,6 +29,12 @@ import { ErrorCode } from '../src/domain/error-codes';
  */
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+/**
+ * A mutation's 200 cases take about 2 s on a quiet machine, but CI runs both database halves side by side on
+ * two cores and one mutation once needed over 60 s there. A test that jest abandons keeps running and writes
+ * into the next test's baseline, so the bound is generous: it is there to end a hung run, not to time one.
+ */
+const MUTATION_TIMEOUT_MS = 300_000;
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 const CLOSED_SET = new Set<string>(Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR));
 const PRODUCTION = {
@@ -419,5 +425,5 @@ describe('fuzzing every mutation input', () => {
     );
     await fc.assert(property, { numRuns: RUNS, seed: SEED, endOnFailure: true });
     expect(stat.runs).toBe(RUNS);
-  });
+  }, MUTATION_TIMEOUT_MS);
 });
