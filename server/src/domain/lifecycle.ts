@@ -79,34 +79,45 @@ const invalidTransition = (subscription: Subscription, verb: string, reason: str
 
 /** Why the operation may not act on the subscription in its status now, or null when it may. */
 export function lifecycleRefusal(operation: SubscriptionOperation, subscription: Subscription, now: Date): AppError | null {
+  return refusalOf(operation, subscription, now)?.() ?? null;
+}
+
+/** Whether it may (the sweep and viewerCanCancel ask this for many rows: no error is built to say no). */
+export const lifecycleAllows = (operation: SubscriptionOperation, subscription: Subscription, now: Date): boolean =>
+  refusalOf(operation, subscription, now) === null;
+
+/** The table's answer, with the refusal built only when a caller reports it. */
+function refusalOf(operation: SubscriptionOperation, subscription: Subscription, now: Date): (() => AppError) | null {
   const rule = LIFECYCLE[operation];
-  if (subscription.status === DELETED) return invalidTransition(subscription, 'change', 'A deleted subscription cannot be changed.');
+  if (subscription.status === DELETED) return () => invalidTransition(subscription, 'change', 'A deleted subscription cannot be changed.');
   if (subscription.status === EXPIRED && !rule.from.includes(EXPIRED)) {
-    return invalidTransition(subscription, 'change', 'An expired subscription is read-only; buy the offer again for a new one.');
+    return () => invalidTransition(subscription, 'change', 'An expired subscription is read-only; buy the offer again for a new one.');
   }
   if (!rule.from.includes(subscription.status)) {
-    return rule.otherwise === 'FAILED_PRECONDITION'
-      ? failedPrecondition(`The subscription is ${subscription.status.toLowerCase()}; reactivate it before you ${rule.verb}.`)
-      : invalidTransition(subscription, rule.verb, rule.only ?? '');
+    return () =>
+      rule.otherwise === 'FAILED_PRECONDITION'
+        ? failedPrecondition(`The subscription is ${subscription.status.toLowerCase()}; reactivate it before you ${rule.verb}.`)
+        : invalidTransition(subscription, rule.verb, rule.only ?? '');
   }
   if (operation === 'reactivate' && retentionEnded(subscription, now)) {
-    return invalidTransition(subscription, 'reactivate', 'Its data retention period has ended, so it is being deleted.');
+    return () => invalidTransition(subscription, 'reactivate', 'Its data retention period has ended, so it is being deleted.');
   }
   if (operation === 'reactivate' && termEnded(subscription, now)) {
-    return invalidTransition(subscription, 'reactivate', 'Its term has ended, so it is expiring; buy the offer again for a new one.');
+    return () => invalidTransition(subscription, 'reactivate', 'Its term has ended, so it is expiring; buy the offer again for a new one.');
   }
   if (operation === 'cancel' && now.getTime() >= cancellationAllowedUntil(subscription.termStartsAt).getTime()) {
-    return failedPrecondition(
-      `The cancellation window of this term ended at ${cancellationAllowedUntil(subscription.termStartsAt).toISOString()}; ` +
-        `turn auto-renewal off with setAutoRenew so that the subscription ends at ${subscription.termEndsAt.toISOString()}.`,
-    );
+    return () =>
+      failedPrecondition(
+        `The cancellation window of this term ended at ${cancellationAllowedUntil(subscription.termStartsAt).toISOString()}; ` +
+          `turn auto-renewal off with setAutoRenew so that the subscription ends at ${subscription.termEndsAt.toISOString()}.`,
+      );
   }
   if (operation === 'scheduleRenewalChange' && !subscription.autoRenew) {
-    return failedPrecondition('The subscription does not renew: turn auto-renewal on with setAutoRenew before you schedule a change for its renewal.');
+    return () => failedPrecondition('The subscription does not renew: turn auto-renewal on with setAutoRenew before you schedule a change for its renewal.');
   }
-  if ((operation === 'renew' || operation === 'endTerm') && !termEnded(subscription, now)) return failedPrecondition('Its term has not ended yet.');
+  if ((operation === 'renew' || operation === 'endTerm') && !termEnded(subscription, now)) return () => failedPrecondition('Its term has not ended yet.');
   if (operation === 'delete' && !retentionEnded(subscription, now)) {
-    return failedPrecondition('Its data retention period has not ended yet.');
+    return () => failedPrecondition('Its data retention period has not ended yet.');
   }
   return null;
 }
@@ -114,7 +125,7 @@ export function lifecycleRefusal(operation: SubscriptionOperation, subscription:
 const termEnded = (subscription: Subscription, now: Date) => subscription.termEndsAt.getTime() <= now.getTime();
 
 /** Whether the caller's side may cancel it now (Subscription.viewerCanCancel, beside the management check). */
-export const cancellableNow = (subscription: Subscription, now: Date): boolean => lifecycleRefusal('cancel', subscription, now) === null;
+export const cancellableNow = (subscription: Subscription, now: Date): boolean => lifecycleAllows('cancel', subscription, now);
 
 /**
  * The fields a status transition sets (nothing for operations that keep the status). `at` is when it takes
