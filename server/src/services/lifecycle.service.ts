@@ -5,10 +5,10 @@ import type { Clock } from '../domain/clock';
 import { Subscription, SubscriptionStatus } from '../entities';
 import { Loaders } from '../db/loaders';
 import { rowLock, type TransactionRunner, type UnitOfWork } from '../db/transactions';
-import { updateIfVersion } from '../db/versioned-writes';
+import { updateAllIfVersion, type VersionedWrite } from '../db/versioned-writes';
 import { claimLeases, newLeaseOwner, pruneLeases, releaseLeases } from '../db/work-leases';
 import type { Metrics } from '../metrics';
-import { lifecycleRefusal, transitionValues } from '../domain/lifecycle';
+import { lifecycleAllows, transitionValues } from '../domain/lifecycle';
 import { DAY_MS } from '../domain/rules';
 import { TERM_MONTHS, termEnd, wholeQuantityBlock } from '../domain/terms';
 import type { AuditEntry, AuditService } from './audit.service';
@@ -36,8 +36,14 @@ interface DueWork {
   /** Extra conditions of the due query, beside status and `dueBy <= until`. */
   where?: { sql: string; params: Record<string, unknown> };
   until: Date;
-  /** The events of one subscription (none: nothing due any more); writes it. */
-  handle(uow: UnitOfWork, current: Subscription): Promise<AuditEntry[]>;
+  /** What to write to one claimed subscription and the events it makes; null when nothing is due any more. */
+  handle(uow: UnitOfWork, current: Subscription): Handled | null;
+}
+
+/** One subscription's change in a batch: the batch writes them all with one statement, then records the events. */
+interface Handled {
+  write: VersionedWrite<Subscription>;
+  events(written: Subscription): AuditEntry[];
 }
 
 export interface SweepResult {
@@ -139,24 +145,24 @@ export class LifecycleService {
       loaders: new Loaders(this.dataSource, SYSTEM_ACTOR),
       clock: this.clock,
     };
-    let renewed = 0;
-    let expired = 0;
+    // The events written, by action: what this run did (counted after each batch commits, whatever its retries).
+    const done = new Map<string, number>();
+    const count = (action: string) => done.get(action) ?? 0;
     const endTerm = (status: SubscriptionStatus): DueWork => ({
       kind: 'subscription.term',
       status,
       dueBy: 'termEndsAt',
       until: now,
-      handle: async (uow, current) => {
+      handle: (uow, current) => {
         const entries = this.endTerms(uow, current);
-        for (const entry of entries) entry.action === 'subscription.renewed' ? renewed++ : expired++;
-        if (entries.length > 0) await updateIfVersion(uow, current, entries[entries.length - 1].after as Subscription, entries.length);
-        return entries;
+        if (entries.length === 0) return null;
+        const last = entries[entries.length - 1].after as Subscription;
+        return { write: { current, fields: changedFields(current, last), changes: entries.length }, events: () => entries };
       },
     });
-    await this.process(ctx, endTerm(SubscriptionStatus.ACTIVE));
-    await this.process(ctx, endTerm(SubscriptionStatus.SUSPENDED));
+    await this.process(ctx, endTerm(SubscriptionStatus.ACTIVE), done);
+    await this.process(ctx, endTerm(SubscriptionStatus.SUSPENDED), done);
 
-    let noticed = 0;
     const notice = (status: SubscriptionStatus): DueWork => ({
       kind: 'subscription.notice',
       status,
@@ -164,39 +170,47 @@ export class LifecycleService {
       // A term that has already ended gets its renewal or expiry, never a notice (SPEC §8).
       where: { sql: 's.termNoticePending = :pending AND s.termEndsAt > :now', params: { pending: true, now } },
       until: new Date(now.getTime() + this.options.renewalNoticeDays * DAY_MS),
-      handle: async (uow, current) => {
+      handle: (uow, current) => {
         const endsIn = current.termEndsAt.getTime() - uow.now.getTime();
-        if (!current.termNoticePending || current.status !== status || endsIn <= 0 || endsIn > this.options.renewalNoticeDays * DAY_MS) return [];
-        await updateIfVersion(uow, current, { termNoticePending: false }, 0);
-        noticed++;
-        return [{ action: 'subscription.termEnding', targetType: 'Subscription', targetId: current.id, tenantId: current.tenantId, before: current, after: current }];
+        if (!current.termNoticePending || current.status !== status || endsIn <= 0 || endsIn > this.options.renewalNoticeDays * DAY_MS) return null;
+        return {
+          write: { current, fields: { termNoticePending: false }, changes: 0 },
+          events: () => [{ action: 'subscription.termEnding', targetType: 'Subscription', targetId: current.id, tenantId: current.tenantId, before: current, after: current }],
+        };
       },
     });
-    await this.process(ctx, notice(SubscriptionStatus.ACTIVE));
-    await this.process(ctx, notice(SubscriptionStatus.SUSPENDED));
+    await this.process(ctx, notice(SubscriptionStatus.ACTIVE), done);
+    await this.process(ctx, notice(SubscriptionStatus.SUSPENDED), done);
 
-    let deleted = 0;
     const deletion = (status: SubscriptionStatus): DueWork => ({
       kind: DELETION_KIND,
       status,
       dueBy: 'dataRetentionEndsAt',
       until: now,
-      handle: async (uow, current) => {
-        if (lifecycleRefusal('delete', current, uow.now)) return [];
-        const written = await updateIfVersion(uow, current, transitionValues('delete', current, uow.now, 0));
-        deleted++;
-        return [{ action: 'subscription.deleted', targetType: 'Subscription', targetId: current.id, tenantId: current.tenantId, before: current, after: written }];
+      handle: (uow, current) => {
+        if (!lifecycleAllows('delete', current, uow.now)) return null;
+        return {
+          write: { current, fields: transitionValues('delete', current, uow.now, 0) },
+          events: (written) => [{ action: 'subscription.deleted', targetType: 'Subscription', targetId: current.id, tenantId: current.tenantId, before: current, after: written }],
+        };
       },
     });
-    await this.process(ctx, deletion(SubscriptionStatus.SUSPENDED));
-    await this.process(ctx, deletion(SubscriptionStatus.EXPIRED));
+    await this.process(ctx, deletion(SubscriptionStatus.SUSPENDED), done);
+    await this.process(ctx, deletion(SubscriptionStatus.EXPIRED), done);
 
     // Leases and the delivery log are stamped with the wall clock (they serve retries, not domain rules); an
     // idempotency key with the domain time of the change that wrote it.
     for (const kind of LEASE_KINDS) await pruneLeases(this.dataSource.manager, kind, new Date(wallNow.getTime() - LEASE_PRUNE_AFTER_MS));
     const prunedKeys = await this.idempotency.prune(now);
     const prunedDeliveries = await this.webhooks.pruneDeliveries(wallNow);
-    return { renewed, expired, noticed, deleted, prunedKeys, prunedDeliveries };
+    return {
+      renewed: count('subscription.renewed'),
+      expired: count('subscription.expired'),
+      noticed: count('subscription.termEnding'),
+      deleted: count('subscription.deleted'),
+      prunedKeys,
+      prunedDeliveries,
+    };
   }
 
   /**
@@ -207,7 +221,7 @@ export class LifecycleService {
   private endTerms(uow: UnitOfWork, start: Subscription): AuditEntry[] {
     const entries: AuditEntry[] = [];
     let current = start;
-    while (!lifecycleRefusal('renew', current, uow.now) || !lifecycleRefusal('endTerm', current, uow.now)) {
+    while (lifecycleAllows('renew', current, uow.now) || lifecycleAllows('endTerm', current, uow.now)) {
       const version = start.version + entries.length + 1;
       const renews = current.status === SubscriptionStatus.ACTIVE && current.autoRenew;
       const next: Subscription = Object.assign(new Subscription(), current, {
@@ -222,8 +236,11 @@ export class LifecycleService {
     return entries;
   }
 
-  /** Claims the due subscriptions batch by batch and changes each batch in one unit of work. */
-  private async process(ctx: RequestContext, work: DueWork): Promise<void> {
+  /**
+   * Claims the due subscriptions batch by batch and changes each batch in one unit of work: one statement writes
+   * the batch, one inserts its events. Adds the events it wrote to `done`, by action.
+   */
+  private async process(ctx: RequestContext, work: DueWork, done: Map<string, number>): Promise<void> {
     for (let after: { at: Date; id: string } | null = null; ; ) {
       const due = await this.duePage(work, after);
       if (due.length === 0) return;
@@ -234,15 +251,18 @@ export class LifecycleService {
         claimLeases(uow.manager, { ...lease, itemIds: ids, now: this.options.wallClock.now(), ttlMs: LEASE_MS }),
       );
       if (claimed.length > 0) {
-        await this.transactions.run(ctx, async (uow) => {
+        const entries = await this.transactions.run(ctx, async (uow) => {
           // Everything this unit needs is in its rows: it must not wait for a second pool connection (a loader's)
           // while it holds their locks, or it deadlocks against requests that hold the pool waiting for them.
           const rows = await uow.manager.find(Subscription, { where: { id: In(claimed) }, ...rowLock(uow.manager, 'pessimistic_write') });
-          const entries: AuditEntry[] = [];
-          for (const row of rows.sort((a, b) => a.id.localeCompare(b.id))) entries.push(...(await work.handle(uow, row)));
-          await this.audit.recordMany(uow, entries);
+          const handled = rows.sort((a, b) => a.id.localeCompare(b.id)).flatMap((row) => work.handle(uow, row) ?? []);
+          const written = await updateAllIfVersion(uow, Subscription, handled.map((h) => h.write));
+          const batchEntries = handled.flatMap((h, i) => h.events(written[i]));
+          await this.audit.recordMany(uow, batchEntries);
           await releaseLeases(uow.manager, { ...lease, itemIds: claimed });
+          return batchEntries;
         });
+        for (const { action } of entries) done.set(action, (done.get(action) ?? 0) + 1);
       }
       if (due.length < BATCH) return;
       const last = due[due.length - 1];
@@ -279,6 +299,18 @@ export class LifecycleService {
       .where('s.status IN (:...retained) AND s.dataRetentionEndsAt <= :now', { retained: [SubscriptionStatus.SUSPENDED, SubscriptionStatus.EXPIRED], now })
       .getExists();
   }
+}
+
+/** The fields of `after` that differ from `before` (a batch writes only those); version and updatedAt are the writer's. */
+function changedFields(before: Subscription, after: Subscription): Partial<Subscription> {
+  const fields: Partial<Subscription> = {};
+  for (const key of Object.keys(after) as (keyof Subscription)[]) {
+    if (key === 'version' || key === 'updatedAt') continue;
+    const [a, b] = [before[key], after[key]];
+    const same = a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b || JSON.stringify(a) === JSON.stringify(b);
+    if (!same) Object.assign(fields, { [key]: b });
+  }
+  return fields;
 }
 
 /**
