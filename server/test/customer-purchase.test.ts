@@ -33,6 +33,11 @@ const QUOTE_WITH_NAMES = graphql(`
     }
   }
 `);
+const TERM_QUOTE = graphql(`
+  query TermQuote($input: QuoteSubscriptionInput!) {
+    quoteSubscription(input: $input) { termDuration billingCycle pricePerBillingPeriodCents termTotalCents monthlyTotalCents }
+  }
+`);
 const SUBSCRIPTIONS_PAGE = graphql(`
   query SubscriptionsPage($tenantId: ID!, $status: SubscriptionStatus, $first: Int, $after: String) {
     subscriptions(tenantId: $tenantId, status: $status, first: $first, after: $after) {
@@ -291,6 +296,33 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
         await server.gql(QUOTE_WITH_NAMES, { input: { tenantId: tenant.id, offerId: world.offers.e5.id, quantity: 100000 } }, tenant.tokens.global),
       ).quoteSubscription;
       expect(quote).toMatchObject({ quantity: 100000, unitPriceCents: 5700, monthlyTotalCents: 570_000_000 });
+    });
+
+    it('quotes totals past 2³¹ − 1 cents as the purchase takes them (SafeInt), up to the largest offer the catalog accepts', async () => {
+      // The largest offer createOffer takes: 1,000,000 licences at the highest price (SPEC §9, Money).
+      const offer = await kit.createOffer({ min: 1, max: 1_000_000, cents: 100_000_000 }, [
+        { termDuration: 'P1M', billingCycle: 'MONTHLY', unitPriceCents: 100_000_000 },
+        { termDuration: 'P3Y', billingCycle: 'ANNUAL', unitPriceCents: 100_000_000 },
+      ]);
+      const tenant = await kit.createTenant('quote-huge');
+      const quote = ok(
+        await server.gql(QUOTE_WITH_NAMES, { input: { tenantId: tenant.id, offerId: offer.id, quantity: 1_000_000 } }, tenant.tokens.global),
+      ).quoteSubscription;
+      expect(quote).toMatchObject({ quantity: 1_000_000, unitPriceCents: 100_000_000, monthlyTotalCents: 100_000_000_000_000 });
+      const threeYears = ok(
+        await server.gql(
+          TERM_QUOTE,
+          { input: { tenantId: tenant.id, offerId: offer.id, quantity: 1_000_000, termDuration: 'P3Y', billingCycle: 'ANNUAL' } },
+          tenant.tokens.global,
+        ),
+      ).quoteSubscription;
+      // 1e6 licences × 1e8 cents × 3 annual periods = 3 × 10¹⁴, within 2⁵³ − 1; a month of it, 3 × 10¹⁴ / 36 rounded half up.
+      expect(threeYears).toMatchObject({ termTotalCents: 300_000_000_000_000, monthlyTotalCents: 8_333_333_333_333 });
+      expect(Number.isSafeInteger(threeYears.termTotalCents)).toBe(true);
+      const bought = ok(
+        await server.gql(PURCHASE_SUBSCRIPTION, { input: { tenantId: tenant.id, offerId: offer.id, quantity: 1_000_000 } }, tenant.tokens.global),
+      ).purchaseSubscription.subscription;
+      expect(bought).toMatchObject({ quantity: 1_000_000 });
     });
   });
 

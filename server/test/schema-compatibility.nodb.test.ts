@@ -16,11 +16,12 @@ const ROOT = resolve(__dirname, '../..');
 const CURRENT = join(ROOT, 'schema/schema.graphql');
 const RELEASED = join(ROOT, 'schema/released.graphql');
 const INSPECTOR = join(ROOT, 'node_modules/@graphql-inspector/cli/cjs/index.js');
+const RULES = ['schema/subscription-root-rule.js', 'schema/accepted-breaking-changes.js'];
 
 /** Runs `graphql-inspector diff OLD NEW` as `npm run schema:check` does (with its rule) and returns its exit code and output. */
 async function inspectorDiff(oldSchema: string, newSchema: string): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [INSPECTOR, 'diff', oldSchema, newSchema, '--rule', 'schema/subscription-root-rule.js'], { cwd: ROOT, timeout: 60_000 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [INSPECTOR, 'diff', oldSchema, newSchema, ...RULES.flatMap((rule) => ['--rule', rule])], { cwd: ROOT, timeout: 60_000 });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -47,7 +48,7 @@ describe('schema compatibility with the released SDK', () => {
 
   it('npm run schema:check runs graphql-inspector on the two committed files', () => {
     const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts;
-    expect(scripts['schema:check']).toBe('graphql-inspector diff schema/released.graphql schema/schema.graphql --rule schema/subscription-root-rule.js');
+    expect(scripts['schema:check']).toBe(`graphql-inspector diff schema/released.graphql schema/schema.graphql ${RULES.map((r) => `--rule ${r}`).join(' ')}`);
   });
 
   it('the committed schema has no breaking change against schema/released.graphql', async () => {
@@ -62,6 +63,18 @@ describe('schema compatibility with the released SDK', () => {
     expect(code).toBe(1);
     expect(output).toContain('Field verifyPartnerId was removed from object type Query');
     expect(output).toMatch(/Detected 1 breaking change/);
+  });
+
+  it('a breaking change made on purpose passes only as listed in schema/accepted-breaking-changes.js, with its reason', async () => {
+    const { ACCEPTED } = require(join(ROOT, 'schema/accepted-breaking-changes.js')) as { ACCEPTED: { path: string; reason: string }[] };
+    expect(ACCEPTED.map((a) => a.path)).toEqual(['SubscriptionQuote.monthlyTotalCents']);
+    const current = await inspectorDiff(RELEASED, CURRENT);
+    expect(current.output).toContain(`SubscriptionQuote.monthlyTotalCents changed type from Int! to SafeInt! (accepted: ${ACCEPTED[0].reason})`);
+    // The same kind of change to a field not on the list still fails.
+    const unlisted = edited('unlisted.graphql', (sdl) => sdl.replace(/\n  minQuantity: Int!\n/, '\n  minQuantity: SafeInt!\n'));
+    const { code, output } = await inspectorDiff(RELEASED, unlisted);
+    expect(output).toMatch(/✖ +Field Offer\.minQuantity changed type from Int! to SafeInt!/);
+    expect(code).toBe(1);
   });
 
   it('a deprecated field is not: deprecate first, remove in a later major release', async () => {

@@ -22,7 +22,9 @@ import {
   quantityFloor,
   removableBlocks,
   termEnd,
+  MAX_LICENCES,
   termFigures,
+  UNIT_PRICE_MAX_CENTS,
   termsProblem,
   wholeQuantityBlock,
 } from '../src/domain/terms';
@@ -332,6 +334,14 @@ describe('quote figures', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('no offer the catalog accepts can overflow a total: its largest quantity × the highest price × 36 periods is a safe integer (SPEC §9)', () => {
+    expect(MAX_LICENCES * UNIT_PRICE_MAX_CENTS * 36).toBeLessThanOrEqual(Number.MAX_SAFE_INTEGER);
+    for (const pair of ALLOWED_PAIRS) {
+      const figures = termFigures({ ...pair, unitPriceCents: UNIT_PRICE_MAX_CENTS }, MAX_LICENCES);
+      for (const value of Object.values(figures)) expect(Number.isSafeInteger(value)).toBe(true);
+    }
   });
 
   it('periods: 12 monthly or 1 annual in P1Y; 36, 3 or 1 in P3Y', () => {

@@ -22,10 +22,15 @@ export interface OfferTermData {
   unitPriceCents: number;
 }
 
-/** The window after a term starts in which the subscription may be cancelled, and after licences are added in which they may be removed. */
-/** The largest price of one licence for one billing period, in minor units: with at most 1,000,000 licences and 36 periods, every total stays a safe integer (SPEC §9). */
+/** The most licences an offer may sell (its largest maxQuantity). */
+export const MAX_LICENCES = 1_000_000;
+/**
+ * The largest price of one licence for one billing period, in minor units. MAX_LICENCES × this × 36 periods is
+ * below 2⁵³ − 1, so no quote or purchase of an offer the catalog accepts can overflow a total (SPEC §9).
+ */
 export const UNIT_PRICE_MAX_CENTS = 100_000_000;
 
+/** The window after a term starts in which the subscription may be cancelled, and after licences are added in which they may be removed. */
 export const CANCELLATION_WINDOW_MS = 168 * 3_600_000;
 export const DECREASE_WINDOW_MS = 168 * 3_600_000;
 

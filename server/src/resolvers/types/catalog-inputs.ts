@@ -1,10 +1,8 @@
 import { ArrayMinSize, ArrayUnique, IsISO4217CurrencyCode, IsOptional, Matches } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { BillingCycle, PartnerCapability, TermDuration } from '../../entities/enums';
-import { UNIT_PRICE_MAX_CENTS } from '../../domain/terms';
+import { MAX_LICENCES, UNIT_PRICE_MAX_CENTS } from '../../domain/terms';
 import { IsBoundedInt, IsCountryCode, IsName, IsPartnerId } from './validation';
-
-export const MAX_LICENCES = 1_000_000;
 
 @InputType({ description: 'Register a partner company.' })
 export class CreatePartnerInput {

@@ -26,7 +26,7 @@ export class SubscriptionQuote {
   @Field(() => Int, { description: 'The chosen term’s price of one licence for one billing period, in minor units.' })
   unitPriceCents: number;
 
-  @Field(() => Int, { description: 'The term’s total divided by its months, rounded half up to a whole minor unit.' })
+  @Field(() => SafeIntResolver, { description: 'The term’s total divided by its months, rounded half up to a whole minor unit.' })
   monthlyTotalCents: number;
 
   @Field(() => String, { description: 'ISO 4217 currency code.' })

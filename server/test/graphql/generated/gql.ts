@@ -17,6 +17,7 @@ import * as types from './graphql';
 type Documents = {
     "\n  query RelationshipsPage($id: ID!) {\n    tenant(id: $id) {\n      id\n      partnerRelationships { kinds viewerCanRemove partner { id name } subscriptions { id partnerOfRecord { id } } }\n    }\n  }\n": typeof types.RelationshipsPageDocument,
     "\n  query QuoteWithNames($input: QuoteSubscriptionInput!) {\n    quoteSubscription(input: $input) {\n      tenant { id }\n      offer { id sku name }\n      quantity\n      channel\n      reseller { id }\n      partnerOfRecord { id name }\n      unitPriceCents\n      monthlyTotalCents\n      currency\n    }\n  }\n": typeof types.QuoteWithNamesDocument,
+    "\n  query TermQuote($input: QuoteSubscriptionInput!) {\n    quoteSubscription(input: $input) { termDuration billingCycle pricePerBillingPeriodCents termTotalCents monthlyTotalCents }\n  }\n": typeof types.TermQuoteDocument,
     "\n  query SubscriptionsPage($tenantId: ID!, $status: SubscriptionStatus, $first: Int, $after: String) {\n    subscriptions(tenantId: $tenantId, status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id status quantity viewerCanManage offer { id } } }\n    }\n  }\n": typeof types.SubscriptionsPageDocument,
     "\n  query TenantSubscriptionsByStatus($id: ID!, $status: SubscriptionStatus) {\n    tenant(id: $id) { subscriptions(status: $status) { totalCount edges { node { id status viewerCanManage } } } }\n  }\n": typeof types.TenantSubscriptionsByStatusDocument,
     "\n  query VersionAndPartner($id: ID!) {\n    subscription(id: $id) { version partnerOfRecord { id } }\n  }\n": typeof types.VersionAndPartnerDocument,
@@ -109,6 +110,7 @@ type Documents = {
 const documents: Documents = {
     "\n  query RelationshipsPage($id: ID!) {\n    tenant(id: $id) {\n      id\n      partnerRelationships { kinds viewerCanRemove partner { id name } subscriptions { id partnerOfRecord { id } } }\n    }\n  }\n": types.RelationshipsPageDocument,
     "\n  query QuoteWithNames($input: QuoteSubscriptionInput!) {\n    quoteSubscription(input: $input) {\n      tenant { id }\n      offer { id sku name }\n      quantity\n      channel\n      reseller { id }\n      partnerOfRecord { id name }\n      unitPriceCents\n      monthlyTotalCents\n      currency\n    }\n  }\n": types.QuoteWithNamesDocument,
+    "\n  query TermQuote($input: QuoteSubscriptionInput!) {\n    quoteSubscription(input: $input) { termDuration billingCycle pricePerBillingPeriodCents termTotalCents monthlyTotalCents }\n  }\n": types.TermQuoteDocument,
     "\n  query SubscriptionsPage($tenantId: ID!, $status: SubscriptionStatus, $first: Int, $after: String) {\n    subscriptions(tenantId: $tenantId, status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id status quantity viewerCanManage offer { id } } }\n    }\n  }\n": types.SubscriptionsPageDocument,
     "\n  query TenantSubscriptionsByStatus($id: ID!, $status: SubscriptionStatus) {\n    tenant(id: $id) { subscriptions(status: $status) { totalCount edges { node { id status viewerCanManage } } } }\n  }\n": types.TenantSubscriptionsByStatusDocument,
     "\n  query VersionAndPartner($id: ID!) {\n    subscription(id: $id) { version partnerOfRecord { id } }\n  }\n": types.VersionAndPartnerDocument,
@@ -207,6 +209,10 @@ export function graphql(source: "\n  query RelationshipsPage($id: ID!) {\n    te
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query QuoteWithNames($input: QuoteSubscriptionInput!) {\n    quoteSubscription(input: $input) {\n      tenant { id }\n      offer { id sku name }\n      quantity\n      channel\n      reseller { id }\n      partnerOfRecord { id name }\n      unitPriceCents\n      monthlyTotalCents\n      currency\n    }\n  }\n"): typeof import('./graphql').QuoteWithNamesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TermQuote($input: QuoteSubscriptionInput!) {\n    quoteSubscription(input: $input) { termDuration billingCycle pricePerBillingPeriodCents termTotalCents monthlyTotalCents }\n  }\n"): typeof import('./graphql').TermQuoteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

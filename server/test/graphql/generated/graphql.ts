@@ -358,6 +358,13 @@ export type QuoteWithNamesQueryVariables = Exact<{
 
 export type QuoteWithNamesQuery = { quoteSubscription: { quantity: number, channel: SubscriptionChannel, unitPriceCents: number, monthlyTotalCents: number, currency: string, tenant: { id: string }, offer: { id: string, sku: string, name: string }, reseller: { id: string } | null, partnerOfRecord: { id: string, name: string } | null } };
 
+export type TermQuoteQueryVariables = Exact<{
+  input: QuoteSubscriptionInput;
+}>;
+
+
+export type TermQuoteQuery = { quoteSubscription: { termDuration: TermDuration, billingCycle: BillingCycle, pricePerBillingPeriodCents: number, termTotalCents: number, monthlyTotalCents: number } };
+
 export type SubscriptionsPageQueryVariables = Exact<{
   tenantId: string | number;
   status?: SubscriptionStatus | null | undefined;
@@ -1131,6 +1138,17 @@ export const QuoteWithNamesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<QuoteWithNamesQuery, QuoteWithNamesQueryVariables>;
+export const TermQuoteDocument = new TypedDocumentString(`
+    query TermQuote($input: QuoteSubscriptionInput!) {
+  quoteSubscription(input: $input) {
+    termDuration
+    billingCycle
+    pricePerBillingPeriodCents
+    termTotalCents
+    monthlyTotalCents
+  }
+}
+    `) as unknown as TypedDocumentString<TermQuoteQuery, TermQuoteQueryVariables>;
 export const SubscriptionsPageDocument = new TypedDocumentString(`
     query SubscriptionsPage($tenantId: ID!, $status: SubscriptionStatus, $first: Int, $after: String) {
   subscriptions(
