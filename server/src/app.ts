@@ -18,6 +18,7 @@ import { buildTenantrySchema } from './graphql/schema';
 import { createErrorFormatter } from './graphql/format-error';
 import { compiledExecutionGateway } from './graphql/compiled-execution';
 import { subscriptionsOverHttpPlugin } from './graphql/subscriptions-over-http';
+import { corsFor, originPolicy } from './http/cors';
 import { contextFactory } from './http/context';
 import { healthRoutes } from './http/health';
 import { requestLogging } from './http/request-logging';
@@ -201,8 +202,10 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
 
   const rateLimiter = new CallerRateLimiter(config.limits.rateLimitPerMinute, options.rateLimiter ?? rateLimitStore?.limiter);
   const verifier = new TokenVerifier(config.auth, organisationExists(dataSource));
+  const origins = originPolicy({ origins: config.corsOrigins, production: config.production });
   const liveUpdates = liveUpdatesSocket({
     httpServer,
+    origins,
     path: GRAPHQL_PATH,
     schema,
     limits,
@@ -218,6 +221,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   });
   app.use(
     GRAPHQL_PATH,
+    corsFor(origins),
     requestTimeout(config.limits.requestTimeoutMs),
     express.json({ limit: config.limits.bodyLimitBytes }),
     rejectBatches,

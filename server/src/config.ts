@@ -87,6 +87,8 @@ export interface Config {
   webhooks: WebhookConfig;
   /** Live subscriptions one caller may hold on this instance (SPEC §6). */
   wsMaxSubscriptionsPerCaller: number;
+  /** Browser origins allowed besides the server's own (and, outside production, any loopback origin): SPEC §9. */
+  corsOrigins: string[];
   /** Where rate-limit budgets are counted: this process, or a Redis server shared by every instance (SPEC §7). */
   rateLimitStore: { kind: 'memory' } | { kind: 'redis'; url: string };
   /** Starts every key this deployment writes in a shared rate-limit store, so deployments sharing one Redis count apart. */
@@ -137,6 +139,31 @@ function optionalUrl(env: Env, name: string): string | undefined {
     throw new ConfigError(name, `must be a URL, got "${raw}"`);
   }
   return raw;
+}
+
+/** An origin as browsers send it (`https://app.example`, default port left out), or null when `value` is none. */
+export function originOf(value: string): string | null {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    if (url.username || url.password || url.pathname !== '/' || url.search || url.hash) return null;
+    // URL keeps a bare trailing slash only; anything else past the host (a path) is not an origin.
+    if (!/^https?:\/\/[^/]+\/?$/i.test(value.trim())) return null;
+    return url.origin;
+  } catch {
+    return null;
+  }
+}
+
+/** CORS_ORIGINS: comma-separated origins (scheme, host and port only), normalised as browsers send them. */
+function corsOrigins(env: Env): string[] {
+  const raw = (env.CORS_ORIGINS ?? '').trim();
+  if (raw === '') return [];
+  return raw.split(',').map((entry) => {
+    const origin = originOf(entry.trim());
+    if (origin === null) throw new ConfigError('CORS_ORIGINS', `must list origins such as https://app.example or http://localhost:5173, separated by commas; "${entry.trim()}" is not one`);
+    return origin;
+  });
 }
 
 export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
@@ -274,6 +301,7 @@ export function loadConfig(env: Env = process.env): Config {
       allowPrivateNetworks: boolean(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', !production),
     },
     wsMaxSubscriptionsPerCaller: integer(env, 'WS_MAX_SUBSCRIPTIONS_PER_CALLER', 20, 1, 10_000),
+    corsOrigins: corsOrigins(env),
     rateLimitStore: rateLimitStore(env),
     rateLimitKeyPrefix: keyPrefix(env),
     otelEndpoint: otlpEndpoint(env),

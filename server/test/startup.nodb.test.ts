@@ -39,6 +39,8 @@ describe('a bad configuration stops the server with one line naming the variable
     ['TEST_CLOCK', { TEST_CLOCK: 'on' }],
     ['RENEWAL_NOTICE_DAYS', { RENEWAL_NOTICE_DAYS: '0' }],
     ['RENEWAL_NOTICE_DAYS', { RENEWAL_NOTICE_DAYS: 'seven' }],
+    ['CORS_ORIGINS', { CORS_ORIGINS: 'https://app.example/path' }],
+    ['CORS_ORIGINS', { CORS_ORIGINS: 'https://app.example, *' }],
   ])('%s', (variable, env) => {
     const { status, stderr } = start(env);
     expect(status).not.toBe(0);
@@ -73,6 +75,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ TEST_CLOCK: 'enabled' }).testClockEnabled).toBe(true);
     expect(loadConfig({ RENEWAL_NOTICE_DAYS: '14' }).renewals.noticeDays).toBe(14);
     expect(() => loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: secret, TEST_CLOCK: 'enabled' })).toThrow(/TEST_CLOCK/);
+  });
+
+  it('takes CORS_ORIGINS as origins browsers send: scheme and host in lower case, default ports left out', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: ' HTTPS://App.Example:443/ ,http://localhost:5173' }).corsOrigins).toEqual(['https://app.example', 'http://localhost:5173']);
+    for (const bad of ['app.example', 'ftp://app.example', 'https://user:pw@app.example', 'https://app.example/x', 'https://app.example?x', 'null']) {
+      expect(() => loadConfig({ CORS_ORIGINS: bad })).toThrow(/CORS_ORIGINS/);
+    }
   });
 
   it('parses a MySQL URL', () => {

@@ -14,6 +14,7 @@ import {
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { OriginPolicy } from './cors';
 import { decodeJwt } from 'jose';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -38,6 +39,8 @@ const CLOSE_REASON_BYTES = 123;
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 export interface LiveUpdatesSocketOptions {
+  /** Which browser origins may open a socket: the same rule as CORS on /graphql (SPEC §9). */
+  origins: OriginPolicy;
   httpServer: http.Server;
   path: string;
   schema: GraphQLSchema;
@@ -109,6 +112,13 @@ export function liveUpdatesSocket(options: LiveUpdatesSocketOptions): LiveUpdate
   const upgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     if (new URL(request.url ?? '/', 'http://localhost').pathname !== options.path) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    // A browser page of another origin would otherwise open a socket with its user's token (cross-site WebSocket hijacking).
+    const origin = request.headers.origin;
+    if (origin !== undefined && !options.origins.allows(origin, request.headers)) {
+      const message = `The origin ${origin.slice(0, 200)} may not open live updates here; the server allows its own origin and those of CORS_ORIGINS.`;
+      socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(message)}\r\nConnection: close\r\n\r\n${message}`);
       return;
     }
     wsServer.handleUpgrade(request, socket, head, (ws) => wsServer.emit('connection', ws, request));
