@@ -65,8 +65,13 @@ interface Connection {
   actor: Actor;
   callerKey: string;
   expiry: NodeJS.Timeout | null;
-  /** Subscription ids holding one of the caller's places, and whether each is streaming (counted in the metric). */
-  subscriptions: Map<string, { live: boolean }>;
+  /**
+   * The places this connection holds, by subscription id, oldest first, each streaming or not (the metric
+   * counts those that are). A list, not one place per id: a client may complete an id and subscribe with it
+   * again before the server has finished the first, and each subscribe that took a place gets exactly one
+   * completion (or the close) that frees it, in order.
+   */
+  subscriptions: Map<string, { live: boolean }[]>;
 }
 
 function closeReason(message: string): string {
@@ -97,9 +102,10 @@ export function liveUpdatesSocket(options: LiveUpdatesSocketOptions): LiveUpdate
   const heldByCaller = new Map<string, number>();
 
   const release = (connection: Connection, id: string) => {
-    const held = connection.subscriptions.get(id);
+    const places = connection.subscriptions.get(id);
+    const held = places?.shift();
     if (!held) return;
-    connection.subscriptions.delete(id);
+    if (places!.length === 0) connection.subscriptions.delete(id);
     if (held.live) metrics.liveSubscriptions.dec();
     const left = (heldByCaller.get(connection.callerKey) ?? 1) - 1;
     if (left > 0) heldByCaller.set(connection.callerKey, left);
@@ -194,7 +200,9 @@ export function liveUpdatesSocket(options: LiveUpdatesSocketOptions): LiveUpdate
           ];
         }
         heldByCaller.set(connection.callerKey, held + 1);
-        connection.subscriptions.set(id, { live: false });
+        const places = connection.subscriptions.get(id);
+        if (places) places.push({ live: false });
+        else connection.subscriptions.set(id, [{ live: false }]);
         const context: RequestContext = {
           actor: connection.actor,
           requestId: randomUUID(),
@@ -204,7 +212,8 @@ export function liveUpdatesSocket(options: LiveUpdatesSocketOptions): LiveUpdate
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: context };
       },
       onOperation(ctx, id, _payload, _args, result) {
-        const held = connections.get(ctx)?.subscriptions.get(id);
+        // The operation of the newest subscribe with this id (an older one may still be finishing).
+        const held = connections.get(ctx)?.subscriptions.get(id)?.at(-1);
         if (held && !held.live && typeof (result as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
           held.live = true;
           metrics.liveSubscriptions.inc();
@@ -225,7 +234,7 @@ export function liveUpdatesSocket(options: LiveUpdatesSocketOptions): LiveUpdate
         const connection = connections.get(ctx);
         if (!connection) return;
         if (connection.expiry) clearTimeout(connection.expiry);
-        for (const id of [...connection.subscriptions.keys()]) release(connection, id);
+        for (const [id, places] of [...connection.subscriptions]) for (let n = places.length; n > 0; n--) release(connection, id);
       },
     },
     wsServer,
