@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './support/chromium';
 import { Role, startTestServer, type TestServer } from './support/harness';
 
 /**
@@ -11,7 +11,6 @@ import { Role, startTestServer, type TestServer } from './support/harness';
  * in production only the origins of CORS_ORIGINS may, and a page elsewhere is refused by its browser (no CORS
  * headers) and by the WebSocket (403). In Debian's Chromium; it never skips (see explorer-browser).
  */
-const CHROMIUM = '/usr/bin/chromium';
 const PRODUCTION = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-characters' };
 
 /** What the page does, bundled with esbuild: each door's answer, or `refused: …` when the browser or server refused. */
@@ -56,17 +55,6 @@ window.tryTheApi = async ({ api, token }) => {
   return out;
 };
 `;
-
-async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install it with \`apt-get update && apt-get install -y chromium\` (.ci/run does this before npm test).`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
-}
 
 /** The frontend's own server: one page and its bundle, on a port of its own (so another origin than the API's). */
 async function startPageServer(): Promise<{ port: number; stop(): Promise<void> }> {

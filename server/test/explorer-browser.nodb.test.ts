@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { launchChromium } from './support/chromium';
 import { ok, Role, startTestServer, type TestServer } from './support/harness';
 import { untilLive } from './support/live';
 import { CREATE_TENANT } from './graphql/shared-definitions';
@@ -11,21 +11,6 @@ import { DEVELOPMENT_JWT_SECRET } from '../src/config';
  * offline explorer, runs operations and reads their results on the page. Nothing may come from another origin.
  * This spec never skips: without Chromium it fails and says how to install it.
  */
-const CHROMIUM = '/usr/bin/chromium';
-
-async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing. The explorer is tested in Debian's Chromium: install it with ` +
-        '`apt-get update && apt-get install -y chromium` (.ci/run does this before npm test).',
-    );
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
-}
 
 /** A fresh browser profile that records every request and every error the page reports. */
 async function openContext(browser: Browser) {
