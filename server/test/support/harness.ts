@@ -147,6 +147,32 @@ export async function dumpDatabase(dataSource: DataSource): Promise<Record<strin
   return dump;
 }
 
+/**
+ * The refusal specs' check (SPEC §3): the operation answers exactly one error with this code (and field, when
+ * given), no data, a message a person can act on with nothing internal in it, and changes no table.
+ */
+export async function expectRefused(
+  server: TestServer,
+  operation: AnyOperation,
+  variables: Record<string, unknown>,
+  token: string | undefined,
+  code: string,
+  field?: string | null,
+): Promise<GraphQLResponse> {
+  let response!: GraphQLResponse;
+  await expectNothingChanged(server, async () => {
+    response = await server.gql(operation, variables, token);
+  });
+  expect(response.errors).toHaveLength(1);
+  const [error] = response.errors!;
+  expect(error.extensions.code).toBe(code);
+  if (field !== undefined && field !== null) expect(error.extensions.field).toBe(field);
+  expect(response.data ?? null).toBeNull();
+  expect(error.message).toMatch(/^\S.{10,}$/s);
+  expect(error.message).not.toMatch(/SQL|QueryFailedError|ER_|SQLITE|TypeError|at \//);
+  return response;
+}
+
 /** Runs `act` and asserts that it changed no row anywhere (no write, no audit event). */
 export async function expectNothingChanged(server: TestServer, act: () => Promise<unknown>): Promise<void> {
   const before = await dumpDatabase(server.dataSource);
