@@ -205,7 +205,7 @@ function startTarget(name, port, extraEnv = {}) {
       DEMO_DATA: 'false',
       LOG_LEVEL: args['log-level'],
       RATE_LIMIT_PER_MINUTE: '0', // one caller sends thousands of requests a second: the per-caller limit is off
-      // The server's default query limits apply (W1 costs ~153,000 of the default 500,000); --max-cost overrides.
+      // The server's default query limits apply (W1 costs ~159,000 of the default 1,000,000); --max-cost overrides.
       ...(args['max-cost'] ? { GRAPHQL_MAX_COST: args['max-cost'] } : {}),
       HOST: '127.0.0.1',
       ...extraEnv,

@@ -286,7 +286,7 @@ export function loadConfig(env: Env = process.env): Config {
     limits: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 10, 1, 100),
       maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 30, 1, 1000),
-      maxCost: integer(env, 'GRAPHQL_MAX_COST', 500_000, 1, 100_000_000),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', 1_000_000, 1, 100_000_000),
       maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 2_000, 10, 1_000_000),
       maxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', 20, 1, 1000),
       bodyLimitBytes: integer(env, 'HTTP_BODY_LIMIT_BYTES', 102_400, 1024, 50 * 1024 * 1024),

@@ -74,7 +74,7 @@ describe('query limits with the default configuration', () => {
     expect(server.config.limits).toMatchObject({
       maxDepth: 10,
       maxAliases: 30,
-      maxCost: 500_000,
+      maxCost: 1_000_000,
       maxTokens: 2_000,
       maxDirectives: 20,
       bodyLimitBytes: 102_400,
@@ -117,12 +117,12 @@ describe('query limits with the default configuration', () => {
   });
 
   it('refuses an expensive query, naming the cost limit, whether page sizes are literals or variables', async () => {
-    const literal = `{ tenants(first: 100) { edges { node { subscriptions(first: 100) { edges { node { id offer { name } } } } } } } }`;
-    expectTooComplex(await operation(server, token, literal), /cost limit of 500000 \(its estimated cost is \d+\)/);
-    const variables = `query($n: Int) { tenants(first: $n) { edges { node { subscriptions(first: $n) { edges { node { id offer { name } } } } } } } }`;
-    expectTooComplex(await operation(server, token, variables, { n: 100 }), /cost limit of 500000/);
+    const literal = `{ tenants(first: 100) { edges { node { subscriptions(first: 100) { edges { node { id offer { name } reseller { name } } } } } } } }`;
+    expectTooComplex(await operation(server, token, literal), /cost limit of 1000000 \(its estimated cost is \d+\)/);
+    const variables = `query($n: Int) { tenants(first: $n) { edges { node { subscriptions(first: $n) { edges { node { id offer { name } reseller { name } } } } } } } }`;
+    expectTooComplex(await operation(server, token, variables, { n: 100 }), /cost limit of 1000000/);
     const withDefault = variables.replace('$n: Int', '$n: Int = 100');
-    expectTooComplex(await operation(server, token, withDefault), /cost limit of 500000/);
+    expectTooComplex(await operation(server, token, withDefault), /cost limit of 1000000/);
     // The same shape with smaller pages is fine: 50 tenants with 20 subscriptions each (issue 6's customer page).
     const small = await operation(server, token, variables, { n: 20 });
     expect(small.status).toBe(200);
@@ -131,6 +131,34 @@ describe('query limits with the default configuration', () => {
     const page = await operation(server, token, customerPage);
     expect(page.status).toBe(200);
     expect(page.body.errors).toBeUndefined();
+  });
+
+  it('counts a list without first at its default page of 20, and a list without pages at its bound or 100 (SPEC §9)', async () => {
+    // 20 tenants × 100 relationships × 100 subscriptions: armor's syntactic count saw one of each.
+    const unpaged = `{ tenants { edges { node { partnerRelationships { subscriptions { id } } } } } }`;
+    expectTooComplex(await operation(server, token, unpaged), /cost limit of 1000000 \(its estimated cost is 3557440\)/);
+    const onePage = await operation(server, token, unpaged.replace('tenants', 'tenants(first: 1)'));
+    expect(onePage.status).toBe(200);
+    expect(onePage.body.errors).toBeUndefined();
+    // An offer sells each term and cycle pair at most once, so its terms count 6, not 100.
+    const terms = `{ offers(first: 100) { edges { node { t1: terms { termDuration billingCycle unitPriceCents } t2: terms { termDuration billingCycle unitPriceCents } } } } }`;
+    expect((await operation(server, token, terms)).body.errors).toBeUndefined();
+  });
+
+  it('refuses a first that is not a 32-bit integer as BAD_USER_INPUT on "first", written or sent as a variable', async () => {
+    const literal = await operation(server, token, `{ tenants(first: 2147483648) { edges { node { id } } } }`);
+    expect(literal.status).toBe(400);
+    expect(literal.body.errors).toEqual([
+      expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'first' }, message: expect.stringMatching(/2147483648/) }),
+    ]);
+    const variable = await operation(server, token, `query($n: Int) { tenants(first: $n) { edges { node { id } } } }`, { n: 2 ** 31 });
+    expect(variable.status).toBe(400);
+    expect(variable.body.errors).toEqual([
+      expect.objectContaining({
+        message: '"first" must be a whole number from 1 to 100; got 2147483648.',
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'first' }),
+      }),
+    ]);
   });
 
   it('refuses more directives than the limit, naming it', async () => {

@@ -15,6 +15,9 @@ export const CYCLES_OF_TERM: Readonly<Record<TermDuration, readonly BillingCycle
   P3Y: [BillingCycle.MONTHLY, BillingCycle.ANNUAL, BillingCycle.TRIENNIAL],
 };
 
+/** An offer sells each allowed pair of term and cycle at most once. */
+export const MAX_OFFER_TERMS = Object.values(CYCLES_OF_TERM).reduce((sum, cycles) => sum + cycles.length, 0);
+
 /** How a term is sold: the term, its cycle, and one licence's price for one billing period. */
 export interface OfferTermData {
   termDuration: TermDuration;

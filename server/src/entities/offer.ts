@@ -1,8 +1,10 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Extensions, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Entity, Index } from 'typeorm';
 import { IntColumn, JsonColumn, TextColumn, TimestampColumn, UuidPrimaryColumn } from './columns';
 import { BillingCycle, TermDuration } from './enums';
+import { LIST_SIZE } from '../domain/list-size';
+import { MAX_OFFER_TERMS } from '../domain/terms';
 
 @ObjectType({ description: 'One way an offer is sold: a term, its billing cycle and its price.', simpleResolvers: true })
 export class OfferTerm {
@@ -44,6 +46,7 @@ export class Offer {
   @IntColumn()
   unitPriceCents: number;
 
+  @Extensions({ [LIST_SIZE]: MAX_OFFER_TERMS })
   @Field(() => [OfferTerm], { description: 'How the offer can be bought, in catalog order; a purchase without a term takes the first.' })
   @JsonColumn()
   terms: OfferTerm[];

@@ -57,7 +57,7 @@ function coercionField(error: unknown, message: string): string | undefined {
     /^Field "(?:\w+\.)?(\w+)" (?:of required type "[^"]+" was not provided|is not defined by type "\w+")\.$/.exec(message)?.[1] ??
     /^Field "\w+" argument "(\w+)" of type "[^"]+" is required, but it was not provided\.$/.exec(message)?.[1];
   if (literal) return literal;
-  if (/^Expected value of type "[^"]+", found /.test(message)) return nameWrittenBefore(error);
+  if (/^(?:Expected value of type "[^"]+", found |Int cannot represent )/.test(message)) return nameWrittenBefore(error);
   return undefined;
 }
 

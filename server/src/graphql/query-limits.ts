@@ -5,14 +5,17 @@ import {
   Kind,
   type ArgumentNode,
   type DocumentNode,
+  type FragmentDefinitionNode,
   type ParseOptions,
   type ValidationContext,
   type ValidationRule,
-  validate,
   visit,
 } from 'graphql';
 import type { LimitsConfig } from '../config';
+import { MAX_PAGE_SIZE } from '../db/pagination';
 import { ErrorCode } from '../domain/error-codes';
+import { AppError } from '../domain/errors';
+import { operationCost } from './query-cost';
 
 /**
  * A refusal for exceeding one of the query limits (SPEC §4). The message names the limit and its value.
@@ -26,9 +29,10 @@ export class QueryTooComplexError extends GraphQLError {
   }
 }
 
-type ArmorLimit = 'depth' | 'cost' | 'aliases' | 'directives';
+type Limit = 'depth' | 'cost' | 'aliases' | 'directives';
+type ArmorLimit = Exclude<Limit, 'cost'>;
 
-const describe: Record<ArmorLimit, (max: number, found: string) => string> = {
+const describe: Record<Limit, (max: number, found: string) => string> = {
   depth: (max, found) =>
     `The operation exceeds the depth limit of ${max} nested fields (it is ${found} deep). Request fewer nested levels.`,
   cost: (max, found) =>
@@ -43,8 +47,7 @@ const describe: Record<ArmorLimit, (max: number, found: string) => string> = {
 function report(limit: ArmorLimit, max: number) {
   return (context: ValidationContext | null, error: GraphQLError) => {
     const found = /found (\d+(?:\.\d+)?)/.exec(error.message)?.[1] ?? 'more';
-    const rounded = limit === 'cost' && found !== 'more' ? String(Math.ceil(Number(found))) : found;
-    context?.reportError(new QueryTooComplexError(describe[limit](max, rounded)));
+    context?.reportError(new QueryTooComplexError(describe[limit](max, found)));
   };
 }
 
@@ -56,87 +59,95 @@ export interface QueryLimits {
 }
 
 /**
- * Depth, cost, alias and directive limits are graphql-armor validation rules. The token limit is graphql-js’s
- * own parser option (`maxTokens`, the same lexer count armor uses): armor’s Apollo token plugin throws from a
- * hook, which Apollo turns into a 500, while a parser refusal is a clean 400.
+ * Depth, alias and directive limits are graphql-armor validation rules; the cost is ours (query-cost.ts),
+ * because armor counts a list only where `first` is written and SPEC §9 counts what every list can return.
+ * The token limit is graphql-js’s own parser option (`maxTokens`, the same lexer count armor uses): armor’s
+ * Apollo token plugin throws from a hook, which Apollo turns into a 500, while a parser refusal is a clean 400.
  */
 export function queryLimits(limits: LimitsConfig): QueryLimits {
   const rule = (limit: ArmorLimit, max: number) => ({ propagateOnRejection: false, onReject: [report(limit, max)] });
-  // Fragments count as the fields they stand for: depth is the depth of the response, not of the document.
-  const cost = { maxCost: limits.maxCost, flattenFragments: true, ...rule('cost', limits.maxCost) };
   const { validationRules } = new ApolloArmor({
+    // Fragments count as the fields they stand for: depth is the depth of the response, not of the document.
     maxDepth: { n: limits.maxDepth, flattenFragments: true, ...rule('depth', limits.maxDepth) },
-    costLimit: cost,
+    costLimit: { enabled: false },
     maxAliases: { n: limits.maxAliases, ...rule('aliases', limits.maxAliases) },
     maxDirectives: { n: limits.maxDirectives, ...rule('directives', limits.maxDirectives) },
     maxTokens: { enabled: false },
     // Apollo’s own hideSchemaDetailsFromClientErrors removes suggestions in production, without a mask.
     blockFieldSuggestion: { enabled: false },
   }).protect();
-  const off = { enabled: false };
-  const [costOnly] = new ApolloArmor({
-    costLimit: cost,
-    maxDepth: off,
-    maxAliases: off,
-    maxDirectives: off,
-    maxTokens: off,
-    blockFieldSuggestion: off,
-  }).protect().validationRules;
-  return { validationRules, parseOptions: { maxTokens: limits.maxTokens }, plugin: variableCostPlugin(costOnly) };
+  return {
+    validationRules: [...validationRules, costRule(limits.maxCost)],
+    parseOptions: { maxTokens: limits.maxTokens },
+    plugin: variableCostPlugin(limits.maxCost),
+  };
 }
 
-const PAGE_SIZE_ARGUMENTS = new Set(['first', 'last']);
+const costRefusal = (max: number, cost: number) => new QueryTooComplexError(describe.cost(max, String(Math.ceil(cost))));
+
+/** The cost limit as a validation rule: variables are not known yet, so a `first: $n` counts its default. */
+function costRule(maxCost: number): ValidationRule {
+  return (context) => ({
+    OperationDefinition(operation) {
+      const cost = operationCost(context.getSchema(), operation, (name) => context.getFragment(name));
+      if (cost > maxCost) context.reportError(costRefusal(maxCost, cost));
+      return false;
+    },
+  });
+}
+
+const PAGE_SIZE_ARGUMENT = 'first';
 
 /**
- * Whether a document passes a page size as a variable (`first: $n`). Apollo reuses the parsed document of a
- * repeated operation, so this is worked out once per document instead of walking it on every request.
+ * Whether a document passes a page size as a variable (`first: $n`), and which variables those are. Apollo
+ * reuses the parsed document of a repeated operation, so this is worked out once per document instead of
+ * walking it on every request.
  */
-const pageSizeVariableDocuments = new WeakMap<DocumentNode, boolean>();
-function hasPageSizeVariable(document: DocumentNode): boolean {
-  let found = pageSizeVariableDocuments.get(document);
+const pageSizeVariablesOf = new WeakMap<DocumentNode, ReadonlySet<string>>();
+function pageSizeVariables(document: DocumentNode): ReadonlySet<string> {
+  let found = pageSizeVariablesOf.get(document);
   if (found === undefined) {
-    found = false;
+    const names = new Set<string>();
     visit(document, {
       Argument(node: ArgumentNode) {
-        if (PAGE_SIZE_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE) found = true;
+        if (node.name.value === PAGE_SIZE_ARGUMENT && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
       },
     });
-    pageSizeVariableDocuments.set(document, found);
+    found = names;
+    pageSizeVariablesOf.set(document, found);
   }
   return found;
 }
 
+const INT_32 = 2 ** 31;
+
 /**
- * Armor’s cost rule multiplies a list’s cost by its page size only when `first` is a literal; validation
- * runs before variables are known. Once they are, the document is checked again with `first: $n` replaced
- * by the value sent, so a variable cannot be used to slip a large page past the cost limit.
+ * Once variables are known, the cost is counted again with the page sizes sent, so a variable cannot slip a
+ * large page past the limit. A page size that is not a 32-bit integer is refused here on `first`, as the same
+ * value written in the document is (graphql-js would otherwise name only the variable).
  */
-function variableCostPlugin(rule: ValidationRule): ApolloServerPlugin {
+function variableCostPlugin(maxCost: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request, schema }) {
-          if (!operation || !hasPageSizeVariable(document)) return;
-          const values: Record<string, unknown> = {};
-          for (const definition of operation.variableDefinitions ?? []) {
-            const name = definition.variable.name.value;
-            const sent = request.variables?.[name];
-            if (sent !== undefined && sent !== null) values[name] = sent;
-            else if (definition.defaultValue?.kind === Kind.INT) values[name] = Number(definition.defaultValue.value);
+          const names = operation ? pageSizeVariables(document) : undefined;
+          if (!operation || !names?.size) return;
+          for (const name of names) {
+            const value = request.variables?.[name];
+            if (typeof value === 'number' && !(Number.isInteger(value) && value >= -INT_32 && value < INT_32)) {
+              throw new AppError(ErrorCode.BAD_USER_INPUT, `"first" must be a whole number from 1 to ${MAX_PAGE_SIZE}; got ${value}.`, {
+                field: PAGE_SIZE_ARGUMENT,
+                http: { status: 400 },
+              });
+            }
           }
-          let substituted = false;
-          const withValues = visit(document, {
-            Argument(node: ArgumentNode) {
-              if (!PAGE_SIZE_ARGUMENTS.has(node.name.value) || node.value.kind !== Kind.VARIABLE) return undefined;
-              const value = values[node.value.name.value];
-              if (typeof value !== 'number' || !Number.isSafeInteger(value)) return undefined;
-              substituted = true;
-              return { ...node, value: { kind: Kind.INT, value: String(value) } };
-            },
-          }) as DocumentNode;
-          if (!substituted) return;
-          const [error] = validate(schema, withValues, [rule]);
-          if (error) throw error;
+          const fragments = new Map<string, FragmentDefinitionNode>();
+          for (const definition of document.definitions) {
+            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+          }
+          const cost = operationCost(schema, operation, (name) => fragments.get(name), request.variables);
+          if (cost > maxCost) throw costRefusal(maxCost, cost);
         },
       };
     },

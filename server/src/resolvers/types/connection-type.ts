@@ -1,4 +1,5 @@
-import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { type ClassType, Extensions, Field, Int, ObjectType } from 'type-graphql';
+import { LIST_SIZE, type ListSize } from '../../domain/list-size';
 import { encodeCursor, type Page } from '../../db/pagination';
 
 @ObjectType({ description: 'Where a page sits in its list.', simpleResolvers: true })
@@ -37,6 +38,7 @@ export function connectionType<T extends object>(Node: ClassType<T>, name: strin
     private count: () => Promise<number>;
 
     @Field(() => [Edge], { description: 'The items of this page.' })
+    @Extensions({ [LIST_SIZE]: 'page' satisfies ListSize })
     edges: Edge[];
 
     @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursor to fetch the next.' })
