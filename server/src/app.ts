@@ -24,7 +24,7 @@ import { healthRoutes } from './http/health';
 import { requestLogging } from './http/request-logging';
 import { answerOversizedHeaders, jsonErrorHandler } from './http/errors';
 import { errorLoggingPlugin } from './http/error-logging';
-import { rejectBatches, requestTimeout } from './http/limits';
+import { refuseLongUrls, rejectBatches, requestTimeout } from './http/limits';
 import { queryLimits } from './graphql/query-limits';
 import { CallerRateLimiter } from './http/rate-limit';
 import { openRateLimitStore } from './http/rate-limit-store';
@@ -145,6 +145,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   let draining = false;
 
   app.use(requestLogging(logger));
+  app.use(refuseLongUrls);
   app.use(healthRoutes(dataSource, () => draining));
   app.use(metricsRoute(metrics));
 

@@ -66,6 +66,18 @@ describe('smaller edges', () => {
     expect(logLines.filter((line) => line.level >= 50)).toEqual([]);
   });
 
+  it('answers a subscription sent by GET with 405 and the same BAD_USER_INPUT pointing to the WebSocket', async () => {
+    logLines.length = 0;
+    const response = await fetch(`${server.url}?query=${encodeURIComponent('subscription { events { id } }')}`, {
+      headers: { authorization: `Bearer ${w.tokens.platform}`, 'apollo-require-preflight': 'true' },
+    });
+    expect(response.status).toBe(405);
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+    expect(body.errors[0].message).toMatch(/served over WebSocket.*graphql-transport-ws/);
+    expect(logLines.filter((line) => line.level >= 50)).toEqual([]);
+  });
+
   it('refuses a Partner ID that starts with 0, and Check ID calls it malformed', async () => {
     await expectBadInput(CREATE_PARTNER, { input: { id: '01000001', name: 'Leading Zero', countryCode: 'VN', capabilities: ['ADVISOR'] } }, 'id');
     expect(ok(await server.gql(VERIFY_PARTNER_ID, { partnerId: '01000001' }, w.tokens.directGlobal)).verifyPartnerId).toEqual({

@@ -113,4 +113,28 @@ describe('token rules (SPEC §2)', () => {
     expect(parsed.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(parsed.errors[0].message).toMatch(/16 KB/);
   });
+
+  it.each([
+    ['under 16 KB, past the URL limit', 9_000],
+    ['past 16 KB, where Node refuses it first', 20_000],
+  ])('answers a GET URL %s with 414 and QUERY_TOO_COMPLEX pointing to POST, not as an oversized token', async (_where, length) => {
+    const query = `{ viewer { roles } }#${'x'.repeat(length)}`;
+    const response = await fetch(`${server.url}?query=${encodeURIComponent(query)}`, {
+      headers: { authorization: `Bearer ${w.tokens.platform}`, 'apollo-require-preflight': 'true' },
+    });
+    expect(response.status).toBe(414);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const parsed = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(parsed.errors.map((e) => e.extensions.code)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(parsed.errors[0].message).toMatch(/URL is longer than .* POST/);
+  });
+
+  it('still answers a GET URL within the limit', async () => {
+    const query = `{ viewer { roles } }#${'x'.repeat(7_000)}`;
+    const response = await fetch(`${server.url}?query=${encodeURIComponent(query)}`, {
+      headers: { authorization: `Bearer ${w.tokens.platform}`, 'apollo-require-preflight': 'true' },
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { data: { viewer: { roles: string[] } } }).data.viewer.roles).toEqual(['PLATFORM_ADMIN']);
+  });
 });

@@ -3,6 +3,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import { ErrorCode } from '../domain/error-codes';
 import { QueryTooComplexError, tokenLimitMessage, validationWorkLimitMessage } from './query-limits';
 import { refusedInput } from '../db/data-errors';
+import { isGetSubscriptionRefusal, SUBSCRIPTIONS_OVER_WEBSOCKET } from './subscriptions-over-http';
 
 const CLOSED_SET = new Set<string>(Object.values(ErrorCode));
 
@@ -110,6 +111,7 @@ export function createErrorFormatter(production: boolean) {
       let message = formatted.message;
       if (production) message = message.replace(SUGGESTION, '');
       if (INTROSPECTION_DISABLED.test(message)) message = 'Introspection is disabled on this server.';
+      if (isGetSubscriptionRefusal(message)) message = SUBSCRIPTIONS_OVER_WEBSOCKET;
       const field =
         (formatted.extensions as { field?: string } | undefined)?.field ??
         (FOREIGN_CODES[code] === ErrorCode.BAD_USER_INPUT ? coercionField(error, formatted.message) : undefined);

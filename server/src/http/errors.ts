@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Response } from 'express';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { ErrorCode } from '../domain/error-codes';
+import { requestLineTooLong, urlTooLong } from './url-length';
 
 export interface HttpGraphQLError {
   message: string;
@@ -69,7 +70,8 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
 
 /**
  * Node's HTTP parser refuses headers over its limit (16 KB) before Express sees the request, and answers
- * 431 with an empty body. A bearer token is the usual culprit: answer as every token refusal does.
+ * 431 with an empty body. A long GET URL answers 414 like one under 16 KB does; otherwise a bearer token is
+ * the usual culprit: answer as every token refusal does.
  */
 export function answerOversizedHeaders(error: Error & { code?: string }, socket: Duplex): void {
   if (!socket.writable || error.code === 'ECONNRESET') {
@@ -82,16 +84,19 @@ export function answerOversizedHeaders(error: Error & { code?: string }, socket:
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     return;
   }
+  const longUrl = requestLineTooLong((error as { rawPacket?: Buffer }).rawPacket);
   const body = JSON.stringify({
     errors: [
-      {
-        message: 'The request headers are larger than 16 KB. A bearer token must be smaller; send only the headers the API needs.',
-        extensions: { code: ErrorCode.UNAUTHENTICATED },
-      },
+      longUrl
+        ? urlTooLong()
+        : {
+            message: 'The request headers are larger than 16 KB. A bearer token must be smaller; send only the headers the API needs.',
+            extensions: { code: ErrorCode.UNAUTHENTICATED },
+          },
     ],
   });
   socket.end(
-    'HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: application/json; charset=utf-8\r\n' +
+    `HTTP/1.1 ${longUrl ? '414 URI Too Long' : '431 Request Header Fields Too Large'}\r\nContent-Type: application/json; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
   );
 }

@@ -2,6 +2,7 @@ import type { RequestHandler, Response } from 'express';
 import { Deadline } from '../db/deadline';
 import { ErrorCode } from '../domain/error-codes';
 import { sendGraphQLError } from './errors';
+import { MAX_URL_BYTES, urlTooLong } from './url-length';
 
 /** HTTP batching is off: an array body is refused before any operation in it runs. */
 export const rejectBatches: RequestHandler = (req, res, next) => {
@@ -10,6 +11,15 @@ export const rejectBatches: RequestHandler = (req, res, next) => {
       message: 'Batched requests are not accepted (the batch limit is 1 operation per request). Send each operation in its own request.',
       extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
     });
+    return;
+  }
+  next();
+};
+
+/** A URL over the limit is 414, with a message about the URL (SPEC §9), whatever the route. */
+export const refuseLongUrls: RequestHandler = (req, res, next) => {
+  if (req.originalUrl.length > MAX_URL_BYTES) {
+    sendGraphQLError(res, 414, urlTooLong());
     return;
   }
   next();
