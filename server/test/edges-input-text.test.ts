@@ -14,8 +14,16 @@ import {
   CREATE_RESELLER_INVITATION,
   CREATE_TENANT,
   GET_AUDIT_EVENTS,
+  AUTHORIZE_OFFER,
   GET_CUSTOMERS,
+  GET_PARTNER,
   GET_TENANTS,
+  GET_VIEWER,
+  PURCHASE_SUBSCRIPTION,
+  REMOVE_ADVISOR_RELATIONSHIP,
+  REMOVE_RESELLER_RELATIONSHIP,
+  REVOKE_OFFER_AUTHORIZATION,
+  VERIFY_PARTNER_ID,
 } from './graphql/shared-definitions';
 
 describe('input text and identifiers (issue 11)', () => {
@@ -193,6 +201,92 @@ describe('input text and identifiers (issue 11)', () => {
       for (const search of ['ärzte ørsted', 'ÄRZTE ØRSTED', 'A\u0308RZTE']) {
         expect({ search, found: await found(search) }).toEqual({ search, found: [customer.id] });
       }
+    });
+  });
+
+  describe('SPEC §9: one text rule for search, names and sub; one Partner ID rule', () => {
+    // NUL, another C0 control, DEL, a C1 control, and a lone surrogate of each kind.
+    const unstorable: [string, string][] = [
+      ['NUL', 'a\u0000b'],
+      ['a C0 control (BEL)', 'a\u0007b'],
+      ['DEL', 'a\u007fb'],
+      ['a C1 control (NEL)', 'a\u0085b'],
+      ['a lone high surrogate', 'a\ud800b'],
+      ['a lone low surrogate', 'a\udc00b'],
+    ];
+
+    it.each(unstorable)('tenants(search:) refuses %s with BAD_USER_INPUT on search, alike on both databases', (_what, text) =>
+      expectRefused(() => server.gql(GET_TENANTS, { search: text }, w.tokens.platform), 'search'),
+    );
+
+    it.each(unstorable)('customers(search:) refuses %s with BAD_USER_INPUT on search', (_what, text) =>
+      expectRefused(() => server.gql(GET_CUSTOMERS, { search: text, first: 10 }, w.tokens.resellerAdmin), 'search'),
+    );
+
+    it.each(unstorable)('every mutation that takes a name refuses %s in it', async (_what, text) => {
+      for (const [, create] of namedCreations) await expectRefused(() => create(`Name ${text}`), 'name');
+    });
+
+    it.each(unstorable)('a token whose sub holds %s is UNAUTHENTICATED, and nothing is recorded for it', async (_what, text) => {
+      const token = await server.token(Role.TENANT_GLOBAL_ADMIN, { tenantId: w.tenants.direct, subject: `user${text}@contoso.example` });
+      await expectNothingChanged(server, async () => {
+        const response = await server.gql(GET_VIEWER, {}, token);
+        expect([codeOf(response), response.errors?.[0].message]).toEqual(['UNAUTHENTICATED', expect.stringMatching(/subject \(sub\)/)]);
+        const purchase = await server.gql(PURCHASE_SUBSCRIPTION, { input: { tenantId: w.tenants.direct, offerId: w.offers.basic.id, quantity: 1 } }, token);
+        expect(codeOf(purchase)).toBe('UNAUTHENTICATED');
+      });
+    });
+
+    const padded = (id: string) => ` ${id}\t`;
+
+    it('partner(id:) and verifyPartnerId read a Partner ID with white space around it as the ID', async () => {
+      expect(ok(await server.gql(GET_PARTNER, { id: padded(w.partners.advisor) }, w.tokens.advisorAdmin)).partner.id).toBe(w.partners.advisor);
+      expect(ok(await server.gql(VERIFY_PARTNER_ID, { partnerId: padded(w.partners.advisor) }, w.tokens.directGlobal)).verifyPartnerId).toMatchObject({
+        partnerId: w.partners.advisor,
+        valid: true,
+      });
+    });
+
+    it('createPartner stores a padded Partner ID trimmed, and a second padding of it is the same ID', async () => {
+      const id = String(4_000_000 + Math.floor(Math.random() * 900_000));
+      expect(ok(await server.gql(CREATE_PARTNER, { input: { id: padded(id), name: 'Padded Partner', countryCode: 'VN', capabilities: ['ADVISOR'] } }, w.tokens.platform)).createPartner.partner.id).toBe(id);
+      await expectNothingChanged(server, async () => {
+        const again = await server.gql(CREATE_PARTNER, { input: { id: ` ${id} `, name: 'Padded Again', countryCode: 'VN', capabilities: ['ADVISOR'] } }, w.tokens.platform);
+        expect([codeOf(again), again.errors?.[0].extensions.field]).toEqual(['CONFLICT', 'id']);
+      });
+    });
+
+    it('authorizeOffer and revokeOfferAuthorization take a padded Partner ID', async () => {
+      const sku = (data: { partner: { authorizedOffers: { sku: string }[] | null } }) => data.partner.authorizedOffers!.map((o) => o.sku);
+      const granted = ok(await server.gql(AUTHORIZE_OFFER, { input: { partnerId: padded(w.partners.both), offerId: w.offers.premium.id } }, w.tokens.platform));
+      expect(granted.authorizeOffer.partner.id).toBe(w.partners.both);
+      expect(sku(granted.authorizeOffer)).toContain('PREMIUM');
+      const revoked = ok(await server.gql(REVOKE_OFFER_AUTHORIZATION, { input: { partnerId: padded(w.partners.both), offerId: w.offers.premium.id } }, w.tokens.platform));
+      expect(sku(revoked.revokeOfferAuthorization)).not.toContain('PREMIUM');
+    });
+
+    it('a purchase names a padded advisor, and removeAdvisorRelationship removes it by a padded ID', async () => {
+      const tenantId = ok(await createTenant(`Advised ${unique('t')}`)).createTenant.tenant.id;
+      const admin = await server.token(Role.TENANT_GLOBAL_ADMIN, { tenantId });
+      const bought = ok(
+        await server.gql(PURCHASE_SUBSCRIPTION, { input: { tenantId, offerId: w.offers.basic.id, quantity: 1, partnerId: padded(w.partners.advisor) } }, admin),
+      ).purchaseSubscription.subscription;
+      expect(bought.partnerOfRecord?.id).toBe(w.partners.advisor);
+      const removed = ok(await server.gql(REMOVE_ADVISOR_RELATIONSHIP, { input: { tenantId, partnerId: padded(w.partners.advisor) } }, admin));
+      expect(removed.removeAdvisorRelationship.tenant.partnerRelationships).toEqual([]);
+    });
+
+    it('removeResellerRelationship takes a padded Partner ID', async () => {
+      const customer = ok(await createCustomer(`Leaving ${unique('c')}`)).createCustomer.customer;
+      const removed = ok(
+        await server.gql(REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId: customer.id, partnerId: padded(w.partners.reseller) } }, w.tokens.resellerAdmin),
+      );
+      expect(removed.removeResellerRelationship.tenant).toEqual({ id: customer.id, billingManagedBy: null });
+    });
+
+    it('a padded malformed Partner ID is still BAD_USER_INPUT on its argument', async () => {
+      await expectRefused(() => server.gql(CREATE_PARTNER, { input: { id: ' 0123456 ', name: 'Zero', countryCode: 'VN', capabilities: ['ADVISOR'] } }, w.tokens.platform), 'id');
+      await expectRefused(() => server.gql(AUTHORIZE_OFFER, { input: { partnerId: ' 12 ', offerId: w.offers.basic.id } }, w.tokens.platform), 'partnerId');
     });
   });
 });

@@ -5,7 +5,7 @@ import { Partner, Role, Tenant } from '../entities';
 import { AppError } from '../domain/errors';
 import { ErrorCode } from '../domain/error-codes';
 import { type Actor, PARTNER_ROLES, TENANT_ROLES } from '../domain/actor';
-import { codePoints, isPartnerId } from '../domain/rules';
+import { codePoints, isPartnerId, textProblem } from '../domain/rules';
 
 const ROLE_NAMES = new Set<string>(Object.values(Role));
 const SUBJECT_MAX = 255;
@@ -19,6 +19,8 @@ export function actorFromClaims(claims: JWTPayload): Actor {
   if (typeof sub !== 'string' || sub === '') throw unauthenticated('The token has no subject (sub) claim.');
   // The subject is recorded with every change (audit_events.actorSubject, 255 characters).
   if (codePoints(sub) > SUBJECT_MAX) throw unauthenticated(`The token's subject (sub) is longer than ${SUBJECT_MAX} characters.`);
+  const subjectProblem = textProblem(sub);
+  if (subjectProblem) throw unauthenticated(`The token's subject (sub) ${subjectProblem}.`);
   if (!Array.isArray(roles) || roles.length === 0 || !roles.every((r) => typeof r === 'string' && ROLE_NAMES.has(r))) {
     throw unauthenticated('The token’s roles claim must be a non-empty list of known role names.');
   }

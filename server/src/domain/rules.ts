@@ -10,6 +10,8 @@ export const PARTNER_ID_PATTERN = /^[1-9]\d{5,9}$/;
 export const isPartnerId = (value: string): boolean => PARTNER_ID_PATTERN.test(value);
 export const PARTNER_ID_RULE = 'a Partner ID is 6 to 10 digits and does not start with 0';
 export const notAPartnerId = (value: string): string => `"${value}" is not a Partner ID: ${PARTNER_ID_RULE}.`;
+/** How every argument that takes a Partner ID reads it (SPEC §9): white space around it is not part of it. */
+export const partnerIdArgument = (text: string): string => text.trim();
 
 export const DAY_MS = 86_400_000;
 
@@ -39,13 +41,25 @@ export const NAME_MAX = 200;
 /** What is stored for a name: NFC-normalised and trimmed. */
 export const normaliseName = (name: string): string => name.normalize('NFC').trim();
 
+/**
+ * Why text that is stored, compared or searched is refused (SPEC §9: names, `search`, the token's `sub`);
+ * undefined when it is fine. Each database stores a control character (C0, DEL, C1) or a lone surrogate its
+ * own way (NUL ends a C string, a lone surrogate is not UTF-8), so neither can give the same answer on both.
+ */
+export function textProblem(text: string): string | undefined {
+  if (hasLoneSurrogate(text)) return 'must be well-formed Unicode text';
+  if (/\p{Cc}/u.test(text)) return 'must not contain control characters, such as NUL, tabs or line breaks';
+  return undefined;
+}
+
 /** Why a name, once normalised, is refused; undefined when it is fine. */
 export function nameProblem(name: string, max = NAME_MAX): string | undefined {
   const normalised = normaliseName(name);
   if (normalised === '') return 'must not be empty';
-  if (hasLoneSurrogate(normalised)) return 'must be well-formed Unicode text';
+  const text = textProblem(normalised);
+  if (text) return text;
   if (codePoints(normalised) > max) return `must be at most ${max} characters (Unicode code points)`;
-  if (/[\p{Cc}\p{Cf}]/u.test(normalised)) {
+  if (/\p{Cf}/u.test(normalised)) {
     return 'must not contain control or format characters, such as zero-width spaces or bidirectional marks';
   }
   if (!/[\p{L}\p{N}]/u.test(normalised)) return 'must contain at least one letter or digit';

@@ -104,8 +104,9 @@ export class OfferService {
   }
 
   /** Authorises a reseller to sell an offer. Authorising twice changes nothing. */
-  async authorize(ctx: RequestContext, partnerId: string, offerId: string): Promise<Partner> {
-    const partner = await this.partners.get(ctx, partnerId, 'partnerId');
+  async authorize(ctx: RequestContext, partnerIdArgument: string, offerId: string): Promise<Partner> {
+    const partner = await this.partners.get(ctx, partnerIdArgument, 'partnerId');
+    const partnerId = partner.id;
     await this.get(ctx, offerId);
     if (!partner.isReseller) {
       throw failedPrecondition(`${partner.name} (${partner.id}) is not a reseller; only resellers are authorised to sell offers.`);
@@ -132,8 +133,9 @@ export class OfferService {
   }
 
   /** Withdraws an authorisation. Existing subscriptions stay; new sales of the offer are refused. */
-  async revoke(ctx: RequestContext, partnerId: string, offerId: string): Promise<Partner> {
-    const partner = await this.partners.get(ctx, partnerId, 'partnerId');
+  async revoke(ctx: RequestContext, partnerIdArgument: string, offerId: string): Promise<Partner> {
+    const partner = await this.partners.get(ctx, partnerIdArgument, 'partnerId');
+    const partnerId = partner.id;
     await this.get(ctx, offerId);
     await this.transactions.run(ctx, async (uow) => {
       const existing = await uow.manager.findOneBy(OfferAuthorization, { partnerId, offerId });

@@ -9,7 +9,7 @@ import { forgetImmutableRow } from '../db/immutable-row-cache';
 import { isUniqueViolation } from '../db/unique-violation';
 import type { TransactionRunner } from '../db/transactions';
 import type { AuditService } from './audit.service';
-import { isPartnerId, normaliseName, notAPartnerId } from '../domain/rules';
+import { isPartnerId, normaliseName, notAPartnerId, partnerIdArgument } from '../domain/rules';
 
 export enum PartnerIdProblem {
   INVALID_FORMAT = 'INVALID_FORMAT',
@@ -39,8 +39,9 @@ export class PartnerService {
   ) {}
 
   /** `field` names the argument that carried the Partner ID, for a malformed one. */
-  async get(ctx: RequestContext, id: string, field = 'id'): Promise<Partner> {
-    if (!isPartnerId(id)) throw badInput(field, notAPartnerId(id));
+  async get(ctx: RequestContext, argument: string, field = 'id'): Promise<Partner> {
+    const id = partnerIdArgument(argument);
+    if (!isPartnerId(id)) throw badInput(field, notAPartnerId(argument));
     const partner = await ctx.loaders.partnerById.load(id);
     if (!partner || !(await this.access.canReadPartner(ctx, id))) throw notFound('Partner', id);
     return partner;
@@ -48,7 +49,7 @@ export class PartnerService {
 
   /** The seed’s Check ID: never throws for a bad ID, it says what is wrong with it. */
   async check(ctx: RequestContext, partnerId: string): Promise<PartnerIdCheck> {
-    const trimmed = partnerId.trim();
+    const trimmed = partnerIdArgument(partnerId);
     if (!isPartnerId(trimmed)) return { partnerId, partner: null, problem: PartnerIdProblem.INVALID_FORMAT };
     const partner = await ctx.loaders.partnerById.load(trimmed);
     if (!partner) return { partnerId: trimmed, partner: null, problem: PartnerIdProblem.NOT_FOUND };
@@ -84,12 +85,11 @@ export class PartnerService {
 
   async create(ctx: RequestContext, data: CreatePartnerData): Promise<Partner> {
     if (data.capabilities.length === 0) throw badInput('capabilities', 'Give the partner at least one capability.');
-    if (data.id !== undefined && data.id !== null && !isPartnerId(data.id)) {
-      throw badInput('id', notAPartnerId(data.id));
-    }
+    const id = data.id === undefined || data.id === null ? null : partnerIdArgument(data.id);
+    if (id !== null && !isPartnerId(id)) throw badInput('id', notAPartnerId(id));
     for (let attempt = 0; ; attempt++) {
       const partner = Object.assign(new Partner(), {
-        id: data.id ?? String(randomInt(1_000_000, 10_000_000)),
+        id: id ?? String(randomInt(1_000_000, 10_000_000)),
         name: normaliseName(data.name),
         countryCode: data.countryCode.toUpperCase(),
         isReseller: data.capabilities.includes(PartnerCapability.RESELLER),
@@ -112,7 +112,7 @@ export class PartnerService {
         return partner;
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
-        if (data.id) throw conflict(`The Partner ID ${data.id} is already taken.`, 'id');
+        if (id) throw conflict(`The Partner ID ${id} is already taken.`, 'id');
         if (attempt >= 5) throw error;
       }
     }

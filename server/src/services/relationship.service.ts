@@ -10,7 +10,7 @@ import { rowLock, type TransactionRunner, type UnitOfWork } from '../db/transact
 import { updateIfVersion } from '../db/versioned-writes';
 import { isUniqueViolation } from '../db/unique-violation';
 import type { AuditService } from './audit.service';
-import { DAY_MS, INVITATION_CODE_PATTERN, INVITATION_DAYS, isPartnerId, notAPartnerId } from '../domain/rules';
+import { DAY_MS, INVITATION_CODE_PATTERN, INVITATION_DAYS, isPartnerId, notAPartnerId, partnerIdArgument } from '../domain/rules';
 
 const alreadyReseller = (partnerId: string) => failedPrecondition(`Partner ${partnerId} is already your reseller.`);
 
@@ -137,7 +137,8 @@ export class RelationshipService {
    * The reseller ends its relationship. Refused while any subscription it sold to the tenant is
    * active; afterwards it loses all access, and stops managing the tenant’s billing.
    */
-  async removeReseller(ctx: RequestContext, tenantId: string, partnerId: string): Promise<Tenant> {
+  async removeReseller(ctx: RequestContext, tenantId: string, partnerIdText: string): Promise<Tenant> {
+    const partnerId = partnerIdArgument(partnerIdText);
     const tenant = await this.access.removableResellerRelationship(ctx, tenantId, partnerId);
     await this.transactions.run(ctx, async (uow) => {
       const { manager } = uow;
@@ -188,7 +189,8 @@ export class RelationshipService {
   }
 
   /** The customer removes an advisor: it stops being partner of record on all the tenant’s subscriptions. */
-  async removeAdvisor(ctx: RequestContext, tenantId: string, partnerId: string): Promise<Tenant> {
+  async removeAdvisor(ctx: RequestContext, tenantId: string, partnerIdText: string): Promise<Tenant> {
+    const partnerId = partnerIdArgument(partnerIdText);
     const tenant = await this.access.readableTenant(ctx, tenantId);
     if (!isPartnerId(partnerId)) {
       throw badInput('partnerId', notAPartnerId(partnerId));

@@ -7,7 +7,7 @@ import { AppError, badInput, conflict } from '../domain/errors';
 import { ErrorCode } from '../domain/error-codes';
 import type { Page } from '../db/pagination';
 import { isUniqueViolation } from '../db/unique-violation';
-import { isQuantity, notAQuantity } from '../domain/rules';
+import { isQuantity, notAQuantity, partnerIdArgument } from '../domain/rules';
 import { cancellableNow, lifecycleRefusal, type SubscriptionOperation, transitionValues } from '../domain/lifecycle';
 import {
   blocksAfterChange,
@@ -194,7 +194,7 @@ export class SubscriptionService {
       tenantId: rest.tenantId,
       offerId: rest.offerId,
       quantity: rest.quantity,
-      partnerId: rest.partnerId === undefined || rest.partnerId === null ? null : rest.partnerId.trim(),
+      partnerId: rest.partnerId === undefined || rest.partnerId === null ? null : partnerIdArgument(rest.partnerId),
       ...(rest.termDuration ? { termDuration: rest.termDuration } : {}),
       ...(rest.billingCycle ? { billingCycle: rest.billingCycle } : {}),
       ...(rest.autoRenew === false ? { autoRenew: false } : {}),

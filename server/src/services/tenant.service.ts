@@ -11,7 +11,7 @@ import type { AuditService } from './audit.service';
 import type { IdempotencyService } from './idempotency.service';
 import type { RelationshipService } from './relationship.service';
 import type { RelatedPartner } from '../db/loaders';
-import { codePoints, foldForSearch, hasLoneSurrogate, normaliseDomain, normaliseName } from '../domain/rules';
+import { codePoints, foldForSearch, normaliseDomain, normaliseName, textProblem } from '../domain/rules';
 
 export interface CreateTenantData {
   name: string;
@@ -75,10 +75,11 @@ export class TenantService {
   }
 
   private applySearch(query: ReturnType<typeof this.dataSource.createQueryBuilder>, search: string | null | undefined) {
-    if (search === undefined || search === null || search.trim() === '') return;
-    if (codePoints(search.trim()) > SEARCH_MAX || hasLoneSurrogate(search)) {
-      throw badInput('search', `Search text must be well-formed text of at most ${SEARCH_MAX} characters.`);
-    }
+    if (search === undefined || search === null) return;
+    const problem = textProblem(search);
+    if (problem) throw badInput('search', `Search text ${problem}.`);
+    if (search.trim() === '') return;
+    if (codePoints(search.trim()) > SEARCH_MAX) throw badInput('search', `Search text must be at most ${SEARCH_MAX} characters.`);
     query.andWhere("(t.nameFolded LIKE :search ESCAPE '!' OR t.domain LIKE :search ESCAPE '!')", {
       search: likePattern(search),
     });

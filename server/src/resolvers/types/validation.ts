@@ -2,10 +2,11 @@ import { applyDecorators } from './apply-decorators';
 import {
   DOMAIN_PATTERN,
   INVITATION_CODE_PATTERN,
-  PARTNER_ID_PATTERN,
   PARTNER_ID_RULE,
   QUANTITY_RULE,
   isQuantity,
+  isPartnerId,
+  partnerIdArgument,
   codePoints,
   hasLoneSurrogate,
   nameProblem,
@@ -47,6 +48,7 @@ export const IsVersion = () =>
 export const IsIdempotencyKey = () => RefuseText('isIdempotencyKey', exactTextProblem(255));
 export const IsInvitationCode = () =>
   Matches(INVITATION_CODE_PATTERN, { message: 'must be the code exactly as your reseller sent it: letters, digits, - and _' });
-export const IsPartnerId = () => Matches(PARTNER_ID_PATTERN, { message: `must be a Partner ID: ${PARTNER_ID_RULE}` });
+export const IsPartnerId = () =>
+  RefuseText('isPartnerId', (text) => (isPartnerId(partnerIdArgument(text)) ? undefined : `must be a Partner ID: ${PARTNER_ID_RULE}`));
 export const IsBoundedInt = (min: number, max: number) =>
   applyDecorators(IsInt({ message: 'must be a whole number' }), Min(min, { message: `must be at least ${min}` }), Max(max, { message: `must be at most ${max}` }));
