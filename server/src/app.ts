@@ -31,6 +31,7 @@ import { openRateLimitStore } from './http/rate-limit-store';
 import { isLoopbackHost } from './http/loopback';
 import { explorerRoutes } from './explorer/routes';
 import { sandboxLandingPage } from './explorer/sandbox-landing-page';
+import { pageToken, type ExplorerTokenMinter } from './explorer/page-token';
 import { createServices, type Services } from './services';
 import { Metrics } from './metrics';
 import { operationMetricsPlugin } from './graphql/operation-metrics';
@@ -58,7 +59,7 @@ export interface AppOptions {
    * A development token pre-filled in both explorers (Apollo Sandbox and /explorer), so they work without setup.
    * Used only while the server listens on a loopback address: anyone who can reach the page would get it.
    */
-  explorerToken?: string;
+  explorerToken?: ExplorerTokenMinter;
   /**
    * A shared rate-limiter-flexible store (RateLimiterRedis, RateLimiterMySQL, …) for several instances;
    * by default the store RATE_LIMIT_STORE names (this process's memory, or Redis). Ignored when RATE_LIMIT_PER_MINUTE is 0.
@@ -152,7 +153,11 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   // Both explorers follow one rule: on in development, off in production unless GRAPHQL_INTROSPECTION=true.
   const explorersOn = !config.production || config.introspection;
   const explorerToken = isLoopbackHost(config.host) ? options.explorerToken : undefined;
-  if (explorersOn) app.use(explorerRoutes({ endpoint: GRAPHQL_PATH, subscriptionEndpoint: GRAPHQL_PATH, token: explorerToken, document: FIRST_DOCUMENT }, logger));
+  const token = pageToken(explorerToken);
+  if (explorersOn) app.use(explorerRoutes({ endpoint: GRAPHQL_PATH, subscriptionEndpoint: GRAPHQL_PATH, token, document: FIRST_DOCUMENT }, logger));
+  // Every request, introspection included, needs a token: from a loopback Host the Sandbox gets one.
+  const sandbox = explorersOn ? sandboxLandingPage(GRAPHQL_PATH, { includeCookies: false, document: FIRST_DOCUMENT }, token) : undefined;
+  if (sandbox) app.use(sandbox.route);
 
   const limits = queryLimits(config.limits);
   const schema = await buildTenantrySchema(services);
@@ -189,14 +194,8 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
       errorLoggingPlugin(logger),
       subscriptionsOverHttpPlugin,
       limits.plugin,
-      explorersOn
-        ? sandboxLandingPage({
-            // Every request, introspection included, needs a token: on a loopback server the Sandbox gets one.
-            embed: { initialState: { sharedHeaders: explorerToken ? { Authorization: `Bearer ${explorerToken}` } : {} } },
-            includeCookies: false,
-            document: FIRST_DOCUMENT,
-          })
-        : ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      ...(sandbox ? [sandbox.plugin] : []),
     ],
   });
   await apollo.start();

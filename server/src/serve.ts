@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import type { Config } from './config';
 import { createApp } from './app';
-import { signDevelopmentToken } from './auth/tokens';
-import { Role } from './entities/enums';
+import { developmentExplorerTokens } from './explorer/page-token';
 import { seedDemoData, type DemoIds } from './seed/demo-data';
 import { createLogger } from './logger';
 import { describeStartFailure, type StartStep } from './start-failure';
@@ -38,9 +37,7 @@ let step: StartStep = 'database';
 
 async function main(config: Config, options: ServeOptions) {
   let demo: DemoIds | null = null;
-  const explorerToken = config.auth.jwtSecretIsDevelopmentDefault
-    ? await signDevelopmentToken(config.auth.jwtSecret!, { roles: [Role.PLATFORM_ADMIN], subject: 'explorer' })
-    : undefined;
+  const explorerToken = config.auth.jwtSecretIsDevelopmentDefault ? developmentExplorerTokens(config.auth.jwtSecret!) : undefined;
   const logger = createLogger(config.logLevel);
   const app = await createApp({
     config,

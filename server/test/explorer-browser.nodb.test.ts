@@ -64,7 +64,7 @@ describe('the offline explorer in Chromium', () => {
     beforeAll(async () => {
       // The token npm start would pre-fill: a platform admin's, signed with the development secret.
       token = await signDevelopmentToken(DEVELOPMENT_JWT_SECRET, { roles: [Role.PLATFORM_ADMIN], subject: 'explorer-spec' });
-      server = await startTestServer({ explorerToken: token });
+      server = await startTestServer({ explorerToken: async () => token });
     });
     afterAll(() => server?.stop());
     const origin = () => new URL(server.url).origin;
@@ -158,7 +158,7 @@ describe('the offline explorer in Chromium', () => {
   describe('on a server listening on every address (HOST=0.0.0.0)', () => {
     let server: TestServer;
     beforeAll(async () => {
-      server = await startTestServer({ env: { HOST: '0.0.0.0' }, explorerToken: 'a-token-that-must-not-reach-the-page' });
+      server = await startTestServer({ env: { HOST: '0.0.0.0' }, explorerToken: async () => 'a-token-that-must-not-reach-the-page' });
     });
     afterAll(() => server?.stop());
 

@@ -1,9 +1,12 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { request } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Role, startTestServer, type TestServer } from './support/harness';
 import { isLoopbackHost } from '../src/http/loopback';
 import { EXPLORER_ASSETS_DIR } from '../src/explorer/assets';
+import { developmentExplorerTokens } from '../src/explorer/page-token';
+import { DEVELOPMENT_JWT_SECRET } from '../src/config';
 
 /**
  * Issue 12, the frontend developer: the self-hosted explorer at /explorer over HTTP (what a browser is sent),
@@ -31,7 +34,7 @@ describe('the explorer at /explorer, in development', () => {
   let token: string;
   beforeAll(async () => {
     token = 'a-development-token-for-the-explorer';
-    server = await startTestServer({ explorerToken: token });
+    server = await startTestServer({ explorerToken: async () => token });
   });
   afterAll(() => server.stop());
 
@@ -79,6 +82,82 @@ describe('the explorer at /explorer, in development', () => {
     expect(landing.status).toBe(200);
     expect(landing.text).toMatch(/Apollo Sandbox cannot be loaded/);
     expect(landing.text).toMatch(/<a href="\/explorer">[^<]+<\/a>/);
+  });
+});
+
+/** GET with the Host header a browser would send for `host` (fetch may not set Host). */
+function getWithHost(url: string, host: string, accept = 'text/html'): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const target = new URL(url);
+    const req = request({ host: target.hostname, port: target.port, path: target.pathname, headers: { host, accept } }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolveBody(body));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('the development token and the Host a page is asked for by (SPEC §9, DNS rebinding)', () => {
+  let server: TestServer;
+  let port: string;
+  const token = 'a-development-token-for-loopback-names-only';
+  beforeAll(async () => {
+    server = await startTestServer({ explorerToken: async () => token });
+    port = new URL(server.url).port;
+  });
+  afterAll(() => server.stop());
+
+  const pages = () => [`${origin(server)}/explorer`, server.url];
+
+  it.each([['localhost'], ['LOCALHOST'], ['127.0.0.1'], ['127.0.0.53'], ['[::1]']])(
+    'gives it to both explorers asked for as %s with the server’s port',
+    async (name) => {
+      for (const page of pages()) expect({ page, prefilled: (await getWithHost(page, `${name}:${port}`)).includes(`Bearer ${token}`) }).toEqual({ page, prefilled: true });
+    },
+  );
+
+  it.each([
+    ['a rebinding name', (p: string) => `rebind.attacker.example:${p}`],
+    ['a rebinding name without a port', () => 'rebind.attacker.example'],
+    ['localhost on another port', (p: string) => `localhost:${Number(p) + 1}`],
+    ['localhost without the port', () => 'localhost'],
+    ['a private address', (p: string) => `192.168.1.20:${p}`],
+    ['a name ending in localhost', (p: string) => `localhost.attacker.example:${p}`],
+  ])('gives it to neither explorer asked for by %s', async (_what, host) => {
+    for (const page of pages()) {
+      const body = await getWithHost(page, host(port));
+      expect({ page, sandbox: /sandbox/i.test(body) || /explorer-config/.test(body), leaked: /Bearer|a-development-token/.test(body) }).toEqual({
+        page,
+        sandbox: true,
+        leaked: false,
+      });
+    }
+  });
+});
+
+describe('the development token is fresh for each page load', () => {
+  const THIRTEEN_HOURS_MS = 13 * 3_600_000;
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ explorerToken: developmentExplorerTokens(DEVELOPMENT_JWT_SECRET) });
+  });
+  afterAll(() => server.stop());
+
+  it('signs in from a page loaded 13 hours after the server started (tokens last 12)', async () => {
+    // Only Date moves: tokens and their verification read the wall clock; every timer stays real.
+    jest.useFakeTimers({ now: Date.now() + THIRTEEN_HOURS_MS, doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    try {
+      for (const page of [`${origin(server)}/explorer`, server.url]) {
+        const bearer = /"Authorization":"Bearer ([\w-]+\.[\w-]+\.[\w-]+)"/.exec((await get(page, html)).text)?.[1];
+        expect(bearer).toBeDefined();
+        const response = await server.gql('{ viewer { roles } }', {}, bearer!);
+        expect({ page, data: response.data, errors: response.errors }).toEqual({ page, data: { viewer: { roles: ['PLATFORM_ADMIN'] } }, errors: undefined });
+      }
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import express, { type Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { EXPLORER_ASSETS_DIR, EXPLORER_SCRIPT, EXPLORER_STYLESHEET } from './assets';
+import type { PageToken } from './page-token';
 
 export const EXPLORER_PATH = '/explorer';
 const ASSETS_PATH = `${EXPLORER_PATH}/assets`;
@@ -14,7 +15,7 @@ export interface ExplorerOptions {
   /** Where live updates are served over WebSocket, once the server has them; the page then runs subscriptions there. */
   subscriptionEndpoint?: string;
   /** Sent as `Authorization: Bearer …` until the user edits the headers; only ever given on a loopback server. */
-  token?: string;
+  token: PageToken;
   /** The operation the editor opens with. */
   document: string;
 }
@@ -49,12 +50,12 @@ const securityHeaders = helmet({
 /** JSON inside a `<script type="application/json">`: no `<` may close the element early. */
 const jsonForScript = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-function page(options: ExplorerOptions): string {
+function page(options: ExplorerOptions, token: string | undefined): string {
   const config = {
     endpoint: options.endpoint,
     subscriptionEndpoint: options.subscriptionEndpoint ?? null,
     assets: ASSETS_PATH,
-    headers: options.token ? { Authorization: `Bearer ${options.token}` } : {},
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
     query: options.document,
   };
   return `<!doctype html>
@@ -85,12 +86,12 @@ export function explorerRoutes(options: ExplorerOptions, logger: Logger): Router
   const router = express.Router();
   const built = existsSync(join(EXPLORER_ASSETS_DIR, EXPLORER_SCRIPT));
   if (!built) logger.warn(`The explorer at ${EXPLORER_PATH} is not built (${EXPLORER_ASSETS_DIR} is missing): run npm run build:server.`);
-  const html = built ? page(options) : notBuilt;
 
-  router.get(EXPLORER_PATH, securityHeaders, (_req, res) => {
+  router.get(EXPLORER_PATH, securityHeaders, async (req, res) => {
     // The page may hold a development token: no cache keeps it.
     res.setHeader('cache-control', 'no-store');
-    res.status(built ? 200 : 503).type('html').send(html);
+    if (!built) return void res.status(503).type('html').send(notBuilt);
+    res.status(200).type('html').send(page(options, await options.token(req)));
   });
   router.use(
     ASSETS_PATH,

@@ -8,6 +8,7 @@ import { loadConfig, DEVELOPMENT_JWT_SECRET, type Config } from '../../src/confi
 import { signDevelopmentToken } from '../../src/auth/tokens';
 import { Role } from '../../src/entities/enums';
 import type { DataSourceExtras } from '../../src/db/data-source';
+import type { ExplorerTokenMinter } from '../../src/explorer/page-token';
 import { createTestDatabase, type TestDatabase } from './database';
 import type { DocumentTypeDecoration } from '../graphql/generated/graphql';
 
@@ -59,8 +60,8 @@ export interface StartOptions {
   database?: DataSourceExtras;
   /** The server's logger; silent by default. */
   logger?: Logger;
-  /** A token for the explorers to pre-fill (the server uses it only while it listens on loopback). */
-  explorerToken?: string;
+  /** Mints the token the explorers pre-fill on each page load (the server uses it only while it listens on loopback). */
+  explorerToken?: ExplorerTokenMinter;
   /** The server's rate-limiter-flexible store (e.g. a tight one, to meet RATE_LIMITED quickly). */
   rateLimiter?: RateLimiterAbstract;
   /**
