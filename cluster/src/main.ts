@@ -45,6 +45,7 @@ async function main(): Promise<number> {
     const instanceEnv = {
       AUTH_JWT_SECRET: secret,
       RATE_LIMIT_PER_MINUTE: '0',
+      RATE_LIMIT_PER_ORGANISATION_PER_MINUTE: '0',
       LIFECYCLE_SWEEP_SECONDS: '5',
       // Scenario 3: retries come a second after a refused attempt, and a slow receiver fails fast.
       WEBHOOK_RETRY_BASE_SECONDS: '1',

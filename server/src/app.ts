@@ -200,7 +200,10 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   });
   await apollo.start();
 
-  const rateLimiter = new CallerRateLimiter(config.limits.rateLimitPerMinute, options.rateLimiter ?? rateLimitStore?.limiter);
+  const rateLimiter = new CallerRateLimiter(
+    { perCaller: config.limits.rateLimitPerMinute, perOrganisation: config.limits.rateLimitPerOrganisationPerMinute },
+    { ...rateLimitStore?.stores, ...(options.rateLimiter ? { caller: options.rateLimiter } : {}) },
+  );
   const verifier = new TokenVerifier(config.auth, organisationExists(dataSource));
   const origins = originPolicy({ origins: config.corsOrigins, production: config.production });
   const liveUpdates = liveUpdatesSocket({
@@ -213,6 +216,8 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     dataSource,
     clock,
     maxSubscriptionsPerCaller: config.wsMaxSubscriptionsPerCaller,
+    maxConnectionsPerCaller: config.wsMaxConnectionsPerCaller,
+    rateLimiter,
     maxPayloadBytes: config.limits.bodyLimitBytes,
     metrics,
     production: config.production,

@@ -48,6 +48,8 @@ export interface LimitsConfig {
   requestTimeoutMs: number;
   /** Requests per minute per caller (token subject + tenant/partner, else client IP); 0 turns it off. */
   rateLimitPerMinute: number;
+  /** Requests per minute of all the callers of one tenant or partner together (SPEC §9); 0 turns it off. */
+  rateLimitPerOrganisationPerMinute: number;
   /** Reverse proxies in front of the server whose X-Forwarded-For is trusted for the client IP (0 = none). */
   trustProxyHops: number;
 }
@@ -87,6 +89,8 @@ export interface Config {
   webhooks: WebhookConfig;
   /** Live subscriptions one caller may hold on this instance (SPEC §6). */
   wsMaxSubscriptionsPerCaller: number;
+  /** WebSocket connections one caller may hold open on this instance (SPEC §9); the next is closed with 4429. */
+  wsMaxConnectionsPerCaller: number;
   /** Browser origins allowed besides the server's own (and, outside production, any loopback origin): SPEC §9. */
   corsOrigins: string[];
   /** Where rate-limit budgets are counted: this process, or a Redis server shared by every instance (SPEC §7). */
@@ -292,6 +296,7 @@ export function loadConfig(env: Env = process.env): Config {
       bodyLimitBytes: integer(env, 'HTTP_BODY_LIMIT_BYTES', 102_400, 1024, 50 * 1024 * 1024),
       requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 10_000, 100, 600_000),
       rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+      rateLimitPerOrganisationPerMinute: integer(env, 'RATE_LIMIT_PER_ORGANISATION_PER_MINUTE', 3_000, 0, 10_000_000),
       trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     },
     webhooks: {
@@ -301,6 +306,7 @@ export function loadConfig(env: Env = process.env): Config {
       allowPrivateNetworks: boolean(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', !production),
     },
     wsMaxSubscriptionsPerCaller: integer(env, 'WS_MAX_SUBSCRIPTIONS_PER_CALLER', 20, 1, 10_000),
+    wsMaxConnectionsPerCaller: integer(env, 'WS_MAX_CONNECTIONS_PER_CALLER', 10, 1, 10_000),
     corsOrigins: corsOrigins(env),
     rateLimitStore: rateLimitStore(env),
     rateLimitKeyPrefix: keyPrefix(env),

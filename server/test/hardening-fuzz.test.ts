@@ -41,6 +41,7 @@ const PRODUCTION = {
   NODE_ENV: 'production',
   AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
   RATE_LIMIT_PER_MINUTE: '0',
+  RATE_LIMIT_PER_ORGANISATION_PER_MINUTE: '0',
 };
 
 const INT_BOUNDS = [0, 1, -1, 2, 2_147_483_647, -2_147_483_648, 2_147_483_646, 2_147_483_648, -2_147_483_649, 4_294_967_296];

@@ -38,7 +38,7 @@ describe.each(modes)('graphql-http server audit, %s', (mode, env, expected) => {
   let server: TestServer;
   let results: AuditResult[];
   beforeAll(async () => {
-    server = await startTestServer({ env: { ...env, RATE_LIMIT_PER_MINUTE: '0' } });
+    server = await startTestServer({ env: { ...env, RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_PER_ORGANISATION_PER_MINUTE: '0' } });
     const token = await server.token(Role.PLATFORM_ADMIN);
     const fetchFn = (input: string | URL | Request, init: RequestInit = {}) => {
       const headers = new Headers(init.headers);

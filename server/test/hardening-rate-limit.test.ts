@@ -140,17 +140,17 @@ describe('the rate limiter itself', () => {
     expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }).limits.rateLimitPerMinute).toBe(0);
     expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: '-1' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
     expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
-    expect(new CallerRateLimiter(0).enabled).toBe(false);
+    expect(new CallerRateLimiter({ perCaller: 0, perOrganisation: 0 }).enabled).toBe(false);
   });
 
   it('gives the budget back after the minute, and the retry hint counts down to it', async () => {
     jest.useFakeTimers({ now: new Date('2030-01-01T00:00:00Z') });
-    const limiter = new CallerRateLimiter(2);
-    await limiter.consume('k');
-    await limiter.consume('k');
+    const limiter = new CallerRateLimiter({ perCaller: 2, perOrganisation: 0 });
+    await limiter.consumeForAddress('k');
+    await limiter.consumeForAddress('k');
     jest.setSystemTime(new Date('2030-01-01T00:00:15Z'));
-    await expect(limiter.consume('k')).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 45 } });
+    await expect(limiter.consumeForAddress('k')).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 45 } });
     jest.setSystemTime(new Date('2030-01-01T00:01:00.500Z'));
-    await expect(limiter.consume('k')).resolves.toBeUndefined();
+    await expect(limiter.consumeForAddress('k')).resolves.toBeUndefined();
   });
 });

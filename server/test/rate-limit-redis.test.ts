@@ -13,6 +13,7 @@ import { TcpProxy } from './support/tcp-proxy';
 import { RateLimitStoreUnreachable } from '../src/http/rate-limit-store';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
+import { Tenant } from '../src/entities';
 
 const REDIS = { host: '127.0.0.1', port: 6379 };
 const BUDGET = 6;
@@ -66,8 +67,25 @@ describe('RATE_LIMIT_STORE', () => {
     // Another caller has its own budget.
     expect(await spread([b, a], await caller(a), 2)).toEqual(ok(2));
     // The budgets live in Redis under the configured prefix.
-    expect((await ourKeys()).every((key) => key.startsWith(`${PREFIX}:rate-limit:caller:`))).toBe(true);
-    expect(await ourKeys()).toHaveLength(2);
+    const keys = await ourKeys();
+    expect(keys.every((key) => key.startsWith(`${PREFIX}:rate-limit:caller:`))).toBe(true);
+    expect(keys).toHaveLength(2);
+  });
+
+  it('redis://: one budget per organisation across two instances, whatever the subjects (SPEC §9)', async () => {
+    const organisationEnv = { ...env(`redis://${REDIS.host}:${REDIS.port}`), RATE_LIMIT_PER_MINUTE: '100', RATE_LIMIT_PER_ORGANISATION_PER_MINUTE: String(BUDGET) };
+    const [a, b] = [await start(organisationEnv), await start(organisationEnv)];
+    const tenantId = '01890000-0000-7000-8000-0000000000e1';
+    for (const server of [a, b]) {
+      await server.dataSource.getRepository(Tenant).insert(
+        Object.assign(new Tenant(), { id: tenantId, name: 'Shared', domain: 'shared.example', countryCode: 'VN', billingManagedById: null, createdAt: new Date() }),
+      );
+    }
+    const minted = () => a.token(Role.TENANT_READER, { tenantId, subject: `minted-${randomBytes(4).toString('hex')}` });
+    const codes: string[] = [];
+    for (let i = 0; i < BUDGET + 2; i++) codes.push((await viewer([a, b][i % 2], await minted())).code);
+    expect(codes).toEqual([...ok(BUDGET), 'RATE_LIMITED', 'RATE_LIMITED']);
+    expect((await ourKeys()).filter((key) => key.startsWith(`${PREFIX}:rate-limit-org:tenant:${tenantId}`))).toHaveLength(1);
   });
 
   it('keeps deployments with different prefixes apart on one Redis', async () => {

@@ -8,11 +8,11 @@ import type { TokenVerifier } from '../auth/tokens';
 import { Loaders } from '../db/loaders';
 import { AppError } from '../domain/errors';
 import { deadlineOf } from './limits';
-import { CallerRateLimiter } from './rate-limit';
+import type { CallerRateLimiter } from './rate-limit';
 
 /**
  * Builds the per-request context: verifies the token (401 UNAUTHENTICATED if bad), spends one request of
- * the caller’s rate limit (429 RATE_LIMITED when spent; callers without a valid token count by IP) and
+ * the caller’s and its organisation’s rate limits (429 RATE_LIMITED when spent; callers without a valid token count by IP) and
  * makes fresh loaders. `clock` is domain time (SPEC §8), which every rule the request meets reads; the token
  * and the rate limit keep the wall clock.
  */
@@ -21,11 +21,11 @@ export function contextFactory(verifier: TokenVerifier, dataSource: DataSource, 
     const requestId = String((req as Request & { id?: unknown }).id ?? randomUUID());
     try {
       const actor = await verifier.verify(req.headers.authorization);
-      await limiter?.consume(CallerRateLimiter.keyForActor(actor));
+      await limiter?.consumeFor(actor);
       return { actor, requestId, loaders: new Loaders(dataSource, actor), clock, deadline: deadlineOf(req.res) };
     } catch (error) {
       if (error instanceof AppError) {
-        await limiter?.consume(CallerRateLimiter.keyForAddress(req.ip));
+        await limiter?.consumeForAddress(req.ip);
         throw new GraphQLError(error.message, {
           extensions: { code: error.code, http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
         });

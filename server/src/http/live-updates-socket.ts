@@ -31,6 +31,8 @@ import { CallerRateLimiter } from './rate-limit';
 
 /** graphql-ws close code for a missing, bad or expired token (SPEC §6). */
 export const CLOSE_UNAUTHENTICATED = 4401;
+/** Close code for a caller over its socket cap (SPEC §9): 4000–4999 is the application's, 429 for "too many". */
+export const CLOSE_TOO_MANY_CONNECTIONS = 4429;
 /** WebSocket close code 1013, "try again later". */
 const CLOSE_TRY_AGAIN_LATER = 1013;
 /** A close frame's reason holds at most 123 bytes. */
@@ -49,6 +51,10 @@ export interface LiveUpdatesSocketOptions {
   dataSource: DataSource;
   clock: Clock;
   maxSubscriptionsPerCaller: number;
+  /** Sockets one caller may hold open on this instance; the next is closed with 4429 (SPEC §9). */
+  maxConnectionsPerCaller: number;
+  /** The budgets HTTP operations spend: every `subscribe` spends them too (SPEC §9). */
+  rateLimiter: CallerRateLimiter;
   maxPayloadBytes: number;
   metrics: Metrics;
   production: boolean;
@@ -65,6 +71,8 @@ interface Connection {
   actor: Actor;
   callerKey: string;
   expiry: NodeJS.Timeout | null;
+  /** Set when the socket has closed: a subscribe still waiting on the rate limit then takes no place. */
+  closed: boolean;
   /**
    * The places this connection holds, by subscription id, oldest first, each streaming or not (the metric
    * counts those that are). A list, not one place per id: a client may complete an id and subscribe with it
@@ -94,12 +102,14 @@ const badInput = (error: GraphQLError) =>
  * Live updates over WebSocket (SPEC §6): graphql-ws (protocol graphql-transport-ws) on the HTTP server's
  * /graphql path. The token of `connection_init` is verified as over HTTP; a missing or bad one, and its
  * expiry while connected, close the socket with 4401. Subscription documents meet the query limits of §4,
- * and a caller holds at most `maxSubscriptionsPerCaller` subscriptions on this instance.
+ * every subscribe spends the rate budgets HTTP operations spend (§9), and a caller holds at most
+ * `maxSubscriptionsPerCaller` subscriptions and `maxConnectionsPerCaller` sockets on this instance.
  */
 export function liveUpdatesSocket(options: LiveUpdatesSocketOptions): LiveUpdatesSocket {
   const { schema, limits, metrics, formatError, logger } = options;
   const connections = new WeakMap<object, Connection>();
   const heldByCaller = new Map<string, number>();
+  const socketsByCaller = new Map<string, number>();
 
   const release = (connection: Connection, id: string) => {
     const places = connection.subscriptions.get(id);
@@ -149,7 +159,17 @@ export function liveUpdatesSocket(options: LiveUpdatesSocketOptions): LiveUpdate
           }
           return false;
         }
-        const connection: Connection = { actor, callerKey: CallerRateLimiter.keyForActor(actor), expiry: null, subscriptions: new Map() };
+        const callerKey = CallerRateLimiter.keyForActor(actor);
+        const sockets = socketsByCaller.get(callerKey) ?? 0;
+        if (sockets >= options.maxConnectionsPerCaller) {
+          socket.close(
+            CLOSE_TOO_MANY_CONNECTIONS,
+            closeReason(`You already hold ${sockets} live-update connections here, the most one caller may; close one first.`),
+          );
+          return false;
+        }
+        socketsByCaller.set(callerKey, sockets + 1);
+        const connection: Connection = { actor, callerKey, expiry: null, closed: false, subscriptions: new Map() };
         // The verifier accepted the token, so it has an `exp` (SPEC §2).
         const expiresAtMs = decodeJwt(authorization!.trim().split(/\s+/)[1]).exp! * 1000;
         const closeAtExpiry = () => {
@@ -162,7 +182,7 @@ export function liveUpdatesSocket(options: LiveUpdatesSocketOptions): LiveUpdate
         connections.set(ctx, connection);
         return true;
       },
-      onSubscribe(ctx, id, payload): ExecutionArgs | readonly GraphQLError[] {
+      async onSubscribe(ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> {
         const connection = connections.get(ctx)!;
         let document: DocumentNode;
         try {
@@ -190,6 +210,14 @@ export function liveUpdatesSocket(options: LiveUpdatesSocketOptions): LiveUpdate
         }
         const variables = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
         if (variables.errors) return variables.errors.map(badInput);
+        try {
+          await options.rateLimiter.consumeFor(connection.actor);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+        // No await from here until the place is taken: a place is taken only where a completion or the close frees it.
+        if (connection.closed) return [new AppError(ErrorCode.BAD_USER_INPUT, 'The connection closed before the subscription started.')];
         const held = heldByCaller.get(connection.callerKey) ?? 0;
         if (held >= options.maxSubscriptionsPerCaller) {
           return [
@@ -233,6 +261,10 @@ export function liveUpdatesSocket(options: LiveUpdatesSocketOptions): LiveUpdate
       onClose(ctx) {
         const connection = connections.get(ctx);
         if (!connection) return;
+        connection.closed = true;
+        const sockets = (socketsByCaller.get(connection.callerKey) ?? 1) - 1;
+        if (sockets > 0) socketsByCaller.set(connection.callerKey, sockets);
+        else socketsByCaller.delete(connection.callerKey);
         if (connection.expiry) clearTimeout(connection.expiry);
         for (const [id, places] of [...connection.subscriptions]) for (let n = places.length; n > 0; n--) release(connection, id);
       },

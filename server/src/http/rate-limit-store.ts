@@ -1,9 +1,9 @@
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
-import { RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Config } from '../config';
 import { redactCredentials } from '../redact';
-import { memoryRateLimiter, RATE_LIMIT_WINDOW_SECONDS } from './rate-limit';
+import { memoryRateLimiter, RATE_LIMIT_WINDOW_SECONDS, type RateLimitStores } from './rate-limit';
 
 /** RATE_LIMIT_STORE names a Redis server that did not answer at start. */
 export class RateLimitStoreUnreachable extends Error {
@@ -13,9 +13,9 @@ export class RateLimitStoreUnreachable extends Error {
   }
 }
 
-/** The store of the rate limit: a shared limiter to hand to CallerRateLimiter (none: each process counts alone). */
+/** The store of the rate limits: shared limiters to hand to CallerRateLimiter (none: each process counts alone). */
 export interface RateLimitStore {
-  limiter?: RateLimiterAbstract;
+  stores?: RateLimitStores;
   close(): Promise<void>;
 }
 
@@ -29,9 +29,9 @@ const COMMAND_TIMEOUT_MS = 500;
  * budget is per instance for that time, and no request fails because of Redis.
  */
 export async function openRateLimitStore(config: Config, logger: Logger): Promise<RateLimitStore> {
-  const perMinute = config.limits.rateLimitPerMinute;
+  const { rateLimitPerMinute: perCaller, rateLimitPerOrganisationPerMinute: perOrganisation } = config.limits;
   const store = config.rateLimitStore;
-  if (store.kind === 'memory' || perMinute === 0) return { close: async () => {} };
+  if (store.kind === 'memory' || (perCaller === 0 && perOrganisation === 0)) return { close: async () => {} };
 
   // Told once per outage (ioredis reports every failed reconnection); errors before the first connection are the start's.
   let state: 'connecting' | 'up' | 'down' | 'closing' = 'connecting';
@@ -71,16 +71,17 @@ export async function openRateLimitStore(config: Config, logger: Logger): Promis
     client.disconnect();
     throw new RateLimitStoreUnreachable(store.url, startError ?? error);
   }
-  const limiter = new RateLimiterRedis({
-    storeClient: client,
-    points: perMinute,
-    duration: RATE_LIMIT_WINDOW_SECONDS,
-    keyPrefix: `${config.rateLimitKeyPrefix}:rate-limit`,
-    rejectIfRedisNotReady: true,
-    insuranceLimiter: memoryRateLimiter(perMinute),
-  });
+  const shared = (points: number, budget: 'caller' | 'org') =>
+    new RateLimiterRedis({
+      storeClient: client,
+      points,
+      duration: RATE_LIMIT_WINDOW_SECONDS,
+      keyPrefix: `${config.rateLimitKeyPrefix}:${budget === 'caller' ? 'rate-limit' : 'rate-limit-org'}`,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: memoryRateLimiter(points, budget),
+    });
   return {
-    limiter,
+    stores: { caller: perCaller > 0 ? shared(perCaller, 'caller') : undefined, organisation: perOrganisation > 0 ? shared(perOrganisation, 'org') : undefined },
     close: async () => {
       state = 'closing';
       try {
