@@ -11,12 +11,16 @@ import { signatureHeader, signingSecrets } from '../domain/webhook-signature';
 import { attemptDelivery, keepAliveAgents, type AttemptOutcome, type AttemptRequest } from './webhook-attempt';
 import { webhookBody } from './webhook-payload';
 import { guardedLookup, resolveDeliverableAddresses } from './webhook-target';
-import { WebhookLeases } from './webhook-leases';
+import { WebhookLeases, type DueDelivery } from './webhook-leases';
 import { WebhookResults, type AttemptResult } from './webhook-results';
 import type { AuditService } from './audit.service';
 
-/** Attempts in flight at once: per endpoint (a slow receiver does not hold every slot), and in all. */
+/**
+ * Attempts in flight at once: per endpoint (a slow receiver does not hold every slot), per owner (one owner's
+ * 16 silent receivers leave the other owners most of the slots: SPEC §9), and in all.
+ */
 export const MAX_IN_FLIGHT_PER_ENDPOINT = 4;
+export const MAX_IN_FLIGHT_PER_OWNER = 8;
 export const MAX_IN_FLIGHT = 32;
 /** How long an idle dispatcher waits before looking again (work found: it looks again at once). */
 const IDLE_POLL_MS = 1_000;
@@ -81,6 +85,7 @@ export class WebhookDispatcher {
   private readonly agents = keepAliveAgents(MAX_IN_FLIGHT_PER_ENDPOINT);
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly inFlightPerEndpoint = new Map<string, number>();
+  private readonly inFlightPerOwner = new Map<string, number>();
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
@@ -203,13 +208,22 @@ export class WebhookDispatcher {
     const free = MAX_IN_FLIGHT - this.inFlight.size;
     if (free <= 0) return 0;
     const now = this.options.clock.now();
-    const full = [...this.inFlightPerEndpoint].filter(([, busy]) => busy >= MAX_IN_FLIGHT_PER_ENDPOINT).map(([endpointId]) => endpointId);
+    const atCap = (counts: Map<string, number>, cap: number) => [...counts].filter(([, busy]) => busy >= cap).map(([key]) => key);
+    const full = { endpoints: atCap(this.inFlightPerEndpoint, MAX_IN_FLIGHT_PER_ENDPOINT), owners: atCap(this.inFlightPerOwner, MAX_IN_FLIGHT_PER_OWNER) };
     const due = await this.leases.findDue(now, CANDIDATES_PER_POLL, full);
     const perEndpoint = new Map(this.inFlightPerEndpoint);
-    const chosen = due.filter(({ id, endpointId }) => {
-      const busy = perEndpoint.get(endpointId) ?? 0;
-      if (this.inFlight.has(id) || busy >= MAX_IN_FLIGHT_PER_ENDPOINT) return false;
-      perEndpoint.set(endpointId, busy + 1);
+    const perOwner = new Map(this.inFlightPerOwner);
+    // The owners with the fewest attempts in flight go first; within an owner, the oldest due.
+    const byShare = due
+      .map((delivery, order) => ({ delivery, order, share: perOwner.get(ownerOf(delivery)) ?? 0 }))
+      .sort((a, b) => a.share - b.share || a.order - b.order)
+      .map(({ delivery }) => delivery);
+    const chosen = byShare.filter((delivery) => {
+      const busy = perEndpoint.get(delivery.endpointId) ?? 0;
+      const owned = perOwner.get(ownerOf(delivery)) ?? 0;
+      if (this.inFlight.has(delivery.id) || busy >= MAX_IN_FLIGHT_PER_ENDPOINT || owned >= MAX_IN_FLIGHT_PER_OWNER) return false;
+      perEndpoint.set(delivery.endpointId, busy + 1);
+      perOwner.set(ownerOf(delivery), owned + 1);
       return true;
     });
     const claimed = await this.leases.claim(chosen.slice(0, free).map((d) => d.id), this.leaseMs());
@@ -240,14 +254,15 @@ export class WebhookDispatcher {
 
   private track(claimed: ClaimedWork): void {
     const { id, endpointId } = claimed.delivery;
-    this.inFlightPerEndpoint.set(endpointId, (this.inFlightPerEndpoint.get(endpointId) ?? 0) + 1);
+    const owner = claimed.endpoint?.ownerKey ?? NO_OWNER;
+    increment(this.inFlightPerEndpoint, endpointId, 1);
+    increment(this.inFlightPerOwner, owner, 1);
     const work = this.deliver(claimed)
       .catch((error) => this.options.log.warn({ deliveryId: id, err: describe(error) }, 'webhook attempt could not be recorded'))
       .finally(() => {
         this.inFlight.delete(id);
-        const left = (this.inFlightPerEndpoint.get(endpointId) ?? 1) - 1;
-        if (left > 0) this.inFlightPerEndpoint.set(endpointId, left);
-        else this.inFlightPerEndpoint.delete(endpointId);
+        increment(this.inFlightPerEndpoint, endpointId, -1);
+        increment(this.inFlightPerOwner, owner, -1);
         this.wake();
       });
     this.inFlight.set(id, work);
@@ -330,6 +345,17 @@ export class WebhookDispatcher {
     const result = outcome.succeeded ? 'succeeded' : attempt >= this.options.config.maxAttempts ? 'failed' : 'retrying';
     this.options.metrics?.webhookDeliveries.inc({ result });
   }
+}
+
+/** Deliveries of a deleted endpoint: they are only marked, never attempted, so they share one key. */
+const NO_OWNER = '';
+const ownerOf = (delivery: DueDelivery): string => delivery.ownerKey ?? NO_OWNER;
+
+/** Adds `by` to a count, forgetting it at 0. */
+function increment(counts: Map<string, number>, key: string, by: number): void {
+  const count = (counts.get(key) ?? 0) + by;
+  if (count > 0) counts.set(key, count);
+  else counts.delete(key);
 }
 
 /** An error for the log: its code and message only (a driver error's message may quote SQL, never here). */

@@ -1,10 +1,18 @@
 import { In, type DataSource } from 'typeorm';
-import { WebhookDelivery, WebhookDeliveryStatus } from '../entities';
+import { WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from '../entities';
 import type { TransactionRunner, WorkContext } from '../db/transactions';
 
 export interface DueDelivery {
   id: string;
   endpointId: string;
+  /** The endpoint's owner (its tenant or partner); null once the endpoint is deleted. */
+  ownerKey: string | null;
+}
+
+/** What this instance has no free slot for: endpoints, and owners at their share (SPEC §9). */
+export interface FullSlots {
+  endpoints: string[];
+  owners: string[];
 }
 
 /**
@@ -23,17 +31,21 @@ export class WebhookLeases {
 
   /**
    * Pending deliveries due at `now` whose lease is free or expired, oldest due first (idx_webhook_deliveries_due),
-   * leaving out the endpoints this instance has no free slot for (so they cannot crowd out the others).
+   * with their endpoint's owner, leaving out the endpoints and owners this instance has no free slot for (so
+   * their backlog cannot crowd the others out of the candidates).
    */
-  findDue(now: Date, limit: number, fullEndpoints: string[] = []): Promise<DueDelivery[]> {
+  async findDue(now: Date, limit: number, full: FullSlots = { endpoints: [], owners: [] }): Promise<DueDelivery[]> {
     const query = this.dataSource
       .getRepository(WebhookDelivery)
       .createQueryBuilder('d')
-      .select(['d.id', 'd.endpointId'])
+      .leftJoin(WebhookEndpoint, 'e', 'e.id = d.endpointId')
+      .select(['d.id AS id', 'd.endpointId AS endpointId', 'e.ownerKey AS ownerKey'])
       .where('d.status = :pending AND d.nextAttemptAt <= :now', { pending: WebhookDeliveryStatus.PENDING, now })
       .andWhere('(d.leaseExpiresAt IS NULL OR d.leaseExpiresAt < :now)', { now });
-    if (fullEndpoints.length > 0) query.andWhere('d.endpointId NOT IN (:...fullEndpoints)', { fullEndpoints });
-    return query.orderBy('d.nextAttemptAt', 'ASC').limit(limit).getMany();
+    if (full.endpoints.length > 0) query.andWhere('d.endpointId NOT IN (:...fullEndpoints)', { fullEndpoints: full.endpoints });
+    if (full.owners.length > 0) query.andWhere('(e.ownerKey IS NULL OR e.ownerKey NOT IN (:...fullOwners))', { fullOwners: full.owners });
+    const rows: DueDelivery[] = await query.orderBy('d.nextAttemptAt', 'ASC').limit(limit).getRawMany();
+    return rows.map(({ id, endpointId, ownerKey }) => ({ id, endpointId, ownerKey: ownerKey ?? null }));
   }
 
   /**

@@ -106,6 +106,7 @@ type Documents = {
     "\n  query DispatchEndpoint($id: ID!) {\n    webhookEndpoint(id: $id) { id enabled disabledReason }\n  }\n": typeof types.DispatchEndpointDocument,
     "\n  query DispatchDeliveryLog($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 100) {\n      edges {\n        node {\n          id status attempts nextAttemptAt lastAttemptAt lastResponseStatus lastError lastResponseBody\n          event { id action targetId }\n        }\n      }\n    }\n  }\n": typeof types.DispatchDeliveryLogDocument,
     "\n  mutation DurabilityCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": typeof types.DurabilityCreateEndpointDocument,
+    "\n  mutation FairnessCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": typeof types.FairnessCreateEndpointDocument,
 };
 const documents: Documents = {
     "\n  query RelationshipsPage($id: ID!) {\n    tenant(id: $id) {\n      id\n      partnerRelationships { kinds viewerCanRemove partner { id name } subscriptions { id partnerOfRecord { id } } }\n    }\n  }\n": types.RelationshipsPageDocument,
@@ -199,6 +200,7 @@ const documents: Documents = {
     "\n  query DispatchEndpoint($id: ID!) {\n    webhookEndpoint(id: $id) { id enabled disabledReason }\n  }\n": types.DispatchEndpointDocument,
     "\n  query DispatchDeliveryLog($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 100) {\n      edges {\n        node {\n          id status attempts nextAttemptAt lastAttemptAt lastResponseStatus lastError lastResponseBody\n          event { id action targetId }\n        }\n      }\n    }\n  }\n": types.DispatchDeliveryLogDocument,
     "\n  mutation DurabilityCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": types.DurabilityCreateEndpointDocument,
+    "\n  mutation FairnessCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": types.FairnessCreateEndpointDocument,
 };
 
 /**
@@ -565,6 +567,10 @@ export function graphql(source: "\n  query DispatchDeliveryLog($endpointId: ID!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DurabilityCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n"): typeof import('./graphql').DurabilityCreateEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FairnessCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n"): typeof import('./graphql').FairnessCreateEndpointDocument;
 
 
 export function graphql(source: string) {

@@ -954,6 +954,13 @@ export type DurabilityCreateEndpointMutationVariables = Exact<{
 
 export type DurabilityCreateEndpointMutation = { createWebhookEndpoint: { webhookEndpoint: { id: string } } };
 
+export type FairnessCreateEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type FairnessCreateEndpointMutation = { createWebhookEndpoint: { webhookEndpoint: { id: string } } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -2856,3 +2863,12 @@ export const DurabilityCreateEndpointDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DurabilityCreateEndpointMutation, DurabilityCreateEndpointMutationVariables>;
+export const FairnessCreateEndpointDocument = new TypedDocumentString(`
+    mutation FairnessCreateEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    webhookEndpoint {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FairnessCreateEndpointMutation, FairnessCreateEndpointMutationVariables>;
