@@ -30,18 +30,23 @@ function interpolate(value: string, shell: Record<string, string>): string {
 describe('docker-compose.yml', () => {
   const compose = parse(read('docker-compose.yml'));
 
-  it('runs MySQL 8.4 with a health check and a named volume', () => {
-    const mysql = compose.services.mysql;
-    expect(mysql.image).toBe('mysql:8.4');
-    expect(mysql.healthcheck.test.join(' ')).toContain('mysqladmin ping');
-    const [volume] = mysql.volumes[0].split(':');
+  it('runs MariaDB 10.11, the version the specs and the cluster harness run on, with a health check and a named volume', () => {
+    const mariadb = compose.services.mariadb;
+    expect(mariadb.image).toBe('mariadb:10.11');
+    expect(mariadb.healthcheck.test).toEqual(['CMD', 'healthcheck.sh', '--connect', '--innodb_initialized']);
+    const [volume, path] = mariadb.volumes[0].split(':');
     expect(Object.keys(compose.volumes)).toContain(volume);
+    expect(path).toBe('/var/lib/mysql');
   });
 
-  it('builds the server from the Dockerfile and starts it once MySQL is healthy', () => {
+  it('names the same MariaDB line as the README says is tested', () => {
+    expect(read('README.md')).toContain('MariaDB 10.11 (what `npm test`, `.ci/run` and the cluster harness run on, and what `docker-compose.yml` runs)');
+  });
+
+  it('builds the server from the Dockerfile and starts it once MariaDB is healthy', () => {
     const server = compose.services.server;
     expect(server.build).toBe('.');
-    expect(server.depends_on.mysql.condition).toBe('service_healthy');
+    expect(server.depends_on.mariadb.condition).toBe('service_healthy');
     expect(read('Dockerfile')).toMatch(/CMD \["node", "server\/dist\/main\.js"\]/);
   });
 
@@ -57,7 +62,7 @@ describe('docker-compose.yml', () => {
     expect(known.has('DATABASE_URL')).toBe(true);
     expect(Object.keys(env).filter((name) => !known.has(name))).toEqual([]);
     const config = loadConfig(serverEnvironment(SECRET));
-    expect(config.database).toMatchObject({ kind: 'mysql', host: 'mysql', port: 3306, database: 'tenantry' });
+    expect(config.database).toMatchObject({ kind: 'mysql', host: 'mariadb', port: 3306, database: 'tenantry' });
     expect(config.production).toBe(true);
     expect(config.host).toBe('0.0.0.0');
   });
@@ -68,10 +73,10 @@ describe('docker-compose.yml', () => {
     expect(serverEnvironment(SECRET).AUTH_JWT_SECRET).toBe(SECRET.AUTH_JWT_SECRET);
   });
 
-  it('gives MySQL no fixed root password', () => {
-    const mysql = compose.services.mysql.environment;
-    expect(mysql.MYSQL_ROOT_PASSWORD).toBeUndefined();
-    expect(mysql.MYSQL_RANDOM_ROOT_PASSWORD).toBe('yes');
+  it('gives MariaDB no fixed root password', () => {
+    const mariadb = compose.services.mariadb.environment;
+    expect(Object.keys(mariadb).filter((name) => /ROOT_PASSWORD$/.test(name))).toEqual(['MARIADB_RANDOM_ROOT_PASSWORD']);
+    expect(mariadb.MARIADB_RANDOM_ROOT_PASSWORD).toBe('yes');
   });
 
   it('starts without demo data unless the operator opts in with DEMO_DATA=true', () => {
@@ -79,9 +84,9 @@ describe('docker-compose.yml', () => {
     expect(loadConfig(serverEnvironment({ ...SECRET, DEMO_DATA: 'true' })).demoData).toBe(true);
   });
 
-  it('points the database URL at the credentials the MySQL service creates', () => {
-    const mysql = compose.services.mysql.environment;
+  it('points the database URL at the credentials the MariaDB service creates', () => {
+    const mariadb = compose.services.mariadb.environment;
     const url = new URL(compose.services.server.environment.DATABASE_URL);
-    expect([url.username, url.password, url.pathname.slice(1)]).toEqual([mysql.MYSQL_USER, mysql.MYSQL_PASSWORD, mysql.MYSQL_DATABASE]);
+    expect([url.host, url.username, url.password, url.pathname.slice(1)]).toEqual(['mariadb:3306', mariadb.MARIADB_USER, mariadb.MARIADB_PASSWORD, mariadb.MARIADB_DATABASE]);
   });
 });
