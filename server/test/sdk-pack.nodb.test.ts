@@ -69,36 +69,25 @@ describe('the packed @tenantry/sdk in a fresh project', () => {
     if (workdir) rmSync(workdir, { recursive: true, force: true });
   });
 
-  it('packs the ESM and CommonJS builds, their types, the schema, the README, the licence and nothing else', () => {
-    const files = packed.files.map((f) => f.path).sort();
-    expect(files).toEqual(
-      expect.arrayContaining([
-        'README.md',
-        'LICENSE',
-        'package.json',
-        'dist/schema.graphql',
-        'dist/esm/index.js',
-        'dist/esm/index.d.ts',
-        'dist/esm/package.json',
-        'dist/cjs/index.js',
-        'dist/cjs/index.d.ts',
-        'dist/cjs/package.json',
-      ]),
-    );
-    expect(files.filter((f) => !/^(README\.md|LICENSE|package\.json|dist\/schema\.graphql|dist\/(esm|cjs)\/.+\.(js|d\.ts|json))$/.test(f))).toEqual([]);
+  it('packs exactly what an integrator needs: the ESM and CommonJS builds with their types, the schema, the README and the licence', () => {
+    const modules = ['client', 'document-kind', 'errors', 'generated/graphql', 'generated/operations', 'generated/schema-enums', 'index', 'live', 'paginate', 'retry', 'types', 'webhooks'];
+    const build = (format: 'esm' | 'cjs') => [`dist/${format}/package.json`, ...modules.flatMap((m) => [`dist/${format}/${m}.js`, `dist/${format}/${m}.d.ts`])];
+    expect(packed.files.map((f) => f.path).sort()).toEqual(['LICENSE', 'README.md', 'package.json', 'dist/schema.graphql', ...build('esm'), ...build('cjs')].sort());
     expect(packed.filename).toBe(`tenantry-sdk-${JSON.parse(readFileSync(join(ROOT, 'sdk/package.json'), 'utf8')).version}.tgz`);
   });
 
-  it('has what the registry needs to publish it: version, licence, repository, engines, exports', () => {
+  it('has what the registry needs to publish it (version, licence, engines, exports) and no placeholder', () => {
     const manifest = JSON.parse(readFileSync(join(project, 'node_modules/@tenantry/sdk/package.json'), 'utf8'));
     expect(manifest).toMatchObject({
       name: '@tenantry/sdk',
       version: expect.stringMatching(/^\d+\.\d+\.\d+$/),
       license: 'MIT',
-      repository: { type: 'git', directory: 'sdk' },
       engines: { node: expect.any(String) },
       publishConfig: { access: 'public' },
     });
+    // The repository is not public yet: a made-up URL would send integrators somewhere that is not ours.
+    for (const field of ['repository', 'homepage', 'bugs', 'author']) expect({ field, value: manifest[field] }).toEqual({ field, value: undefined });
+    expect(JSON.stringify(manifest)).not.toMatch(/example\.com|TODO|FIXME|your-?name|github\.com\/tenantry/i);
     expect(manifest.private).toBeUndefined();
     expect(Object.keys(manifest.exports).sort()).toEqual(['.', './package.json', './schema.graphql']);
     // The schema of the installed version, for an integrator's own codegen.
