@@ -20,7 +20,7 @@ const BATCH = 200;
 /** Changing one batch takes well under a second; a claim outliving this is its dead or stalled holder's. */
 const LEASE_MS = 60_000;
 /** Leases are deleted with the work they claim; one left this long ago guards nothing any more. */
-const LEASE_PRUNE_AFTER_MS = 86_400_000;
+const LEASE_PRUNE_AFTER_MS = DAY_MS;
 /** Deletions keep the lease kind of the release before terms (`subscription.expire`), so both releases share claims while they run side by side. */
 const DELETION_KIND = 'subscription.expire';
 const LEASE_KINDS = ['subscription.term', 'subscription.notice', DELETION_KIND];
