@@ -1,4 +1,4 @@
-# Tenantry API server. Build: docker build -t tenantry .   Run with MySQL: docker compose up
+# Tenantry API server. Build: docker build -t tenantry .   Run with MariaDB: docker compose up
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 compiles from source when no prebuilt binary fits.
@@ -10,6 +10,7 @@ COPY sdk/package.json sdk/
 RUN npm ci --no-audit --no-fund
 COPY server/src server/src
 COPY server/tsconfig.json server/
+COPY server/scripts server/scripts
 RUN npm run build -w @tenantry/server && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:24-bookworm-slim

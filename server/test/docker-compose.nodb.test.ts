@@ -48,6 +48,11 @@ describe('docker-compose.yml', () => {
     expect(server.build).toBe('.');
     expect(server.depends_on.mariadb.condition).toBe('service_healthy');
     expect(read('Dockerfile')).toMatch(/CMD \["node", "server\/dist\/main\.js"\]/);
+    // Everything the server's build script runs is copied in before it runs.
+    const { build } = JSON.parse(read('server/package.json')).scripts as { build: string };
+    const copied = [...read('Dockerfile').matchAll(/^COPY (server\/\S+) server\//gm)].map((m) => m[1]);
+    expect(build).toContain('node scripts/prune-stale-build.mjs');
+    expect(copied).toEqual(expect.arrayContaining(['server/src', 'server/scripts']));
   });
 
   const serverEnvironment = (shell: Record<string, string>) =>
