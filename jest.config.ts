@@ -28,6 +28,7 @@ const common = {
 
 const config: Config = {
   testTimeout: 60_000,
+  reporters: ['default', '<rootDir>/server/test/support/slowest-files-reporter.js'],
   projects: [
     {
       ...common,
