@@ -2,6 +2,7 @@ import { promises as dns, type LookupAddress, type LookupOptions } from 'node:dn
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { badInput } from '../domain/errors';
+import { readAddress, refusedKindOf } from './webhook-addresses';
 
 /** SPEC §6 Safety: where a webhook may be sent. Checked when an endpoint is saved and again at every attempt. */
 
@@ -21,21 +22,6 @@ export class WebhookTargetRefused extends Error {
     this.name = 'WebhookTargetRefused';
   }
 }
-
-/** Cloud instance metadata services: the classic SSRF prize, named as such in the refusal. */
-const CLOUD_METADATA = new Set(['169.254.169.254', 'fd00:ec2::254']);
-
-const RANGE_NAMES: Record<string, string> = {
-  unspecified: 'an unspecified address',
-  broadcast: 'a broadcast address',
-  multicast: 'a multicast address',
-  linkLocal: 'a link-local address',
-  loopback: 'a loopback address',
-  carrierGradeNat: 'a carrier-grade NAT address',
-  private: 'a private network address',
-  uniqueLocal: 'a private (unique local) address',
-  reserved: 'a reserved address',
-};
 
 /** Throws badInput('url', …) unless `raw` is a URL an endpoint may have; returns it parsed. */
 export function assertWebhookUrl(raw: string, { production }: { production: boolean }): URL {
@@ -58,15 +44,6 @@ export function assertWebhookUrl(raw: string, { production }: { production: bool
     throw badInput('url', 'Webhook URLs may not contain a user name or password; authenticate requests with the signature instead.');
   }
   return url;
-}
-
-/** What kind of address this is when it may not receive webhooks ("a loopback address"), or null when it is public unicast. */
-export function refusedKindOf(address: string): string | null {
-  const parsed = ipaddr.process(address); // IPv4-mapped IPv6 (::ffff:127.0.0.1) becomes the IPv4 it carries
-  if (CLOUD_METADATA.has(parsed.toString())) return 'a cloud metadata address';
-  const range = parsed.range();
-  if (range === 'unicast') return null;
-  return RANGE_NAMES[range] ?? `a special-purpose address (${range})`;
 }
 
 const literalOf = (hostname: string): string | null => {
@@ -106,7 +83,7 @@ export async function resolveDeliverableAddresses(
     for (const { address } of addresses) {
       const kind = refusedKindOf(address);
       if (kind === null) continue;
-      const shown = ipaddr.process(address).toString();
+      const shown = readAddress(address).toString();
       throw new WebhookTargetRefused(
         literal === null ? `${hostname} resolves to ${shown}, which is ${kind}.` : `${shown} is ${kind}.`,
       );
