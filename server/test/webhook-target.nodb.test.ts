@@ -82,6 +82,10 @@ describe('webhook targets', () => {
     ['http in production', 'http://example.com/x', true, /https:\/\/ in production/],
     ['user and password', 'https://user:pw@example.com/x', false, /user name or password/],
     ['user only', 'https://user@example.com/x', false, /user name or password/],
+    ['an empty user name and password', 'https://:@example.com/x', false, /user name or password/],
+    ['an empty user info', 'https://@example.com/x', false, /user name or password/],
+    ['an empty user info after backslashes', 'https:\\\\:@example.com/x', false, /user name or password/],
+    ['port 0', 'https://example.com:0/x', false, /port 0 .*1 to 65535/i],
     ['too long', `https://example.com/${'a'.repeat(2048)}`, false, /longer than 2048/],
   ])('refuses a URL: %s', (_case, url, production, message) => {
     expect(() => assertWebhookUrl(url, { production })).toThrow(

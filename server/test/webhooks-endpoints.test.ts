@@ -326,6 +326,11 @@ describe('webhook endpoints (SPEC §6)', () => {
     ['an ftp URL', { url: 'ftp://example.com/x' }, 'url', /not ftp:/],
     ['credentials in the URL', { url: 'http://user:pass@127.0.0.1/hook' }, 'url', /user name or password/],
     ['a URL over 2048 characters', { url: `http://127.0.0.1/${'a'.repeat(2048)}` }, 'url', /longer than 2048/],
+    // The stored form is what is limited: each é is six characters once percent-encoded.
+    ['a URL over 2048 characters once normalised', { url: `http://127.0.0.1/${'é'.repeat(400)}` }, 'url', /longer than 2048/],
+    ['empty credentials', { url: 'http://:@127.0.0.1/hook' }, 'url', /user name or password/],
+    ['an empty user info', { url: 'http://@127.0.0.1/hook' }, 'url', /user name or password/],
+    ['port 0', { url: 'http://127.0.0.1:0/hook' }, 'url', /port 0 .*1 to 65535/i],
     ['an unknown event type', { eventTypes: ['subscription.purchased', 'subscription.exploded'] }, 'eventTypes', /"subscription.exploded" is not an event type/],
     ['a description over 255 characters', { description: 'd'.repeat(256) }, 'description', /at most 255/],
     ['a description with a zero-width space', { description: 'sync\u200b' }, 'description', /control or format/],
@@ -341,6 +346,24 @@ describe('webhook endpoints (SPEC §6)', () => {
       }
     });
     ok(await server.gql(DELETE_WEBHOOK_ENDPOINT, { input: { id: endpoint.id } }, otherTenant.tokens.global));
+  });
+
+  it('stores and answers a URL in its WHATWG-normalised form, on create and update (SPEC §9)', async () => {
+    const restore = fakeDns({ 'hooks.example.com': ['93.184.215.14'] });
+    try {
+      const { webhookEndpoint: endpoint } = await create(tenant.tokens.global, { url: '  HTTPS://Hooks.EXAMPLE.com:443/a  ' });
+      expect(endpoint.url).toBe('https://hooks.example.com/a');
+      expect(ok(await server.gql(GET_WEBHOOK_ENDPOINT, { id: endpoint.id }, tenant.tokens.global)).webhookEndpoint.url).toBe(
+        'https://hooks.example.com/a',
+      );
+      const updated = ok(
+        await server.gql(UPDATE_WEBHOOK_ENDPOINT, { input: { id: endpoint.id, url: '\tHTTP://127.0.0.1:80/b/../c?q ' } }, tenant.tokens.global),
+      ).updateWebhookEndpoint.webhookEndpoint;
+      expect(updated.url).toBe('http://127.0.0.1/c?q');
+      expect((await server.dataSource.getRepository(WebhookEndpoint).findOneByOrFail({ id: endpoint.id })).url).toBe('http://127.0.0.1/c?q');
+    } finally {
+      restore();
+    }
   });
 
   it('holds at most 16 endpoints per owner', async () => {

@@ -23,16 +23,28 @@ export class WebhookTargetRefused extends Error {
   }
 }
 
-/** Throws badInput('url', …) unless `raw` is a URL an endpoint may have; returns it parsed. */
+/**
+ * Whether the input has a user info, however empty: WHATWG drops an empty one (`https://:@host` reads as
+ * `https://host`), so it is read from the text itself. For http(s) the authority follows the scheme and any
+ * slashes or backslashes and ends at the first `/`, `\`, `?` or `#`; an `@` in it can only end a user info.
+ */
+const hasUserInfo = (input: string): boolean =>
+  /^[a-z][a-z\d+.-]*:[/\\]*([^/\\?#]*)/i.exec(input.replace(/[\t\n\r]/g, ''))?.[1]?.includes('@') ?? false;
+
+/**
+ * Throws badInput('url', …) unless `raw` is a URL an endpoint may have; returns it parsed. Its `href` is the
+ * WHATWG-normalised form (trimmed, scheme and host lower case, default port dropped), which is what is stored.
+ */
 export function assertWebhookUrl(raw: string, { production }: { production: boolean }): URL {
-  if (raw.length > MAX_WEBHOOK_URL_LENGTH) {
-    throw badInput('url', `The URL is longer than ${MAX_WEBHOOK_URL_LENGTH} characters.`);
-  }
+  const input = raw.trim();
   let url: URL;
   try {
-    url = new URL(raw);
+    url = new URL(input);
   } catch {
     throw badInput('url', 'The URL could not be parsed; give an absolute URL such as https://example.com/webhooks.');
+  }
+  if (url.href.length > MAX_WEBHOOK_URL_LENGTH) {
+    throw badInput('url', `The URL is longer than ${MAX_WEBHOOK_URL_LENGTH} characters in its normalised, percent-encoded form.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw badInput('url', `Webhook URLs use https:// (or http:// outside production), not ${url.protocol}//.`);
@@ -40,8 +52,11 @@ export function assertWebhookUrl(raw: string, { production }: { production: bool
   if (production && url.protocol !== 'https:') {
     throw badInput('url', 'Webhook URLs must use https:// in production.');
   }
-  if (url.username !== '' || url.password !== '') {
-    throw badInput('url', 'Webhook URLs may not contain a user name or password; authenticate requests with the signature instead.');
+  if (hasUserInfo(input)) {
+    throw badInput('url', 'Webhook URLs may not contain a user name or password, not even empty ones; authenticate requests with the signature instead.');
+  }
+  if (url.port === '0') {
+    throw badInput('url', 'Port 0 cannot receive connections; give a port from 1 to 65535, or none for the scheme’s default.');
   }
   return url;
 }
