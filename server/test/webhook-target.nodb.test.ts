@@ -85,6 +85,8 @@ describe('webhook targets', () => {
     ['an empty user name and password', 'https://:@example.com/x', false, /user name or password/],
     ['an empty user info', 'https://@example.com/x', false, /user name or password/],
     ['an empty user info after backslashes', 'https:\\\\:@example.com/x', false, /user name or password/],
+    ['an empty user info after a leading control character', '\u0001https://:@example.com/x', false, /user name or password/],
+    ['an empty user info split by a tab', 'https://:\t@example.com/x', false, /user name or password/],
     ['port 0', 'https://example.com:0/x', false, /port 0 .*1 to 65535/i],
     ['too long', `https://example.com/${'a'.repeat(2048)}`, false, /longer than 2048/],
   ])('refuses a URL: %s', (_case, url, production, message) => {

@@ -25,11 +25,12 @@ export class WebhookTargetRefused extends Error {
 
 /**
  * Whether the input has a user info, however empty: WHATWG drops an empty one (`https://:@host` reads as
- * `https://host`), so it is read from the text itself. For http(s) the authority follows the scheme and any
- * slashes or backslashes and ends at the first `/`, `\`, `?` or `#`; an `@` in it can only end a user info.
+ * `https://host`), so it is read from the text, as WHATWG reads it (leading C0 controls and spaces, tabs and
+ * newlines dropped). For http(s) the authority follows the scheme and any slashes or backslashes and ends at
+ * the first `/`, `\`, `?` or `#`; an `@` in it can only end a user info.
  */
 const hasUserInfo = (input: string): boolean =>
-  /^[a-z][a-z\d+.-]*:[/\\]*([^/\\?#]*)/i.exec(input.replace(/[\t\n\r]/g, ''))?.[1]?.includes('@') ?? false;
+  /^[a-z][a-z\d+.-]*:[/\\]*([^/\\?#]*)/i.exec(input.replace(/^[\0-\x20]+|[\t\n\r]/g, ''))?.[1]?.includes('@') ?? false;
 
 /**
  * Throws badInput('url', …) unless `raw` is a URL an endpoint may have; returns it parsed. Its `href` is the
