@@ -13,6 +13,7 @@ import type { DispatchDeliveryLogQuery } from './graphql/generated/graphql';
 import { WebhookEndpoint } from '../src/entities';
 import { SEND_TEST_WEBHOOK, UPDATE_WEBHOOK_ENDPOINT } from './graphql/webhook-definitions';
 import { loadSdk } from './fixtures/sdk/ensure-built';
+import { fakeDns } from './support/fake-dns';
 
 const { verifyWebhook, WebhookVerificationError } = loadSdk();
 
@@ -446,6 +447,24 @@ describe('production: the address is checked again at every attempt', () => {
       expect(receiver.received).toHaveLength(0);
     } finally {
       await receiver.close();
+    }
+  });
+
+  // SPEC §9: the addresses refused on save are refused in the DNS answers of every attempt too.
+  it.each([
+    [['168.63.129.16'], '168.63.129.16, which is a cloud platform address'],
+    [['::127.0.0.1'], '::7f00:1, which is an IPv4-compatible IPv6 address for 127.0.0.1 (a loopback address)'],
+  ])('refuses to deliver to a name that now resolves to %j', async (addresses, reason) => {
+    const tenant = await kitFor(server).createTenant(`Moved ${addresses[0]}`);
+    const endpoint = await f.endpoint(tenant, 'https://93.184.215.14/hooks');
+    const restore = fakeDns({ 'moved.example.com': addresses });
+    try {
+      await server.dataSource.getRepository(WebhookEndpoint).update(endpoint.id, { url: 'https://moved.example.com/hooks' });
+      await f.purchase(tenant);
+      const attempt = await f.entry(tenant, endpoint.id, (d) => recorded(d, 1, undefined), 'the refused attempt');
+      expect(attempt).toMatchObject({ status: 'PENDING', lastResponseStatus: null, lastError: `moved.example.com resolves to ${reason}: refused` });
+    } finally {
+      restore();
     }
   });
 });

@@ -19,6 +19,7 @@ import {
 import { AUTHORIZE_OFFER, CREATE_PARTNER } from './graphql/shared-definitions';
 import { WebhookDelivery, WebhookEndpoint } from '../src/entities';
 import { unique } from './support/world';
+import { fakeDns } from './support/fake-dns';
 
 const SECRET_FORMAT = /^whsec_[A-Za-z0-9_-]{43}$/;
 const HOOK = 'http://127.0.0.1:9/hook';
@@ -325,6 +326,11 @@ describe('webhook endpoints (SPEC §6)', () => {
     ['an ftp URL', { url: 'ftp://example.com/x' }, 'url', /not ftp:/],
     ['credentials in the URL', { url: 'http://user:pass@127.0.0.1/hook' }, 'url', /user name or password/],
     ['a URL over 2048 characters', { url: `http://127.0.0.1/${'a'.repeat(2048)}` }, 'url', /longer than 2048/],
+    // The stored form is what is limited: each é is six characters once percent-encoded.
+    ['a URL over 2048 characters once normalised', { url: `http://127.0.0.1/${'é'.repeat(400)}` }, 'url', /longer than 2048/],
+    ['empty credentials', { url: 'http://:@127.0.0.1/hook' }, 'url', /user name or password/],
+    ['an empty user info', { url: 'http://@127.0.0.1/hook' }, 'url', /user name or password/],
+    ['port 0', { url: 'http://127.0.0.1:0/hook' }, 'url', /port 0 .*1 to 65535/i],
     ['an unknown event type', { eventTypes: ['subscription.purchased', 'subscription.exploded'] }, 'eventTypes', /"subscription.exploded" is not an event type/],
     ['a description over 255 characters', { description: 'd'.repeat(256) }, 'description', /at most 255/],
     ['a description with a zero-width space', { description: 'sync\u200b' }, 'description', /control or format/],
@@ -340,6 +346,24 @@ describe('webhook endpoints (SPEC §6)', () => {
       }
     });
     ok(await server.gql(DELETE_WEBHOOK_ENDPOINT, { input: { id: endpoint.id } }, otherTenant.tokens.global));
+  });
+
+  it('stores and answers a URL in its WHATWG-normalised form, on create and update (SPEC §9)', async () => {
+    const restore = fakeDns({ 'hooks.example.com': ['93.184.215.14'] });
+    try {
+      const { webhookEndpoint: endpoint } = await create(tenant.tokens.global, { url: '  HTTPS://Hooks.EXAMPLE.com:443/a  ' });
+      expect(endpoint.url).toBe('https://hooks.example.com/a');
+      expect(ok(await server.gql(GET_WEBHOOK_ENDPOINT, { id: endpoint.id }, tenant.tokens.global)).webhookEndpoint.url).toBe(
+        'https://hooks.example.com/a',
+      );
+      const updated = ok(
+        await server.gql(UPDATE_WEBHOOK_ENDPOINT, { input: { id: endpoint.id, url: '\tHTTP://127.0.0.1:80/b/../c?q ' } }, tenant.tokens.global),
+      ).updateWebhookEndpoint.webhookEndpoint;
+      expect(updated.url).toBe('http://127.0.0.1/c?q');
+      expect((await server.dataSource.getRepository(WebhookEndpoint).findOneByOrFail({ id: endpoint.id })).url).toBe('http://127.0.0.1/c?q');
+    } finally {
+      restore();
+    }
   });
 
   it('holds at most 16 endpoints per owner', async () => {
@@ -358,31 +382,64 @@ describe('webhook endpoints (SPEC §6)', () => {
   });
 });
 
-describe('webhook endpoint addresses in production (SPEC §6 Safety)', () => {
+describe('webhook endpoint addresses in production (SPEC §6 Safety, §9 Webhooks)', () => {
   let server: TestServer;
   let platform: string;
+  let saved: string;
   beforeAll(async () => {
     server = await startTestServer({ env: { NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-characters' } });
     platform = await server.token(Role.PLATFORM_ADMIN);
+    saved = ok(await server.gql(CREATE_WEBHOOK_ENDPOINT, { input: { url: 'https://93.184.215.14/saved' } }, platform)).createWebhookEndpoint
+      .webhookEndpoint.id;
   });
   afterAll(() => server.stop());
+
+  /** Creating an endpoint with `url`, and moving the saved one to it, are both refused on `url` and change nothing. */
+  const expectUrlRefused = async (url: string, reason: string | RegExp) => {
+    await expectNothingChanged(server, async () => {
+      for (const response of [
+        await server.gql(CREATE_WEBHOOK_ENDPOINT, { input: { url } }, platform),
+        await server.gql(UPDATE_WEBHOOK_ENDPOINT, { input: { id: saved, url } }, platform),
+      ]) {
+        expect(refusal(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'url' });
+        const message = response.errors![0].message.replace(/^Events cannot be sent to this URL: /, '');
+        if (typeof reason === 'string') expect(message).toBe(reason);
+        else expect(message).toMatch(reason);
+      }
+    });
+  };
 
   it.each([
     ['https://127.0.0.1/hook', '127.0.0.1 is a loopback address.'],
     ['https://10.0.0.1/hook', '10.0.0.1 is a private network address.'],
-    ['https://169.254.169.254/latest/meta-data', '169.254.169.254 is a cloud metadata address.'],
+    ['https://169.254.169.254/latest/meta-data', '169.254.169.254 is a cloud platform address.'],
+    ['https://168.63.129.16/machine', '168.63.129.16 is a cloud platform address.'],
+    ['https://[fd00:ec2::254]/latest/meta-data', 'fd00:ec2::254 is a cloud platform address.'],
     ['https://[::1]/hook', '::1 is a loopback address.'],
+    ['https://[::7f00:1]/hook', '::7f00:1 is an IPv4-compatible IPv6 address for 127.0.0.1 (a loopback address).'],
+    ['https://[::a9fe:a9fe]/latest/meta-data', '::a9fe:a9fe is an IPv4-compatible IPv6 address for 169.254.169.254 (a cloud platform address).'],
+    ['https://[::168.63.129.16]/machine', '::a83f:8110 is an IPv4-compatible IPv6 address for 168.63.129.16 (a cloud platform address).'],
+    ['https://[::5db8:d70e]/hook', '::5db8:d70e is an IPv4-compatible IPv6 address (deprecated: use 93.184.215.14 itself).'],
     ['https://localhost/hook', /^localhost resolves to (127\.0\.0\.1|::1), which is a loopback address\.$/],
     ['http://93.184.215.14/hook', 'Webhook URLs must use https:// in production.'],
     ['https://user:secret@93.184.215.14/hook', /user name or password/],
   ])('refuses %s', async (url, reason) => {
-    await expectNothingChanged(server, async () => {
-      const response = await server.gql(CREATE_WEBHOOK_ENDPOINT, { input: { url } }, platform);
-      expect(refusal(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'url' });
-      const message = response.errors![0].message.replace(/^Events cannot be sent to this URL: /, '');
-      if (typeof reason === 'string') expect(message).toBe(reason);
-      else expect(message).toMatch(reason);
-    });
+    await expectUrlRefused(url, reason);
+  });
+
+  // What a name resolves to is held to the same rule as a literal (and again at every attempt: webhooks-delivery).
+  it.each([
+    [['168.63.129.16'], '168.63.129.16, which is a cloud platform address.'],
+    [['fd00:ec2::254'], 'fd00:ec2::254, which is a cloud platform address.'],
+    [['::7f00:1'], '::7f00:1, which is an IPv4-compatible IPv6 address for 127.0.0.1 (a loopback address).'],
+    [['93.184.215.14', '::a9fe:a9fe'], '::a9fe:a9fe, which is an IPv4-compatible IPv6 address for 169.254.169.254 (a cloud platform address).'],
+  ])('refuses a name that resolves to %j', async (addresses, reason) => {
+    const restore = fakeDns({ 'hooks.example.com': addresses });
+    try {
+      await expectUrlRefused('https://hooks.example.com/hook', `hooks.example.com resolves to ${reason}`);
+    } finally {
+      restore();
+    }
   });
 
   it('accepts an https URL on a public address, and checks a changed URL again', async () => {

@@ -126,7 +126,7 @@ export type CreateWebhookEndpointInput = {
   description?: string | null | undefined;
   /** The event types to send, e.g. subscription.purchased; empty or omitted: every type. */
   eventTypes?: Array<string> | null | undefined;
-  /** Where events are POSTed: an https:// URL (http:// outside production), at most 2048 characters, without credentials, on a public address. */
+  /** Where events are POSTed: an https:// URL (http:// outside production), at most 2048 characters, without credentials (not even empty ones), on a port from 1 to 65535 and a public address; stored in its WHATWG-normalised form. */
   url: string;
 };
 

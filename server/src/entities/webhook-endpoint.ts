@@ -24,7 +24,7 @@ export class WebhookEndpoint {
   @TextColumn(48)
   ownerKey: WebhookOwnerKey;
 
-  @Field(() => String, { description: 'Where events are POSTed.' })
+  @Field(() => String, { description: 'Where events are POSTed, in its WHATWG-normalised form (e.g. https://hooks.example.com/a).' })
   @TextColumn(2048)
   url: string;
 

@@ -2,6 +2,7 @@ import { promises as dns, type LookupAddress, type LookupOptions } from 'node:dn
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { badInput } from '../domain/errors';
+import { readAddress, refusedKindOf } from './webhook-addresses';
 
 /** SPEC §6 Safety: where a webhook may be sent. Checked when an endpoint is saved and again at every attempt. */
 
@@ -22,31 +23,29 @@ export class WebhookTargetRefused extends Error {
   }
 }
 
-/** Cloud instance metadata services: the classic SSRF prize, named as such in the refusal. */
-const CLOUD_METADATA = new Set(['169.254.169.254', 'fd00:ec2::254']);
+/**
+ * Whether the input has a user info, however empty: WHATWG drops an empty one (`https://:@host` reads as
+ * `https://host`), so it is read from the text, as WHATWG reads it (leading C0 controls and spaces, tabs and
+ * newlines dropped). For http(s) the authority follows the scheme and any slashes or backslashes and ends at
+ * the first `/`, `\`, `?` or `#`; an `@` in it can only end a user info.
+ */
+const hasUserInfo = (input: string): boolean =>
+  /^[a-z][a-z\d+.-]*:[/\\]*([^/\\?#]*)/i.exec(input.replace(/^[\0-\x20]+|[\t\n\r]/g, ''))?.[1]?.includes('@') ?? false;
 
-const RANGE_NAMES: Record<string, string> = {
-  unspecified: 'an unspecified address',
-  broadcast: 'a broadcast address',
-  multicast: 'a multicast address',
-  linkLocal: 'a link-local address',
-  loopback: 'a loopback address',
-  carrierGradeNat: 'a carrier-grade NAT address',
-  private: 'a private network address',
-  uniqueLocal: 'a private (unique local) address',
-  reserved: 'a reserved address',
-};
-
-/** Throws badInput('url', …) unless `raw` is a URL an endpoint may have; returns it parsed. */
+/**
+ * Throws badInput('url', …) unless `raw` is a URL an endpoint may have; returns it parsed. Its `href` is the
+ * WHATWG-normalised form (trimmed, scheme and host lower case, default port dropped), which is what is stored.
+ */
 export function assertWebhookUrl(raw: string, { production }: { production: boolean }): URL {
-  if (raw.length > MAX_WEBHOOK_URL_LENGTH) {
-    throw badInput('url', `The URL is longer than ${MAX_WEBHOOK_URL_LENGTH} characters.`);
-  }
+  const input = raw.trim();
   let url: URL;
   try {
-    url = new URL(raw);
+    url = new URL(input);
   } catch {
     throw badInput('url', 'The URL could not be parsed; give an absolute URL such as https://example.com/webhooks.');
+  }
+  if (url.href.length > MAX_WEBHOOK_URL_LENGTH) {
+    throw badInput('url', `The URL is longer than ${MAX_WEBHOOK_URL_LENGTH} characters in its normalised, percent-encoded form.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw badInput('url', `Webhook URLs use https:// (or http:// outside production), not ${url.protocol}//.`);
@@ -54,19 +53,13 @@ export function assertWebhookUrl(raw: string, { production }: { production: bool
   if (production && url.protocol !== 'https:') {
     throw badInput('url', 'Webhook URLs must use https:// in production.');
   }
-  if (url.username !== '' || url.password !== '') {
-    throw badInput('url', 'Webhook URLs may not contain a user name or password; authenticate requests with the signature instead.');
+  if (hasUserInfo(input)) {
+    throw badInput('url', 'Webhook URLs may not contain a user name or password, not even empty ones; authenticate requests with the signature instead.');
+  }
+  if (url.port === '0') {
+    throw badInput('url', 'Port 0 cannot receive connections; give a port from 1 to 65535, or none for the scheme’s default.');
   }
   return url;
-}
-
-/** What kind of address this is when it may not receive webhooks ("a loopback address"), or null when it is public unicast. */
-export function refusedKindOf(address: string): string | null {
-  const parsed = ipaddr.process(address); // IPv4-mapped IPv6 (::ffff:127.0.0.1) becomes the IPv4 it carries
-  if (CLOUD_METADATA.has(parsed.toString())) return 'a cloud metadata address';
-  const range = parsed.range();
-  if (range === 'unicast') return null;
-  return RANGE_NAMES[range] ?? `a special-purpose address (${range})`;
 }
 
 const literalOf = (hostname: string): string | null => {
@@ -106,7 +99,7 @@ export async function resolveDeliverableAddresses(
     for (const { address } of addresses) {
       const kind = refusedKindOf(address);
       if (kind === null) continue;
-      const shown = ipaddr.process(address).toString();
+      const shown = readAddress(address).toString();
       throw new WebhookTargetRefused(
         literal === null ? `${hostname} resolves to ${shown}, which is ${kind}.` : `${shown} is ${kind}.`,
       );

@@ -266,7 +266,7 @@ export class WebhookService {
     return ownerKey;
   }
 
-  /** The URL rules, then (unless private networks are allowed) where its host resolves. */
+  /** The URL rules, then where its host resolves (SPEC §6); answers the normalised form, the one stored (§9). */
   private async checkedUrl(raw: string): Promise<string> {
     const url = assertWebhookUrl(raw, { production: this.options.production });
     try {
@@ -275,7 +275,7 @@ export class WebhookService {
       if (error instanceof WebhookTargetRefused) throw badInput('url', `Events cannot be sent to this URL: ${error.reason}`);
       throw error;
     }
-    return raw;
+    return url.href;
   }
 
   /** Reads the endpoint a change starts from, locked on MySQL/MariaDB; gone since the scope check: NOT_FOUND. */

@@ -19,7 +19,8 @@ export class WebhookDeliveryPageArgs extends PageArgs {
 @InputType({ description: 'Register a URL that receives the events you may read.' })
 export class CreateWebhookEndpointInput {
   @Field(() => String, {
-    description: 'Where events are POSTed: an https:// URL (http:// outside production), at most 2048 characters, without credentials, on a public address.',
+    description:
+      'Where events are POSTed: an https:// URL (http:// outside production), at most 2048 characters, without credentials (not even empty ones), on a port from 1 to 65535 and a public address; stored in its WHATWG-normalised form.',
   })
   url: string;
 
