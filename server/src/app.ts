@@ -40,6 +40,7 @@ import { metricsRoute } from './http/metrics-route';
 import { collectPoolUsage } from './db/pool-usage';
 import { liveUpdatesSocket } from './http/live-updates-socket';
 import { WebhookDispatcher } from './services/webhook-dispatcher';
+import { WebhookDeliveryCounts } from './services/webhook-delivery-counts';
 import { DomainClock } from './db/domain-clock';
 
 export interface AppOptions {
@@ -67,6 +68,8 @@ export interface AppOptions {
   rateLimiter?: RateLimiterAbstract;
   /** Whether this instance makes webhook attempts (SPEC §6); true by default. Specs not about delivery turn it off. */
   dispatchWebhooks?: boolean;
+  /** How often the delivery gauge of /metrics is counted again; DELIVERY_COUNTS_REFRESH_MS (15 s) by default. */
+  deliveryCountsRefreshMs?: number;
 }
 
 export interface TenantryApp {
@@ -132,6 +135,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     log: logger,
   });
   services.audit.onDeliveriesQueued = () => webhooks.wakeSoon();
+  const deliveryCounts = new WebhookDeliveryCounts(dataSource, metrics, options.deliveryCountsRefreshMs);
 
   const app = express();
   app.disable('x-powered-by');
@@ -148,7 +152,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   app.use(requestLogging(logger));
   app.use(refuseLongUrls);
   app.use(healthRoutes(dataSource, () => draining));
-  app.use(metricsRoute(metrics));
+  app.use(metricsRoute(metrics, { production: config.production, token: config.metricsToken }));
 
   // Both explorers follow one rule: on in development, off in production unless GRAPHQL_INTROSPECTION=true.
   const explorersOn = !config.production || config.introspection;
@@ -263,6 +267,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
           void sweep();
           clock.start();
           if (options.dispatchWebhooks ?? true) webhooks.start();
+          deliveryCounts.start();
           const host = config.host.includes(':') ? `[${config.host}]` : config.host;
           resolve(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}/graphql`);
         });
@@ -273,7 +278,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
       clock.stop();
       await liveUpdates.dispose();
       await services.liveEvents.stop();
-      await Promise.all([apollo.stop(), webhooks.stop()]);
+      await Promise.all([apollo.stop(), webhooks.stop(), deliveryCounts.stop()]);
       await rateLimitStore?.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     },

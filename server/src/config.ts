@@ -93,6 +93,8 @@ export interface Config {
   wsMaxConnectionsPerCaller: number;
   /** Browser origins allowed besides the server's own (and, outside production, any loopback origin): SPEC §9. */
   corsOrigins: string[];
+  /** The bearer token `/metrics` asks for when set; in production `/metrics` is 404 without one (SPEC §9). */
+  metricsToken: string | null;
   /** Where rate-limit budgets are counted: this process, or a Redis server shared by every instance (SPEC §7). */
   rateLimitStore: { kind: 'memory' } | { kind: 'redis'; url: string };
   /** Starts every key this deployment writes in a shared rate-limit store, so deployments sharing one Redis count apart. */
@@ -157,6 +159,14 @@ export function originOf(value: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** METRICS_TOKEN: a secret for the scraper, at least 16 visible characters. */
+function metricsToken(env: Env): string | null {
+  const raw = env.METRICS_TOKEN;
+  if (raw === undefined || raw === '') return null;
+  if (!/^[\x21-\x7e]{16,256}$/.test(raw)) throw new ConfigError('METRICS_TOKEN', 'must be 16 to 256 visible ASCII characters (no spaces), e.g. the output of openssl rand -hex 32');
+  return raw;
 }
 
 /** CORS_ORIGINS: comma-separated origins (scheme, host and port only), normalised as browsers send them. */
@@ -308,6 +318,7 @@ export function loadConfig(env: Env = process.env): Config {
     wsMaxSubscriptionsPerCaller: integer(env, 'WS_MAX_SUBSCRIPTIONS_PER_CALLER', 20, 1, 10_000),
     wsMaxConnectionsPerCaller: integer(env, 'WS_MAX_CONNECTIONS_PER_CALLER', 10, 1, 10_000),
     corsOrigins: corsOrigins(env),
+    metricsToken: metricsToken(env),
     rateLimitStore: rateLimitStore(env),
     rateLimitKeyPrefix: keyPrefix(env),
     otelEndpoint: otlpEndpoint(env),

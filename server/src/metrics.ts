@@ -11,14 +11,14 @@ export class Metrics {
 
   readonly requests = new Counter({
     name: 'tenantry_graphql_requests_total',
-    help: 'GraphQL operations answered, by operation name and outcome code (OK or the first error code).',
+    help: 'GraphQL requests answered, by root field selected (one sample per root field; unknown when the document was not valid) and outcome code (OK or the first error code).',
     labelNames: ['operation', 'outcome'] as const,
     registers: [this.registry],
   });
 
   readonly requestDuration = new Histogram({
     name: 'tenantry_graphql_request_duration_seconds',
-    help: 'Time from receiving a GraphQL operation to its answer.',
+    help: 'Time from receiving a GraphQL request to its answer, by root field selected.',
     labelNames: ['operation'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [this.registry],
@@ -53,7 +53,7 @@ export class Metrics {
 
   readonly webhookDeliveriesByStatus = new Gauge({
     name: 'tenantry_webhook_deliveries',
-    help: 'Webhook deliveries in the database by status (PENDING, SUCCEEDED, FAILED), read at scrape time.',
+    help: 'Webhook deliveries in the database by status (PENDING, SUCCEEDED, FAILED), counted every 15 s.',
     labelNames: ['status'] as const,
     registers: [this.registry],
   });

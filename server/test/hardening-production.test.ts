@@ -191,3 +191,51 @@ describe('development mode, for contrast', () => {
     expect((await server.gql('{ viewer { subjec } }', {}, token)).errors![0].message).toMatch(/Did you mean "subject"\?/);
   });
 });
+
+describe('/metrics in production (SPEC §9)', () => {
+  const METRICS_TOKEN = 'a-scraper-token-0123456789abcdef';
+  const metricsOf = (server: TestServer, authorization?: string) =>
+    raw(new URL('/metrics', server.url).href, authorization ? { headers: { authorization } } : {});
+
+  it('answers 404 without METRICS_TOKEN, like any path that does not exist', async () => {
+    const server = await startTestServer({ env: PRODUCTION });
+    try {
+      const response = await metricsOf(server, `Bearer ${METRICS_TOKEN}`);
+      expect(response.status).toBe(404);
+      expect(response.text).not.toMatch(/tenantry_/);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('with METRICS_TOKEN, answers only to that bearer token: 401 UNAUTHENTICATED without it or with another', async () => {
+    const server = await startTestServer({ env: { ...PRODUCTION, METRICS_TOKEN } });
+    try {
+      for (const authorization of [undefined, `Bearer ${METRICS_TOKEN.slice(0, -1)}x`, `Bearer ${METRICS_TOKEN}x`, METRICS_TOKEN, `Bearer ${await server.token(Role.PLATFORM_ADMIN)}`]) {
+        const response = await metricsOf(server, authorization);
+        expect({ authorization, status: response.status, code: JSON.parse(response.text).errors[0].extensions.code }).toEqual({
+          authorization,
+          status: 401,
+          code: 'UNAUTHENTICATED',
+        });
+        expect(response.text).not.toMatch(/tenantry_/);
+      }
+      const scraped = await metricsOf(server, `Bearer ${METRICS_TOKEN}`);
+      expect(scraped.status).toBe(200);
+      expect(scraped.text).toContain('# TYPE tenantry_graphql_requests_total counter');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('asks for METRICS_TOKEN outside production too once it is set, and refuses a short one at start by name', async () => {
+    const server = await startTestServer({ env: { METRICS_TOKEN } });
+    try {
+      expect((await metricsOf(server)).status).toBe(401);
+      expect((await metricsOf(server, `Bearer ${METRICS_TOKEN}`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+    await expect(startTestServer({ env: { ...PRODUCTION, METRICS_TOKEN: 'short' } })).rejects.toThrow(/METRICS_TOKEN/);
+  });
+});

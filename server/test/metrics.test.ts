@@ -1,9 +1,14 @@
 /**
- * SPEC §7, `/metrics`: Prometheus text without a token, with GraphQL operations counted by name and outcome
- * code and timed, the database pool's use and the lifecycle sweep's runs. Operation names are the parsed
- * document's, bounded in length and number; nothing else from a request body becomes a label.
+ * SPEC §7 and §9, `/metrics`: Prometheus text (without a token outside production), with GraphQL requests
+ * counted by the root fields they select and their outcome code, and timed; the database pool's use and the
+ * lifecycle sweep's runs. Labels are the schema's root fields, so nothing from a request body becomes one,
+ * and a scrape sends no statement to the database.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema } from 'graphql';
 import { codeOf, ok, startTestServer, type TestServer } from './support/harness';
+import { StatementRecorder } from './support/statement-recorder';
 import { testDatabaseKind } from './support/database';
 import { scrape } from './support/scrape';
 import { kitFor } from './support/world';
@@ -11,13 +16,16 @@ import { kitFor } from './support/world';
 const REQUESTS = 'tenantry_graphql_requests_total';
 const DURATION_COUNT = 'tenantry_graphql_request_duration_seconds_count';
 const LEAK = 'leak-marker-7f3a';
+const SDL = buildSchema(readFileSync(join(__dirname, '../../schema/schema.graphql'), 'utf8'));
+const ROOT_FIELDS = [SDL.getQueryType()!, SDL.getMutationType()!].flatMap((type) => Object.keys(type.getFields()));
 
 describe('/metrics', () => {
   let server: TestServer;
   let readerToken: string;
+  const recorder = new StatementRecorder();
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ database: { logger: recorder } });
     const tenant = await kitFor(server).createTenant('Metrics Tenant');
     readerToken = tenant.tokens.reader;
   });
@@ -30,7 +38,7 @@ describe('/metrics', () => {
     expect(metrics.text).toContain('# TYPE tenantry_graphql_requests_total counter');
   });
 
-  it('counts operations by their name and outcome, and times them', async () => {
+  it('counts requests by the root fields they select and their outcome, and times them', async () => {
     ok(await server.gql('query MetricsViewer { viewer { subject } }', {}, readerToken));
     ok(await server.gql('query MetricsViewer { viewer { subject } }', {}, readerToken));
     const refused = await server.gql(
@@ -43,17 +51,16 @@ describe('/metrics', () => {
     expect(codeOf(await server.gql('{ viewer { roles } }'))).toBe('UNAUTHENTICATED');
 
     const metrics = await scrape(server.url);
-    expect(metrics.value(REQUESTS, { operation: 'MetricsViewer', outcome: 'OK' })).toBe(2);
-    expect(metrics.value(REQUESTS, { operation: 'MetricsRefused', outcome: 'FORBIDDEN' })).toBe(1);
-    expect(metrics.value(REQUESTS, { operation: 'anonymous', outcome: 'OK' })).toBe(1);
-    // Refused before the document is read: no operation name is known yet.
+    expect(metrics.value(REQUESTS, { operation: 'viewer', outcome: 'OK' })).toBe(3);
+    expect(metrics.value(REQUESTS, { operation: 'createTenant', outcome: 'FORBIDDEN' })).toBe(1);
+    // Refused before the document is read: no root field is known yet.
     expect(metrics.value(REQUESTS, { operation: 'unknown', outcome: 'UNAUTHENTICATED' })).toBe(1);
-    expect(metrics.value(DURATION_COUNT, { operation: 'MetricsViewer' })).toBe(2);
-    expect(metrics.value(DURATION_COUNT, { operation: 'MetricsRefused' })).toBe(1);
-    expect(metrics.value('tenantry_graphql_request_duration_seconds_bucket', { operation: 'MetricsViewer', le: '+Inf' })).toBe(2);
+    expect(metrics.value(DURATION_COUNT, { operation: 'viewer' })).toBe(3);
+    expect(metrics.value(DURATION_COUNT, { operation: 'createTenant' })).toBe(2); // and the one that made the tenant
+    expect(metrics.value('tenantry_graphql_request_duration_seconds_bucket', { operation: 'viewer', le: '+Inf' })).toBe(3);
   });
 
-  it('puts nothing from a request body but the parsed operation name into a label', async () => {
+  it('puts nothing from a request body into a label: names, aliases, fragments and operationName count under the root field', async () => {
     // A variable's value, an operationName the document does not define, and an over-long name.
     await server.gql(`query MetricsEcho($id: ID!) { tenant(id: $id) { id } }`, { id: LEAK }, readerToken);
     const response = await fetch(server.url, {
@@ -62,23 +69,32 @@ describe('/metrics', () => {
       body: JSON.stringify({ query: 'query MetricsKnown { viewer { subject } }', operationName: `Op${LEAK.replace(/-/g, '_')}`, variables: { x: LEAK } }),
     });
     expect(response.status).toBe(400);
-    const longName = `Metrics${'X'.repeat(70)}`;
-    ok(await server.gql(`query ${longName} { viewer { subject } }`, {}, readerToken));
+    const before = (await scrape(server.url)).value(REQUESTS, { operation: 'viewer', outcome: 'OK' })!;
+    ok(await server.gql(`query Metrics${'X'.repeat(70)} { viewer { subject } }`, {}, readerToken));
+    ok(await server.gql(`query MetricsAliased { ${LEAK.replace(/-/g, '_')}: viewer { subject } }`, {}, readerToken));
+    ok(await server.gql(`query MetricsFragment { ...Root } fragment Root on Query { viewer { subject } }`, {}, readerToken));
 
     const metrics = await scrape(server.url);
-    expect(metrics.text).not.toContain('leak');
-    expect(metrics.text).not.toContain(longName);
-    expect(metrics.value(REQUESTS, { operation: 'other', outcome: 'OK' })).toBe(1);
-    expect(metrics.value(REQUESTS, { operation: 'anonymous', outcome: 'BAD_USER_INPUT' })).toBe(1);
+    expect(metrics.text).not.toMatch(/leak|Metrics(Echo|Known|X|Aliased|Fragment)/);
+    expect(metrics.value(REQUESTS, { operation: 'viewer', outcome: 'OK' })).toBe(before + 3);
+    expect(metrics.value(REQUESTS, { operation: 'tenant', outcome: 'NOT_FOUND' })).toBe(1);
+    expect(metrics.value(REQUESTS, { operation: 'unknown', outcome: 'BAD_USER_INPUT' })).toBe(1);
   });
 
-  it('keeps at most 200 distinct operation names; later ones count as other', async () => {
+  it('cannot be filled with labels of a caller’s own: 210 operation names are one label, and every label is a root field', async () => {
     for (let i = 0; i < 210; i++) ok(await server.gql(`query MetricsMany${i} { viewer { subject } }`, {}, readerToken));
-    const names = new Set((await scrape(server.url)).labelsOf(REQUESTS).map((l) => l.operation));
-    for (const bucket of ['anonymous', 'unknown', 'other']) names.delete(bucket);
-    expect(names.size).toBe(200);
-    expect(names.has('MetricsMany0')).toBe(true);
-    expect(names.has('MetricsMany209')).toBe(false);
+    ok(await server.gql('query MetricsTwo { viewer { subject } offers(first: 1) { totalCount } }', {}, readerToken));
+    const labels = new Set((await scrape(server.url)).labelsOf(REQUESTS).map((l) => l.operation));
+    const rootFields = new Set(['unknown', ...ROOT_FIELDS]);
+    expect([...labels].filter((label) => !rootFields.has(label))).toEqual([]);
+    expect(labels.has('offers')).toBe(true);
+  });
+
+  it('sends no statement to the database when scraped, however many scrape at once', async () => {
+    await scrape(server.url);
+    recorder.statements = [];
+    await Promise.all(Array.from({ length: 16 }, () => scrape(server.url)));
+    expect(recorder.statements).toEqual([]);
   });
 
   it('shows the database pool in use, idle and waiting', async () => {

@@ -1,25 +1,33 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { ErrorCode } from '../domain/error-codes';
 import type { Metrics } from '../metrics';
 
 const CODES = new Set<string>(Object.values(ErrorCode));
-/** Label values are kept few: Prometheus keeps one series per distinct value, forever. */
-const MAX_NAME_LENGTH = 64;
-const MAX_DISTINCT_NAMES = 200;
+/** A request whose document never became a valid operation (unparsable, invalid, refused before it was read). */
+const UNKNOWN = 'unknown';
 
-/** The `operation` label: the parsed operation's name, `anonymous`, or `other` past the bounds. */
-class OperationLabels {
-  private readonly seen = new Set<string>();
-
-  of(name: string | null | undefined): string {
-    if (!name) return 'anonymous';
-    if (name.length > MAX_NAME_LENGTH) return 'other';
-    if (this.seen.has(name)) return name;
-    if (this.seen.size >= MAX_DISTINCT_NAMES) return 'other';
-    this.seen.add(name);
-    return name;
-  }
+/**
+ * The `operation` labels of a request: the schema's root fields it selects (aliases and fragments seen
+ * through), so the label values are bounded by the schema, whatever names a caller gives (SPEC §9).
+ */
+function rootFieldsOf(operation: OperationDefinitionNode | undefined, document: DocumentNode | undefined): string[] {
+  if (!operation) return [UNKNOWN];
+  const fields = new Set<string>();
+  const seen = new Set<string>();
+  const walk = (selectionSet: SelectionSetNode) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) fields.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        const fragment = document?.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value);
+        if (fragment?.kind === Kind.FRAGMENT_DEFINITION) walk(fragment.selectionSet);
+      }
+    }
+  };
+  walk(operation.selectionSet);
+  return fields.size > 0 ? [...fields].sort() : [UNKNOWN];
 }
 
 /** `OK`, or the first error's code from the closed set (anything else would be a defect: `INTERNAL_SERVER_ERROR`). */
@@ -30,25 +38,28 @@ function outcomeOf(errors: readonly { extensions?: Record<string, unknown> }[] |
 }
 
 /**
- * Counts every GraphQL operation by name and outcome, and times it (SPEC §7). The name is the one the
- * parsed document gives the operation it runs, never the request's own `operationName` field or anything
- * else from the body; a request refused before its document is read (401, 429) is counted as `unknown`.
+ * Counts every GraphQL request by the root fields it selects and its outcome, and times it (SPEC §7, §9): a
+ * request that selects two root fields counts once under each. Nothing a caller names (operation names,
+ * aliases, the body's `operationName`) becomes a label; a request refused before its document is valid
+ * (401, 429, a syntax or validation error) counts as `unknown`.
  */
 export function operationMetricsPlugin(metrics: Metrics): ApolloServerPlugin {
-  const labels = new OperationLabels();
   return {
     async contextCreationDidFail({ error }) {
       const code = error instanceof GraphQLError ? error.extensions.code : undefined;
-      metrics.requests.inc({ operation: 'unknown', outcome: outcomeOf([{ extensions: { code } }]) });
+      metrics.requests.inc({ operation: UNKNOWN, outcome: outcomeOf([{ extensions: { code } }]) });
     },
     async requestDidStart() {
-      const stopTimer = metrics.requestDuration.startTimer();
+      const started = performance.now();
       return {
-        async willSendResponse({ operationName, response }) {
-          const operation = labels.of(operationName);
+        async willSendResponse({ operation, document, response }) {
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
-          metrics.requests.inc({ operation, outcome: outcomeOf(errors) });
-          stopTimer({ operation });
+          const outcome = outcomeOf(errors);
+          const seconds = (performance.now() - started) / 1000;
+          for (const field of rootFieldsOf(operation, document)) {
+            metrics.requests.inc({ operation: field, outcome });
+            metrics.requestDuration.observe({ operation: field }, seconds);
+          }
         },
       };
     },

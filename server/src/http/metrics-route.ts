@@ -1,16 +1,48 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Router } from 'express';
+import { ErrorCode } from '../domain/error-codes';
 import type { Metrics } from '../metrics';
 
+export interface MetricsAccess {
+  production: boolean;
+  /** METRICS_TOKEN: when set, a scrape must send it as a bearer token. */
+  token: string | null;
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** Scrapes within this long of each other get the same text: rendering every series costs milliseconds of CPU. */
+const RENDER_REUSE_MS = 1_000;
+
 /**
- * `/metrics`: this instance's series in Prometheus text, without a token like the health routes. It names
- * operations and counts refusals: keep it on the network the scraper uses, not on the internet.
+ * `/metrics`: this instance's series in Prometheus text (SPEC §7, §9). In production it exists only with
+ * METRICS_TOKEN (404 otherwise, like any unknown path); whenever the token is set, a scrape without it is 401.
+ * A scrape sends no statement to the database: every series is the process's own, or a cached count.
  */
-export function metricsRoute(metrics: Metrics): Router {
+export function metricsRoute(metrics: Metrics, access: MetricsAccess): Router {
   const router = express.Router();
-  router.get('/metrics', async (_req, res, next) => {
+  if (access.production && access.token === null) return router;
+  const expected = access.token === null ? null : digest(`Bearer ${access.token}`);
+  let rendered: { text: Promise<string>; at: number } | undefined;
+  const render = () => {
+    if (!rendered || performance.now() - rendered.at > RENDER_REUSE_MS) {
+      const text = metrics.registry.metrics();
+      rendered = { text, at: performance.now() };
+      text.catch(() => (rendered = undefined));
+    }
+    return rendered.text;
+  };
+  router.get('/metrics', async (req, res, next) => {
+    // Digests of equal length, so the comparison takes the same time however much of the token is right.
+    if (expected && !timingSafeEqual(digest(req.headers.authorization ?? ''), expected)) {
+      res
+        .status(401)
+        .set('www-authenticate', 'Bearer')
+        .json({ errors: [{ message: 'Scraping /metrics needs Authorization: Bearer <METRICS_TOKEN>.', extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+      return;
+    }
     try {
-      const text = await metrics.registry.metrics();
-      res.type(metrics.registry.contentType).send(text);
+      res.type(metrics.registry.contentType).send(await render());
     } catch (error) {
       next(error);
     }

@@ -5,7 +5,7 @@ import type { Actor } from '../domain/actor';
 import type { Clock } from '../domain/clock';
 import type { WebhookConfig } from '../config';
 import type { Metrics } from '../metrics';
-import { AuditEvent, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from '../entities';
+import { AuditEvent, WebhookDelivery, WebhookEndpoint } from '../entities';
 import type { TransactionRunner, WorkContext } from '../db/transactions';
 import { signatureHeader, signingSecrets } from '../domain/webhook-signature';
 import { attemptDelivery, keepAliveAgents, type AttemptOutcome, type AttemptRequest } from './webhook-attempt';
@@ -108,14 +108,6 @@ export class WebhookDispatcher {
     this.guard = addressGuard(options.config.allowPrivateNetworks);
     this.leases = new WebhookLeases(dataSource, transactions, context, this.owner);
     this.results = new WebhookResults(transactions, audit, context, this.owner, options.config);
-    const gauge = options.metrics?.webhookDeliveriesByStatus;
-    if (gauge) {
-      // prom-client calls a metric's `collect` at scrape time; its type does not declare it settable.
-      (gauge as unknown as { collect: () => Promise<void> }).collect = async () => {
-        const counts = await this.countByStatus().catch(() => null);
-        for (const [status, count] of Object.entries(counts ?? {})) gauge.set({ status }, count);
-      };
-    }
   }
 
   start(): void {
@@ -149,20 +141,6 @@ export class WebhookDispatcher {
       this.wake();
     }, COMMIT_WAKE_GAP_MS);
     this.wakeTimer.unref();
-  }
-
-  /** Counts deliveries by status for the gauge, at scrape time. */
-  async countByStatus(): Promise<Record<WebhookDeliveryStatus, number>> {
-    const rows: { status: WebhookDeliveryStatus; count: string | number }[] = await this.dataSource
-      .getRepository(WebhookDelivery)
-      .createQueryBuilder('d')
-      .select('d.status', 'status')
-      .addSelect('COUNT(*)', 'count')
-      .groupBy('d.status')
-      .getRawMany();
-    const counts = { PENDING: 0, SUCCEEDED: 0, FAILED: 0 };
-    for (const row of rows) counts[row.status] = Number(row.count);
-    return counts;
   }
 
   private async run(): Promise<void> {

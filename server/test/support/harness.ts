@@ -69,6 +69,8 @@ export interface StartOptions {
    * spec's database changes only through its own requests, and no attempt goes to the URLs it registers.
    */
   dispatchWebhooks?: boolean;
+  /** How often the delivery gauge of /metrics is counted (the server's default is 15 s). */
+  deliveryCountsRefreshMs?: number;
 }
 
 /** Starts the real HTTP server, on a free port, over a fresh database of the kind this Jest project tests. */
@@ -93,6 +95,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     explorerToken: options.explorerToken,
     rateLimiter: options.rateLimiter,
     dispatchWebhooks: options.dispatchWebhooks ?? false,
+    deliveryCountsRefreshMs: options.deliveryCountsRefreshMs,
   });
   const url = await app.listen();
   const secret = config.auth.jwtSecret ?? DEVELOPMENT_JWT_SECRET;
