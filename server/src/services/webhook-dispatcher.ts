@@ -5,7 +5,7 @@ import type { Actor } from '../domain/actor';
 import type { Clock } from '../domain/clock';
 import type { WebhookConfig } from '../config';
 import type { Metrics } from '../metrics';
-import { AuditEvent, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from '../entities';
+import { AuditEvent, WebhookDelivery, type WebhookDeliveryStatus, WebhookEndpoint } from '../entities';
 import type { TransactionRunner, WorkContext } from '../db/transactions';
 import { signatureHeader, signingSecrets } from '../domain/webhook-signature';
 import { attemptDelivery, keepAliveAgents, type AttemptOutcome, type AttemptRequest } from './webhook-attempt';
