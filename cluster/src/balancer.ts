@@ -32,9 +32,11 @@ export class Balancer {
   start(): void {
     const probe = async () => {
       await Promise.all(this.instances.map(async (instance) => this.observe(instance, (await readiness(instance)) === 200)));
-      if (this.timer) this.timer = setTimeout(probe, 250);
+      if (this.timer) this.timer = setTimeout(tick, 250);
     };
-    this.timer = setTimeout(probe, 0);
+    // A failed probe round is a harness failure: say so rather than leave the rejection unhandled.
+    const tick = () => void probe().catch((error: unknown) => console.error('balancer probe failed', error));
+    this.timer = setTimeout(tick, 0);
   }
 
   /** Counts consecutive results that disagree with the instance's state, and flips it after FALL or RISE of them. */

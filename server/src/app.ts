@@ -262,7 +262,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
         httpServer.once('error', reject);
         httpServer.listen(config.port, config.host, () => {
           const address = httpServer.address() as { port: number };
-          sweepTimer = setInterval(sweep, config.lifecycleSweepSeconds * 1000);
+          sweepTimer = setInterval(() => void sweep(), config.lifecycleSweepSeconds * 1000);
           sweepTimer.unref();
           void sweep();
           clock.start();

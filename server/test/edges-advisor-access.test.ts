@@ -197,10 +197,11 @@ describe('advisor and reseller access ends when the relationship ends', () => {
               }
               case 'expire':
                 return expire();
-              case 'removeAdvisor':
+              case 'removeAdvisor': {
                 const input = { tenantId: tenant.id, partnerId: pick(partners, o.partner) };
                 await server.gql(REMOVE_ADVISOR_RELATIONSHIP, { input }, tenant.tokens.global);
                 return;
+              }
               case 'inviteAccept': {
                 const invited = await server.gql(CREATE_RESELLER_INVITATION, { input: {} }, token(pick(sellers, o.seller)));
                 const { code } = ok(invited).createResellerInvitation.invitation;

@@ -4,7 +4,7 @@ import {
   GraphQLInputObjectType,
   GraphQLList,
   GraphQLNonNull,
-  GraphQLScalarType,
+  type GraphQLScalarType,
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';

@@ -58,7 +58,7 @@ describe('schema compatibility with the released SDK', () => {
   });
 
   it('a removed field is a breaking change the check refuses', async () => {
-    const removed = edited('removed.graphql', (sdl) => sdl.replace(/\n  """[^"]*"""\n  verifyPartnerId\([^)]*\): PartnerIdVerification!\n/, '\n'));
+    const removed = edited('removed.graphql', (sdl) => sdl.replace(/\n {2}"""[^"]*"""\n {2}verifyPartnerId\([^)]*\): PartnerIdVerification!\n/, '\n'));
     const { code, output } = await inspectorDiff(RELEASED, removed);
     expect(code).toBe(1);
     expect(output).toContain('Field verifyPartnerId was removed from object type Query');
@@ -71,7 +71,7 @@ describe('schema compatibility with the released SDK', () => {
     const current = await inspectorDiff(RELEASED, CURRENT);
     expect(current.output).toContain(`SubscriptionQuote.monthlyTotalCents changed type from Int! to SafeInt! (accepted: ${ACCEPTED[0].reason})`);
     // The same kind of change to a field not on the list still fails.
-    const unlisted = edited('unlisted.graphql', (sdl) => sdl.replace(/\n  minQuantity: Int!\n/, '\n  minQuantity: SafeInt!\n'));
+    const unlisted = edited('unlisted.graphql', (sdl) => sdl.replace(/\n {2}minQuantity: Int!\n/, '\n  minQuantity: SafeInt!\n'));
     const { code, output } = await inspectorDiff(RELEASED, unlisted);
     expect(output).toMatch(/✖ +Field Offer\.minQuantity changed type from Int! to SafeInt!/);
     expect(code).toBe(1);
@@ -79,7 +79,7 @@ describe('schema compatibility with the released SDK', () => {
 
   it('a deprecated field is not: deprecate first, remove in a later major release', async () => {
     const deprecated = edited('deprecated.graphql', (sdl) =>
-      sdl.replace(/\n  verifyPartnerId\(([^)]*)\): PartnerIdVerification!\n/, '\n  verifyPartnerId($1): PartnerIdVerification! @deprecated(reason: "Use checkPartnerId.")\n'),
+      sdl.replace(/\n {2}verifyPartnerId\(([^)]*)\): PartnerIdVerification!\n/, '\n  verifyPartnerId($1): PartnerIdVerification! @deprecated(reason: "Use checkPartnerId.")\n'),
     );
     const { code, output } = await inspectorDiff(RELEASED, deprecated);
     expect(output).toContain('Field Query.verifyPartnerId is deprecated');
@@ -89,7 +89,7 @@ describe('schema compatibility with the released SDK', () => {
 
   it('names its root types, so the domain type Subscription is no subscription root (LiveUpdates is), as the live server says', async () => {
     const sdl = readFileSync(CURRENT, 'utf8');
-    expect(sdl).toMatch(/^# .*\n\nschema \{\n  query: Query\n  mutation: Mutation\n  subscription: LiveUpdates\n\}\n/);
+    expect(sdl).toMatch(/^# .*\n\nschema \{\n {2}query: Query\n {2}mutation: Mutation\n {2}subscription: LiveUpdates\n\}\n/);
     const committed = buildSchema(sdl);
     expect(committed.getSubscriptionType()?.name).toBe('LiveUpdates');
 

@@ -12,7 +12,7 @@
 import { createHmac } from 'node:crypto';
 import type { Client } from 'graphql-ws';
 import { addMonthsClamped } from '../src/domain/terms';
-import { ok, Role, startTestServer, type TestServer } from './support/harness';
+import { ok, startTestServer, type TestServer } from './support/harness';
 import { buildWorld, kitFor, type SubscriptionView, type World } from './support/world';
 import { eventually, WebhookReceiver, type ReceivedWebhook } from './support/webhook-receiver';
 import { collect, liveClient, untilLive, type Collected, type LiveResult } from './support/live';

@@ -38,12 +38,13 @@ interface OtlpRequest {
 /** A collector on loopback that keeps every OTLP/HTTP JSON trace request it receives. */
 async function startCollector() {
   const requests: { path: string; contentType: string | undefined; body: OtlpRequest }[] = [];
-  const server = http.createServer(async (req, res) => {
+  // A request that fails here (the target down, say) ends its socket instead of leaving an unhandled rejection.
+  const server = http.createServer((req, res) => void (async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     requests.push({ path: req.url ?? '', contentType: req.headers['content-type'], body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
     res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-  });
+  })().catch((error: unknown) => res.destroy(error as Error)));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -5,7 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { codeOf, ok, Role, startTestServer, type TestServer } from './support/harness';
+import { codeOf, ok, startTestServer, type TestServer } from './support/harness';
 import { kitFor, type FreshTenant } from './support/world';
 import { eventually, WebhookReceiver, type Answer, type ReceivedWebhook } from './support/webhook-receiver';
 import { graphql } from './graphql/generated';

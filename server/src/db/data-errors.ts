@@ -21,7 +21,7 @@ const REFUSED_VALUE: Record<number, string> = {
  * not listed here holds what the server itself made (ids, hashes, audit records): its refusal stays an
  * internal error, because no field of the request is at fault.
  */
-const INPUT_FIELD_OF_COLUMN: Record<string, Record<string, string>> = {
+const INPUT_FIELD_OF_COLUMN: Partial<Record<string, Partial<Record<string, string>>>> = {
   tenants: { name: 'name', nameFolded: 'name', domain: 'domain', countryCode: 'countryCode' },
   partners: { id: 'id', name: 'name', countryCode: 'countryCode' },
   offers: {

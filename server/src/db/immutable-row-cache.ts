@@ -15,14 +15,12 @@ export class ImmutableRowCache<T extends { id: string }> {
 
   /** The row, when this process read it less than IMMUTABLE_ROW_TTL_MS ago. */
   get(id: string, now = Date.now()): T | undefined {
-    if (IMMUTABLE_ROW_TTL_MS <= 0) return undefined;
     const hit = this.rows.get(id);
     return hit && hit.until > now ? hit.row : undefined;
   }
 
   /** Keeps a row just read from the database. */
   put(row: T, now = Date.now()): void {
-    if (IMMUTABLE_ROW_TTL_MS <= 0) return;
     if (this.rows.size >= MAX_ROWS) this.rows.delete(this.rows.keys().next().value!);
     this.rows.set(row.id, { row, until: now + IMMUTABLE_ROW_TTL_MS });
   }

@@ -82,7 +82,7 @@ type Reason = 'lost_race' | 'deadlock' | 'lock_wait_timeout' | 'node_unavailable
  */
 function transientReason(error: unknown): Reason | null {
   if (error instanceof LostRace) return 'lost_race';
-  const e = error as { errno?: number; code?: string; driverError?: { errno?: number; code?: string } };
+  const e = error as { errno?: number; code?: string; driverError?: { errno?: number; code?: string } } | null | undefined;
   const errno = e?.driverError?.errno ?? e?.errno;
   const code = e?.driverError?.code ?? e?.code;
   if (errno === 1213 || code === 'ER_LOCK_DEADLOCK') return 'deadlock';

@@ -27,9 +27,7 @@ export const INVITATION_DAYS = { min: 1, max: 30, default: 7 } as const;
 
 /** Length in Unicode code points, as MySQL/MariaDB count characters of a utf8mb4 column (JS `length` counts UTF-16 units). */
 export function codePoints(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
+  return Array.from(text).length;
 }
 
 /** A lone UTF-16 surrogate: text that is not Unicode, which no database column stores as sent. */

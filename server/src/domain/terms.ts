@@ -1,4 +1,4 @@
-import { BillingCycle, TermDuration } from '../entities/enums';
+import { BillingCycle, type TermDuration } from '../entities/enums';
 
 /**
  * Terms, billing cycles and licence blocks (SPEC §8): pure date and quantity arithmetic, no I/O, so that

@@ -8,7 +8,7 @@ import { isGetSubscriptionRefusal, SUBSCRIPTIONS_OVER_WEBSOCKET } from './subscr
 const CLOSED_SET = new Set<string>(Object.values(ErrorCode));
 
 /** Codes raised by Apollo Server or graphql-js itself, mapped onto our closed set. */
-const FOREIGN_CODES: Record<string, ErrorCode> = {
+const FOREIGN_CODES: Partial<Record<string, ErrorCode>> = {
   GRAPHQL_PARSE_FAILED: ErrorCode.BAD_USER_INPUT,
   GRAPHQL_VALIDATION_FAILED: ErrorCode.BAD_USER_INPUT,
   BAD_REQUEST: ErrorCode.BAD_USER_INPUT,
@@ -78,7 +78,7 @@ function nameWrittenBefore(error: unknown): string | undefined {
  */
 export function createErrorFormatter(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = (error as { originalError?: unknown })?.originalError ?? error;
+    const original = (error as { originalError?: unknown } | null | undefined)?.originalError ?? error;
     const tooComplex =
       original instanceof QueryTooComplexError
         ? original.message

@@ -18,7 +18,7 @@ export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<RequestCo
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             const original = error.originalError;
-            if (original === undefined || original === null || original instanceof GraphQLError) continue;
+            if (original === undefined || original instanceof GraphQLError) continue;
             logger.error(
               { err: original, requestId: contextValue?.requestId, operationName, path: error.path },
               'unexpected error while executing an operation',

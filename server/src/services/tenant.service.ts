@@ -3,7 +3,7 @@ import type { AccessPolicy } from '../auth/access-policy';
 import type { RequestContext } from '../auth/request-context';
 import { newId } from '../entities/columns';
 import { ResellerRelationship, Tenant } from '../entities';
-import { badInput, conflict, forbidden } from '../domain/errors';
+import { badInput, conflict } from '../domain/errors';
 import { type Page, type PageArgs, paginate } from '../db/pagination';
 import { isUniqueViolation } from '../db/unique-violation';
 import type { TransactionRunner, UnitOfWork } from '../db/transactions';

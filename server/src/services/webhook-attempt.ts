@@ -132,7 +132,7 @@ const SOCKET_ERRORS: Record<string, string> = {
 function describeError(error: unknown, timeoutMs: number): string {
   if (error instanceof AttemptTimeout) return `timed out after ${timeoutMs} ms`;
   if (error instanceof WebhookTargetRefused) return `${error.reason.replace(/\.$/, '')}: refused`;
-  const e = error as { code?: string; message?: string; name?: string };
+  const e = error as { code?: string; message?: string; name?: string } | null | undefined;
   if (e?.code && SOCKET_ERRORS[e.code]) return SOCKET_ERRORS[e.code];
   return e?.code ? `connection failed (${e.code})` : 'connection failed';
 }

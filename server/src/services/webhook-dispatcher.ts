@@ -156,6 +156,7 @@ export class WebhookDispatcher {
         }
         this.pollFailing = true;
       }
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() clears `running` while the awaits above are pending; TS cannot see that
       if (!this.running) break;
       if (claimed === 0 || this.inFlight.size >= MAX_IN_FLIGHT) await this.idle(IDLE_POLL_MS);
     }
@@ -338,6 +339,6 @@ function increment(counts: Map<string, number>, key: string, by: number): void {
 
 /** An error for the log: its code and message only (a driver error's message may quote SQL, never here). */
 function describe(error: unknown): { code?: string; message?: string } {
-  const e = error as { code?: string; errno?: number; message?: string };
+  const e = error as { code?: string; errno?: number; message?: string } | null | undefined;
   return { code: e?.code ?? (e?.errno ? String(e.errno) : undefined), message: e?.code ? undefined : e?.message?.slice(0, 200) };
 }

@@ -28,7 +28,8 @@ export interface FlakyProxy {
 /** A proxy on loopback in front of `target` (a /graphql URL) that follows `plan`, one action per request, then forwards. */
 export async function startFlakyProxy(target: string, plan: ProxyAction[]): Promise<FlakyProxy> {
   const requests: ProxiedRequest[] = [];
-  const server = http.createServer(async (req, res) => {
+  // A request that fails here (the target down, say) ends its socket instead of leaving an unhandled rejection.
+  const server = http.createServer((req, res) => void (async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const request: ProxiedRequest = { action: plan.shift() ?? 'forward', body: Buffer.concat(chunks).toString('utf8') };
@@ -52,7 +53,7 @@ export async function startFlakyProxy(target: string, plan: ProxyAction[]): Prom
       if (['content-type', 'retry-after', 'x-request-id'].includes(name)) relayed[name] = value;
     });
     res.writeHead(answer.status, relayed).end(text);
-  });
+  })().catch((error: unknown) => res.destroy(error as Error)));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -58,6 +58,7 @@ export function startServer(env: Record<string, string>): Promise<RunningServer>
       }
     });
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    exited.then((exit) => reject(new Error(`the server exited (${exit.code}) before serving:\n${exit.stdout}\n${exit.stderr}`)));
+    // exited never rejects; it only turns a child that dies before serving into this promise's rejection.
+    void exited.then((exit) => reject(new Error(`the server exited (${exit.code}) before serving:\n${exit.stdout}\n${exit.stderr}`)));
   });
 }
