@@ -39,8 +39,8 @@ import { operationSpanPlugin } from './graphql/operation-span';
 import { metricsRoute } from './http/metrics-route';
 import { collectPoolUsage } from './db/pool-usage';
 import { liveUpdatesSocket } from './http/live-updates-socket';
-import { WebhookDispatcher } from './services/webhook-dispatcher';
-import { WebhookDeliveryCounts } from './services/webhook-delivery-counts';
+import { WebhookDispatcher } from './services/webhook-delivery/webhook-dispatcher';
+import { WebhookDeliveryCounts } from './services/webhook-delivery/webhook-delivery-counts';
 import { DomainClock } from './db/domain-clock';
 
 export interface AppOptions {

@@ -70,4 +70,14 @@ describe('layers (docs/architecture.md)', () => {
     );
     expect(upward).toEqual([]);
   });
+
+  it('keeps services/ to one file per aggregate, with the machinery of a capability in its own folder', () => {
+    const services = join(SRC, 'services');
+    const loose = readdirSync(services, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && !/^(?:[a-z-]+\.service|index)\.ts$/.test(entry.name))
+      .map((entry) => entry.name);
+    expect(loose).toEqual([]);
+    const folders = readdirSync(services, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    expect(folders.map((entry) => entry.name).sort()).toEqual(['live-events', 'webhook-delivery']);
+  });
 });

@@ -5,7 +5,7 @@ import {
   guardedLookup,
   resolveDeliverableAddresses,
   WebhookTargetRefused,
-} from '../src/services/webhook-target';
+} from '../src/services/webhook-delivery/webhook-target';
 import { fakeDns } from './support/fake-dns';
 
 /** SPEC §6 Safety: the URL rules and the address check shared by saving an endpoint and every attempt. */

@@ -7,7 +7,7 @@ import { ok, startTestServer, type TestServer } from './support/harness';
 import { kitFor, type FreshTenant } from './support/world';
 import { eventually, WebhookReceiver } from './support/webhook-receiver';
 import { graphql } from './graphql/generated';
-import { MAX_IN_FLIGHT_PER_OWNER } from '../src/services/webhook-dispatcher';
+import { MAX_IN_FLIGHT_PER_OWNER } from '../src/services/webhook-delivery/webhook-dispatcher';
 
 const FAIRNESS_CREATE_ENDPOINT = graphql(`
   mutation FairnessCreateEndpoint($input: CreateWebhookEndpointInput!) {

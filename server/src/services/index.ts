@@ -13,7 +13,7 @@ import { RelationshipService } from './relationship.service';
 import { SubscriptionService } from './subscription.service';
 import { TenantService } from './tenant.service';
 import { TestClockService } from './test-clock.service';
-import { LiveEventsService, type LiveEventsOptions } from './live-events';
+import { LiveEventsService, type LiveEventsOptions } from './live-events/live-events';
 import { WebhookService, type WebhookServiceOptions } from './webhook.service';
 
 export interface Services {

@@ -12,7 +12,7 @@ import { rowLock, type TransactionRunner, type UnitOfWork } from '../db/transact
 import { updateRowIfVersion } from '../db/versioned-writes';
 import type { Clock } from '../domain/clock';
 import type { AuditService } from './audit.service';
-import { assertWebhookUrl, resolveDeliverableAddresses, WebhookTargetRefused } from './webhook-target';
+import { assertWebhookUrl, resolveDeliverableAddresses, WebhookTargetRefused } from './webhook-delivery/webhook-target';
 
 export const MAX_ENDPOINTS_PER_OWNER = 16;
 export const DESCRIPTION_MAX = 255;

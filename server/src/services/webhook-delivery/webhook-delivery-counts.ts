@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { WebhookDelivery, type WebhookDeliveryStatus } from '../entities';
-import type { Metrics } from '../metrics';
+import { WebhookDelivery, type WebhookDeliveryStatus } from '../../entities';
+import type { Metrics } from '../../metrics';
 
 /** How often the delivery gauge is counted again: a scrape reads the last count (SPEC §9). */
 export const DELIVERY_COUNTS_REFRESH_MS = 15_000;

@@ -1,9 +1,9 @@
-import { tenantOfWebhookOwner, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from '../entities';
-import type { TransactionRunner, UnitOfWork, WorkContext } from '../db/transactions';
-import { updateRowIfVersion } from '../db/versioned-writes';
-import { retryDelaySeconds } from '../domain/webhook-backoff';
+import { tenantOfWebhookOwner, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from '../../entities';
+import type { TransactionRunner, UnitOfWork, WorkContext } from '../../db/transactions';
+import { updateRowIfVersion } from '../../db/versioned-writes';
+import { retryDelaySeconds } from '../../domain/webhook-backoff';
 import type { AttemptOutcome } from './webhook-attempt';
-import type { AuditService } from './audit.service';
+import type { AuditService } from '../audit.service';
 
 /** An endpoint whose deliveries have only failed for this long is disabled (SPEC §6). */
 export const DISABLE_AFTER_FAILING_MS = 72 * 3_600_000;

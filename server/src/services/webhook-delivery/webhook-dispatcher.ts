@@ -1,19 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { In, type DataSource } from 'typeorm';
-import type { Actor } from '../domain/actor';
-import type { Clock } from '../domain/clock';
-import type { WebhookConfig } from '../config';
-import type { Metrics } from '../metrics';
-import { AuditEvent, WebhookDelivery, WebhookEndpoint } from '../entities';
-import type { TransactionRunner, WorkContext } from '../db/transactions';
-import { signatureHeader, signingSecrets } from '../domain/webhook-signature';
+import type { Actor } from '../../domain/actor';
+import type { Clock } from '../../domain/clock';
+import type { WebhookConfig } from '../../config';
+import type { Metrics } from '../../metrics';
+import { AuditEvent, WebhookDelivery, WebhookEndpoint } from '../../entities';
+import type { TransactionRunner, WorkContext } from '../../db/transactions';
+import { signatureHeader, signingSecrets } from '../../domain/webhook-signature';
 import { attemptDelivery, keepAliveAgents, type AttemptOutcome, type AttemptRequest } from './webhook-attempt';
 import { webhookBody } from './webhook-payload';
 import { guardedLookup, resolveDeliverableAddresses } from './webhook-target';
 import { WebhookLeases, type DueDelivery } from './webhook-leases';
 import { WebhookResults, type AttemptResult } from './webhook-results';
-import type { AuditService } from './audit.service';
+import type { AuditService } from '../audit.service';
 
 /**
  * Attempts in flight at once: per endpoint (a slow receiver does not hold every slot), per owner (one owner's

@@ -1,13 +1,13 @@
 import type { DataSource } from 'typeorm';
-import type { AccessPolicy } from '../auth/access-policy';
-import type { RequestContext } from '../auth/request-context';
-import { deniedMessage, Permission, rolesAllow } from '../auth/permissions';
-import { AuditTail, reachKey } from '../db/audit-tail';
-import type { AuditEvent } from '../entities';
-import type { Actor } from '../domain/actor';
-import { AppError, badInput, forbidden } from '../domain/errors';
-import { ErrorCode } from '../domain/error-codes';
-import { isEventType } from '../domain/event-types';
+import type { AccessPolicy } from '../../auth/access-policy';
+import type { RequestContext } from '../../auth/request-context';
+import { deniedMessage, Permission, rolesAllow } from '../../auth/permissions';
+import { AuditTail, reachKey } from '../../db/audit-tail';
+import type { AuditEvent } from '../../entities';
+import type { Actor } from '../../domain/actor';
+import { AppError, badInput, forbidden } from '../../domain/errors';
+import { ErrorCode } from '../../domain/error-codes';
+import { isEventType } from '../../domain/event-types';
 import { LiveEventQueue } from './live-event-queue';
 
 export interface LiveEventFilter {

@@ -1,6 +1,6 @@
 import { In, type DataSource } from 'typeorm';
-import { WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from '../entities';
-import type { TransactionRunner, WorkContext } from '../db/transactions';
+import { WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from '../../entities';
+import type { TransactionRunner, WorkContext } from '../../db/transactions';
 
 export interface DueDelivery {
   id: string;

@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../entities';
+import type { AuditEvent } from '../../entities';
 
 /** What a receiver gets (SPEC §6). The actor is shown as its organisation only, never its token subject. */
 export interface WebhookPayload {

@@ -1,7 +1,7 @@
 import { promises as dns, type LookupAddress, type LookupOptions } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { badInput } from '../domain/errors';
+import { badInput } from '../../domain/errors';
 import { readAddress, refusedKindOf } from './webhook-addresses';
 
 /** SPEC §6 Safety: where a webhook may be sent. Checked when an endpoint is saved and again at every attempt. */
