@@ -11,9 +11,6 @@ export interface MetricsAccess {
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
-/** Scrapes within this long of each other get the same text: rendering every series costs milliseconds of CPU. */
-const RENDER_REUSE_MS = 1_000;
-
 /**
  * `/metrics`: this instance's series in Prometheus text (SPEC §7, §9). In production it exists only with
  * METRICS_TOKEN (404 otherwise, like any unknown path); whenever the token is set, a scrape without it is 401.
@@ -23,14 +20,12 @@ export function metricsRoute(metrics: Metrics, access: MetricsAccess): Router {
   const router = express.Router();
   if (access.production && access.token === null) return router;
   const expected = access.token === null ? null : digest(`Bearer ${access.token}`);
-  let rendered: { text: Promise<string>; at: number } | undefined;
+  // Scrapes that arrive while a rendering is under way share it: rendering every series costs milliseconds of
+  // CPU, so a crowd of scrapers costs one rendering at a time, and no scrape gets text finished before it came.
+  let rendering: Promise<string> | undefined;
   const render = () => {
-    if (!rendered || performance.now() - rendered.at > RENDER_REUSE_MS) {
-      const text = metrics.registry.metrics();
-      rendered = { text, at: performance.now() };
-      text.catch(() => (rendered = undefined));
-    }
-    return rendered.text;
+    rendering ??= metrics.registry.metrics().finally(() => (rendering = undefined));
+    return rendering;
   };
   router.get('/metrics', async (req, res, next) => {
     // Digests of equal length, so the comparison takes the same time however much of the token is right.
