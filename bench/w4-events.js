@@ -17,7 +17,8 @@ const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { createClient } = require('graphql-ws');
-const WebSocket = require('ws');
+// ws's client, not Node's global WebSocket: graphql-ws is given it below.
+const WsWebSocket = require('ws');
 const { signHs256 } = require('./lib');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -108,7 +109,7 @@ async function startSubscribers(target, secret, partnerId, count) {
     const token = signHs256(secret, { sub: `bench-live-${i}`, roles: ['PARTNER_ADMIN_AGENT'], partnerId }, 6 * 3600);
     const client = createClient({
       url: wsUrl,
-      webSocketImpl: WebSocket,
+      webSocketImpl: WsWebSocket,
       connectionParams: { authorization: `Bearer ${token}` },
       lazy: false,
       retryAttempts: 0,

@@ -240,7 +240,6 @@ async function runW5(raw, h) {
     GRAPHQL_INTROSPECTION: 'false',
     WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'false',
   });
-  let figures = null;
   try {
     await h.waitReady(target);
     await settle(raw, log);
@@ -323,7 +322,7 @@ async function runW5(raw, h) {
     if (Number(rows.n) !== cohort.size) problems.push(`${cohort.size - Number(rows.n)} cohort subscriptions are not in the term ${sqlDate(end)} → ${sqlDate(nextEnd)}`);
 
     const seconds = doneAt === null ? null : (doneAt - movedAt) / 1000;
-    figures = {
+    const figures = {
       cohort: cohort.size,
       renewed,
       seconds,

@@ -18,9 +18,9 @@ import {
 export type TypedDocument<TResult, TVariables> = DocumentTypeDecoration<TResult, TVariables> & { toString(): string };
 
 /** The result type of a typed document, e.g. `ResultOf<typeof CustomersDocument>`. */
-export type ResultOf<T> = T extends DocumentTypeDecoration<infer R, any> ? R : never;
+export type ResultOf<T> = T extends DocumentTypeDecoration<infer R, never> ? R : never;
 /** The variables type of a typed document, e.g. `VariablesOf<typeof CustomersDocument>`. */
-export type VariablesOf<T> = T extends DocumentTypeDecoration<any, infer V> ? V : never;
+export type VariablesOf<T> = T extends DocumentTypeDecoration<unknown, infer V> ? V : never;
 
 /** A Tenantry API client: one typed method per operation, plus `request` for documents of your own. */
 export interface TenantryClient extends TenantryOperations {
@@ -70,7 +70,8 @@ const BODY_PREVIEW = 2_000;
  * attempt. Other mutations are sent exactly once.
  */
 export function createClient(options: ClientOptions): TenantryClient {
-  if (!options || (typeof options.url !== 'string' && !(options.url instanceof URL))) {
+  // JavaScript callers can pass nothing at all.
+  if (!(options as ClientOptions | undefined) || (typeof options.url !== 'string' && !(options.url instanceof URL))) {
     throw new TypeError('createClient: `url` is required, e.g. "https://tenantry.example.com/graphql".');
   }
   const url = String(options.url);

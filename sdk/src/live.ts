@@ -87,7 +87,7 @@ const refusal = (errors: readonly unknown[]) =>
 /** graphql-ws rejects with the GraphQL errors of an `error` message, or with the CloseEvent of a closed socket. */
 function liveFailure(error: unknown): Error {
   if (Array.isArray(error)) return refusal(error);
-  const closed = error as { code?: unknown; reason?: unknown };
+  const closed = error as { code?: unknown; reason?: unknown } | null | undefined;
   if (typeof closed?.code === 'number') {
     const reason = typeof closed.reason === 'string' && closed.reason ? `: ${closed.reason}` : '';
     return new TenantryNetworkError(`The live-updates socket closed (${closed.code}${reason}).`, {

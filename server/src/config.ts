@@ -200,7 +200,8 @@ function parseMysqlUrl(value: string): DatabaseConfig {
   const invalid = () => new ConfigError('DATABASE_URL', 'is not a valid mysql://user:pass@host:port/db URL (several hosts: host1:port1,host2:port2)');
   const match = /^(mysql|mariadb):\/\/(?:([^@/?#]*)@)?([^/?#]*)(.*)$/.exec(value);
   if (!match) throw invalid();
-  const [, scheme, credentials, authority, rest] = match;
+  // A group that did not take part in the match (no credentials) is undefined.
+  const [, scheme, credentials, authority, rest] = match as unknown as [string, string, string | undefined, string, string];
   const hosts: DatabaseHost[] = [];
   let first: URL | undefined;
   for (const part of authority.split(',')) {

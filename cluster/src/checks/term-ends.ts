@@ -195,8 +195,9 @@ function evaluate(view: NodeView, subscriptions: TermSubscription[], crossed: nu
     }
     const byEnd = [...renewals].sort((a, b) => timeOf(a.before?.termEndsAt) - timeOf(b.before?.termEndsAt));
     if (s.group === 'scheduled') {
-      const [first, ...later] = byEnd;
-      if (first && (first.before?.scheduledChange?.quantity !== s.scheduledQuantity || first.after?.quantity !== s.scheduledQuantity || first.after?.scheduledChange != null)) {
+      const first = byEnd.at(0);
+      const later = byEnd.slice(1);
+      if (first && (first.before?.scheduledChange?.quantity !== s.scheduledQuantity || first.after?.quantity !== s.scheduledQuantity || first.after.scheduledChange != null)) {
         problems.add('scheduled', at(`${s.id}: the first renewal went from quantity ${first.before?.quantity} (scheduled ${JSON.stringify(first.before?.scheduledChange)}) to ${first.after?.quantity} (scheduled ${JSON.stringify(first.after?.scheduledChange)}), want ${s.scheduledQuantity} and null`));
       }
       for (const e of later) {

@@ -139,7 +139,8 @@ export async function scenario2(
     const restartAt = Date.now();
     // What the other nodes went through while it rejoined (a donor may leave Synced, and its instance /readyz with it).
     const seen = new Set<string>();
-    let watching = true;
+    // Cleared by the restart's finally below, an assignment in a callback that TypeScript's narrowing does not see.
+    let watching = true as boolean;
     const watch = (async () => {
       while (watching) {
         for (const node of cluster.nodes.slice(0, 2)) seen.add(`${node.name} ${(await cluster.status(node).catch(() => ({ state: 'unreachable' }))).state}`);

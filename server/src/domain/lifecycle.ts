@@ -151,7 +151,7 @@ export function transitionValues(operation: SubscriptionOperation, current: Subs
       };
     case DELETED:
       return { status: DELETED, liveKey: null, termNoticePending: false };
-    default:
+    case undefined:
       return {};
   }
 }

@@ -23,7 +23,9 @@ export class Tenant {
    */
   @TextColumn(FOLDED_NAME_MAX, { select: false })
   get nameFolded(): string | undefined {
-    return this.name === undefined ? undefined : foldForSearch(this.name);
+    // A Tenant without its name (a patch for an UPDATE, a row loaded without the column) has nothing to fold.
+    const name = this.name as string | undefined;
+    return name === undefined ? undefined : foldForSearch(name);
   }
   set nameFolded(_loaded: string) {}
 

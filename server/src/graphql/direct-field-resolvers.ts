@@ -1,4 +1,4 @@
-import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { isObjectType, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import type { RequestContext } from '../auth/request-context';
 
@@ -13,7 +13,7 @@ import type { RequestContext } from '../auth/request-context';
  */
 export function resolveDirectly<TRoot>(
   schema: GraphQLSchema,
-  resolverClass: Function,
+  resolverClass: abstract new (...args: never[]) => unknown,
   typeName: string,
   fields: Record<string, (root: TRoot, context: RequestContext) => unknown>,
 ): void {
@@ -21,7 +21,8 @@ export function resolveDirectly<TRoot>(
   if (!isObjectType(type)) throw new Error(`resolveDirectly: ${typeName} is not an object type`);
   const metadata = getMetadataStorage().fieldResolvers;
   for (const [name, resolve] of Object.entries(fields)) {
-    const field = type.getFields()[name];
+    // A name the type does not have is undefined here, as `fields` may name any.
+    const field = type.getFields()[name] as GraphQLField<TRoot, RequestContext> | undefined;
     const declared = metadata.find((m) => m.target === resolverClass && m.schemaName === name);
     if (!field || !declared) throw new Error(`resolveDirectly: ${typeName}.${name} is not a field resolver of ${resolverClass.name}`);
     if (field.args.length || declared.roles || declared.middlewares?.length) {

@@ -2,7 +2,16 @@ import type { ResolverData } from 'type-graphql';
 import type { AccessPolicy } from '../auth/access-policy';
 import type { RequestContext } from '../auth/request-context';
 
-type Args = Record<string, any>;
+/**
+ * The arguments the checks read. GraphQL has coerced them to the operation's declared types before any
+ * resolver runs (an ID is a string), and each check reads only what its own operation declares.
+ */
+interface Args {
+  input: { tenantId: string; subscriptionId: string; id: string; deliveryId: string };
+  tenantId?: string | null;
+  id: string;
+  endpointId: string;
+}
 
 /**
  * SPEC §3 reports NOT_FOUND (out of scope) first, then FORBIDDEN, then BAD_USER_INPUT. type-graphql checks
@@ -43,5 +52,5 @@ export const refuseOutOfScopeFirst =
   async ({ context, info, args }) => {
     const isRoot = info.parentType === info.schema.getQueryType() || info.parentType === info.schema.getMutationType();
     const checks = isRoot ? SCOPE_CHECKS[info.fieldName] : undefined;
-    if (checks) await checks(access, context, args);
+    if (checks) await checks(access, context, args as Args);
   };

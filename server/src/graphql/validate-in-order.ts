@@ -8,7 +8,7 @@ const options: ValidatorOptions = { skipMissingProperties: true, forbidUnknownVa
 type TypeValue = Parameters<ValidatorFn>[1];
 
 /** Classes without class-validator rules (page arguments, most field arguments) skip validation at no cost. */
-const hasRules = new Map<Function, boolean>();
+const hasRules = new Map<TypeValue, boolean>();
 function validated(type: TypeValue): boolean {
   if (typeof type !== 'function') return false;
   let known = hasRules.get(type);

@@ -18,7 +18,9 @@ import type { CallerRateLimiter } from './rate-limit';
  */
 export function contextFactory(verifier: TokenVerifier, dataSource: DataSource, clock: Clock, limiter?: CallerRateLimiter) {
   return async ({ req }: { req: Request }): Promise<RequestContext> => {
-    const requestId = String((req as Request & { id?: unknown }).id ?? randomUUID());
+    // requestLogging sets it first in the app; pino-http's typing claims it for every request, but a request
+    // that met no such middleware (another caller of this factory) has none.
+    const requestId = String((req as { id?: unknown }).id ?? randomUUID());
     try {
       const actor = await verifier.verify(req.headers.authorization);
       await limiter?.consumeFor(actor);

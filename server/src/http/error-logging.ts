@@ -20,7 +20,7 @@ export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<RequestCo
             const original = error.originalError;
             if (original === undefined || original instanceof GraphQLError) continue;
             logger.error(
-              { err: original, requestId: contextValue?.requestId, operationName, path: error.path },
+              { err: original, requestId: contextValue.requestId, operationName, path: error.path },
               'unexpected error while executing an operation',
             );
           }

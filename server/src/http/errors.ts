@@ -62,6 +62,10 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
           extensions: { code: ErrorCode.BAD_USER_INPUT },
         });
         return;
+      case undefined:
+      default:
+        // Not one of the body parser's failures: logged and answered 500 below.
+        break;
     }
     logger.error({ reqId: (req as { id?: unknown }).id, err: error }, 'unexpected error before GraphQL execution');
     sendGraphQLError(res, 500, internalError());

@@ -1,7 +1,7 @@
-/** A row of `SHOW GLOBAL STATUS`. */
+/** A row of `SHOW GLOBAL STATUS`, as the driver returns it (unchecked: a NULL Value reads as empty). */
 export interface StatusRow {
   Variable_name: string;
-  Value: string;
+  Value: string | null;
 }
 
 /** The wsrep status variables /readyz reads; `wsrep_provider_name` is empty on a MariaDB that is not a Galera node. */

@@ -25,6 +25,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import { SingleBar } from 'cli-progress';
 import { ConfigError, parseDatabaseUrl, type DatabaseConfig } from '../config';
 import { openDatabase } from '../db/data-source';
@@ -367,7 +368,7 @@ async function mysqlWriter(db: Extract<DatabaseConfig, { kind: 'mysql' }>): Prom
     commit: async () => void (await connection.query('COMMIT')),
     async scalar(sql, params = []) {
       const [rows] = await connection.query(sql, params);
-      const first = (rows as Record<string, unknown>[])[0];
+      const first = (rows as Record<string, unknown>[]).at(0);
       return first ? Number(Object.values(first)[0]) : 0;
     },
     close: () => connection.end(),
@@ -380,7 +381,7 @@ async function sqliteWriter(db: Extract<DatabaseConfig, { kind: 'sqlite' }>): Pr
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
-  const statements = new Map<string, import('better-sqlite3').Statement>();
+  const statements = new Map<string, Statement>();
   return {
     async insert(table, columns, rows) {
       if (!rows.length) return;
@@ -426,7 +427,7 @@ export async function seedLarge(db: DatabaseConfig, o: SeedOptions, log: (line: 
     const lastSubscription = last?.subscriptions[last.subscriptions.length - 1];
     const present = async (table: string, id: unknown) => (await writer.scalar(`SELECT COUNT(*) AS n FROM \`${table}\` WHERE id = ?`, [id])) > 0;
     if (
-      (await present('partners', plan.resellerIds[0] ?? plan.advisorIds[0] ?? '')) &&
+      (await present('partners', plan.resellerIds.at(0) ?? plan.advisorIds.at(0) ?? '')) &&
       (!last || (await present('tenants', last.tenant[0]))) &&
       (!lastSubscription || (await present('subscriptions', lastSubscription[0])))
     ) {

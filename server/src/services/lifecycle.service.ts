@@ -119,7 +119,7 @@ export class LifecycleService {
   async sweepUntilSettled(maxWaitMs = 120_000): Promise<SweepResult> {
     const total: SweepResult = { renewed: 0, expired: 0, noticed: 0, deleted: 0, prunedKeys: 0, prunedDeliveries: 0 };
     const giveUpAt = this.options.wallClock.now().getTime() + maxWaitMs;
-    for (let lastFailure: unknown = undefined; ; ) {
+    for (let lastFailure: unknown; ; ) {
       try {
         const result = await this.sweep();
         for (const key of Object.keys(total) as (keyof SweepResult)[]) total[key] += result[key];

@@ -78,7 +78,7 @@ export class PartnerService {
           `${partner!.name} (${partnerId}) is not an advisor partner and cannot be partner of record.`,
           { field },
         );
-      default:
+      case null:
         return null;
     }
   }
