@@ -108,15 +108,26 @@ async function main() {
       const select = raw.prepare(SELECT_FOR_CHANGE);
       const update = raw.prepare(UPDATE);
       const audit = raw.prepare(AUDIT);
-      return raw.sqlite.transaction(() => {
-        const current = select.get(id);
-        const refused = refuse(current, partnerId, quantity);
-        if (refused) return refused;
-        const now = sqlNow();
-        update.run(quantity, now, id, current.version);
-        audit.run(randomUUID(), now, partnerId, id, current.tenantId, JSON.stringify({ version: current.version }), JSON.stringify({ quantity, version: current.version + 1 }), randomUUID());
-        return changed(id, quantity, current.version + 1);
-      }).immediate();
+      return raw.sqlite
+        .transaction(() => {
+          const current = select.get(id);
+          const refused = refuse(current, partnerId, quantity);
+          if (refused) return refused;
+          const now = sqlNow();
+          update.run(quantity, now, id, current.version);
+          audit.run(
+            randomUUID(),
+            now,
+            partnerId,
+            id,
+            current.tenantId,
+            JSON.stringify({ version: current.version }),
+            JSON.stringify({ quantity, version: current.version + 1 }),
+            randomUUID(),
+          );
+          return changed(id, quantity, current.version + 1);
+        })
+        .immediate();
     }
     const connection = await raw.pool.getConnection();
     try {
@@ -130,8 +141,14 @@ async function main() {
       const now = sqlNow();
       await connection.query(UPDATE, [quantity, now, id, current.version]);
       await connection.query(AUDIT, [
-        randomUUID(), now, partnerId, id, current.tenantId,
-        JSON.stringify({ version: current.version }), JSON.stringify({ quantity, version: current.version + 1 }), randomUUID(),
+        randomUUID(),
+        now,
+        partnerId,
+        id,
+        current.tenantId,
+        JSON.stringify({ version: current.version }),
+        JSON.stringify({ quantity, version: current.version + 1 }),
+        randomUUID(),
       ]);
       await connection.query('COMMIT');
       return changed(id, quantity, current.version + 1);

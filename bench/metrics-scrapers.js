@@ -157,7 +157,9 @@ async function main() {
 | run | reader req/s | reader p50 ms | reader p99 ms | scrapes/s |
 |---|---:|---:|---:|---:|
 | idle | ${idle.requests.average.toFixed(0)} | ${idle.latency.p50} | ${idle.latency.p99} | – |
-| ${SCRAPERS} scrapers | ${busy.requests.average.toFixed(0)} | ${busy.latency.p50} | ${busy.latency.p99} | ${Object.entries(counts).map(([status, n]) => `${(n / DURATION).toFixed(0)} (HTTP ${status})`).join(', ')} |
+| ${SCRAPERS} scrapers | ${busy.requests.average.toFixed(0)} | ${busy.latency.p50} | ${busy.latency.p99} | ${Object.entries(counts)
+      .map(([status, n]) => `${(n / DURATION).toFixed(0)} (HTTP ${status})`)
+      .join(', ')} |
 Target: reader p50 under scraping within 2× of idle: ${ratio.toFixed(2)}× ${ratio <= 2 ? 'MET' : 'NOT MET'}`);
     if (ratio > 2) process.exitCode = 1;
   } finally {

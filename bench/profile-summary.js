@@ -57,7 +57,8 @@ for (const [f, t] of [...functions].sort((x, y) => y[1] - x[1]).slice(0, top)) c
 // Inclusive time per function (a function counted once per stack), and who calls a given function.
 const parent = new Map();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-const label = (n) => `${n.callFrame.functionName || '(anonymous)'} ${area(n.callFrame.url, n.callFrame.functionName)}:${n.callFrame.lineNumber + 1}`;
+const label = (n) =>
+  `${n.callFrame.functionName || '(anonymous)'} ${area(n.callFrame.url, n.callFrame.functionName)}:${n.callFrame.lineNumber + 1}`;
 const inclusive = new Map();
 const callersOf = argv.includes('--callers') ? argv[argv.indexOf('--callers') + 1] : null;
 const callers = new Map();

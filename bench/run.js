@@ -79,7 +79,8 @@ if (args.help) {
   process.exit(0);
 }
 
-const DATABASE_URL = args['database-url'] || process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'mysql://root@127.0.0.1:3306/tenantry_bench';
+const DATABASE_URL =
+  args['database-url'] || process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'mysql://root@127.0.0.1:3306/tenantry_bench';
 const CONNECTIONS = Number(args.connections);
 const DURATION = Number(args.duration);
 const WARMUP = Number(args.warmup);
@@ -178,7 +179,10 @@ async function loadFixtures(raw) {
     partnerId,
     customerCount: customers.length,
     pages,
-    readIds: shuffle(readable.map((r) => r.id), 7).items.slice(0, W2_IDS),
+    readIds: shuffle(
+      readable.map((r) => r.id),
+      7,
+    ).items.slice(0, W2_IDS),
     changeable: shuffle(changeable, 9).items.slice(0, W3_IDS),
   };
 }
@@ -244,7 +248,11 @@ async function waitReady(target) {
     try {
       const res =
         target.name === 'L2'
-          ? await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: HELLO_QUERY }) })
+          ? await fetch(target.url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ query: HELLO_QUERY }),
+            })
           : await fetch(`http://127.0.0.1:${target.port}/healthz`);
       if (res.ok) return;
     } catch {
@@ -264,7 +272,8 @@ function rssOf(pid) {
   }
 }
 
-const perRequest = (before, after, requests) => (typeof before === 'number' && typeof after === 'number' && requests ? (after - before) / requests : null);
+const perRequest = (before, after, requests) =>
+  typeof before === 'number' && typeof after === 'number' && requests ? (after - before) / requests : null;
 
 /** CPU time (user + system) a process has used so far, in ms; null when /proc cannot tell. */
 function cpuMsOf(pid) {
@@ -382,7 +391,8 @@ async function runWorkload(target, workload, fixtures, raw, token, reference) {
     // Pre-flight: every variant once; its length is what the run must answer. L4 must answer what L1 does.
     for (let i = 0; i < bodies.length; i++) {
       const { status, text } = await post(target.url, headers, bodies[i]);
-      if (status !== 200 || text.includes('"errors"')) throw new Error(`${target.name} ${workload} pre-flight failed (${status}): ${text.slice(0, 500)}`);
+      if (status !== 200 || text.includes('"errors"'))
+        throw new Error(`${target.name} ${workload} pre-flight failed (${status}): ${text.slice(0, 500)}`);
       expected.push(text.length);
       if (reference && reference[i] !== undefined && reference[i] !== text) {
         throw new Error(
@@ -506,7 +516,10 @@ async function machineDescription(raw) {
     os: `${os.type()} ${os.release()} (${os.arch()})`,
     node: process.version,
     database,
-    loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    loadAverage: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
   };
 }
 
@@ -542,7 +555,9 @@ function combineRounds(results) {
 
 /** A target's throughput as a percentage of another's: the median of the rounds' ratios. */
 function ratio(r, base) {
-  const ratios = [...r.rpsByRound].filter(([round]) => base.rpsByRound.has(round)).map(([round, rps]) => (100 * rps) / base.rpsByRound.get(round));
+  const ratios = [...r.rpsByRound]
+    .filter(([round]) => base.rpsByRound.has(round))
+    .map(([round, rps]) => (100 * rps) / base.rpsByRound.get(round));
   return ratios.length ? median(ratios) : NaN;
 }
 
@@ -583,13 +598,19 @@ function targetsVerdict(results, hello) {
   if (w3) lines.push(`- W3 zero lost updates: ${w3.lostUpdates} lost → ${mark(w3.lostUpdates === 0 && !w3.problems.length)}`);
   if (w1) lines.push(`- L4 RSS ≤ 250 MB under W1: ${mb(w1.rssMax)} → ${mark(w1.rssMax !== null && w1.rssMax <= 250 * 2 ** 20)}`);
   const w4 = get('W4', 'L4');
-  if (w4 && w3) lines.push(`- W4 (W3 with a webhook endpoint per reseller) ≥ 90% of W3: ${fmt(ratio(w4, w3))}% → ${mark(ratio(w4, w3) >= 90)}`);
+  if (w4 && w3)
+    lines.push(`- W4 (W3 with a webhook endpoint per reseller) ≥ 90% of W3: ${fmt(ratio(w4, w3))}% → ${mark(ratio(w4, w3) >= 90)}`);
   const live = get('W4+live', 'L4');
-  if (live?.events) lines.push(`- Live updates within 1 s at p99 (W4+live): ${fmt(live.events.liveP99)} ms → ${mark(live.events.liveP99 !== null && live.events.liveP99 <= 1000)}`);
+  if (live?.events)
+    lines.push(
+      `- Live updates within 1 s at p99 (W4+live): ${fmt(live.events.liveP99)} ms → ${mark(live.events.liveP99 !== null && live.events.liveP99 <= 1000)}`,
+    );
   const w5 = get('W5', 'L4');
   if (w5?.w5) {
     const f = w5.w5;
-    lines.push(`- W5 all ${f.cohort} terms renewed ≤ 300 s: ${f.seconds === null ? `not all within the bound (${f.renewed} renewed)` : `${fmt(f.seconds, 1)} s`} → ${mark(f.seconds !== null && f.seconds <= 300 && !w5.problems.length)}`);
+    lines.push(
+      `- W5 all ${f.cohort} terms renewed ≤ 300 s: ${f.seconds === null ? `not all within the bound (${f.renewed} renewed)` : `${fmt(f.seconds, 1)} s`} → ${mark(f.seconds !== null && f.seconds <= 300 && !w5.problems.length)}`,
+    );
     lines.push(`- W2 during W5 ≥ 80% of W2 alone: ${fmt(f.share)}% → ${mark(f.share >= 80)}`);
   }
   return lines.join('\n');
@@ -661,13 +682,18 @@ async function main() {
     (
       await raw.all(
         `SELECT id FROM \`audit_events\` WHERE action = 'subscription.quantityChanged' AND at >= ? AND at <= ? AND targetId IN (${placeholders(fixtures.changeable.length)})`,
-        [...[from, to].map((t) => (raw.kind === 'mysql' ? new Date(t) : new Date(t).toISOString().replace('T', ' ').replace('Z', ''))), ...fixtures.changeable.map((s) => s.id)],
+        [
+          ...[from, to].map((t) => (raw.kind === 'mysql' ? new Date(t) : new Date(t).toISOString().replace('T', ' ').replace('Z', ''))),
+          ...fixtures.changeable.map((s) => s.id),
+        ],
       )
     ).map((r) => r.id);
   try {
     TARGETS.forEach((name, i) => targets.push(startTarget(name, BASE_PORT + i, name === 'L4' && tls ? tls.env : {})));
     await Promise.all(targets.map(waitReady));
-    log(`Targets ready: ${targets.map((t) => `${t.name} :${t.port}`).join(', ')}. ${CONNECTIONS} connections, ${WARMUP} s warm-up, ${DURATION} s runs.`);
+    log(
+      `Targets ready: ${targets.map((t) => `${t.name} :${t.port}`).join(', ')}. ${CONNECTIONS} connections, ${WARMUP} s warm-up, ${DURATION} s runs.`,
+    );
     const byName = Object.fromEntries(targets.map((t) => [t.name, t]));
     const order = [];
     if (byName.L2) order.push(['HELLO', byName.L2]);
@@ -680,14 +706,14 @@ async function main() {
       for (const name of ['L1', 'L4']) if (byName[name]) order.push([workload, byName[name]]);
     }
     let references = {};
-    for (let round = 1; round <= ROUNDS; round++) for (const [i, [workload, target]] of order.entries()) {
-      // W3 changes quantities: each round compares L4 with L1's answers of the same round.
-      if (i === 0) references = {};
-      log(`→ ${workload} on ${target.name}${ROUNDS > 1 ? `, round ${round} of ${ROUNDS}` : ''} …`);
-      references[workload] ??= byName.L1 ? [] : null;
-      const reference = target.name === 'L2' || workload === 'W3' || workload.startsWith('W4') ? null : references[workload];
-      const result =
-        workload.startsWith('W4')
+    for (let round = 1; round <= ROUNDS; round++)
+      for (const [i, [workload, target]] of order.entries()) {
+        // W3 changes quantities: each round compares L4 with L1's answers of the same round.
+        if (i === 0) references = {};
+        log(`→ ${workload} on ${target.name}${ROUNDS > 1 ? `, round ${round} of ${ROUNDS}` : ''} …`);
+        references[workload] ??= byName.L1 ? [] : null;
+        const reference = target.name === 'L2' || workload === 'W3' || workload.startsWith('W4') ? null : references[workload];
+        const result = workload.startsWith('W4')
           ? await withEvents(
               {
                 target,
@@ -704,21 +730,21 @@ async function main() {
               },
             )
           : await runWorkload(target, workload, fixtures, raw, token, reference);
-      results.push({ ...result, round });
-      log(
-        `  ${fmt(result.rps)} req/s, p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms` +
-          (result.cpuMsPerRequest !== null ? `, CPU ms/req ${cpuMs(result.cpuMsPerRequest)}` : '') +
-          (result.dbCpuMsPerRequest !== null ? ` (database ${cpuMs(result.dbCpuMsPerRequest)})` : '') +
-          (result.rssMax ? `, RSS max ${mb(result.rssMax)}` : '') +
-          (result.lostUpdates !== null ? `, lost updates ${result.lostUpdates}` : '') +
-          (result.events
-            ? `, ${fmt(result.events.deliveriesPerSecond)} deliveries/s (p50 ${fmt(result.events.hookP50)} ms, p99 ${fmt(result.events.hookP99)} ms),` +
-              ` live p50 ${fmt(result.events.liveP50)} ms p99 ${fmt(result.events.liveP99)} ms`
-            : '') +
-          (result.problems.length ? `  FAIL: ${result.problems.join('; ')}` : ''),
-      );
-      if (result.problems.length) failed = true;
-    }
+        results.push({ ...result, round });
+        log(
+          `  ${fmt(result.rps)} req/s, p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms` +
+            (result.cpuMsPerRequest !== null ? `, CPU ms/req ${cpuMs(result.cpuMsPerRequest)}` : '') +
+            (result.dbCpuMsPerRequest !== null ? ` (database ${cpuMs(result.dbCpuMsPerRequest)})` : '') +
+            (result.rssMax ? `, RSS max ${mb(result.rssMax)}` : '') +
+            (result.lostUpdates !== null ? `, lost updates ${result.lostUpdates}` : '') +
+            (result.events
+              ? `, ${fmt(result.events.deliveriesPerSecond)} deliveries/s (p50 ${fmt(result.events.hookP50)} ms, p99 ${fmt(result.events.hookP99)} ms),` +
+                ` live p50 ${fmt(result.events.liveP50)} ms p99 ${fmt(result.events.liveP99)} ms`
+              : '') +
+            (result.problems.length ? `  FAIL: ${result.problems.join('; ')}` : ''),
+        );
+        if (result.problems.length) failed = true;
+      }
     if (WORKLOADS.includes('W5') && TARGETS.includes('L4')) {
       // Its own L4 (test clock on, sweep every second): the others stop, so that no other sweep takes part.
       await Promise.all(targets.map((t) => t.stop()));
@@ -761,8 +787,10 @@ async function main() {
     `Generated by \`npm run bench\` on ${new Date().toISOString()}.`,
     '',
     `- Machine: ${machine.cpu}; ${machine.memory}; ${machine.os}; Node ${machine.node}; ${machine.database}`,
-    `- Load average when the run started: ${machine.loadAverage}; when it ended: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} ` +
-      '(the load generator shares the machine with the targets and the database; anything else running skews the numbers)',
+    `- Load average when the run started: ${machine.loadAverage}; when it ended: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} ` + '(the load generator shares the machine with the targets and the database; anything else running skews the numbers)',
     `- Dataset: ${seeded ? `${seeded.options.tenants} tenants × ${seeded.options.subscriptionsPerTenant} subscriptions, ${seeded.options.resellers} resellers` : 'as found (--skip-seed)'}; ` +
       `W1 pages through reseller ${fixtures.partnerId} (${fixtures.customerCount} customers) at ${fixtures.pages.length} depths from the first page to the last`,
     `- Load: autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up then ${DURATION} s per run, ${ROUNDS} round${ROUNDS > 1 ? 's (median shown)' : ''}; L4 runs ${args['l4-node-flags'] ? `node ${args['l4-node-flags']}, ` : ''}NODE_ENV=production, LOG_LEVEL=${args['log-level']}, RATE_LIMIT_PER_MINUTE=0, RATE_LIMIT_PER_ORGANISATION_PER_MINUTE=0${args['max-cost'] ? `, GRAPHQL_MAX_COST=${args['max-cost']}` : ''}`,

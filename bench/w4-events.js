@@ -30,11 +30,33 @@ function tlsForRun() {
   const cert = path.join(dir, 'cert.pem');
   execFileSync(
     'openssl',
-    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1',
-      '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-keyout', key, '-out', cert],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
     { stdio: 'ignore' },
   );
-  return { key, cert, env: { NODE_EXTRA_CA_CERTS: cert, WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' }, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    key,
+    cert,
+    env: { NODE_EXTRA_CA_CERTS: cert, WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** An https receiver answering 200 at once, noting when each delivery arrived. */

@@ -58,7 +58,8 @@ async function loadCohort(raw, seedOptions, log) {
     }
   }
   const [present] = await raw.all(`SELECT COUNT(*) AS n FROM \`subscriptions\` s INNER JOIN \`${COHORT_TABLE}\` c ON c.id = s.id`);
-  if (Number(present.n) !== ids.length) throw new Error(`W5: ${ids.length - Number(present.n)} cohort subscriptions are missing from the database`);
+  if (Number(present.n) !== ids.length)
+    throw new Error(`W5: ${ids.length - Number(present.n)} cohort subscriptions are missing from the database`);
   log(`  W5 cohort: ${ids.length} subscriptions (ids regenerated from the seed in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   return { size: ids.length, seededPurchase: purchasedAt };
 }
@@ -80,11 +81,13 @@ async function resetCohort(raw, { purchasedAt, months, noticePending }) {
       'SET s.version = GREATEST(1, s.version - r.n)',
   );
   await raw.run(`DELETE p FROM \`audit_event_partners\` p INNER JOIN (${renewals}) AS e ON e.id = p.eventId`);
-  await raw.run(`DELETE a FROM \`audit_events\` a INNER JOIN \`${COHORT_TABLE}\` c ON c.id = a.targetId WHERE a.action = 'subscription.renewed'`);
+  await raw.run(
+    `DELETE a FROM \`audit_events\` a INNER JOIN \`${COHORT_TABLE}\` c ON c.id = a.targetId WHERE a.action = 'subscription.renewed'`,
+  );
   await raw.run(
     `UPDATE \`subscriptions\` s INNER JOIN \`${COHORT_TABLE}\` c ON c.id = s.id SET s.createdAt = ?, s.termMonths = ?, s.termStartsAt = ?, s.termEndsAt = ?, ` +
       "s.termDuration = 'P1M', s.billingCycle = 'MONTHLY', s.autoRenew = 1, s.scheduledChange = NULL, s.termNoticePending = ?, " +
-      "s.licenceBlocks = CONCAT('[{\"quantity\":', s.quantity, ',\"addedAt\":\"', ?, '\"}]'), " +
+      's.licenceBlocks = CONCAT(\'[{"quantity":\', s.quantity, \',"addedAt":"\', ?, \'"}]\'), ' +
       "s.status = 'ACTIVE', s.liveKey = 'LIVE', s.suspendedAt = NULL, s.dataRetentionEndsAt = NULL, s.cancelledAt = NULL, s.expiredAt = NULL",
     [sqlDate(purchasedAt), months, sqlDate(startsAt), sqlDate(endsAt), noticePending ? 1 : 0, startsAt.toISOString()],
   );
@@ -120,10 +123,9 @@ async function setOffset(raw, seconds) {
  */
 async function dueTerms(raw) {
   const now = Date.now();
-  const [ended] = await raw.all(
-    "SELECT COUNT(*) AS n FROM `subscriptions` WHERE status IN ('ACTIVE', 'SUSPENDED') AND termEndsAt <= ?",
-    [new Date(now)],
-  );
+  const [ended] = await raw.all("SELECT COUNT(*) AS n FROM `subscriptions` WHERE status IN ('ACTIVE', 'SUSPENDED') AND termEndsAt <= ?", [
+    new Date(now),
+  ]);
   const [notices] = await raw.all(
     "SELECT COUNT(*) AS n FROM `subscriptions` WHERE termNoticePending = 1 AND termEndsAt <= ? AND status IN ('ACTIVE', 'SUSPENDED')",
     [new Date(now + NOTICE_DAYS * DAY_MS)],
@@ -217,7 +219,16 @@ async function measureW2(target, headers, bodies, expected, { seconds, connectio
   // autocannon's average is over whole seconds sampled; a run stopped early is measured by its own length.
   const rps = result.requests.total / Math.max(0.001, (endedAt - startedAt) / 1000);
   const bytesPerResponse = result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0;
-  return { rps, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, bytesPerResponse, problems, startedAt, endedAt };
+  return {
+    rps,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    bytesPerResponse,
+    problems,
+    startedAt,
+    endedAt,
+  };
 }
 
 /**
@@ -259,7 +270,9 @@ async function runW5(raw, h) {
     const armed = purchaseEndingAt(end);
     const armStarted = Date.now();
     await resetCohort(raw, { ...armed, noticePending: false });
-    log(`  W5: cohort armed in ${((Date.now() - armStarted) / 1000).toFixed(1)} s: terms end at ${end.toISOString()} (bought ${armed.purchasedAt.toISOString()})`);
+    log(
+      `  W5: cohort armed in ${((Date.now() - armStarted) / 1000).toFixed(1)} s: terms end at ${end.toISOString()} (bought ${armed.purchasedAt.toISOString()})`,
+    );
     const remainingSql = "SELECT COUNT(*) AS n FROM `subscriptions` WHERE status = 'ACTIVE' AND termEndsAt = ?";
     const remaining = async () => Number((await raw.all(remainingSql, [sqlDate(end)]))[0].n);
     const before = await remaining();
@@ -319,7 +332,8 @@ async function runW5(raw, h) {
     const distinct = Number(events.subscriptions);
     if (distinct !== cohort.size) problems.push(`${cohort.size - distinct} cohort subscriptions have no subscription.renewed event`);
     if (total !== distinct) problems.push(`${total - distinct} extra subscription.renewed events (renewed more than once)`);
-    if (Number(rows.n) !== cohort.size) problems.push(`${cohort.size - Number(rows.n)} cohort subscriptions are not in the term ${sqlDate(end)} → ${sqlDate(nextEnd)}`);
+    if (Number(rows.n) !== cohort.size)
+      problems.push(`${cohort.size - Number(rows.n)} cohort subscriptions are not in the term ${sqlDate(end)} → ${sqlDate(nextEnd)}`);
 
     const seconds = doneAt === null ? null : (doneAt - movedAt) / 1000;
     const figures = {

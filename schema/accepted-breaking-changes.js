@@ -18,7 +18,11 @@ module.exports = ({ changes }) =>
   changes.map((change) => {
     const accepted = ACCEPTED.find((a) => a.type === change.type && a.path === change.path);
     if (!accepted || change.criticality.level !== 'BREAKING') return change;
-    return { ...change, criticality: { ...change.criticality, level: 'DANGEROUS', reason: accepted.reason }, message: `${change.message} (accepted: ${accepted.reason})` };
+    return {
+      ...change,
+      criticality: { ...change.criticality, level: 'DANGEROUS', reason: accepted.reason },
+      message: `${change.message} (accepted: ${accepted.reason})`,
+    };
   });
 
 module.exports.ACCEPTED = ACCEPTED;

@@ -7,6 +7,8 @@
 module.exports = ({ changes, oldSchema, newSchema }) => {
   const oldRoot = oldSchema.getSubscriptionType();
   const domainTypeTakenForRoot =
-    oldRoot?.name === 'Subscription' && newSchema.getType('Subscription') !== undefined && newSchema.getSubscriptionType()?.name !== 'Subscription';
+    oldRoot?.name === 'Subscription' &&
+    newSchema.getType('Subscription') !== undefined &&
+    newSchema.getSubscriptionType()?.name !== 'Subscription';
   return domainTypeTakenForRoot ? changes.filter((change) => change.type !== 'SCHEMA_SUBSCRIPTION_TYPE_CHANGED') : changes;
 };

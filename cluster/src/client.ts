@@ -9,7 +9,13 @@ export interface Answer<T> {
   instance: string;
 }
 
-export async function gql<T>(instance: Instance, token: string, query: string, variables: object = {}, timeoutMs = 60_000): Promise<Answer<T>> {
+export async function gql<T>(
+  instance: Instance,
+  token: string,
+  query: string,
+  variables: object = {},
+  timeoutMs = 60_000,
+): Promise<Answer<T>> {
   let response: Response;
   try {
     response = await fetch(instance.url, {
@@ -25,7 +31,12 @@ export async function gql<T>(instance: Instance, token: string, query: string, v
   try {
     body = (await response.json()) as typeof body;
   } catch (error) {
-    return { data: null, code: 'NETWORK', message: `HTTP ${response.status}, no JSON: ${(error as Error).message}`, instance: instance.name };
+    return {
+      data: null,
+      code: 'NETWORK',
+      message: `HTTP ${response.status}, no JSON: ${(error as Error).message}`,
+      instance: instance.name,
+    };
   }
   const first = body.errors?.[0];
   if (first) return { data: body.data ?? null, code: first.extensions?.code ?? 'NO_CODE', message: first.message, instance: instance.name };
@@ -39,7 +50,10 @@ export function ok<T>(answer: Answer<T>, what: string): T {
 }
 
 /** A token the instances accept: HS256 with the shared AUTH_JWT_SECRET (SPEC §2 claims). */
-export function signToken(secret: string, claims: { sub: string; roles: string[]; tenantId?: string; partnerId?: string }): Promise<string> {
+export function signToken(
+  secret: string,
+  claims: { sub: string; roles: string[]; tenantId?: string; partnerId?: string },
+): Promise<string> {
   const { sub, ...rest } = claims;
   return new SignJWT(rest)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

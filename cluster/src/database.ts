@@ -7,7 +7,12 @@ import { createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
 export class Database {
   private readonly pool: Pool;
 
-  constructor(readonly name: string, port: number, database: string, galera: boolean) {
+  constructor(
+    readonly name: string,
+    port: number,
+    database: string,
+    galera: boolean,
+  ) {
     this.pool = createPool({ host: '127.0.0.1', port, user: 'root', database, connectionLimit: 2, dateStrings: true });
     if (galera) this.pool.on('connection', (connection) => connection.query('SET SESSION wsrep_sync_wait = 1'));
   }

@@ -42,7 +42,12 @@ export class GaleraCluster {
   readonly nodes: GaleraNode[];
   private readonly owner = mysqlUser();
 
-  private constructor(private readonly resources: Resources, root: string, ports: number[], size: number) {
+  private constructor(
+    private readonly resources: Resources,
+    root: string,
+    ports: number[],
+    size: number,
+  ) {
     this.nodes = Array.from({ length: size }, (_, i) => ({
       name: `node${i + 1}`,
       port: ports[i * 4],
@@ -60,14 +65,18 @@ export class GaleraCluster {
     chownSync(root, cluster.owner.uid, cluster.owner.gid);
     for (const node of cluster.nodes) cluster.prepareDirectory(node);
     const [first, ...others] = cluster.nodes;
-    execFileSync('mariadb-install-db', [
-      '--no-defaults',
-      `--datadir=${join(first.directory, 'data')}`,
-      '--user=mysql',
-      // root@localhost and root@127.0.0.1 without a password: the harness and the servers connect over TCP.
-      '--auth-root-authentication-method=normal',
-      '--skip-test-db',
-    ], { stdio: 'pipe' });
+    execFileSync(
+      'mariadb-install-db',
+      [
+        '--no-defaults',
+        `--datadir=${join(first.directory, 'data')}`,
+        '--user=mysql',
+        // root@localhost and root@127.0.0.1 without a password: the harness and the servers connect over TCP.
+        '--auth-root-authentication-method=normal',
+        '--skip-test-db',
+      ],
+      { stdio: 'pipe' },
+    );
     await cluster.startNode(first, true);
     await cluster.waitUntil([first], 1);
     for (const node of others) await cluster.startNode(node, false);
@@ -134,9 +143,16 @@ export class GaleraCluster {
   }
 
   async status(node: GaleraNode): Promise<NodeStatus> {
-    const rows = await this.query(node, "SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_cluster_size', 'wsrep_local_state_comment', 'wsrep_ready')");
+    const rows = await this.query(
+      node,
+      "SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_cluster_size', 'wsrep_local_state_comment', 'wsrep_ready')",
+    );
     const value = (name: string) => String(rows.find((r) => r.Variable_name === name)?.Value ?? '');
-    return { clusterSize: Number(value('wsrep_cluster_size')), state: value('wsrep_local_state_comment'), ready: value('wsrep_ready') === 'ON' };
+    return {
+      clusterSize: Number(value('wsrep_cluster_size')),
+      state: value('wsrep_local_state_comment'),
+      ready: value('wsrep_ready') === 'ON',
+    };
   }
 
   /** Waits until every one of `nodes` answers, is Synced and sees a cluster of `size`. */

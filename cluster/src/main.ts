@@ -35,10 +35,14 @@ async function main(): Promise<number> {
   cleanUpOnExit(resources);
   const report = new Report();
   const unknown = [...ONLY].filter((name) => !SCENARIOS.includes(name));
-  if (unknown.length > 0) throw new Error(`CLUSTER_SCENARIOS names no scenario ${unknown.join(', ')}; choose among ${SCENARIOS.join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`CLUSTER_SCENARIOS names no scenario ${unknown.join(', ')}; choose among ${SCENARIOS.join(', ')}`);
   const left = SCENARIOS.filter((name) => !ONLY.has(name));
   if (left.length > 0) report.figure(`NOT RUN (CLUSTER_SCENARIOS): ${left.join(', ')}`);
-  const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+  const load = () =>
+    loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ');
   report.figure(`machine: ${cpus().length} cores; load average at the start ${load()}`);
   try {
     const secret = randomBytes(32).toString('base64url');
@@ -54,36 +58,48 @@ async function main(): Promise<number> {
 
     let step = Date.now();
     const cluster = await GaleraCluster.start(resources, 3);
-    report.figure(`Galera: 3 nodes Synced in ${((Date.now() - step) / 1000).toFixed(1)} s (ports ${cluster.nodes.map((n) => n.port).join(', ')})`);
+    report.figure(
+      `Galera: 3 nodes Synced in ${((Date.now() - step) / 1000).toFixed(1)} s (ports ${cluster.nodes.map((n) => n.port).join(', ')})`,
+    );
 
     // Scenarios 1–3 share three instances and the world built through them; 4 and 5 start their own.
     if (['1', '2', '3'].some((name) => ONLY.has(name))) {
       step = Date.now();
       // The first instance creates the database and migrates it; the others find it migrated.
       // Each instance names its own node first and fails over to the others (README "Beyond one machine").
-      const instances: Instance[] = [await startInstance(resources, 'instance1', cluster.failoverUrl(cluster.nodes[0], DATABASE), instanceEnv)];
+      const instances: Instance[] = [
+        await startInstance(resources, 'instance1', cluster.failoverUrl(cluster.nodes[0], DATABASE), instanceEnv),
+      ];
       for (const node of cluster.nodes.slice(1)) {
         instances.push(await startInstance(resources, `instance${instances.length + 1}`, cluster.failoverUrl(node, DATABASE), instanceEnv));
       }
-      report.figure(`Tenantry: 3 instances ready in ${((Date.now() - step) / 1000).toFixed(1)} s (${instances.map((i) => i.origin).join(', ')})`);
+      report.figure(
+        `Tenantry: 3 instances ready in ${((Date.now() - step) / 1000).toFixed(1)} s (${instances.map((i) => i.origin).join(', ')})`,
+      );
       const databases = cluster.nodes.map((node) => new Database(node.name, node.port, DATABASE, true));
       const world = await buildWorld(instances, secret);
 
-      if (ONLY.has('1')) await report.scenario('scenario 1', () => scenario1(report, world, instances, databases, LOAD_SECONDS).then(() => undefined));
-      if (ONLY.has('3')) await report.scenario('scenario 3', () => scenario3(report, world, instances, databases[0], Math.min(LOAD_SECONDS, 20)));
-      if (ONLY.has('2')) await report.scenario('scenario 2', () => scenario2(report, world, instances, cluster, resources, databases, LOAD_SECONDS));
+      if (ONLY.has('1'))
+        await report.scenario('scenario 1', () => scenario1(report, world, instances, databases, LOAD_SECONDS).then(() => undefined));
+      if (ONLY.has('3'))
+        await report.scenario('scenario 3', () => scenario3(report, world, instances, databases[0], Math.min(LOAD_SECONDS, 20)));
+      if (ONLY.has('2'))
+        await report.scenario('scenario 2', () => scenario2(report, world, instances, cluster, resources, databases, LOAD_SECONDS));
       await Promise.all(databases.map((db) => db.close()));
     }
     if (ONLY.has('4')) await report.scenario('scenario 4', () => scenario4(report, cluster, resources, secret, REDIS_URL));
     if (ONLY.has('5')) await report.scenario('scenario 5', () => scenario5(report, cluster, resources, secret));
-    if (ONLY.has('bench')) await report.scenario('figures', () => singleMariaDb(report, resources, secret, BENCH_SECONDS, MYSQL_URL).then(() => undefined));
+    if (ONLY.has('bench'))
+      await report.scenario('figures', () => singleMariaDb(report, resources, secret, BENCH_SECONDS, MYSQL_URL).then(() => undefined));
   } catch (error) {
     report.check('harness', 'the cluster and its instances started', false, (error as Error).stack ?? String(error));
   } finally {
     const stopping = Date.now();
     resources.cleanUp();
     report.figure(`load average at the end ${load()}`);
-    report.figure(`stopped and removed everything in ${((Date.now() - stopping) / 1000).toFixed(1)} s; whole run ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    report.figure(
+      `stopped and removed everything in ${((Date.now() - stopping) / 1000).toFixed(1)} s; whole run ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
   process.stdout.write(report.summary());
   return report.failed.length === 0 ? 0 : 1;

@@ -20,7 +20,10 @@ export async function retryCounts(instance: Instance): Promise<RetryCounts> {
 }
 
 /** What the instances counted between two readings, summed over them. */
-export function retriesBetween(before: RetryCounts[], after: RetryCounts[]): { byReason: Map<string, number>; total: number; givenUp: number } {
+export function retriesBetween(
+  before: RetryCounts[],
+  after: RetryCounts[],
+): { byReason: Map<string, number>; total: number; givenUp: number } {
   const byReason = new Map<string, number>();
   let givenUp = 0;
   after.forEach((reading, i) => {

@@ -78,8 +78,12 @@ export function cleanUpOnExit(resources: Resources): void {
 export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number, what: string): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => finish(new Error(`${what} did not start within ${timeoutMs / 1000} s:\n${output.slice(-3000)}`)), timeoutMs);
-    const onExit = (code: number | null, signal: string | null) => finish(new Error(`${what} exited (${code ?? signal}) before it was ready:\n${output.slice(-3000)}`));
+    const timer = setTimeout(
+      () => finish(new Error(`${what} did not start within ${timeoutMs / 1000} s:\n${output.slice(-3000)}`)),
+      timeoutMs,
+    );
+    const onExit = (code: number | null, signal: string | null) =>
+      finish(new Error(`${what} exited (${code ?? signal}) before it was ready:\n${output.slice(-3000)}`));
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = pattern.exec(output);

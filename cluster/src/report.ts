@@ -37,7 +37,12 @@ export class Report {
   }
 
   summary(): string {
-    const lines = ['', '== Summary', ...this.figures.map((f) => `  ${f}`), `  checks: ${this.checks.length - this.failed.length} passed, ${this.failed.length} failed`];
+    const lines = [
+      '',
+      '== Summary',
+      ...this.figures.map((f) => `  ${f}`),
+      `  checks: ${this.checks.length - this.failed.length} passed, ${this.failed.length} failed`,
+    ];
     for (const c of this.failed) lines.push(`  FAILED [${c.scenario}] ${c.name}: ${c.detail.split('\n')[0]}`);
     return `${lines.join('\n')}\n`;
   }

@@ -15,7 +15,12 @@ export interface Instance {
 }
 
 /** Starts `node server/dist/main.js` (build it first) on a free port above 20000 and waits until it listens. */
-export async function startInstance(resources: Resources, name: string, databaseUrl: string, env: Record<string, string>): Promise<Instance> {
+export async function startInstance(
+  resources: Resources,
+  name: string,
+  databaseUrl: string,
+  env: Record<string, string>,
+): Promise<Instance> {
   const child = resources.spawn(process.execPath, [MAIN], {
     env: {
       PATH: process.env.PATH,
@@ -30,7 +35,12 @@ export async function startInstance(resources: Resources, name: string, database
     },
   });
   // The JSON log line in production; outside it (scenario 5 runs the test clock), the development banner.
-  const match = await waitForOutput(child, /(?:"url":"|serving GraphQL at )(http:\/\/127\.0\.0\.1:(\d+)\/graphql)/, 120_000, `Tenantry ${name}`);
+  const match = await waitForOutput(
+    child,
+    /(?:"url":"|serving GraphQL at )(http:\/\/127\.0\.0\.1:(\d+)\/graphql)/,
+    120_000,
+    `Tenantry ${name}`,
+  );
   if (Number(match[2]) <= 20_000) throw new Error(`Tenantry ${name} listens on ${match[2]}, not above 20000`);
   return { name, url: match[1], origin: match[1].replace(/\/graphql$/, ''), databaseUrl, process: child };
 }

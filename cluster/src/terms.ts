@@ -11,7 +11,15 @@ export function anchoredTermEnd(purchasedAt: Date, months: number): Date {
   const daysInMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   const day = Math.min(purchasedAt.getUTCDate(), daysInMonth);
   return new Date(
-    Date.UTC(year, month, day, purchasedAt.getUTCHours(), purchasedAt.getUTCMinutes(), purchasedAt.getUTCSeconds(), purchasedAt.getUTCMilliseconds()),
+    Date.UTC(
+      year,
+      month,
+      day,
+      purchasedAt.getUTCHours(),
+      purchasedAt.getUTCMinutes(),
+      purchasedAt.getUTCSeconds(),
+      purchasedAt.getUTCMilliseconds(),
+    ),
   );
 }
 

@@ -110,7 +110,7 @@ function plugin(schema, documents) {
   out.push('/** The name of a client method, which is also the name of its operation with a lower-case first letter. */');
   out.push('export type OperationMethod = keyof typeof operations;');
   out.push('');
-  out.push('/** One typed method per GraphQL operation; each resolves to the operation\'s `data`. */');
+  out.push("/** One typed method per GraphQL operation; each resolves to the operation's `data`. */");
   out.push('export interface TenantryOperations {');
   operations.forEach((op, index) => {
     const type = typeName(op);
@@ -123,7 +123,12 @@ function plugin(schema, documents) {
     }[op.retry];
     const note = `\n\n${kindText} \`${op.field}\` (operation \`${op.name}\`). ${retry}`;
     if (index > 0) out.push('');
-    out.push(...docComment(`${op.description}${note}\n@throws {TenantryError} when the API refuses it, with a code from \`ErrorCode\`.\n@throws {TenantryNetworkError} when no GraphQL answer arrives.`, '  '));
+    out.push(
+      ...docComment(
+        `${op.description}${note}\n@throws {TenantryError} when the API refuses it, with a code from \`ErrorCode\`.\n@throws {TenantryNetworkError} when no GraphQL answer arrives.`,
+        '  ',
+      ),
+    );
     out.push('   */');
     const optional = op.required ? '' : '?';
     out.push(`  ${op.method}(variables${optional}: Types.${type}Variables, options?: RequestOptions): Promise<Types.${type}>;`);

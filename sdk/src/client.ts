@@ -148,8 +148,12 @@ export function createClient(options: ClientOptions): TenantryClient {
       response = await fetchImpl!(url, { method: 'POST', headers, body, ...(signal ? { signal } : {}) });
       text = await response.text();
     } catch (cause) {
-      if (signal?.aborted) throw networkError(operationName, 'the request was aborted.', { reason: 'aborted', cause: signal.reason ?? cause });
-      throw networkError(operationName, `could not reach the Tenantry API at ${url} (${describe(cause)}).`, { reason: 'fetch-failed', cause });
+      if (signal?.aborted)
+        throw networkError(operationName, 'the request was aborted.', { reason: 'aborted', cause: signal.reason ?? cause });
+      throw networkError(operationName, `could not reach the Tenantry API at ${url} (${describe(cause)}).`, {
+        reason: 'fetch-failed',
+        cause,
+      });
     }
 
     const parsed = parseGraphQLBody(text);
@@ -188,9 +192,11 @@ export function createClient(options: ClientOptions): TenantryClient {
       live.subscribe(document, variables, subscribeOptions),
     request: (document: { toString(): string }, variables?: unknown, requestOptions?: RequestOptions) => {
       if (typeof document === 'object' && (document as { kind?: unknown }).kind === 'Document') {
-        return Promise.reject(new TypeError(
-          "request: pass the document as a string. With graphql-codegen's client preset set `documentMode: 'string'`, or pass print(document) from graphql.",
-        ));
+        return Promise.reject(
+          new TypeError(
+            "request: pass the document as a string. With graphql-codegen's client preset set `documentMode: 'string'`, or pass print(document) from graphql.",
+          ),
+        );
       }
       return execute(document, variables, requestOptions, undefined, isQueryDocument(String(document)) ? 'always' : 'never');
     },
@@ -210,11 +216,17 @@ function networkError(operationName: string | undefined, message: string, init: 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** `retries` and `maxDelayMs` from `given`, else from `defaults`; a value that cannot work is refused at once. */
-function retrySettings(given: { retries?: number; maxDelayMs?: number } | undefined, defaults: RetrySettings, where: string): RetrySettings {
+function retrySettings(
+  given: { retries?: number; maxDelayMs?: number } | undefined,
+  defaults: RetrySettings,
+  where: string,
+): RetrySettings {
   const retries = given?.retries ?? defaults.retries;
   const maxDelayMs = given?.maxDelayMs ?? defaults.maxDelayMs;
-  if (!Number.isInteger(retries) || retries < 0) throw new TypeError(`${where}: \`retries\` must be a whole number of 0 or more (got ${retries}).`);
-  if (typeof maxDelayMs !== 'number' || !(maxDelayMs >= 0)) throw new TypeError(`${where}: \`maxDelayMs\` must be 0 or more (got ${maxDelayMs}).`);
+  if (!Number.isInteger(retries) || retries < 0)
+    throw new TypeError(`${where}: \`retries\` must be a whole number of 0 or more (got ${retries}).`);
+  if (typeof maxDelayMs !== 'number' || !(maxDelayMs >= 0))
+    throw new TypeError(`${where}: \`maxDelayMs\` must be 0 or more (got ${maxDelayMs}).`);
   return { retries, maxDelayMs };
 }
 
@@ -244,10 +256,7 @@ const noop = () => {};
  * One signal that fires when either fires (AbortSignal.any is missing from older browsers).
  * `dispose` detaches it from the client's long-lived signal once the request is over.
  */
-function combineSignals(
-  a: AbortSignal | undefined,
-  b: AbortSignal | undefined,
-): { signal: AbortSignal | undefined; dispose: () => void } {
+function combineSignals(a: AbortSignal | undefined, b: AbortSignal | undefined): { signal: AbortSignal | undefined; dispose: () => void } {
   if (!a || !b) return { signal: a ?? b, dispose: noop };
   if (a.aborted || b.aborted) return { signal: a.aborted ? a : b, dispose: noop };
   const controller = new AbortController();

@@ -28,7 +28,9 @@ export function liveConnection(init: LiveConnectionInit) {
     if (socket) return socket;
     const webSocketImpl = init.webSocketImpl ?? (typeof WebSocket === 'function' ? WebSocket : undefined);
     if (!webSocketImpl) {
-      throw new TypeError('subscribe: no global WebSocket here (Node 22+ and browsers have one); pass `webSocketImpl`, e.g. the `ws` package.');
+      throw new TypeError(
+        'subscribe: no global WebSocket here (Node 22+ and browsers have one); pass `webSocketImpl`, e.g. the `ws` package.',
+      );
     }
     socket = createSocketClient({
       url: webSocketUrlOf(init.url),

@@ -29,7 +29,12 @@ function isTransient(error: unknown): boolean {
  * Milliseconds to wait before the next attempt after `attempt` (0 for the first) failed with `error`, or
  * undefined to give up. The server's Retry-After wins; otherwise exponential backoff with full jitter.
  */
-export function retryDelay(error: unknown, attempt: number, settings: RetrySettings, random: () => number = Math.random): number | undefined {
+export function retryDelay(
+  error: unknown,
+  attempt: number,
+  settings: RetrySettings,
+  random: () => number = Math.random,
+): number | undefined {
   if (attempt >= settings.retries || !isTransient(error)) return undefined;
   const asked = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
   if (asked !== undefined) {

@@ -123,7 +123,10 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
     metrics,
     // An event's id is made at its insert, near the end of its transaction (after the locked reads): the gap to
     // its commit is the rest of that transaction. Live updates look back a request timeout and a margin for it.
-    liveEvents: { lookbackMs: config.limits.requestTimeoutMs + 5_000, onError: (error) => logger.error({ err: error }, 'live updates poll failed') },
+    liveEvents: {
+      lookbackMs: config.limits.requestTimeoutMs + 5_000,
+      onError: (error) => logger.error({ err: error }, 'live updates poll failed'),
+    },
     webhooks: { production: config.production, allowPrivateNetworks: config.webhooks.allowPrivateNetworks },
   });
   await options.onDatabaseReady?.(dataSource, services);
@@ -158,7 +161,8 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   const explorersOn = !config.production || config.introspection;
   const explorerToken = isLoopbackHost(config.host) ? options.explorerToken : undefined;
   const token = pageToken(explorerToken);
-  if (explorersOn) app.use(explorerRoutes({ endpoint: GRAPHQL_PATH, subscriptionEndpoint: GRAPHQL_PATH, token, document: FIRST_DOCUMENT }, logger));
+  if (explorersOn)
+    app.use(explorerRoutes({ endpoint: GRAPHQL_PATH, subscriptionEndpoint: GRAPHQL_PATH, token, document: FIRST_DOCUMENT }, logger));
   // Every request, introspection included, needs a token: from a loopback Host the Sandbox gets one.
   const sandbox = explorersOn ? sandboxLandingPage(GRAPHQL_PATH, { includeCookies: false, document: FIRST_DOCUMENT }, token) : undefined;
   if (sandbox) app.use(sandbox.route);
@@ -166,9 +170,7 @@ export async function createApp(options: AppOptions): Promise<TenantryApp> {
   const limits = queryLimits(config.limits);
   const schema = await buildTenantrySchema(services);
   const apollo = new ApolloServer<RequestContext>({
-    ...(config.compileOnRun > 0
-      ? { gateway: compiledExecutionGateway(schema, { compileOnRun: config.compileOnRun }) }
-      : { schema }),
+    ...(config.compileOnRun > 0 ? { gateway: compiledExecutionGateway(schema, { compileOnRun: config.compileOnRun }) } : { schema }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,

@@ -5,7 +5,10 @@ import { redactCredentials } from './redact';
  * stops the server with a ConfigError naming the variable (and never showing a URL's password).
  */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(redactCredentials(`Invalid configuration: ${variable} ${problem}`));
   }
 }
@@ -129,9 +132,13 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
 function testClock(env: Env, production: boolean): boolean {
   const raw = (env.TEST_CLOCK ?? '').trim().toLowerCase();
   if (raw === '') return !production;
-  if (raw !== 'enabled' && raw !== 'disabled') throw new ConfigError('TEST_CLOCK', `must be "enabled" or "disabled", got "${env.TEST_CLOCK}"`);
+  if (raw !== 'enabled' && raw !== 'disabled')
+    throw new ConfigError('TEST_CLOCK', `must be "enabled" or "disabled", got "${env.TEST_CLOCK}"`);
   if (raw === 'enabled' && production) {
-    throw new ConfigError('TEST_CLOCK', 'cannot be "enabled" when NODE_ENV=production: moving domain time is for test environments; remove it or set it to "disabled"');
+    throw new ConfigError(
+      'TEST_CLOCK',
+      'cannot be "enabled" when NODE_ENV=production: moving domain time is for test environments; remove it or set it to "disabled"',
+    );
   }
   return raw === 'enabled';
 }
@@ -165,7 +172,11 @@ export function originOf(value: string): string | null {
 function metricsToken(env: Env): string | null {
   const raw = env.METRICS_TOKEN;
   if (raw === undefined || raw === '') return null;
-  if (!/^[\x21-\x7e]{16,256}$/.test(raw)) throw new ConfigError('METRICS_TOKEN', 'must be 16 to 256 visible ASCII characters (no spaces), e.g. the output of openssl rand -hex 32');
+  if (!/^[\x21-\x7e]{16,256}$/.test(raw))
+    throw new ConfigError(
+      'METRICS_TOKEN',
+      'must be 16 to 256 visible ASCII characters (no spaces), e.g. the output of openssl rand -hex 32',
+    );
   return raw;
 }
 
@@ -175,7 +186,11 @@ function corsOrigins(env: Env): string[] {
   if (raw === '') return [];
   return raw.split(',').map((entry) => {
     const origin = originOf(entry.trim());
-    if (origin === null) throw new ConfigError('CORS_ORIGINS', `must list origins such as https://app.example or http://localhost:5173, separated by commas; "${entry.trim()}" is not one`);
+    if (origin === null)
+      throw new ConfigError(
+        'CORS_ORIGINS',
+        `must list origins such as https://app.example or http://localhost:5173, separated by commas; "${entry.trim()}" is not one`,
+      );
     return origin;
   });
 }
@@ -197,7 +212,8 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
  * WHATWG URL parsing accepts only one host, so the authority is split here and each host parsed alone.
  */
 function parseMysqlUrl(value: string): DatabaseConfig {
-  const invalid = () => new ConfigError('DATABASE_URL', 'is not a valid mysql://user:pass@host:port/db URL (several hosts: host1:port1,host2:port2)');
+  const invalid = () =>
+    new ConfigError('DATABASE_URL', 'is not a valid mysql://user:pass@host:port/db URL (several hosts: host1:port1,host2:port2)');
   const match = /^(mysql|mariadb):\/\/(?:([^@/?#]*)@)?([^/?#]*)(.*)$/.exec(value);
   if (!match) throw invalid();
   // A group that did not take part in the match (no credentials) is undefined.

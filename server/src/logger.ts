@@ -8,9 +8,17 @@ import { redactCredentials } from './redact';
  */
 export function errorForLog(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { message: String(error) };
-  const e = error as Error & { code?: unknown; errno?: unknown; query?: unknown; driverError?: { code?: unknown; errno?: unknown; sqlState?: unknown } };
+  const e = error as Error & {
+    code?: unknown;
+    errno?: unknown;
+    query?: unknown;
+    driverError?: { code?: unknown; errno?: unknown; sqlState?: unknown };
+  };
   const failedStatement = typeof e.query === 'string';
-  const at = e.stack?.split('\n').find((line) => line.trimStart().startsWith('at '))?.trim();
+  const at = e.stack
+    ?.split('\n')
+    .find((line) => line.trimStart().startsWith('at '))
+    ?.trim();
   return {
     type: e.name,
     message: failedStatement ? 'A database statement failed.' : e.message,
@@ -23,5 +31,8 @@ export function errorForLog(error: unknown): Record<string, unknown> {
 
 /** The server's JSON log (on stdout by default); every line passes through redactCredentials, whatever logged it. */
 export function createLogger(level: string, write: (line: string) => void = (line) => process.stdout.write(line)): Logger {
-  return pino({ level, serializers: { err: errorForLog, error: errorForLog } }, { write: (line: string) => write(redactCredentials(line)) });
+  return pino(
+    { level, serializers: { err: errorForLog, error: errorForLog } },
+    { write: (line: string) => write(redactCredentials(line)) },
+  );
 }

@@ -29,7 +29,9 @@ function describeDemo(url: string, ids: DemoIds | null, tokenPrefilled: boolean)
       `           export TOKEN=$(npm run -s token -- --role TENANT_GLOBAL_ADMIN --tenant ${ids.tenants.contoso})`,
     );
   }
-  lines.push(`Then:      curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ viewer { roles } }"}'`);
+  lines.push(
+    `Then:      curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ viewer { roles } }"}'`,
+  );
   return lines.join('\n');
 }
 

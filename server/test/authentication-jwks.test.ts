@@ -4,7 +4,6 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { codeOf, ok, startTestServer, type TestServer } from './support/harness';
 import { GET_VIEWER } from './graphql/shared-definitions';
 
-
 /** An identity provider's JWKS endpoint, on loopback, serving one RS256 public key. */
 describe('authentication with an external identity provider (AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE)', () => {
   let server: TestServer;

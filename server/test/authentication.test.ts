@@ -3,7 +3,6 @@ import { codeOf, ok, Role, startTestServer, type TestServer } from './support/ha
 import { GET_VIEWER } from './graphql/shared-definitions';
 import { DEVELOPMENT_JWT_SECRET } from '../src/config';
 
-
 describe('authentication over HTTP', () => {
   let server: TestServer;
   beforeAll(async () => {
@@ -38,8 +37,7 @@ describe('authentication over HTTP', () => {
     expectUnauthenticated(`Bearer ${await sign({ roles: ['PLATFORM_ADMIN'] }, 'x'.repeat(40))}`));
   it('refuses an expired token', async () =>
     expectUnauthenticated(`Bearer ${await sign({ roles: ['PLATFORM_ADMIN'] }, DEVELOPMENT_JWT_SECRET, '-1m')}`));
-  it('refuses a token with unknown roles', async () =>
-    expectUnauthenticated(`Bearer ${await sign({ roles: ['SUPERUSER'] })}`));
+  it('refuses a token with unknown roles', async () => expectUnauthenticated(`Bearer ${await sign({ roles: ['SUPERUSER'] })}`));
   it('refuses a tenant role without a tenantId claim', async () =>
     expectUnauthenticated(`Bearer ${await sign({ roles: ['TENANT_READER'] })}`));
   it('refuses a token with alg none', async () => {

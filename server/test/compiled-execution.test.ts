@@ -102,7 +102,11 @@ describe('compiled execution answers exactly like graphql-js', () => {
     const variables = { first: 0, withSubscriptions: false };
     const { body } = await twice({ query: CUSTOMER_PAGE, variables }, world.tokens.resellerAdmin);
     expect(body.errors).toEqual([
-      expect.objectContaining({ path: ['customers'], locations: [{ line: 2, column: 3 }], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+      expect.objectContaining({
+        path: ['customers'],
+        locations: [{ line: 2, column: 3 }],
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      }),
     ]);
     expect(body.data).toBeNull();
   });
@@ -124,8 +128,8 @@ describe('compiled execution answers exactly like graphql-js', () => {
     const query = `mutation Change($input: ChangeLicenseQuantityInput!) {
       changeLicenseQuantity(input: $input) { subscription { id quantity } }
     }`;
-    const id = ok(await server.gql(CUSTOMER_PAGE, { first: 1, withSubscriptions: true }, world.tokens.resellerAdmin)).customers.edges[0].node
-      .subscriptions.edges[0].node.id;
+    const id = ok(await server.gql(CUSTOMER_PAGE, { first: 1, withSubscriptions: true }, world.tokens.resellerAdmin)).customers.edges[0]
+      .node.subscriptions.edges[0].node.id;
     const before = await server.dataSource.query('SELECT COUNT(*) AS n FROM audit_events');
     const { body } = await twice({ query, variables: { input: { subscriptionId: id, quantity: 100_000 } } }, world.tokens.resellerAdmin);
     expect(body.errors[0].extensions.code).toBe('QUANTITY_OUT_OF_RANGE');

@@ -58,8 +58,15 @@ window.tryTheApi = async ({ api, token }) => {
 
 /** The frontend's own server: one page and its bundle, on a port of its own (so another origin than the API's). */
 async function startPageServer(): Promise<{ port: number; stop(): Promise<void> }> {
-  const bundle = (await build({ stdin: { contents: PAGE_SCRIPT, resolveDir: __dirname }, bundle: true, write: false, format: 'iife', platform: 'browser' }))
-    .outputFiles[0].text;
+  const bundle = (
+    await build({
+      stdin: { contents: PAGE_SCRIPT, resolveDir: __dirname },
+      bundle: true,
+      write: false,
+      format: 'iife',
+      platform: 'browser',
+    })
+  ).outputFiles[0].text;
   const server = http.createServer((req, res) => {
     if (req.url === '/app.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
     else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>frontend</title><script src="/app.js"></script>');
@@ -86,16 +93,23 @@ describe('a frontend on another origin, in Chromium', () => {
       const page = await context.newPage();
       await page.goto(`${origin}/`);
       const token = await server.token(Role.PLATFORM_ADMIN);
-      return await page.evaluate((args) => (globalThis as unknown as { tryTheApi(a: unknown): Promise<Record<string, unknown>> }).tryTheApi(args), {
-        api: server.url,
-        token,
-      });
+      return await page.evaluate(
+        (args) => (globalThis as unknown as { tryTheApi(a: unknown): Promise<Record<string, unknown>> }).tryTheApi(args),
+        {
+          api: server.url,
+          token,
+        },
+      );
     } finally {
       await context.close();
     }
   }
 
-  const answered = { fetch: { viewer: { roles: ['PLATFORM_ADMIN'] } }, urql: { viewer: { roles: ['PLATFORM_ADMIN'] } }, live: { action: 'tenant.created' } };
+  const answered = {
+    fetch: { viewer: { roles: ['PLATFORM_ADMIN'] } },
+    urql: { viewer: { roles: ['PLATFORM_ADMIN'] } },
+    live: { action: 'tenant.created' },
+  };
 
   describe('outside production', () => {
     let server: TestServer;
@@ -138,10 +152,18 @@ describe('a frontend on another origin, in Chromium', () => {
 
     it('the same page on an origin not in CORS_ORIGINS is refused at every door: no CORS headers for fetch and urql, 403 for the WebSocket', async () => {
       const outcome = await tryFrom(`http://127.0.0.1:${pages.port}`, server);
-      expect(outcome).toEqual({ fetch: expect.stringMatching(/^refused: /), urql: expect.stringMatching(/^refused: /), live: expect.stringMatching(/^refused: /) });
+      expect(outcome).toEqual({
+        fetch: expect.stringMatching(/^refused: /),
+        urql: expect.stringMatching(/^refused: /),
+        live: expect.stringMatching(/^refused: /),
+      });
       const preflight = await fetch(server.url, {
         method: 'OPTIONS',
-        headers: { origin: `http://127.0.0.1:${pages.port}`, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+        headers: {
+          origin: `http://127.0.0.1:${pages.port}`,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization',
+        },
       });
       expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     });

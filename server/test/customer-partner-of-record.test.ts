@@ -175,7 +175,11 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
       const offer = await freshOffer();
       const bought = await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 2 });
       const set = ok(
-        await server.gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId: bought.id, partnerId: world.partners.advisor } }, tenant.tokens.billing),
+        await server.gql(
+          SET_PARTNER_OF_RECORD,
+          { input: { subscriptionId: bought.id, partnerId: world.partners.advisor } },
+          tenant.tokens.billing,
+        ),
       ).setPartnerOfRecord.subscription;
       expect(set.partnerOfRecord).toEqual({ id: world.partners.advisor, name: 'Northwind Advisory' });
       const [event] = await auditOf(tenant.id, tenant.tokens.global, 1);
@@ -304,7 +308,11 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
         partnerId: world.partners.advisor,
       });
       const removed = ok(
-        await server.gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId: bought.id, partnerId: null, expectedVersion: 1 } }, tenant.tokens.billing),
+        await server.gql(
+          SET_PARTNER_OF_RECORD,
+          { input: { subscriptionId: bought.id, partnerId: null, expectedVersion: 1 } },
+          tenant.tokens.billing,
+        ),
       ).setPartnerOfRecord.subscription;
       expect(removed).toMatchObject({ id: bought.id, version: 2, partnerOfRecord: null, status: 'ACTIVE' });
       expect((await subscriptionAs(bought.id, tenant.tokens.reader)).partnerOfRecord).toBeNull();
@@ -339,7 +347,11 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
       });
 
       const payload = ok(
-        await server.gql(REMOVE_ADVISOR_RELATIONSHIP, { input: { tenantId: tenant.id, partnerId: world.partners.advisor } }, tenant.tokens.global),
+        await server.gql(
+          REMOVE_ADVISOR_RELATIONSHIP,
+          { input: { tenantId: tenant.id, partnerId: world.partners.advisor } },
+          tenant.tokens.global,
+        ),
       ).removeAdvisorRelationship;
       expect(payload.tenant).toEqual({
         id: tenant.id,
@@ -405,7 +417,11 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
         ),
       );
       const [removal, ...rest] = await Promise.all([
-        server.gql(REMOVE_ADVISOR_RELATIONSHIP, { input: { tenantId: tenant.id, partnerId: world.partners.advisor } }, tenant.tokens.global),
+        server.gql(
+          REMOVE_ADVISOR_RELATIONSHIP,
+          { input: { tenantId: tenant.id, partnerId: world.partners.advisor } },
+          tenant.tokens.global,
+        ),
         ...changes,
       ]);
       expect(removal.errors).toBeUndefined();
@@ -446,14 +462,20 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
       });
       // The relationship is still there, and still greyed out.
       expect(await relationshipsOf(customer.id, customer.tokens.global)).toEqual([
-        { kinds: ['RESELLER'], viewerCanRemove: false, partner: { id: world.partners.reseller, name: 'Fabrikam Reseller' }, subscriptions: [] },
+        {
+          kinds: ['RESELLER'],
+          viewerCanRemove: false,
+          partner: { id: world.partners.reseller, name: 'Fabrikam Reseller' },
+          subscriptions: [],
+        },
       ]);
     });
 
     it('a partner that is both reseller and advisor: the customer removes only the advisor part', async () => {
       const tenant = await kit.createTenant('both-kinds');
       const bothAdmin = await server.token(Role.PARTNER_ADMIN_AGENT, { partnerId: world.partners.both });
-      const code = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: { expiresInDays: 7 } }, bothAdmin)).createResellerInvitation.invitation.code;
+      const code = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: { expiresInDays: 7 } }, bothAdmin)).createResellerInvitation
+        .invitation.code;
       ok(await server.gql(ACCEPT_RESELLER_INVITATION, { input: { code } }, tenant.tokens.global));
       const offer = await freshOffer();
       const bought = await kit.purchase(tenant.tokens.global, {
@@ -472,7 +494,13 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
         },
       ]);
 
-      ok(await server.gql(REMOVE_ADVISOR_RELATIONSHIP, { input: { tenantId: tenant.id, partnerId: world.partners.both } }, tenant.tokens.global));
+      ok(
+        await server.gql(
+          REMOVE_ADVISOR_RELATIONSHIP,
+          { input: { tenantId: tenant.id, partnerId: world.partners.both } },
+          tenant.tokens.global,
+        ),
+      );
       expect(await relationshipsOf(tenant.id, tenant.tokens.global)).toEqual([
         { kinds: ['RESELLER'], viewerCanRemove: false, partner: { id: world.partners.both, name: 'Tailspin Partners' }, subscriptions: [] },
       ]);
@@ -506,8 +534,9 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
         [tenant.tokens.global, world.partners.advisor],
         [tenant.tokens.billing, world.partners.both],
       ] as const) {
-        const set = ok(await server.gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId: bought.id, partnerId, expectedVersion: version } }, token))
-          .setPartnerOfRecord.subscription;
+        const set = ok(
+          await server.gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId: bought.id, partnerId, expectedVersion: version } }, token),
+        ).setPartnerOfRecord.subscription;
         expect(set.partnerOfRecord!.id).toBe(partnerId);
         version = set.version;
       }
@@ -547,11 +576,19 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
       expect((await subscriptionAs(bought.id, customer.tokens.billing)).viewerCanManage).toBe(false);
 
       const bySales = ok(
-        await server.gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId: bought.id, partnerId: world.partners.advisor } }, world.tokens.resellerSales),
+        await server.gql(
+          SET_PARTNER_OF_RECORD,
+          { input: { subscriptionId: bought.id, partnerId: world.partners.advisor } },
+          world.tokens.resellerSales,
+        ),
       ).setPartnerOfRecord.subscription;
       expect(bySales.partnerOfRecord).toEqual({ id: world.partners.advisor, name: 'Northwind Advisory' });
       const byAdmin = ok(
-        await server.gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId: bought.id, partnerId: world.partners.both } }, world.tokens.resellerAdmin),
+        await server.gql(
+          SET_PARTNER_OF_RECORD,
+          { input: { subscriptionId: bought.id, partnerId: world.partners.both } },
+          world.tokens.resellerAdmin,
+        ),
       ).setPartnerOfRecord.subscription;
       expect(byAdmin.partnerOfRecord).toEqual({ id: world.partners.both, name: 'Tailspin Partners' });
       const [event] = await auditOf(customer.id, customer.tokens.global, 1);
@@ -573,12 +610,20 @@ describe('customer: partner of record (seed 000) over HTTP', () => {
       ];
       for (const [token, code] of refusals) {
         await expectNothingChanged(server, async () => {
-          const response = await server.gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId: bought.id, partnerId: world.partners.advisor } }, token);
+          const response = await server.gql(
+            SET_PARTNER_OF_RECORD,
+            { input: { subscriptionId: bought.id, partnerId: world.partners.advisor } },
+            token,
+          );
           expect(codeOf(response)).toBe(code);
         });
       }
       // The customer's admin is told who manages it.
-      const refused = await server.gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId: bought.id, partnerId: null } }, customer.tokens.global);
+      const refused = await server.gql(
+        SET_PARTNER_OF_RECORD,
+        { input: { subscriptionId: bought.id, partnerId: null } },
+        customer.tokens.global,
+      );
       expect(refused.errors![0].message).toMatch(new RegExp(world.partners.reseller));
       expect((await subscriptionAs(bought.id, customer.tokens.reader)).partnerOfRecord!.id).toBe(world.partners.both);
     });

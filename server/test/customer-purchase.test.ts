@@ -105,7 +105,11 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
       const offer = await kit.createOffer();
       await kit.purchase(tenant.tokens.billing, { tenantId: tenant.id, offerId: offer.id, quantity: 1 });
       await expectNothingChanged(server, async () => {
-        const second = await server.gql(PURCHASE_SUBSCRIPTION, { input: { tenantId: tenant.id, offerId: offer.id, quantity: 2 } }, tenant.tokens.global);
+        const second = await server.gql(
+          PURCHASE_SUBSCRIPTION,
+          { input: { tenantId: tenant.id, offerId: offer.id, quantity: 2 } },
+          tenant.tokens.global,
+        );
         expect(codeOf(second)).toBe('CONFLICT');
         expect(second.errors![0].extensions.field).toBe('offerId');
       });
@@ -131,9 +135,9 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
 
       const list = ok(await server.gql(SUBSCRIPTIONS_PAGE, { tenantId: tenant.id }, tenant.tokens.global)).subscriptions;
       expect(list.totalCount).toBe(1);
-      const purchases = ok(await server.gql(GET_AUDIT_EVENTS, { tenantId: tenant.id, first: 100 }, tenant.tokens.global)).auditEvents.edges.filter(
-        (e) => e.node.action === 'subscription.purchased',
-      );
+      const purchases = ok(
+        await server.gql(GET_AUDIT_EVENTS, { tenantId: tenant.id, first: 100 }, tenant.tokens.global),
+      ).auditEvents.edges.filter((e) => e.node.action === 'subscription.purchased');
       expect(purchases).toHaveLength(1);
     });
 
@@ -218,9 +222,9 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
 
       const list = ok(await server.gql(SUBSCRIPTIONS_PAGE, { tenantId: tenant.id }, tenant.tokens.global)).subscriptions;
       expect(list.totalCount).toBe(2);
-      const purchases = ok(await server.gql(GET_AUDIT_EVENTS, { tenantId: tenant.id, first: 100 }, tenant.tokens.global)).auditEvents.edges.filter(
-        (e) => e.node.action === 'subscription.purchased',
-      );
+      const purchases = ok(
+        await server.gql(GET_AUDIT_EVENTS, { tenantId: tenant.id, first: 100 }, tenant.tokens.global),
+      ).auditEvents.edges.filter((e) => e.node.action === 'subscription.purchased');
       expect(purchases).toHaveLength(2);
     });
 
@@ -265,7 +269,11 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
       });
       await expectNothingChanged(server, async () => {
         const quote = ok(
-          await server.gql(QUOTE_WITH_NAMES, { input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1 } }, tenant.tokens.billing),
+          await server.gql(
+            QUOTE_WITH_NAMES,
+            { input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1 } },
+            tenant.tokens.billing,
+          ),
         ).quoteSubscription;
         expect(quote).toMatchObject({ quantity: 1, channel: 'DIRECT', partnerOfRecord: null, unitPriceCents: 600, monthlyTotalCents: 600 });
       });
@@ -293,7 +301,11 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
     it('a large order totals correctly', async () => {
       const tenant = await kit.createTenant('quote-large');
       const quote = ok(
-        await server.gql(QUOTE_WITH_NAMES, { input: { tenantId: tenant.id, offerId: world.offers.e5.id, quantity: 100000 } }, tenant.tokens.global),
+        await server.gql(
+          QUOTE_WITH_NAMES,
+          { input: { tenantId: tenant.id, offerId: world.offers.e5.id, quantity: 100000 } },
+          tenant.tokens.global,
+        ),
       ).quoteSubscription;
       expect(quote).toMatchObject({ quantity: 100000, unitPriceCents: 5700, monthlyTotalCents: 570_000_000 });
     });
@@ -306,7 +318,11 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
       ]);
       const tenant = await kit.createTenant('quote-huge');
       const quote = ok(
-        await server.gql(QUOTE_WITH_NAMES, { input: { tenantId: tenant.id, offerId: offer.id, quantity: 1_000_000 } }, tenant.tokens.global),
+        await server.gql(
+          QUOTE_WITH_NAMES,
+          { input: { tenantId: tenant.id, offerId: offer.id, quantity: 1_000_000 } },
+          tenant.tokens.global,
+        ),
       ).quoteSubscription;
       expect(quote).toMatchObject({ quantity: 1_000_000, unitPriceCents: 100_000_000, monthlyTotalCents: 100_000_000_000_000 });
       const threeYears = ok(
@@ -320,7 +336,11 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
       expect(threeYears).toMatchObject({ termTotalCents: 300_000_000_000_000, monthlyTotalCents: 8_333_333_333_333 });
       expect(Number.isSafeInteger(threeYears.termTotalCents)).toBe(true);
       const bought = ok(
-        await server.gql(PURCHASE_SUBSCRIPTION, { input: { tenantId: tenant.id, offerId: offer.id, quantity: 1_000_000 } }, tenant.tokens.global),
+        await server.gql(
+          PURCHASE_SUBSCRIPTION,
+          { input: { tenantId: tenant.id, offerId: offer.id, quantity: 1_000_000 } },
+          tenant.tokens.global,
+        ),
       ).purchaseSubscription.subscription;
       expect(bought).toMatchObject({ quantity: 1_000_000 });
     });
@@ -331,8 +351,10 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
       const tenant = await kit.createTenant('reads');
       const offers = [await kit.createOffer(), await kit.createOffer(), await kit.createOffer()];
       const subs = [];
-      for (const offer of offers) subs.push(await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 2 }));
-      const suspended = ok(await server.gql(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: subs[1].id } }, tenant.tokens.billing)).suspendSubscription.subscription;
+      for (const offer of offers)
+        subs.push(await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 2 }));
+      const suspended = ok(await server.gql(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: subs[1].id } }, tenant.tokens.billing))
+        .suspendSubscription.subscription;
       expect(suspended.status).toBe('SUSPENDED');
       expect(Date.parse(suspended.dataRetentionEndsAt!) - Date.parse(suspended.suspendedAt!)).toBe(90 * 86_400_000);
 
@@ -351,14 +373,18 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
       const onlySuspended = await list(tenant.tokens.reader, 'SUSPENDED');
       expect(onlySuspended.totalCount).toBe(1);
       expect(onlySuspended.edges).toEqual([
-        { cursor: expect.any(String), node: { id: subs[1].id, status: 'SUSPENDED', quantity: 2, viewerCanManage: false, offer: { id: offers[1].id } } },
+        {
+          cursor: expect.any(String),
+          node: { id: subs[1].id, status: 'SUSPENDED', quantity: 2, viewerCanManage: false, offer: { id: offers[1].id } },
+        },
       ]);
       expect((await list(tenant.tokens.reader, 'DELETED')).totalCount).toBe(0);
       // A reader sees everything but manages nothing.
       expect((await list(tenant.tokens.reader)).edges.map((e) => e.node.viewerCanManage)).toEqual([false, false, false]);
 
       // Tenant.subscriptions answers the same.
-      const nested = ok(await server.gql(TENANT_SUBSCRIPTIONS, { id: tenant.id, status: 'ACTIVE' }, tenant.tokens.billing)).tenant.subscriptions;
+      const nested = ok(await server.gql(TENANT_SUBSCRIPTIONS, { id: tenant.id, status: 'ACTIVE' }, tenant.tokens.billing)).tenant
+        .subscriptions;
       expect(nested.totalCount).toBe(2);
       expect(nested.edges.map((e) => e.node)).toEqual([
         { id: subs[0].id, status: 'ACTIVE', viewerCanManage: true },
@@ -381,7 +407,10 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
         status: 'SUSPENDED',
         viewerCanManage: true,
       });
-      expect(ok(await server.gql(REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: subs[1].id } }, tenant.tokens.global)).reactivateSubscription.subscription.status).toBe('ACTIVE');
+      expect(
+        ok(await server.gql(REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: subs[1].id } }, tenant.tokens.global))
+          .reactivateSubscription.subscription.status,
+      ).toBe('ACTIVE');
     });
 
     it('concurrent partner-of-record and quantity changes without expectedVersion lose no update', async () => {
@@ -392,18 +421,29 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
         ...[2, 3, 4, 5].map((quantity) =>
           server.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: bought.id, quantity } }, tenant.tokens.global),
         ),
-        server.gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId: bought.id, partnerId: world.partners.advisor } }, tenant.tokens.billing),
+        server.gql(
+          SET_PARTNER_OF_RECORD,
+          { input: { subscriptionId: bought.id, partnerId: world.partners.advisor } },
+          tenant.tokens.billing,
+        ),
       ]);
       for (const response of responses) ok(response);
       const after = ok(await server.gql(GET_SUBSCRIPTION, { id: bought.id }, tenant.tokens.global)).subscription;
       expect(after.version).toBe(6);
       expect(after.partnerOfRecord).toEqual({ id: world.partners.advisor, name: 'Northwind Advisory' });
-      const events = ok(await server.gql(GET_AUDIT_EVENTS, { tenantId: tenant.id, first: 100 }, tenant.tokens.global)).auditEvents.edges
-        .map((e) => e.node)
+      const events = ok(await server.gql(GET_AUDIT_EVENTS, { tenantId: tenant.id, first: 100 }, tenant.tokens.global))
+        .auditEvents.edges.map((e) => e.node)
         .filter((e) => e.targetId === bought.id);
       // Each change saw the one before it: versions chain 1 → 2 → … → 6 with no gap or repeat.
       const chain = events.map((e) => [e.before?.version ?? 0, e.after!.version]).sort((a: number[], b: number[]) => a[0] - b[0]);
-      expect(chain).toEqual([[0, 1], [1, 2], [2, 3], [3, 4], [4, 5], [5, 6]]);
+      expect(chain).toEqual([
+        [0, 1],
+        [1, 2],
+        [2, 3],
+        [3, 4],
+        [4, 5],
+        [5, 6],
+      ]);
       // The last quantity written is the one that shows.
       const lastQuantity = events.find((e) => e.action === 'subscription.quantityChanged')!.after!.quantity;
       expect(after.quantity).toBe(lastQuantity);
@@ -414,7 +454,9 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
       const bought = await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1 });
       expect(codeOf(await server.gql(GET_SUBSCRIPTION, { id: bought.id }, world.tokens.otherDirectGlobal))).toBe('NOT_FOUND');
       expect(codeOf(await server.gql(SUBSCRIPTIONS_PAGE, { tenantId: tenant.id }, world.tokens.directReader))).toBe('NOT_FOUND');
-      expect(codeOf(await server.gql(GET_SUBSCRIPTION, { id: '0190a000-0000-7000-8000-000000000000' }, tenant.tokens.global))).toBe('NOT_FOUND');
+      expect(codeOf(await server.gql(GET_SUBSCRIPTION, { id: '0190a000-0000-7000-8000-000000000000' }, tenant.tokens.global))).toBe(
+        'NOT_FOUND',
+      );
     });
   });
 
@@ -423,8 +465,20 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
       const tenant = await kit.createTenant('audit');
       const offer = await kit.createOffer({ min: 1, max: 50, cents: 100 });
       const bought = await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 5 });
-      ok(await server.gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId: bought.id, partnerId: world.partners.advisor } }, tenant.tokens.billing));
-      ok(await server.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: bought.id, quantity: 9, expectedVersion: 2 } }, tenant.tokens.global));
+      ok(
+        await server.gql(
+          SET_PARTNER_OF_RECORD,
+          { input: { subscriptionId: bought.id, partnerId: world.partners.advisor } },
+          tenant.tokens.billing,
+        ),
+      );
+      ok(
+        await server.gql(
+          CHANGE_LICENSE_QUANTITY,
+          { input: { subscriptionId: bought.id, quantity: 9, expectedVersion: 2 } },
+          tenant.tokens.global,
+        ),
+      );
       ok(await server.gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId: bought.id, partnerId: null } }, tenant.tokens.global));
       ok(await server.gql(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: bought.id } }, tenant.tokens.billing));
       ok(await server.gql(REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: bought.id } }, tenant.tokens.global));
@@ -447,10 +501,22 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
       const [reactivated, suspendedEvent, removed, quantity, set, purchased] = events;
       for (const e of events.slice(0, 6)) expect(e).toMatchObject({ targetType: 'Subscription', targetId: bought.id, tenantId: tenant.id });
       expect(purchased).toMatchObject({ actor: global, before: null, after: { quantity: 5, version: 1, status: 'ACTIVE' } });
-      expect(set).toMatchObject({ actor: billing, before: { partnerOfRecordId: null }, after: { partnerOfRecordId: world.partners.advisor, version: 2 } });
+      expect(set).toMatchObject({
+        actor: billing,
+        before: { partnerOfRecordId: null },
+        after: { partnerOfRecordId: world.partners.advisor, version: 2 },
+      });
       expect(quantity).toMatchObject({ actor: global, before: { quantity: 5, version: 2 }, after: { quantity: 9, version: 3 } });
-      expect(removed).toMatchObject({ actor: global, before: { partnerOfRecordId: world.partners.advisor }, after: { partnerOfRecordId: null } });
-      expect(suspendedEvent).toMatchObject({ actor: billing, before: { status: 'ACTIVE', suspendedAt: null }, after: { status: 'SUSPENDED' } });
+      expect(removed).toMatchObject({
+        actor: global,
+        before: { partnerOfRecordId: world.partners.advisor },
+        after: { partnerOfRecordId: null },
+      });
+      expect(suspendedEvent).toMatchObject({
+        actor: billing,
+        before: { status: 'ACTIVE', suspendedAt: null },
+        after: { status: 'SUSPENDED' },
+      });
       expect(typeof suspendedEvent.after!.suspendedAt).toBe('string');
       expect(reactivated).toMatchObject({ actor: global, before: { status: 'SUSPENDED' }, after: { status: 'ACTIVE', suspendedAt: null } });
       // Each event belongs to its own request.
@@ -459,7 +525,9 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
       expect(purchased.after).not.toHaveProperty('liveKey');
 
       // The billing admin reads the same trail; without tenantId a tenant admin gets its own tenant's.
-      const byBilling = ok(await server.gql(GET_AUDIT_EVENTS, { first: 100 }, tenant.tokens.billing)).auditEvents.edges.map((e) => e.node.id);
+      const byBilling = ok(await server.gql(GET_AUDIT_EVENTS, { first: 100 }, tenant.tokens.billing)).auditEvents.edges.map(
+        (e) => e.node.id,
+      );
       expect(byBilling).toEqual(events.map((e) => e.id));
 
       // Pages follow the same order.
@@ -500,9 +568,15 @@ describe('customer: purchase, quote, reads and audit over HTTP', () => {
         status: 'DELETED',
         viewerCanManage: false,
       });
-      expect(ok(await server.gql(GET_PARTNER_RELATIONSHIPS, { id: tenant.id }, tenant.tokens.global)).tenant.partnerRelationships).toEqual([]);
+      expect(ok(await server.gql(GET_PARTNER_RELATIONSHIPS, { id: tenant.id }, tenant.tokens.global)).tenant.partnerRelationships).toEqual(
+        [],
+      );
       await expectNothingChanged(server, async () => {
-        const response = await server.gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId: bought.id, partnerId: world.partners.both } }, tenant.tokens.global);
+        const response = await server.gql(
+          SET_PARTNER_OF_RECORD,
+          { input: { subscriptionId: bought.id, partnerId: world.partners.both } },
+          tenant.tokens.global,
+        );
         expect(codeOf(response)).toBe('INVALID_STATUS_TRANSITION');
       });
       const again = await kit.purchase(tenant.tokens.global, { tenantId: tenant.id, offerId: offer.id, quantity: 1 });

@@ -78,39 +78,128 @@ describe('customer: every refusal changes nothing', () => {
 
   /** Runs the operation, expects exactly one error with this code (and field), no data, and no change anywhere. */
 
-
   // ---------------------------------------------------------------------------------------------
   // Purchase and quote: the same refusals, because the quote runs every check of the purchase.
   // ---------------------------------------------------------------------------------------------
   type PurchaseCase = [string, () => { token: string; input: Record<string, unknown> }, string, string?];
   const purchaseCases: PurchaseCase[] = [
-    ['a reader', () => ({ token: tenant.tokens.reader, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1 } }), 'FORBIDDEN'],
-    ['a platform admin', () => ({ token: world.tokens.platform, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1 } }), 'FORBIDDEN'],
-    ['an admin of another tenant', () => ({ token: world.tokens.otherDirectGlobal, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1 } }), 'NOT_FOUND'],
-    ['a reseller for a tenant that is not its customer', () => ({ token: world.tokens.resellerAdmin, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1 } }), 'NOT_FOUND'],
-    ["a reseller-managed tenant's global admin", () => ({ token: customer.tokens.global, input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } }), 'FORBIDDEN'],
-    ["a reseller-managed tenant's billing admin", () => ({ token: customer.tokens.billing, input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } }), 'FORBIDDEN'],
-    ['an unknown tenant id', () => ({ token: tenant.tokens.global, input: { tenantId: UNKNOWN_UUID, offerId: world.offers.basic.id, quantity: 1 } }), 'NOT_FOUND'],
-    ['an unknown offer id', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: UNKNOWN_UUID, quantity: 1 } }), 'NOT_FOUND'],
-    ['a malformed offer id', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: 'not-an-offer', quantity: 1 } }), 'NOT_FOUND'],
-    ['an unknown Partner ID', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1, partnerId: UNKNOWN_PARTNER_ID } }), 'PARTNER_NOT_FOUND', 'partnerId'],
-    ['a partner that is not an advisor', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1, partnerId: world.partners.reseller } }), 'PARTNER_NOT_ADVISOR', 'partnerId'],
-    ...MALFORMED_PARTNER_IDS.map(
-      (partnerId): PurchaseCase => [
-        `a malformed Partner ID ${JSON.stringify(partnerId)}`,
-        () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1, partnerId } }),
-        'BAD_USER_INPUT',
-        'partnerId',
-      ],
-    ),
-    ['a quantity below the offer’s minimum', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.premium.id, quantity: 4 } }), 'QUANTITY_OUT_OF_RANGE', 'quantity'],
-    ['a quantity above the offer’s maximum', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 301 } }), 'QUANTITY_OUT_OF_RANGE', 'quantity'],
-    ['a zero quantity', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 0 } }), 'BAD_USER_INPUT', 'quantity'],
-    ['a negative quantity', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: -3 } }), 'BAD_USER_INPUT', 'quantity'],
-    ['a fractional quantity', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 2.5 } }), 'BAD_USER_INPUT', 'quantity'],
-    ['a quantity given as a string', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: '3' } }), 'BAD_USER_INPUT', 'quantity'],
-    ['no quantity at all', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id } }), 'BAD_USER_INPUT', 'quantity'],
-    ['a second live subscription of the same offer and channel', () => ({ token: tenant.tokens.billing, input: { tenantId: tenant.id, offerId: ranged.id, quantity: 3 } }), 'CONFLICT', 'offerId'],
+    [
+      'a reader',
+      () => ({ token: tenant.tokens.reader, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1 } }),
+      'FORBIDDEN',
+    ],
+    [
+      'a platform admin',
+      () => ({ token: world.tokens.platform, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1 } }),
+      'FORBIDDEN',
+    ],
+    [
+      'an admin of another tenant',
+      () => ({ token: world.tokens.otherDirectGlobal, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1 } }),
+      'NOT_FOUND',
+    ],
+    [
+      'a reseller for a tenant that is not its customer',
+      () => ({ token: world.tokens.resellerAdmin, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1 } }),
+      'NOT_FOUND',
+    ],
+    [
+      "a reseller-managed tenant's global admin",
+      () => ({ token: customer.tokens.global, input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } }),
+      'FORBIDDEN',
+    ],
+    [
+      "a reseller-managed tenant's billing admin",
+      () => ({ token: customer.tokens.billing, input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } }),
+      'FORBIDDEN',
+    ],
+    [
+      'an unknown tenant id',
+      () => ({ token: tenant.tokens.global, input: { tenantId: UNKNOWN_UUID, offerId: world.offers.basic.id, quantity: 1 } }),
+      'NOT_FOUND',
+    ],
+    [
+      'an unknown offer id',
+      () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: UNKNOWN_UUID, quantity: 1 } }),
+      'NOT_FOUND',
+    ],
+    [
+      'a malformed offer id',
+      () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: 'not-an-offer', quantity: 1 } }),
+      'NOT_FOUND',
+    ],
+    [
+      'an unknown Partner ID',
+      () => ({
+        token: tenant.tokens.global,
+        input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1, partnerId: UNKNOWN_PARTNER_ID },
+      }),
+      'PARTNER_NOT_FOUND',
+      'partnerId',
+    ],
+    [
+      'a partner that is not an advisor',
+      () => ({
+        token: tenant.tokens.global,
+        input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1, partnerId: world.partners.reseller },
+      }),
+      'PARTNER_NOT_ADVISOR',
+      'partnerId',
+    ],
+    ...MALFORMED_PARTNER_IDS.map((partnerId): PurchaseCase => [
+      `a malformed Partner ID ${JSON.stringify(partnerId)}`,
+      () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1, partnerId } }),
+      'BAD_USER_INPUT',
+      'partnerId',
+    ]),
+    [
+      'a quantity below the offer’s minimum',
+      () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.premium.id, quantity: 4 } }),
+      'QUANTITY_OUT_OF_RANGE',
+      'quantity',
+    ],
+    [
+      'a quantity above the offer’s maximum',
+      () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 301 } }),
+      'QUANTITY_OUT_OF_RANGE',
+      'quantity',
+    ],
+    [
+      'a zero quantity',
+      () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 0 } }),
+      'BAD_USER_INPUT',
+      'quantity',
+    ],
+    [
+      'a negative quantity',
+      () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: -3 } }),
+      'BAD_USER_INPUT',
+      'quantity',
+    ],
+    [
+      'a fractional quantity',
+      () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 2.5 } }),
+      'BAD_USER_INPUT',
+      'quantity',
+    ],
+    [
+      'a quantity given as a string',
+      () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: '3' } }),
+      'BAD_USER_INPUT',
+      'quantity',
+    ],
+    [
+      'no quantity at all',
+      () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, offerId: world.offers.basic.id } }),
+      'BAD_USER_INPUT',
+      'quantity',
+    ],
+    [
+      'a second live subscription of the same offer and channel',
+      () => ({ token: tenant.tokens.billing, input: { tenantId: tenant.id, offerId: ranged.id, quantity: 3 } }),
+      'CONFLICT',
+      'offerId',
+    ],
   ];
 
   describe.each([
@@ -123,13 +212,26 @@ describe('customer: every refusal changes nothing', () => {
     });
 
     it('a request without a token (UNAUTHENTICATED)', async () => {
-      const response = await expectRefused(server, query, { input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1 } }, undefined, 'UNAUTHENTICATED');
+      const response = await expectRefused(
+        server,
+        query,
+        { input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 1 } },
+        undefined,
+        'UNAUTHENTICATED',
+      );
       expect(response.status).toBe(401);
     });
 
     it('a suspended subscription still counts as live (CONFLICT)', async () => {
       const offerOfSuspended = ok(await server.gql(GET_SUBSCRIPTION, { id: suspended.id }, tenant.tokens.global)).subscription.offer.id;
-      await expectRefused(server, query, { input: { tenantId: tenant.id, offerId: offerOfSuspended, quantity: 1 } }, tenant.tokens.global, 'CONFLICT', 'offerId');
+      await expectRefused(
+        server,
+        query,
+        { input: { tenantId: tenant.id, offerId: offerOfSuspended, quantity: 1 } },
+        tenant.tokens.global,
+        'CONFLICT',
+        'offerId',
+      );
     });
   });
 
@@ -163,31 +265,94 @@ describe('customer: every refusal changes nothing', () => {
   describe('setPartnerOfRecord refuses', () => {
     type Case = [string, () => { token: string; input: Record<string, unknown> }, string, string?];
     const cases: Case[] = [
-      ['a reader', () => ({ token: tenant.tokens.reader, input: { subscriptionId: active.id, partnerId: world.partners.both } }), 'FORBIDDEN'],
+      [
+        'a reader',
+        () => ({ token: tenant.tokens.reader, input: { subscriptionId: active.id, partnerId: world.partners.both } }),
+        'FORBIDDEN',
+      ],
       ['a reader removing it', () => ({ token: tenant.tokens.reader, input: { subscriptionId: active.id, partnerId: null } }), 'FORBIDDEN'],
       ['a platform admin', () => ({ token: world.tokens.platform, input: { subscriptionId: active.id, partnerId: null } }), 'FORBIDDEN'],
-      ['an admin of another tenant', () => ({ token: world.tokens.otherDirectGlobal, input: { subscriptionId: active.id, partnerId: world.partners.both } }), 'NOT_FOUND'],
-      ['the partner of record itself', () => ({ token: world.tokens.advisorAdmin, input: { subscriptionId: active.id, partnerId: null } }), 'FORBIDDEN'],
-      ['a reseller without a relationship', () => ({ token: world.tokens.resellerAdmin, input: { subscriptionId: active.id, partnerId: null } }), 'NOT_FOUND'],
-      ['an unknown Partner ID', () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, partnerId: UNKNOWN_PARTNER_ID } }), 'PARTNER_NOT_FOUND', 'partnerId'],
-      ['a partner that is not an advisor', () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, partnerId: world.partners.otherReseller } }), 'PARTNER_NOT_ADVISOR', 'partnerId'],
-      ...MALFORMED_PARTNER_IDS.map(
-        (partnerId): Case => [
-          `a malformed Partner ID ${JSON.stringify(partnerId)}`,
-          () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, partnerId } }),
-          'BAD_USER_INPUT',
-          'partnerId',
-        ],
-      ),
-      ['a stale expectedVersion', () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, partnerId: world.partners.both, expectedVersion: 1 } }), 'CONFLICT', 'expectedVersion'],
-      ['an expectedVersion from the future', () => ({ token: tenant.tokens.billing, input: { subscriptionId: active.id, partnerId: null, expectedVersion: 3 } }), 'CONFLICT', 'expectedVersion'],
-      ['an expectedVersion of 0', () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, partnerId: null, expectedVersion: 0 } }), 'BAD_USER_INPUT', 'expectedVersion'],
-      ['a suspended subscription', () => ({ token: tenant.tokens.global, input: { subscriptionId: suspended.id, partnerId: world.partners.both } }), 'FAILED_PRECONDITION'],
-      ['removing it from a suspended subscription', () => ({ token: tenant.tokens.global, input: { subscriptionId: suspended.id, partnerId: null } }), 'FAILED_PRECONDITION'],
-      ['an unknown subscription id', () => ({ token: tenant.tokens.global, input: { subscriptionId: UNKNOWN_UUID, partnerId: world.partners.advisor } }), 'NOT_FOUND'],
-      ['a malformed subscription id', () => ({ token: tenant.tokens.global, input: { subscriptionId: 'nope', partnerId: null } }), 'NOT_FOUND'],
-      ["the customer's admin on a subscription its reseller sold", () => ({ token: customer.tokens.global, input: { subscriptionId: resold.id, partnerId: world.partners.advisor } }), 'FORBIDDEN'],
-      ["the customer's billing admin on a subscription its reseller sold", () => ({ token: customer.tokens.billing, input: { subscriptionId: resold.id, partnerId: null } }), 'FORBIDDEN'],
+      [
+        'an admin of another tenant',
+        () => ({ token: world.tokens.otherDirectGlobal, input: { subscriptionId: active.id, partnerId: world.partners.both } }),
+        'NOT_FOUND',
+      ],
+      [
+        'the partner of record itself',
+        () => ({ token: world.tokens.advisorAdmin, input: { subscriptionId: active.id, partnerId: null } }),
+        'FORBIDDEN',
+      ],
+      [
+        'a reseller without a relationship',
+        () => ({ token: world.tokens.resellerAdmin, input: { subscriptionId: active.id, partnerId: null } }),
+        'NOT_FOUND',
+      ],
+      [
+        'an unknown Partner ID',
+        () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, partnerId: UNKNOWN_PARTNER_ID } }),
+        'PARTNER_NOT_FOUND',
+        'partnerId',
+      ],
+      [
+        'a partner that is not an advisor',
+        () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, partnerId: world.partners.otherReseller } }),
+        'PARTNER_NOT_ADVISOR',
+        'partnerId',
+      ],
+      ...MALFORMED_PARTNER_IDS.map((partnerId): Case => [
+        `a malformed Partner ID ${JSON.stringify(partnerId)}`,
+        () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, partnerId } }),
+        'BAD_USER_INPUT',
+        'partnerId',
+      ]),
+      [
+        'a stale expectedVersion',
+        () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, partnerId: world.partners.both, expectedVersion: 1 } }),
+        'CONFLICT',
+        'expectedVersion',
+      ],
+      [
+        'an expectedVersion from the future',
+        () => ({ token: tenant.tokens.billing, input: { subscriptionId: active.id, partnerId: null, expectedVersion: 3 } }),
+        'CONFLICT',
+        'expectedVersion',
+      ],
+      [
+        'an expectedVersion of 0',
+        () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, partnerId: null, expectedVersion: 0 } }),
+        'BAD_USER_INPUT',
+        'expectedVersion',
+      ],
+      [
+        'a suspended subscription',
+        () => ({ token: tenant.tokens.global, input: { subscriptionId: suspended.id, partnerId: world.partners.both } }),
+        'FAILED_PRECONDITION',
+      ],
+      [
+        'removing it from a suspended subscription',
+        () => ({ token: tenant.tokens.global, input: { subscriptionId: suspended.id, partnerId: null } }),
+        'FAILED_PRECONDITION',
+      ],
+      [
+        'an unknown subscription id',
+        () => ({ token: tenant.tokens.global, input: { subscriptionId: UNKNOWN_UUID, partnerId: world.partners.advisor } }),
+        'NOT_FOUND',
+      ],
+      [
+        'a malformed subscription id',
+        () => ({ token: tenant.tokens.global, input: { subscriptionId: 'nope', partnerId: null } }),
+        'NOT_FOUND',
+      ],
+      [
+        "the customer's admin on a subscription its reseller sold",
+        () => ({ token: customer.tokens.global, input: { subscriptionId: resold.id, partnerId: world.partners.advisor } }),
+        'FORBIDDEN',
+      ],
+      [
+        "the customer's billing admin on a subscription its reseller sold",
+        () => ({ token: customer.tokens.billing, input: { subscriptionId: resold.id, partnerId: null } }),
+        'FORBIDDEN',
+      ],
     ];
     it.each(rows(cases))('%s', async (_case, build, code, field) => {
       const { token, input } = build();
@@ -195,7 +360,13 @@ describe('customer: every refusal changes nothing', () => {
     });
 
     it('the suspended case says what to do', async () => {
-      const response = await expectRefused(server, SET_PARTNER_OF_RECORD, { input: { subscriptionId: suspended.id, partnerId: null } }, tenant.tokens.global, 'FAILED_PRECONDITION');
+      const response = await expectRefused(
+        server,
+        SET_PARTNER_OF_RECORD,
+        { input: { subscriptionId: suspended.id, partnerId: null } },
+        tenant.tokens.global,
+        'FAILED_PRECONDITION',
+      );
       expect(response.errors![0].message).toMatch(/suspended.*reactivate/i);
     });
 
@@ -212,16 +383,57 @@ describe('customer: every refusal changes nothing', () => {
   describe('changeLicenseQuantity refuses', () => {
     type Case = [string, () => { token: string; input: Record<string, unknown> }, string, string?];
     const cases: Case[] = [
-      ['a quantity below the minimum', () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, quantity: 1 } }), 'QUANTITY_OUT_OF_RANGE', 'quantity'],
-      ['a quantity above the maximum', () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, quantity: 21 } }), 'QUANTITY_OUT_OF_RANGE', 'quantity'],
-      ['a zero quantity', () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, quantity: 0 } }), 'BAD_USER_INPUT', 'quantity'],
-      ['a negative quantity', () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, quantity: -1 } }), 'BAD_USER_INPUT', 'quantity'],
-      ['a stale expectedVersion', () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, quantity: 7, expectedVersion: 1 } }), 'CONFLICT', 'expectedVersion'],
+      [
+        'a quantity below the minimum',
+        () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, quantity: 1 } }),
+        'QUANTITY_OUT_OF_RANGE',
+        'quantity',
+      ],
+      [
+        'a quantity above the maximum',
+        () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, quantity: 21 } }),
+        'QUANTITY_OUT_OF_RANGE',
+        'quantity',
+      ],
+      [
+        'a zero quantity',
+        () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, quantity: 0 } }),
+        'BAD_USER_INPUT',
+        'quantity',
+      ],
+      [
+        'a negative quantity',
+        () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, quantity: -1 } }),
+        'BAD_USER_INPUT',
+        'quantity',
+      ],
+      [
+        'a stale expectedVersion',
+        () => ({ token: tenant.tokens.global, input: { subscriptionId: active.id, quantity: 7, expectedVersion: 1 } }),
+        'CONFLICT',
+        'expectedVersion',
+      ],
       ['a reader', () => ({ token: tenant.tokens.reader, input: { subscriptionId: active.id, quantity: 7 } }), 'FORBIDDEN'],
-      ['an admin of another tenant', () => ({ token: world.tokens.otherDirectGlobal, input: { subscriptionId: active.id, quantity: 7 } }), 'NOT_FOUND'],
-      ['a suspended subscription', () => ({ token: tenant.tokens.global, input: { subscriptionId: suspended.id, quantity: 2 } }), 'FAILED_PRECONDITION'],
-      ["the customer's admin on a subscription its reseller sold", () => ({ token: customer.tokens.global, input: { subscriptionId: resold.id, quantity: 4 } }), 'FORBIDDEN'],
-      ['an unknown subscription id', () => ({ token: tenant.tokens.global, input: { subscriptionId: UNKNOWN_UUID, quantity: 4 } }), 'NOT_FOUND'],
+      [
+        'an admin of another tenant',
+        () => ({ token: world.tokens.otherDirectGlobal, input: { subscriptionId: active.id, quantity: 7 } }),
+        'NOT_FOUND',
+      ],
+      [
+        'a suspended subscription',
+        () => ({ token: tenant.tokens.global, input: { subscriptionId: suspended.id, quantity: 2 } }),
+        'FAILED_PRECONDITION',
+      ],
+      [
+        "the customer's admin on a subscription its reseller sold",
+        () => ({ token: customer.tokens.global, input: { subscriptionId: resold.id, quantity: 4 } }),
+        'FORBIDDEN',
+      ],
+      [
+        'an unknown subscription id',
+        () => ({ token: tenant.tokens.global, input: { subscriptionId: UNKNOWN_UUID, quantity: 4 } }),
+        'NOT_FOUND',
+      ],
     ];
     it.each(rows(cases))('%s', async (_case, build, code, field) => {
       const { token, input } = build();
@@ -232,9 +444,27 @@ describe('customer: every refusal changes nothing', () => {
   describe('suspend and reactivate refuse', () => {
     it('a reader, another tenant, the wrong status, and a reseller-managed customer', async () => {
       await expectRefused(server, SUSPEND_SUBSCRIPTION, { input: { subscriptionId: active.id } }, tenant.tokens.reader, 'FORBIDDEN');
-      await expectRefused(server, SUSPEND_SUBSCRIPTION, { input: { subscriptionId: active.id } }, world.tokens.otherDirectGlobal, 'NOT_FOUND');
-      await expectRefused(server, SUSPEND_SUBSCRIPTION, { input: { subscriptionId: suspended.id } }, tenant.tokens.global, 'INVALID_STATUS_TRANSITION');
-      await expectRefused(server, REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: active.id } }, tenant.tokens.global, 'INVALID_STATUS_TRANSITION');
+      await expectRefused(
+        server,
+        SUSPEND_SUBSCRIPTION,
+        { input: { subscriptionId: active.id } },
+        world.tokens.otherDirectGlobal,
+        'NOT_FOUND',
+      );
+      await expectRefused(
+        server,
+        SUSPEND_SUBSCRIPTION,
+        { input: { subscriptionId: suspended.id } },
+        tenant.tokens.global,
+        'INVALID_STATUS_TRANSITION',
+      );
+      await expectRefused(
+        server,
+        REACTIVATE_SUBSCRIPTION,
+        { input: { subscriptionId: active.id } },
+        tenant.tokens.global,
+        'INVALID_STATUS_TRANSITION',
+      );
       await expectRefused(server, SUSPEND_SUBSCRIPTION, { input: { subscriptionId: resold.id } }, customer.tokens.global, 'FORBIDDEN');
       await expectRefused(server, SUSPEND_SUBSCRIPTION, { input: { subscriptionId: UNKNOWN_UUID } }, tenant.tokens.global, 'NOT_FOUND');
     });
@@ -247,14 +477,47 @@ describe('customer: every refusal changes nothing', () => {
     type Case = [string, () => { token: string; input: Record<string, unknown> }, string, string?];
     const cases: Case[] = [
       ['a reader', () => ({ token: tenant.tokens.reader, input: { tenantId: tenant.id, partnerId: world.partners.advisor } }), 'FORBIDDEN'],
-      ['a platform admin', () => ({ token: world.tokens.platform, input: { tenantId: tenant.id, partnerId: world.partners.advisor } }), 'FORBIDDEN'],
-      ['a partner', () => ({ token: world.tokens.advisorAdmin, input: { tenantId: tenant.id, partnerId: world.partners.advisor } }), 'FORBIDDEN'],
-      ['an admin of another tenant', () => ({ token: world.tokens.otherDirectGlobal, input: { tenantId: tenant.id, partnerId: world.partners.advisor } }), 'NOT_FOUND'],
-      ['an unknown tenant id', () => ({ token: tenant.tokens.global, input: { tenantId: UNKNOWN_UUID, partnerId: world.partners.advisor } }), 'NOT_FOUND'],
-      ['a malformed Partner ID', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, partnerId: 'abc' } }), 'BAD_USER_INPUT', 'partnerId'],
-      ['a partner that advises none of its subscriptions', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, partnerId: world.partners.both } }), 'NOT_FOUND'],
-      ['an unknown Partner ID', () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, partnerId: UNKNOWN_PARTNER_ID } }), 'NOT_FOUND'],
-      ["its reseller (the reseller relationship is not the customer's to remove)", () => ({ token: customer.tokens.global, input: { tenantId: customer.id, partnerId: world.partners.reseller } }), 'FORBIDDEN'],
+      [
+        'a platform admin',
+        () => ({ token: world.tokens.platform, input: { tenantId: tenant.id, partnerId: world.partners.advisor } }),
+        'FORBIDDEN',
+      ],
+      [
+        'a partner',
+        () => ({ token: world.tokens.advisorAdmin, input: { tenantId: tenant.id, partnerId: world.partners.advisor } }),
+        'FORBIDDEN',
+      ],
+      [
+        'an admin of another tenant',
+        () => ({ token: world.tokens.otherDirectGlobal, input: { tenantId: tenant.id, partnerId: world.partners.advisor } }),
+        'NOT_FOUND',
+      ],
+      [
+        'an unknown tenant id',
+        () => ({ token: tenant.tokens.global, input: { tenantId: UNKNOWN_UUID, partnerId: world.partners.advisor } }),
+        'NOT_FOUND',
+      ],
+      [
+        'a malformed Partner ID',
+        () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, partnerId: 'abc' } }),
+        'BAD_USER_INPUT',
+        'partnerId',
+      ],
+      [
+        'a partner that advises none of its subscriptions',
+        () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, partnerId: world.partners.both } }),
+        'NOT_FOUND',
+      ],
+      [
+        'an unknown Partner ID',
+        () => ({ token: tenant.tokens.global, input: { tenantId: tenant.id, partnerId: UNKNOWN_PARTNER_ID } }),
+        'NOT_FOUND',
+      ],
+      [
+        "its reseller (the reseller relationship is not the customer's to remove)",
+        () => ({ token: customer.tokens.global, input: { tenantId: customer.id, partnerId: world.partners.reseller } }),
+        'FORBIDDEN',
+      ],
     ];
     it.each(rows(cases))('%s', async (_case, build, code, field) => {
       const { token, input } = build();
@@ -281,11 +544,11 @@ describe('customer: every refusal changes nothing', () => {
   describe('reads out of scope or of unknown ids are NOT_FOUND', () => {
     it.each([
       ['tenant(id) unknown', GET_PARTNER_RELATIONSHIPS, () => ({ id: UNKNOWN_UUID }), () => tenant.tokens.global],
-      ["tenant(id) of another tenant", GET_PARTNER_RELATIONSHIPS, () => ({ id: tenant.id }), () => world.tokens.otherDirectGlobal],
+      ['tenant(id) of another tenant', GET_PARTNER_RELATIONSHIPS, () => ({ id: tenant.id }), () => world.tokens.otherDirectGlobal],
       ['subscription(id) unknown', GET_SUBSCRIPTION, () => ({ id: UNKNOWN_UUID }), () => tenant.tokens.global],
-      ["subscription(id) of another tenant", GET_SUBSCRIPTION, () => ({ id: active.id }), () => world.tokens.otherDirectGlobal],
+      ['subscription(id) of another tenant', GET_SUBSCRIPTION, () => ({ id: active.id }), () => world.tokens.otherDirectGlobal],
       ['subscriptions(tenantId) unknown', GET_SUBSCRIPTIONS, () => ({ tenantId: UNKNOWN_UUID }), () => tenant.tokens.reader],
-      ["subscriptions(tenantId) of another tenant", GET_SUBSCRIPTIONS, () => ({ tenantId: customer.id }), () => tenant.tokens.global],
+      ['subscriptions(tenantId) of another tenant', GET_SUBSCRIPTIONS, () => ({ tenantId: customer.id }), () => tenant.tokens.global],
     ] as const)('%s', async (_case, query, variables, token) => {
       await expectRefused(server, query, variables(), token(), 'NOT_FOUND');
     });

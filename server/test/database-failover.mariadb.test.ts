@@ -65,12 +65,17 @@ describe('database failover (MariaDB)', () => {
   let kit: Kit;
 
   beforeAll(async () => {
-    proxy = new MysqlFaultProxy(mariadb, verbose ? (s) => console.log(`#${s.connection} ${s.fault ? `[${s.fault}] ` : ''}${s.sql}`) : undefined);
+    proxy = new MysqlFaultProxy(
+      mariadb,
+      verbose ? (s) => console.log(`#${s.connection} ${s.fault ? `[${s.fault}] ` : ''}${s.sql}`) : undefined,
+    );
     await proxy.listen();
     database = await createTestDatabase();
     db = await mysql.createConnection({ uri: database.url });
     // The own node through the proxy, then the MariaDB server directly.
-    server = await startTestServer({ env: { ...PRODUCTION, DATABASE_URL: multiHostUrl(database, [`127.0.0.1:${proxy.port}`, `${mariadb.host}:${mariadb.port}`]) } });
+    server = await startTestServer({
+      env: { ...PRODUCTION, DATABASE_URL: multiHostUrl(database, [`127.0.0.1:${proxy.port}`, `${mariadb.host}:${mariadb.port}`]) },
+    });
     base = server.url.replace(/\/graphql$/, '');
     w = await buildWorld(server);
     kit = kitFor(server);
@@ -129,7 +134,10 @@ describe('database failover (MariaDB)', () => {
       return await Promise.race([
         fault,
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`the fault on ${what} never fired: the statement did not go through the own node`)), 5_000);
+          timer = setTimeout(
+            () => reject(new Error(`the fault on ${what} never fired: the statement did not go through the own node`)),
+            5_000,
+          );
         }),
       ]);
     } finally {
@@ -177,7 +185,11 @@ describe('database failover (MariaDB)', () => {
     const eventsBefore = await auditEventCount();
 
     const fault = proxy.failNext(sql, how);
-    const response = await server.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: subscription.id, quantity: 9 } }, tenant.tokens.billing);
+    const response = await server.gql(
+      CHANGE_LICENSE_QUANTITY,
+      { input: { subscriptionId: subscription.id, quantity: 9 } },
+      tenant.tokens.billing,
+    );
     const hit = await fired(fault, String(sql));
     expect(hit.fault).toBe(how);
 
@@ -222,7 +234,9 @@ describe('database failover (MariaDB)', () => {
 
         const tenant = ok(response).createTenant.tenant;
         expect(tenant).toMatchObject({ name: 'Lost Reply', domain: input.domain });
-        expect(await rows('SELECT id, name FROM tenants WHERE domain = ?', [input.domain])).toEqual([{ id: tenant.id, name: 'Lost Reply' }]);
+        expect(await rows('SELECT id, name FROM tenants WHERE domain = ?', [input.domain])).toEqual([
+          { id: tenant.id, name: 'Lost Reply' },
+        ]);
         expect(await auditEventsOf(tenant.id, 'tenant.created')).toHaveLength(1);
         expect(await auditEventCount()).toBe(eventsBefore + 1);
       }));
@@ -237,7 +251,11 @@ describe('database failover (MariaDB)', () => {
       withProxyLog(async () => {
         await ownNodeServes();
         const { subscription } = await freshSubscription(3);
-        const context = { actor: { subject: 'spec:read-only', roles: [], tenantId: null, partnerId: null }, requestId: unique('read-only'), clock: server.clock };
+        const context = {
+          actor: { subject: 'spec:read-only', roles: [], tenantId: null, partnerId: null },
+          requestId: unique('read-only'),
+          clock: server.clock,
+        };
         const fault = proxy.failNext(COMMIT, 'reset-after');
         const quantity = await server.app.services.transactions.run(context, async (uow) => {
           const [row] = await uow.manager.query('SELECT quantity FROM subscriptions WHERE id = ?', [subscription.id]);
@@ -317,7 +335,10 @@ describe('database failover (MariaDB)', () => {
         await ownNodeServes(20_000);
         expect(proxy.connectionsOpened).toBeGreaterThan(opened);
         const again = { name: 'Back Home', domain: uniqueDomain('back-home'), countryCode: 'VN' };
-        const fault = proxy.failNext(new RegExp(`^INSERT INTO \`tenants\`[\\s\\S]*${again.domain.replace(/[.-]/g, '\\$&')}`, 'i'), 'reset-before');
+        const fault = proxy.failNext(
+          new RegExp(`^INSERT INTO \`tenants\`[\\s\\S]*${again.domain.replace(/[.-]/g, '\\$&')}`, 'i'),
+          'reset-before',
+        );
         const back = ok(await server.gql(CREATE_TENANT, { input: again }, w.tokens.platform)).createTenant.tenant;
         await fired(fault, 'the INSERT INTO tenants');
         expect(await rows('SELECT id FROM tenants WHERE domain = ?', [again.domain])).toEqual([{ id: back.id }]);
@@ -333,7 +354,9 @@ describe('database failover (MariaDB)', () => {
       own = new MysqlFaultProxy(mariadb);
       next = new MysqlFaultProxy(mariadb);
       await Promise.all([own.listen(), next.listen()]);
-      lone = await startTestServer({ env: { ...PRODUCTION, DATABASE_URL: multiHostUrl(database, [`127.0.0.1:${own.port}`, `127.0.0.1:${next.port}`]) } });
+      lone = await startTestServer({
+        env: { ...PRODUCTION, DATABASE_URL: multiHostUrl(database, [`127.0.0.1:${own.port}`, `127.0.0.1:${next.port}`]) },
+      });
       await Promise.all([own.idle(), next.idle()]);
     });
 
@@ -348,7 +371,9 @@ describe('database failover (MariaDB)', () => {
       const [error] = response.errors!;
       expect(error.extensions.code).toBe('INTERNAL_SERVER_ERROR');
       expect(Object.keys(error.extensions)).toEqual(['code']);
-      expect(error.message).not.toMatch(/SELECT|INSERT|UPDATE|COMMIT|ROLLBACK|ECONN|PROTOCOL_|127\.0\.0\.1|:\d{2,5}\b|\bat .*\(|\.ts:|\.js:|Error:/i);
+      expect(error.message).not.toMatch(
+        /SELECT|INSERT|UPDATE|COMMIT|ROLLBACK|ECONN|PROTOCOL_|127\.0\.0\.1|:\d{2,5}\b|\bat .*\(|\.ts:|\.js:|Error:/i,
+      );
     }
 
     it('a mutation answers INTERNAL_SERVER_ERROR without detail, and nothing changed; it succeeds once a host is back', async () => {
@@ -360,7 +385,11 @@ describe('database failover (MariaDB)', () => {
       own.cut();
       next.cut();
       const before = await dump();
-      const change = await lone.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: subscription.id, quantity: 8 } }, tenant.tokens.billing);
+      const change = await lone.gql(
+        CHANGE_LICENSE_QUANTITY,
+        { input: { subscriptionId: subscription.id, quantity: 8 } },
+        tenant.tokens.billing,
+      );
       expectInternalWithoutDetail(change);
       expect(change.data?.changeLicenseQuantity ?? null).toBeNull();
       const input = { name: 'Nowhere', domain: uniqueDomain('nowhere'), countryCode: 'VN' };
@@ -372,7 +401,11 @@ describe('database failover (MariaDB)', () => {
       // The failover host back (the own node still down): served again.
       await next.restore();
       const deadline = Date.now() + 20_000;
-      let again = await lone.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: subscription.id, quantity: 8 } }, tenant.tokens.billing);
+      let again = await lone.gql(
+        CHANGE_LICENSE_QUANTITY,
+        { input: { subscriptionId: subscription.id, quantity: 8 } },
+        tenant.tokens.billing,
+      );
       while (codeOf(again) !== undefined && Date.now() < deadline) {
         await sleep(500);
         again = await lone.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: subscription.id, quantity: 8 } }, tenant.tokens.billing);

@@ -40,7 +40,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('names the same MariaDB line as the README says is tested', () => {
-    expect(read('README.md')).toContain('MariaDB 10.11 (what `npm test`, `.ci/run` and the cluster harness run on, and what `docker-compose.yml` runs)');
+    expect(read('README.md')).toContain(
+      'MariaDB 10.11 (what `npm test`, `.ci/run` and the cluster harness run on, and what `docker-compose.yml` runs)',
+    );
   });
 
   it('builds the server from the Dockerfile and starts it once MariaDB is healthy', () => {
@@ -92,6 +94,11 @@ describe('docker-compose.yml', () => {
   it('points the database URL at the credentials the MariaDB service creates', () => {
     const mariadb = compose.services.mariadb.environment;
     const url = new URL(compose.services.server.environment.DATABASE_URL);
-    expect([url.host, url.username, url.password, url.pathname.slice(1)]).toEqual(['mariadb:3306', mariadb.MARIADB_USER, mariadb.MARIADB_PASSWORD, mariadb.MARIADB_DATABASE]);
+    expect([url.host, url.username, url.password, url.pathname.slice(1)]).toEqual([
+      'mariadb:3306',
+      mariadb.MARIADB_USER,
+      mariadb.MARIADB_PASSWORD,
+      mariadb.MARIADB_DATABASE,
+    ]);
   });
 });

@@ -11,7 +11,10 @@ import { ROOT } from './support/shell';
  * inside it, and docs/api.md covers every operation of the schema, every error code and every role.
  */
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
-const markdownFiles = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.md'], { cwd: ROOT, encoding: 'utf8' })
+const markdownFiles = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.md'], {
+  cwd: ROOT,
+  encoding: 'utf8',
+})
   .split('\n')
   .filter(Boolean);
 

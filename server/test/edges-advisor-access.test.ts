@@ -78,7 +78,9 @@ describe('advisor and reseller access ends when the relationship ends', () => {
     expect(codeOf(await server.gql(READ_TENANT, { id: tenant.id }, token(world.partners.advisor)))).toBe('NOT_FOUND');
     expect(codeOf(await server.gql(SUBSCRIPTION_ACCESS, { id: bought.id }, token(world.partners.advisor)))).toBe('NOT_FOUND');
     expect(codeOf(await server.gql(GET_SUBSCRIPTIONS, { tenantId: tenant.id }, token(world.partners.advisor)))).toBe('NOT_FOUND');
-    expect(ok(await server.gql(GET_PARTNER_RELATIONSHIPS, { id: tenant.id }, tenant.tokens.global)).tenant.partnerRelationships).toEqual([]);
+    expect(ok(await server.gql(GET_PARTNER_RELATIONSHIPS, { id: tenant.id }, tenant.tokens.global)).tenant.partnerRelationships).toEqual(
+      [],
+    );
     // Nothing left to remove: the customer is told so, and nothing changes.
     await expectNothingChanged(server, async () => {
       const input = { tenantId: tenant.id, partnerId: world.partners.advisor };
@@ -115,7 +117,11 @@ describe('advisor and reseller access ends when the relationship ends', () => {
     const { code } = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: {} }, token(both))).createResellerInvitation.invitation;
     ok(await server.gql(ACCEPT_RESELLER_INVITATION, { input: { code } }, tenant.tokens.global));
     const sold = ok(
-      await server.gql(PURCHASE_SUBSCRIPTION, { input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 3, partnerId: both } }, token(both)),
+      await server.gql(
+        PURCHASE_SUBSCRIPTION,
+        { input: { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 3, partnerId: both } },
+        token(both),
+      ),
     ).purchaseSubscription.subscription;
     ok(await server.gql(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: sold.id } }, token(both)));
     ok(await server.gql(REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId: tenant.id, partnerId: both } }, token(both)));
@@ -231,7 +237,11 @@ describe('advisor and reseller access ends when the relationship ends', () => {
           for (const [partnerId, relationship] of listed) {
             const resellerOnly = relationship.kinds.length === 1 && relationship.kinds[0] === 'RESELLER';
             expect([partnerId, relationship.viewerCanRemove]).toEqual([partnerId, !resellerOnly]);
-            const removal = await server.gql(REMOVE_ADVISOR_RELATIONSHIP, { input: { tenantId: tenant.id, partnerId } }, tenant.tokens.global);
+            const removal = await server.gql(
+              REMOVE_ADVISOR_RELATIONSHIP,
+              { input: { tenantId: tenant.id, partnerId } },
+              tenant.tokens.global,
+            );
             expect([partnerId, codeOf(removal)]).toEqual([partnerId, resellerOnly ? 'FORBIDDEN' : undefined]);
             expect([partnerId, await canRead(partnerId)]).toEqual([partnerId, relationship.kinds.includes('RESELLER')]);
           }

@@ -64,7 +64,11 @@ describe('audit trail visibility (SPEC §2)', () => {
   it('an advisor reads the trail of the subscriptions it advises, the seller shown as its partner id only', async () => {
     const northwind = await server.token(Role.PARTNER_ADMIN_AGENT, { partnerId: w.partners.advisor });
     expect(await trail(northwind, w.tenants.customer)).toEqual([
-      { action: 'subscription.purchased', targetId: fabrikamSale.id, actor: { subject: null, tenantId: null, partnerId: w.partners.reseller } },
+      {
+        action: 'subscription.purchased',
+        targetId: fabrikamSale.id,
+        actor: { subject: null, tenantId: null, partnerId: w.partners.reseller },
+      },
     ]);
   });
 

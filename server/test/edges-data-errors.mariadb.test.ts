@@ -34,7 +34,8 @@ describe('a value the database refuses (MariaDB)', () => {
 
   it('answers a value too long for its column as BAD_USER_INPUT on that field', async () => {
     await expectBadInput(
-      () => server.gql(CREATE_TENANT, { input: { name: 'Contoso Pharmaceuticals', domain: 'too-long.example', countryCode: 'VN' } }, platform),
+      () =>
+        server.gql(CREATE_TENANT, { input: { name: 'Contoso Pharmaceuticals', domain: 'too-long.example', countryCode: 'VN' } }, platform),
       'name',
     );
   });
@@ -45,10 +46,16 @@ describe('a value the database refuses (MariaDB)', () => {
   });
 
   it('logs each such refusal as unexpected, with the driver’s codes and no SQL, parameters or stack trace', () => {
-    const errors = logLines.map((line) => JSON.parse(line) as { level: number; err?: Record<string, unknown> }).filter((l) => l.level >= 50);
+    const errors = logLines
+      .map((line) => JSON.parse(line) as { level: number; err?: Record<string, unknown> })
+      .filter((l) => l.level >= 50);
     expect(errors.length).toBeGreaterThanOrEqual(2);
     for (const { err } of errors) {
-      expect(err).toMatchObject({ type: 'QueryFailedError', message: 'A database statement failed.', code: expect.stringMatching(/^(ER_|WARN_)/) });
+      expect(err).toMatchObject({
+        type: 'QueryFailedError',
+        message: 'A database statement failed.',
+        code: expect.stringMatching(/^(ER_|WARN_)/),
+      });
       expect(JSON.stringify(err)).not.toMatch(/INSERT|tenants|offers|OUT-OF-RANGE|\n\s+at /);
     }
   });

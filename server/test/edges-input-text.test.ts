@@ -185,7 +185,8 @@ describe('input text and identifiers (issue 11)', () => {
         expect({ search, found: await found(search) }).toEqual({ search, found: [ecole.id] });
       }
       expect(await found('ecole ost')).toEqual([]); // accents are letters of their own
-      for (const search of ['ΟΔΌΣ Σ', 'οδόσ σ', 'οδός']) expect({ search, found: await found(search) }).toEqual({ search, found: [greek.id] });
+      for (const search of ['ΟΔΌΣ Σ', 'οδόσ σ', 'οδός'])
+        expect({ search, found: await found(search) }).toEqual({ search, found: [greek.id] });
       for (const search of ['STRASSE ÄPFEL', 'straße äpfel', 'strasse']) {
         expect({ search, found: await found(search) }).toEqual({ search, found: [german.id] });
       }
@@ -232,7 +233,11 @@ describe('input text and identifiers (issue 11)', () => {
       await expectNothingChanged(server, async () => {
         const response = await server.gql(GET_VIEWER, {}, token);
         expect([codeOf(response), response.errors?.[0].message]).toEqual(['UNAUTHENTICATED', expect.stringMatching(/subject \(sub\)/)]);
-        const purchase = await server.gql(PURCHASE_SUBSCRIPTION, { input: { tenantId: w.tenants.direct, offerId: w.offers.basic.id, quantity: 1 } }, token);
+        const purchase = await server.gql(
+          PURCHASE_SUBSCRIPTION,
+          { input: { tenantId: w.tenants.direct, offerId: w.offers.basic.id, quantity: 1 } },
+          token,
+        );
         expect(codeOf(purchase)).toBe('UNAUTHENTICATED');
       });
     });
@@ -240,8 +245,12 @@ describe('input text and identifiers (issue 11)', () => {
     const padded = (id: string) => ` ${id}\t`;
 
     it('partner(id:) and verifyPartnerId read a Partner ID with white space around it as the ID', async () => {
-      expect(ok(await server.gql(GET_PARTNER, { id: padded(w.partners.advisor) }, w.tokens.advisorAdmin)).partner.id).toBe(w.partners.advisor);
-      expect(ok(await server.gql(VERIFY_PARTNER_ID, { partnerId: padded(w.partners.advisor) }, w.tokens.directGlobal)).verifyPartnerId).toMatchObject({
+      expect(ok(await server.gql(GET_PARTNER, { id: padded(w.partners.advisor) }, w.tokens.advisorAdmin)).partner.id).toBe(
+        w.partners.advisor,
+      );
+      expect(
+        ok(await server.gql(VERIFY_PARTNER_ID, { partnerId: padded(w.partners.advisor) }, w.tokens.directGlobal)).verifyPartnerId,
+      ).toMatchObject({
         partnerId: w.partners.advisor,
         valid: true,
       });
@@ -249,19 +258,43 @@ describe('input text and identifiers (issue 11)', () => {
 
     it('createPartner stores a padded Partner ID trimmed, and a second padding of it is the same ID', async () => {
       const id = String(4_000_000 + Math.floor(Math.random() * 900_000));
-      expect(ok(await server.gql(CREATE_PARTNER, { input: { id: padded(id), name: 'Padded Partner', countryCode: 'VN', capabilities: ['ADVISOR'] } }, w.tokens.platform)).createPartner.partner.id).toBe(id);
+      expect(
+        ok(
+          await server.gql(
+            CREATE_PARTNER,
+            { input: { id: padded(id), name: 'Padded Partner', countryCode: 'VN', capabilities: ['ADVISOR'] } },
+            w.tokens.platform,
+          ),
+        ).createPartner.partner.id,
+      ).toBe(id);
       await expectNothingChanged(server, async () => {
-        const again = await server.gql(CREATE_PARTNER, { input: { id: ` ${id} `, name: 'Padded Again', countryCode: 'VN', capabilities: ['ADVISOR'] } }, w.tokens.platform);
+        const again = await server.gql(
+          CREATE_PARTNER,
+          { input: { id: ` ${id} `, name: 'Padded Again', countryCode: 'VN', capabilities: ['ADVISOR'] } },
+          w.tokens.platform,
+        );
         expect([codeOf(again), again.errors?.[0].extensions.field]).toEqual(['CONFLICT', 'id']);
       });
     });
 
     it('authorizeOffer and revokeOfferAuthorization take a padded Partner ID', async () => {
       const sku = (data: { partner: { authorizedOffers: { sku: string }[] | null } }) => data.partner.authorizedOffers!.map((o) => o.sku);
-      const granted = ok(await server.gql(AUTHORIZE_OFFER, { input: { partnerId: padded(w.partners.both), offerId: w.offers.premium.id } }, w.tokens.platform));
+      const granted = ok(
+        await server.gql(
+          AUTHORIZE_OFFER,
+          { input: { partnerId: padded(w.partners.both), offerId: w.offers.premium.id } },
+          w.tokens.platform,
+        ),
+      );
       expect(granted.authorizeOffer.partner.id).toBe(w.partners.both);
       expect(sku(granted.authorizeOffer)).toContain('PREMIUM');
-      const revoked = ok(await server.gql(REVOKE_OFFER_AUTHORIZATION, { input: { partnerId: padded(w.partners.both), offerId: w.offers.premium.id } }, w.tokens.platform));
+      const revoked = ok(
+        await server.gql(
+          REVOKE_OFFER_AUTHORIZATION,
+          { input: { partnerId: padded(w.partners.both), offerId: w.offers.premium.id } },
+          w.tokens.platform,
+        ),
+      );
       expect(sku(revoked.revokeOfferAuthorization)).not.toContain('PREMIUM');
     });
 
@@ -269,24 +302,45 @@ describe('input text and identifiers (issue 11)', () => {
       const tenantId = ok(await createTenant(`Advised ${unique('t')}`)).createTenant.tenant.id;
       const admin = await server.token(Role.TENANT_GLOBAL_ADMIN, { tenantId });
       const bought = ok(
-        await server.gql(PURCHASE_SUBSCRIPTION, { input: { tenantId, offerId: w.offers.basic.id, quantity: 1, partnerId: padded(w.partners.advisor) } }, admin),
+        await server.gql(
+          PURCHASE_SUBSCRIPTION,
+          { input: { tenantId, offerId: w.offers.basic.id, quantity: 1, partnerId: padded(w.partners.advisor) } },
+          admin,
+        ),
       ).purchaseSubscription.subscription;
       expect(bought.partnerOfRecord?.id).toBe(w.partners.advisor);
-      const removed = ok(await server.gql(REMOVE_ADVISOR_RELATIONSHIP, { input: { tenantId, partnerId: padded(w.partners.advisor) } }, admin));
+      const removed = ok(
+        await server.gql(REMOVE_ADVISOR_RELATIONSHIP, { input: { tenantId, partnerId: padded(w.partners.advisor) } }, admin),
+      );
       expect(removed.removeAdvisorRelationship.tenant.partnerRelationships).toEqual([]);
     });
 
     it('removeResellerRelationship takes a padded Partner ID', async () => {
       const customer = ok(await createCustomer(`Leaving ${unique('c')}`)).createCustomer.customer;
       const removed = ok(
-        await server.gql(REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId: customer.id, partnerId: padded(w.partners.reseller) } }, w.tokens.resellerAdmin),
+        await server.gql(
+          REMOVE_RESELLER_RELATIONSHIP,
+          { input: { tenantId: customer.id, partnerId: padded(w.partners.reseller) } },
+          w.tokens.resellerAdmin,
+        ),
       );
       expect(removed.removeResellerRelationship.tenant).toEqual({ id: customer.id, billingManagedBy: null });
     });
 
     it('a padded malformed Partner ID is still BAD_USER_INPUT on its argument', async () => {
-      await expectRefused(() => server.gql(CREATE_PARTNER, { input: { id: ' 0123456 ', name: 'Zero', countryCode: 'VN', capabilities: ['ADVISOR'] } }, w.tokens.platform), 'id');
-      await expectRefused(() => server.gql(AUTHORIZE_OFFER, { input: { partnerId: ' 12 ', offerId: w.offers.basic.id } }, w.tokens.platform), 'partnerId');
+      await expectRefused(
+        () =>
+          server.gql(
+            CREATE_PARTNER,
+            { input: { id: ' 0123456 ', name: 'Zero', countryCode: 'VN', capabilities: ['ADVISOR'] } },
+            w.tokens.platform,
+          ),
+        'id',
+      );
+      await expectRefused(
+        () => server.gql(AUTHORIZE_OFFER, { input: { partnerId: ' 12 ', offerId: w.offers.basic.id } }, w.tokens.platform),
+        'partnerId',
+      );
     });
   });
 });

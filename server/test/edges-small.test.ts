@@ -7,7 +7,13 @@ import pino from 'pino';
 import { codeOf, expectNothingChanged, ok, startTestServer, type AnyOperation, type TestServer } from './support/harness';
 import { buildWorld, type World } from './support/world';
 import { StatementRecorder } from './support/statement-recorder';
-import { AUTHORIZE_OFFER, CREATE_PARTNER, CREATE_TENANT, REVOKE_OFFER_AUTHORIZATION, VERIFY_PARTNER_ID } from './graphql/shared-definitions';
+import {
+  AUTHORIZE_OFFER,
+  CREATE_PARTNER,
+  CREATE_TENANT,
+  REVOKE_OFFER_AUTHORIZATION,
+  VERIFY_PARTNER_ID,
+} from './graphql/shared-definitions';
 
 describe('smaller edges', () => {
   let server: TestServer;
@@ -51,9 +57,21 @@ describe('smaller edges', () => {
   ])('names the field of %s', (_what, input, field) => expectBadInput(CREATE_TENANT, { input }, field));
 
   it.each([
-    ['an unknown field in a literal', `mutation { createTenant(input: { name: "A", domain: "a.example", countryCode: "VN", colour: "red" }) { tenant { id } } }`, 'colour'],
-    ['a null field in a literal', `mutation { createTenant(input: { name: null, domain: "a.example", countryCode: "VN" }) { tenant { id } } }`, 'name'],
-    ['a missing field in a literal', `mutation { createTenant(input: { domain: "a.example", countryCode: "VN" }) { tenant { id } } }`, 'name'],
+    [
+      'an unknown field in a literal',
+      `mutation { createTenant(input: { name: "A", domain: "a.example", countryCode: "VN", colour: "red" }) { tenant { id } } }`,
+      'colour',
+    ],
+    [
+      'a null field in a literal',
+      `mutation { createTenant(input: { name: null, domain: "a.example", countryCode: "VN" }) { tenant { id } } }`,
+      'name',
+    ],
+    [
+      'a missing field in a literal',
+      `mutation { createTenant(input: { domain: "a.example", countryCode: "VN" }) { tenant { id } } }`,
+      'name',
+    ],
     ['a missing argument', `mutation { createTenant { tenant { id } } }`, 'input'],
   ])('names the field of %s', (_what, query, field) => expectBadInput(query, {}, field));
 
@@ -79,7 +97,11 @@ describe('smaller edges', () => {
   });
 
   it('refuses a Partner ID that starts with 0, and Check ID calls it malformed', async () => {
-    await expectBadInput(CREATE_PARTNER, { input: { id: '01000001', name: 'Leading Zero', countryCode: 'VN', capabilities: ['ADVISOR'] } }, 'id');
+    await expectBadInput(
+      CREATE_PARTNER,
+      { input: { id: '01000001', name: 'Leading Zero', countryCode: 'VN', capabilities: ['ADVISOR'] } },
+      'id',
+    );
     expect(ok(await server.gql(VERIFY_PARTNER_ID, { partnerId: '01000001' }, w.tokens.directGlobal)).verifyPartnerId).toEqual({
       partnerId: '01000001',
       valid: false,
@@ -91,18 +113,21 @@ describe('smaller edges', () => {
   it.each([
     ['tenant', `query($id: ID!) { tenant(id: $id) { id } }`, (id: string) => ({ id })],
     ['auditEvents', `query($id: ID) { auditEvents(tenantId: $id) { totalCount } }`, (id: string) => ({ id })],
-  ])('%s: an unknown tenant and an existing out-of-scope one cost the same statements (no timing difference)', async (_name, query, variables) => {
-    const unknown = '01890000-0000-7000-8000-00000000dead';
-    const statementsFor = async (id: string) => {
-      await server.gql(query, variables(id), w.tokens.resellerAdmin); // warm: the token is verified once
-      recorder.statements = [];
-      const response = await server.gql(query, variables(id), w.tokens.resellerAdmin);
-      expect(codeOf(response)).toBe('NOT_FOUND');
-      return [...recorder.statements];
-    };
-    const forUnknown = await statementsFor(unknown);
-    const forOutOfScope = await statementsFor(w.tenants.direct);
-    expect(forUnknown.length).toBeGreaterThan(1);
-    expect(forOutOfScope).toEqual(forUnknown);
-  });
+  ])(
+    '%s: an unknown tenant and an existing out-of-scope one cost the same statements (no timing difference)',
+    async (_name, query, variables) => {
+      const unknown = '01890000-0000-7000-8000-00000000dead';
+      const statementsFor = async (id: string) => {
+        await server.gql(query, variables(id), w.tokens.resellerAdmin); // warm: the token is verified once
+        recorder.statements = [];
+        const response = await server.gql(query, variables(id), w.tokens.resellerAdmin);
+        expect(codeOf(response)).toBe('NOT_FOUND');
+        return [...recorder.statements];
+      };
+      const forUnknown = await statementsFor(unknown);
+      const forOutOfScope = await statementsFor(w.tenants.direct);
+      expect(forUnknown.length).toBeGreaterThan(1);
+      expect(forOutOfScope).toEqual(forUnknown);
+    },
+  );
 });

@@ -24,7 +24,10 @@ describe('token rules (SPEC §2)', () => {
 
   const now = () => Math.floor(Date.now() / 1000);
   const sign = (claims: Record<string, unknown>, times: { iat?: number; nbf?: number; exp?: number | null } = {}) => {
-    const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('someone').setIssuedAt(times.iat ?? now());
+    const jwt = new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('someone')
+      .setIssuedAt(times.iat ?? now());
     if (times.nbf !== undefined) jwt.setNotBefore(times.nbf);
     if (times.exp !== null) jwt.setExpirationTime(times.exp ?? now() + 3600);
     return jwt.sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET));
@@ -56,7 +59,10 @@ describe('token rules (SPEC §2)', () => {
     await expectRefused(await sign({ roles: ['PLATFORM_ADMIN', 'TENANT_READER'], tenantId: w.tenants.direct }), family);
     await expectRefused(await sign({ roles: ['TENANT_GLOBAL_ADMIN'], tenantId: w.tenants.direct, partnerId: w.partners.reseller }), family);
     await expectRefused(await sign({ roles: ['PARTNER_ADMIN_AGENT'], partnerId: w.partners.reseller, tenantId: w.tenants.direct }), family);
-    await expectRefused(await sign({ roles: ['TENANT_READER', 'PARTNER_HELPDESK_AGENT'], tenantId: w.tenants.direct, partnerId: w.partners.reseller }), family);
+    await expectRefused(
+      await sign({ roles: ['TENANT_READER', 'PARTNER_HELPDESK_AGENT'], tenantId: w.tenants.direct, partnerId: w.partners.reseller }),
+      family,
+    );
     ok(await viewer(await sign({ roles: ['TENANT_GLOBAL_ADMIN', 'TENANT_READER'], tenantId: w.tenants.direct })));
   });
 
@@ -84,7 +90,8 @@ describe('token rules (SPEC §2)', () => {
   });
 
   it('a tenant that does not exist cannot accept an invitation; nothing commits, and the code still works for a real tenant', async () => {
-    const { code } = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: {} }, w.tokens.resellerAdmin)).createResellerInvitation.invitation;
+    const { code } = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: {} }, w.tokens.resellerAdmin)).createResellerInvitation
+      .invitation;
     const ghost = await server.token(Role.TENANT_GLOBAL_ADMIN, { tenantId: UNKNOWN_TENANT });
     await expectNothingChanged(server, async () => {
       expect(codeOf(await server.gql(ACCEPT_RESELLER_INVITATION, { input: { code } }, ghost))).toBe('UNAUTHENTICATED');
@@ -97,7 +104,13 @@ describe('token rules (SPEC §2)', () => {
     const url = new URL(server.url);
     const { status, type, body } = await new Promise<{ status?: number; type?: string; body: string }>((resolve, reject) => {
       const req = request(
-        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${'a'.repeat(17_000)}` } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${'a'.repeat(17_000)}` },
+        },
         (res) => {
           let text = '';
           res.on('data', (chunk) => (text += chunk));

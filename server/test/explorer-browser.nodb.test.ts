@@ -95,7 +95,11 @@ describe('the offline explorer in Chromium', () => {
       try {
         await page.goto(`${origin()}/explorer`);
         await page.locator('.graphiql-query-editor').filter({ hasText: 'viewer' }).waitFor({ timeout: 30_000 });
-        await typeInto(page, '.graphiql-query-editor', 'query CheckId($id: String!) { verifyPartnerId(partnerId: $id) { partnerId valid reason } }');
+        await typeInto(
+          page,
+          '.graphiql-query-editor',
+          'query CheckId($id: String!) { verifyPartnerId(partnerId: $id) { partnerId valid reason } }',
+        );
         await page.getByRole('button', { name: 'Variables' }).click();
         await typeInto(page, '.graphiql-editor-tool', '{ "id": "12ab" }');
 
@@ -143,7 +147,10 @@ describe('the offline explorer in Chromium', () => {
       const { context, page } = await openContext(browser);
       try {
         // No internet: every request to another origin fails, as it does offline or behind a firewall.
-        await context.route((url) => url.origin !== origin(), (route) => route.abort('internetdisconnected'));
+        await context.route(
+          (url) => url.origin !== origin(),
+          (route) => route.abort('internetdisconnected'),
+        );
         await page.goto(server.url);
         await page.getByRole('link', { name: /explorer/i }).click();
         await page.waitForURL(`${origin()}/explorer`);

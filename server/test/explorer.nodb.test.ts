@@ -47,7 +47,14 @@ describe('the explorer at /explorer, in development', () => {
     expect(page.headers.get('x-frame-options')).toBe('DENY');
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     const csp = page.headers.get('content-security-policy') ?? '';
-    for (const directive of ["default-src 'self'", "script-src 'self'", "connect-src 'self'", "worker-src 'self'", "frame-ancestors 'none'", "object-src 'none'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "connect-src 'self'",
+      "worker-src 'self'",
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+    ]) {
       expect(csp).toContain(directive);
     }
     expect(csp).not.toMatch(/script-src[^;]*unsafe/);
@@ -114,7 +121,11 @@ describe('the development token and the Host a page is asked for by (SPEC §9, D
   it.each([['localhost'], ['LOCALHOST'], ['127.0.0.1'], ['127.0.0.53'], ['[::1]']])(
     'gives it to both explorers asked for as %s with the server’s port',
     async (name) => {
-      for (const page of pages()) expect({ page, prefilled: (await getWithHost(page, `${name}:${port}`)).includes(`Bearer ${token}`) }).toEqual({ page, prefilled: true });
+      for (const page of pages())
+        expect({ page, prefilled: (await getWithHost(page, `${name}:${port}`)).includes(`Bearer ${token}`) }).toEqual({
+          page,
+          prefilled: true,
+        });
     },
   );
 
@@ -128,7 +139,11 @@ describe('the development token and the Host a page is asked for by (SPEC §9, D
   ])('gives it to neither explorer asked for by %s', async (_what, host) => {
     for (const page of pages()) {
       const body = await getWithHost(page, host(port));
-      expect({ page, sandbox: /sandbox/i.test(body) || /explorer-config/.test(body), leaked: /Bearer|a-development-token/.test(body) }).toEqual({
+      expect({
+        page,
+        sandbox: /sandbox/i.test(body) || /explorer-config/.test(body),
+        leaked: /Bearer|a-development-token/.test(body),
+      }).toEqual({
         page,
         sandbox: true,
         leaked: false,
@@ -147,13 +162,31 @@ describe('the development token is fresh for each page load', () => {
 
   it('signs in from a page loaded 13 hours after the server started (tokens last 12)', async () => {
     // Only Date moves: tokens and their verification read the wall clock; every timer stays real.
-    jest.useFakeTimers({ now: Date.now() + THIRTEEN_HOURS_MS, doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    jest.useFakeTimers({
+      now: Date.now() + THIRTEEN_HOURS_MS,
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
     try {
       for (const page of [`${origin(server)}/explorer`, server.url]) {
         const bearer = /"Authorization":"Bearer ([\w-]+\.[\w-]+\.[\w-]+)"/.exec((await get(page, html)).text)?.[1];
         expect(bearer).toBeDefined();
         const response = await server.gql('{ viewer { roles } }', {}, bearer!);
-        expect({ page, data: response.data, errors: response.errors }).toEqual({ page, data: { viewer: { roles: ['PLATFORM_ADMIN'] } }, errors: undefined });
+        expect({ page, data: response.data, errors: response.errors }).toEqual({
+          page,
+          data: { viewer: { roles: ['PLATFORM_ADMIN'] } },
+          errors: undefined,
+        });
       }
     } finally {
       jest.useRealTimers();

@@ -26,8 +26,16 @@ describe('platform-admin mutations', () => {
       query: CREATE_OFFER,
       variables: { input: { sku: 'X-1', name: 'X', minQuantity: 1, maxQuantity: 10, unitPriceCents: 100, currency: 'USD' } },
     },
-    { name: 'authorizeOffer', query: AUTHORIZE_OFFER, variables: { input: { partnerId: w.partners.otherReseller, offerId: w.offers.e5.id } } },
-    { name: 'revokeOfferAuthorization', query: REVOKE_OFFER_AUTHORIZATION, variables: { input: { partnerId: w.partners.reseller, offerId: w.offers.basic.id } } },
+    {
+      name: 'authorizeOffer',
+      query: AUTHORIZE_OFFER,
+      variables: { input: { partnerId: w.partners.otherReseller, offerId: w.offers.e5.id } },
+    },
+    {
+      name: 'revokeOfferAuthorization',
+      query: REVOKE_OFFER_AUTHORIZATION,
+      variables: { input: { partnerId: w.partners.reseller, offerId: w.offers.basic.id } },
+    },
   ];
 
   it('every other role is refused with FORBIDDEN and nothing is written', async () => {
@@ -49,11 +57,19 @@ describe('platform-admin mutations', () => {
 
   it('a platform admin creates a tenant, a partner (with a generated Partner ID) and an offer, each audited', async () => {
     const tenant = ok(
-      await server.gql(CREATE_TENANT, { input: { name: ' Fourth Coffee ', domain: 'FourthCoffee.Example', countryCode: 'vn' } }, w.tokens.platform),
+      await server.gql(
+        CREATE_TENANT,
+        { input: { name: ' Fourth Coffee ', domain: 'FourthCoffee.Example', countryCode: 'vn' } },
+        w.tokens.platform,
+      ),
     ).createTenant.tenant;
     expect(tenant).toMatchObject({ name: 'Fourth Coffee', domain: 'fourthcoffee.example', countryCode: 'VN', billingManagedBy: null });
     const partner = ok(
-      await server.gql(CREATE_PARTNER, { input: { name: 'Lucerne', countryCode: 'TH', capabilities: ['ADVISOR', 'RESELLER'] } }, w.tokens.platform),
+      await server.gql(
+        CREATE_PARTNER,
+        { input: { name: 'Lucerne', countryCode: 'TH', capabilities: ['ADVISOR', 'RESELLER'] } },
+        w.tokens.platform,
+      ),
     ).createPartner.partner;
     expect(partner.id).toMatch(/^\d{6,10}$/);
     expect(partner.capabilities).toEqual(['RESELLER', 'ADVISOR']);
@@ -67,7 +83,12 @@ describe('platform-admin mutations', () => {
     expect(offer).toMatchObject({ sku: 'VISIO-P2', currency: 'EUR', minQuantity: 1, maxQuantity: 500 });
     const trail = ok(await server.gql(GET_AUDIT_EVENTS, { first: 3 }, w.tokens.platform)).auditEvents.edges.map((e) => e.node);
     expect(trail).toEqual([
-      expect.objectContaining({ action: 'offer.created', targetId: offer.id, before: null, after: expect.objectContaining({ sku: 'VISIO-P2' }) }),
+      expect.objectContaining({
+        action: 'offer.created',
+        targetId: offer.id,
+        before: null,
+        after: expect.objectContaining({ sku: 'VISIO-P2' }),
+      }),
       expect.objectContaining({ action: 'partner.created', targetId: partner.id }),
       expect.objectContaining({ action: 'tenant.created', targetId: tenant.id }),
     ]);
@@ -78,19 +99,30 @@ describe('platform-admin mutations', () => {
     const after = ok(await server.gql(AUTHORIZE_OFFER, { input }, w.tokens.platform)).authorizeOffer.partner.authorizedOffers;
     expect(after!.map((o) => o.sku).sort()).toEqual(['BASIC', 'PREMIUM']);
     await expectNothingChanged(server, async () => ok(await server.gql(AUTHORIZE_OFFER, { input }, w.tokens.platform)));
-    const revoked = ok(await server.gql(REVOKE_OFFER_AUTHORIZATION, { input }, w.tokens.platform)).revokeOfferAuthorization.partner.authorizedOffers;
+    const revoked = ok(await server.gql(REVOKE_OFFER_AUTHORIZATION, { input }, w.tokens.platform)).revokeOfferAuthorization.partner
+      .authorizedOffers;
     expect(revoked!.map((o) => o.sku)).toEqual(['BASIC']);
     await expectNothingChanged(server, async () => ok(await server.gql(REVOKE_OFFER_AUTHORIZATION, { input }, w.tokens.platform)));
   });
 
   it('refuses to authorise an advisor-only partner (FAILED_PRECONDITION) or unknown ids (NOT_FOUND)', async () => {
     await expectNothingChanged(server, async () => {
-      expect(codeOf(await server.gql(AUTHORIZE_OFFER, { input: { partnerId: w.partners.advisor, offerId: w.offers.basic.id } }, w.tokens.platform))).toBe(
-        'FAILED_PRECONDITION',
-      );
-      expect(codeOf(await server.gql(AUTHORIZE_OFFER, { input: { partnerId: '7777777', offerId: w.offers.basic.id } }, w.tokens.platform))).toBe('NOT_FOUND');
       expect(
-        codeOf(await server.gql(AUTHORIZE_OFFER, { input: { partnerId: w.partners.reseller, offerId: '01890000-0000-7000-8000-000000000000' } }, w.tokens.platform)),
+        codeOf(
+          await server.gql(AUTHORIZE_OFFER, { input: { partnerId: w.partners.advisor, offerId: w.offers.basic.id } }, w.tokens.platform),
+        ),
+      ).toBe('FAILED_PRECONDITION');
+      expect(
+        codeOf(await server.gql(AUTHORIZE_OFFER, { input: { partnerId: '7777777', offerId: w.offers.basic.id } }, w.tokens.platform)),
+      ).toBe('NOT_FOUND');
+      expect(
+        codeOf(
+          await server.gql(
+            AUTHORIZE_OFFER,
+            { input: { partnerId: w.partners.reseller, offerId: '01890000-0000-7000-8000-000000000000' } },
+            w.tokens.platform,
+          ),
+        ),
       ).toBe('NOT_FOUND');
     });
   });
@@ -105,11 +137,36 @@ describe('platform-admin mutations', () => {
     ['partner: id too long', CREATE_PARTNER, { id: '12345678901', name: 'X', countryCode: 'US', capabilities: ['ADVISOR'] }, 'id'],
     ['partner: no capability', CREATE_PARTNER, { name: 'X', countryCode: 'US', capabilities: [] }, 'capabilities'],
     ['partner: empty name', CREATE_PARTNER, { name: '', countryCode: 'US', capabilities: ['ADVISOR'] }, 'name'],
-    ['offer: min above max', CREATE_OFFER, { sku: 'A', name: 'A', minQuantity: 10, maxQuantity: 5, unitPriceCents: 1, currency: 'USD' }, 'maxQuantity'],
-    ['offer: zero min', CREATE_OFFER, { sku: 'A', name: 'A', minQuantity: 0, maxQuantity: 5, unitPriceCents: 1, currency: 'USD' }, 'minQuantity'],
-    ['offer: negative price', CREATE_OFFER, { sku: 'A', name: 'A', minQuantity: 1, maxQuantity: 5, unitPriceCents: -1, currency: 'USD' }, 'unitPriceCents'],
-    ['offer: bad currency', CREATE_OFFER, { sku: 'A', name: 'A', minQuantity: 1, maxQuantity: 5, unitPriceCents: 1, currency: 'DOLLARS' }, 'currency'],
-    ['offer: bad sku', CREATE_OFFER, { sku: 'has spaces', name: 'A', minQuantity: 1, maxQuantity: 5, unitPriceCents: 1, currency: 'USD' }, 'sku'],
+    [
+      'offer: min above max',
+      CREATE_OFFER,
+      { sku: 'A', name: 'A', minQuantity: 10, maxQuantity: 5, unitPriceCents: 1, currency: 'USD' },
+      'maxQuantity',
+    ],
+    [
+      'offer: zero min',
+      CREATE_OFFER,
+      { sku: 'A', name: 'A', minQuantity: 0, maxQuantity: 5, unitPriceCents: 1, currency: 'USD' },
+      'minQuantity',
+    ],
+    [
+      'offer: negative price',
+      CREATE_OFFER,
+      { sku: 'A', name: 'A', minQuantity: 1, maxQuantity: 5, unitPriceCents: -1, currency: 'USD' },
+      'unitPriceCents',
+    ],
+    [
+      'offer: bad currency',
+      CREATE_OFFER,
+      { sku: 'A', name: 'A', minQuantity: 1, maxQuantity: 5, unitPriceCents: 1, currency: 'DOLLARS' },
+      'currency',
+    ],
+    [
+      'offer: bad sku',
+      CREATE_OFFER,
+      { sku: 'has spaces', name: 'A', minQuantity: 1, maxQuantity: 5, unitPriceCents: 1, currency: 'USD' },
+      'sku',
+    ],
   ];
   it.each(invalid)('malformed input is BAD_USER_INPUT naming the field (%s)', async (_label, query, input, field) => {
     await expectNothingChanged(server, async () => {
@@ -133,7 +190,11 @@ describe('platform-admin mutations', () => {
 
   it('duplicate Partner ID, SKU and domain answer CONFLICT and write nothing', async () => {
     await expectNothingChanged(server, async () => {
-      const partner = await server.gql(CREATE_PARTNER, { input: { id: w.partners.advisor, name: 'Dup', countryCode: 'US', capabilities: ['ADVISOR'] } }, w.tokens.platform);
+      const partner = await server.gql(
+        CREATE_PARTNER,
+        { input: { id: w.partners.advisor, name: 'Dup', countryCode: 'US', capabilities: ['ADVISOR'] } },
+        w.tokens.platform,
+      );
       expect(partner.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'id' });
       const offer = await server.gql(
         CREATE_OFFER,
@@ -141,7 +202,11 @@ describe('platform-admin mutations', () => {
         w.tokens.platform,
       );
       expect(offer.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'sku' });
-      const tenant = await server.gql(CREATE_TENANT, { input: { name: 'Dup', domain: 'CONTOSO.example', countryCode: 'US' } }, w.tokens.platform);
+      const tenant = await server.gql(
+        CREATE_TENANT,
+        { input: { name: 'Dup', domain: 'CONTOSO.example', countryCode: 'US' } },
+        w.tokens.platform,
+      );
       expect(tenant.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'domain' });
     });
   });

@@ -30,7 +30,9 @@ describe('reads per role and scope (SPEC §2)', () => {
   afterAll(() => server.stop());
 
   const skus = async (token: string) =>
-    ok(await server.gql(GET_OFFERS, {}, token)).offers.edges.map((e) => e.node.sku).sort();
+    ok(await server.gql(GET_OFFERS, {}, token))
+      .offers.edges.map((e) => e.node.sku)
+      .sort();
 
   it('viewer reflects the token for every kind of caller', async () => {
     expect(ok(await server.gql(VIEWER_SCOPE, {}, w.tokens.directReader)).viewer).toMatchObject({

@@ -11,7 +11,10 @@ import { ROOT } from './fixtures/sdk/ensure-built';
  */
 const CODEGEN_OUTPUTS = ['sdk/src/generated', 'server/test/graphql/generated'];
 
-const filesOf = (dir: string) => readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
+const filesOf = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => !f.startsWith('.'))
+    .sort();
 
 describe('generated files are current', () => {
   it('schema/schema.graphql is the SDL of the type-graphql classes (run `npm run schema` when this fails)', async () => {

@@ -46,7 +46,11 @@ describe('popular GraphQL clients against the running server', () => {
 
   /** What each client must do, given a customer of the reseller to search for and buy for. */
   async function subscriptionsOf(tenantId: string): Promise<{ quantity: number }[]> {
-    const read = await server.gql(`query($t: ID!) { subscriptions(tenantId: $t) { edges { node { quantity } } } }`, { t: tenantId }, world.tokens.resellerAdmin);
+    const read = await server.gql(
+      `query($t: ID!) { subscriptions(tenantId: $t) { edges { node { quantity } } } }`,
+      { t: tenantId },
+      world.tokens.resellerAdmin,
+    );
     return read.data.subscriptions.edges.map((e: { node: { quantity: number } }) => e.node);
   }
 
@@ -62,14 +66,21 @@ describe('popular GraphQL clients against the running server', () => {
     const found = await client.query<CustomersData>(CUSTOMERS, { search: customer.domain, first: 5 }).toPromise();
     expect(found.error).toBeUndefined();
     // urql's document cache adds __typename to every selection.
-    expect(found.data?.customers.edges.map((e) => e.node)).toEqual([{ __typename: 'Tenant', id: customer.id, name: 'urql', domain: customer.domain }]);
+    expect(found.data?.customers.edges.map((e) => e.node)).toEqual([
+      { __typename: 'Tenant', id: customer.id, name: 'urql', domain: customer.domain },
+    ]);
     expect(methods).toEqual(['GET']);
 
     const bought = await client
       .mutation<PurchaseData>(PURCHASE, { input: { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 3 } })
       .toPromise();
     expect(bought.error).toBeUndefined();
-    expect(bought.data?.purchaseSubscription.subscription).toMatchObject({ quantity: 3, status: 'ACTIVE', channel: 'RESELLER', offer: { sku: 'BASIC' } });
+    expect(bought.data?.purchaseSubscription.subscription).toMatchObject({
+      quantity: 3,
+      status: 'ACTIVE',
+      channel: 'RESELLER',
+      offer: { sku: 'BASIC' },
+    });
     expect(methods).toEqual(['GET', 'POST']);
 
     await expectNothingChanged(server, async () => {
@@ -101,7 +112,10 @@ describe('popular GraphQL clients against the running server', () => {
     await expectNothingChanged(server, async () => {
       const error = await client
         .request<PurchaseData>(PURCHASE, { input: { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 301 } })
-        .then(() => undefined, (e: unknown) => e);
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       expect(error).toBeInstanceOf(ClientError);
       expect((error as ClientError).response.errors?.[0].extensions?.code).toBe('QUANTITY_OUT_OF_RANGE');
     });
@@ -133,7 +147,10 @@ describe('popular GraphQL clients against the running server', () => {
             mutation: gql(PURCHASE),
             variables: { input: { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 301 } },
           })
-          .then(() => undefined, (e: unknown) => e);
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
         expect(CombinedGraphQLErrors.is(error)).toBe(true);
         expect((error as CombinedGraphQLErrors).errors[0].extensions?.code).toBe('QUANTITY_OUT_OF_RANGE');
       });

@@ -217,8 +217,15 @@ describe(`faults (${testDatabaseKind()})`, () => {
       }
       await waitUntilReady();
       expect(await dumpDatabase(server.dataSource)).toEqual(snapshot);
-      expect(ok(await server.gql(CREATE_TENANT, { input: { name: 'Cut Short', domain: 'cut-short.example', countryCode: 'VN' } }, w.tokens.platform)))
-        .toBeTruthy();
+      expect(
+        ok(
+          await server.gql(
+            CREATE_TENANT,
+            { input: { name: 'Cut Short', domain: 'cut-short.example', countryCode: 'VN' } },
+            w.tokens.platform,
+          ),
+        ),
+      ).toBeTruthy();
     });
   });
 
@@ -274,7 +281,12 @@ describe(`faults (${testDatabaseKind()})`, () => {
         action: 'tenant.created',
         token: () => w.tokens.resellerAdmin,
         query: CREATE_CUSTOMER,
-        input: () => ({ name: 'Rollback Customer', domain: 'rollback-customer.example', countryCode: 'TH', idempotencyKey: 'rollback-customer' }),
+        input: () => ({
+          name: 'Rollback Customer',
+          domain: 'rollback-customer.example',
+          countryCode: 'TH',
+          idempotencyKey: 'rollback-customer',
+        }),
       },
       {
         name: 'createResellerInvitation',
@@ -439,26 +451,29 @@ describe(`faults (${testDatabaseKind()})`, () => {
       };
     }
 
-    it.each(mutations.map((m) => [m.name, m] as const))('%s: the write and its audit event commit together or not at all', async (_name, m) => {
-      for (const when of ['before', 'after'] as const) {
-        const undo = failNextAudit(when);
-        try {
-          await expectNothingChanged(server, async () => {
-            expectInternalWithoutDetail(await server.gql(m.query, { input: m.input() }, m.token()));
-          });
-        } finally {
-          undo();
+    it.each(mutations.map((m) => [m.name, m] as const))(
+      '%s: the write and its audit event commit together or not at all',
+      async (_name, m) => {
+        for (const when of ['before', 'after'] as const) {
+          const undo = failNextAudit(when);
+          try {
+            await expectNothingChanged(server, async () => {
+              expectInternalWithoutDetail(await server.gql(m.query, { input: m.input() }, m.token()));
+            });
+          } finally {
+            undo();
+          }
         }
-      }
-      const events = await server.dataSource.getRepository(AuditEvent).countBy({ action: m.action });
-      const keys = await server.dataSource.getRepository(IdempotencyKey).count();
-      const data = ok(await server.gql(m.query, { input: m.input() }, m.token()));
-      m.after?.(data);
-      expect(await server.dataSource.getRepository(AuditEvent).countBy({ action: m.action })).toBeGreaterThan(events);
-      if ('idempotencyKey' in m.input()) {
-        expect(await server.dataSource.getRepository(IdempotencyKey).count()).toBe(keys + 1);
-      }
-    });
+        const events = await server.dataSource.getRepository(AuditEvent).countBy({ action: m.action });
+        const keys = await server.dataSource.getRepository(IdempotencyKey).count();
+        const data = ok(await server.gql(m.query, { input: m.input() }, m.token()));
+        m.after?.(data);
+        expect(await server.dataSource.getRepository(AuditEvent).countBy({ action: m.action })).toBeGreaterThan(events);
+        if ('idempotencyKey' in m.input()) {
+          expect(await server.dataSource.getRepository(IdempotencyKey).count()).toBe(keys + 1);
+        }
+      },
+    );
 
     it('covered every mutation of the schema', async () => {
       const schema = await import('../src/graphql/schema').then((m) => m.buildTenantrySchema());

@@ -146,7 +146,14 @@ function plausibleString(field: string, pools: Pools): fc.Arbitrary<string> {
   if (name === 'deliveryid') return fc.oneof(fc.constantFrom(...pools.webhookDeliveryIds), unknownUuid);
   // IP literals only: a host name would make the address check wait on DNS.
   if (name === 'url') {
-    return fc.constantFrom('https://93.184.215.14/hook', 'https://[2606:4700::1111]/h', 'https://127.0.0.1/h', 'http://93.184.215.14/h', 'https://10.0.0.1/h', 'https://u:p@93.184.215.14/h');
+    return fc.constantFrom(
+      'https://93.184.215.14/hook',
+      'https://[2606:4700::1111]/h',
+      'https://127.0.0.1/h',
+      'http://93.184.215.14/h',
+      'https://10.0.0.1/h',
+      'https://u:p@93.184.215.14/h',
+    );
   }
   if (name === 'eventtypes') return fc.constantFrom('subscription.purchased', 'tenant.created', 'webhook.test', 'subscription.exploded');
   if (name === 'code') return fc.oneof(fc.constantFrom(...pools.invitationCodes), fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/));
@@ -174,14 +181,17 @@ function plausible(type: GraphQLInputType, field: string, pools: Pools): fc.Arbi
   if (inner instanceof GraphQLList) {
     const item = inner.ofType instanceof GraphQLNonNull ? inner.ofType : new GraphQLNonNull(inner.ofType);
     base = fc.array(plausible(item, field, pools), { minLength: 1, maxLength: 3 });
-  }
-  else if (inner instanceof GraphQLEnumType) base = fc.constantFrom(...inner.getValues().map((v) => v.name));
+  } else if (inner instanceof GraphQLEnumType) base = fc.constantFrom(...inner.getValues().map((v) => v.name));
   else if (inner instanceof GraphQLInputObjectType) base = objectFor(inner, pools);
   else if ((inner as GraphQLScalarType).name === 'Int') base = plausibleInt(field);
   else if ((inner as GraphQLScalarType).name === 'Boolean') base = fc.boolean();
   else base = plausibleString(field, pools);
   if (nonNull) return base;
-  return fc.oneof({ weight: 4, arbitrary: base }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constant(undefined) });
+  return fc.oneof(
+    { weight: 4, arbitrary: base },
+    { weight: 1, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+  );
 }
 
 /** A hostile value for this field: null or absent where required, a wrong type, hostile text, a number at the bounds. */
@@ -217,7 +227,10 @@ function objectFor(type: GraphQLInputObjectType, pools: Pools): fc.Arbitrary<Rec
   );
   const extra = fc.oneof(
     { weight: 12, arbitrary: fc.constant(null) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('unknownField', '__proto__', 'constructor', 'tenant'), fc.oneof(fc.string(), fc.integer())) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(fc.constantFrom('unknownField', '__proto__', 'constructor', 'tenant'), fc.oneof(fc.string(), fc.integer())),
+    },
   );
   return fc.tuple(good, bad, spoiled, extra).map(([g, b, hostileNames, more]) => {
     const result: Record<string, unknown> = {};
@@ -294,10 +307,11 @@ describe('fuzzing every mutation input', () => {
     const sold = await purchase(t.resellerAdmin, w.tenants.customer, w.offers.premium.id, 10);
     const suspended = await purchase(t.directBilling, w.tenants.direct, w.offers.e5.id, 10);
     await kit.suspend(t.directBilling, suspended);
-    const invitation = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: { expiresInDays: 30 } }, t.resellerAdmin)).createResellerInvitation
-      .invitation.code;
+    const invitation = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: { expiresInDays: 30 } }, t.resellerAdmin))
+      .createResellerInvitation.invitation.code;
     const endpoint = async (token: string) =>
-      ok(await server.gql(CREATE_WEBHOOK_ENDPOINT, { input: { url: 'https://93.184.215.14/hook' } }, token)).createWebhookEndpoint.webhookEndpoint.id;
+      ok(await server.gql(CREATE_WEBHOOK_ENDPOINT, { input: { url: 'https://93.184.215.14/hook' } }, token)).createWebhookEndpoint
+        .webhookEndpoint.id;
     const webhookEndpointIds = [await endpoint(t.platform), await endpoint(t.platform), await endpoint(t.directGlobal)];
     const webhookDeliveryIds = [
       ok(await server.gql(SEND_TEST_WEBHOOK, { input: { id: webhookEndpointIds[0] } }, t.platform)).sendTestWebhook.delivery.id,
@@ -366,65 +380,71 @@ describe('fuzzing every mutation input', () => {
   });
 
   // One test per mutation, so a failure names it (the inputs themselves are generated from the schema).
-  it.each(MUTATIONS)(`%s: ${RUNS} hostile inputs get contract codes only, and refusals change nothing`, async (mutation) => {
-    expect(mutationNames()).toContain(mutation);
-    const field = schema.getMutationType()!.getFields()[mutation];
-    const arg = field.args.find((a) => a.name === 'input')!;
-    const inputType = arg.type.toString();
-    const namedInput = (arg.type instanceof GraphQLNonNull ? arg.type.ofType : arg.type) as GraphQLInputObjectType;
-    const byVariables = `mutation Fuzz($input: ${inputType}) { ${mutation}(input: $input) { __typename } }`;
-    const stat = (stats[mutation] = { runs: 0, ok: 0, codes: {} as Record<string, number> });
+  it.each(MUTATIONS)(
+    `%s: ${RUNS} hostile inputs get contract codes only, and refusals change nothing`,
+    async (mutation) => {
+      expect(mutationNames()).toContain(mutation);
+      const field = schema.getMutationType()!.getFields()[mutation];
+      const arg = field.args.find((a) => a.name === 'input')!;
+      const inputType = arg.type.toString();
+      const namedInput = (arg.type instanceof GraphQLNonNull ? arg.type.ofType : arg.type) as GraphQLInputObjectType;
+      const byVariables = `mutation Fuzz($input: ${inputType}) { ${mutation}(input: $input) { __typename } }`;
+      const stat = (stats[mutation] = { runs: 0, ok: 0, codes: {} as Record<string, number> });
 
-    let baseline = await dumpDatabase(server.dataSource);
-    let baselineText = JSON.stringify(baseline);
-    const input = fc.oneof(
-      { weight: 30, arbitrary: objectFor(namedInput, pools) as fc.Arbitrary<unknown> },
-      { weight: 1, arbitrary: fc.constant(null) },
-      { weight: 1, arbitrary: wrongType },
-    );
-    const property = fc.asyncProperty(
-      input,
-      fc.constantFrom(...callers(mutation)),
-      fc.constantFrom('variables', 'variables', 'variables', 'literal'),
-      async (value, token, mode) => {
-        const literalQuery =
-          value !== null && typeof value === 'object' && !Array.isArray(value)
-            ? `mutation Fuzz { ${mutation}(input: ${literal(value)}) { __typename } }`
-            : undefined;
-        const outcome =
-          mode === 'literal' && literalQuery
-            ? await send(literalQuery, undefined, token)
-            : await send(byVariables, value === undefined ? {} : { input: value }, token);
-        const context = () => `${mode} ${JSON.stringify(value)?.slice(0, 500)} → HTTP ${outcome.status} ${outcome.text.slice(0, 500)}`;
+      let baseline = await dumpDatabase(server.dataSource);
+      let baselineText = JSON.stringify(baseline);
+      const input = fc.oneof(
+        { weight: 30, arbitrary: objectFor(namedInput, pools) as fc.Arbitrary<unknown> },
+        { weight: 1, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: wrongType },
+      );
+      const property = fc.asyncProperty(
+        input,
+        fc.constantFrom(...callers(mutation)),
+        fc.constantFrom('variables', 'variables', 'variables', 'literal'),
+        async (value, token, mode) => {
+          const literalQuery =
+            value !== null && typeof value === 'object' && !Array.isArray(value)
+              ? `mutation Fuzz { ${mutation}(input: ${literal(value)}) { __typename } }`
+              : undefined;
+          const outcome =
+            mode === 'literal' && literalQuery
+              ? await send(literalQuery, undefined, token)
+              : await send(byVariables, value === undefined ? {} : { input: value }, token);
+          const context = () => `${mode} ${JSON.stringify(value)?.slice(0, 500)} → HTTP ${outcome.status} ${outcome.text.slice(0, 500)}`;
 
-        stat.runs++;
-        if (outcome.status >= 500 || !outcome.body) throw new Error(`server error or non-JSON answer: ${context()}`);
-        const errors = outcome.body.errors ?? [];
-        for (const error of errors) {
-          const code = String(error.extensions?.code);
-          if (!CLOSED_SET.has(code)) throw new Error(`code ${code} is not a contract code: ${context()}`);
-          const internal = Object.keys(error.extensions ?? {}).filter((k) => ['stacktrace', 'exception', 'http', 'originalError'].includes(k));
-          if (internal.length) throw new Error(`internal error extensions ${internal.join(', ')}: ${context()}`);
-          if (/\bstack\b|SQLITE_|\bER_[A-Z]|QueryFailedError|TypeError|\n\s+at /.test(error.message)) {
-            throw new Error(`internal detail in the message: ${context()}`);
+          stat.runs++;
+          if (outcome.status >= 500 || !outcome.body) throw new Error(`server error or non-JSON answer: ${context()}`);
+          const errors = outcome.body.errors ?? [];
+          for (const error of errors) {
+            const code = String(error.extensions?.code);
+            if (!CLOSED_SET.has(code)) throw new Error(`code ${code} is not a contract code: ${context()}`);
+            const internal = Object.keys(error.extensions ?? {}).filter((k) =>
+              ['stacktrace', 'exception', 'http', 'originalError'].includes(k),
+            );
+            if (internal.length) throw new Error(`internal error extensions ${internal.join(', ')}: ${context()}`);
+            if (/\bstack\b|SQLITE_|\bER_[A-Z]|QueryFailedError|TypeError|\n\s+at /.test(error.message)) {
+              throw new Error(`internal detail in the message: ${context()}`);
+            }
+            stat.codes[code] = (stat.codes[code] ?? 0) + 1;
+            if (process.env.FUZZ_DEBUG && code === 'BAD_USER_INPUT') process.stdout.write(`${mutation} ${error.message.slice(0, 160)}\n`);
           }
-          stat.codes[code] = (stat.codes[code] ?? 0) + 1;
-          if (process.env.FUZZ_DEBUG && code === 'BAD_USER_INPUT') process.stdout.write(`${mutation} ${error.message.slice(0, 160)}\n`);
-        }
-        const after = await dumpDatabase(server.dataSource);
-        const afterText = JSON.stringify(after);
-        if (errors.length === 0) {
-          if (!outcome.body.data?.[mutation]) throw new Error(`neither data nor errors: ${context()}`);
-          stat.ok++;
-          baseline = after;
-          baselineText = afterText;
-          return;
-        }
-        // Comparing the serialised dumps is fast; the deep comparison only runs to show a difference.
-        if (afterText !== baselineText) expect({ refused: context(), tables: after }).toEqual({ refused: context(), tables: baseline });
-      },
-    );
-    await fc.assert(property, { numRuns: RUNS, seed: SEED, endOnFailure: true });
-    expect(stat.runs).toBe(RUNS);
-  }, MUTATION_TIMEOUT_MS);
+          const after = await dumpDatabase(server.dataSource);
+          const afterText = JSON.stringify(after);
+          if (errors.length === 0) {
+            if (!outcome.body.data?.[mutation]) throw new Error(`neither data nor errors: ${context()}`);
+            stat.ok++;
+            baseline = after;
+            baselineText = afterText;
+            return;
+          }
+          // Comparing the serialised dumps is fast; the deep comparison only runs to show a difference.
+          if (afterText !== baselineText) expect({ refused: context(), tables: after }).toEqual({ refused: context(), tables: baseline });
+        },
+      );
+      await fc.assert(property, { numRuns: RUNS, seed: SEED, endOnFailure: true });
+      expect(stat.runs).toBe(RUNS);
+    },
+    MUTATION_TIMEOUT_MS,
+  );
 });

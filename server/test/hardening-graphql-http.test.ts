@@ -30,7 +30,11 @@ async function describeResult(result: AuditResult): Promise<string> {
 
 const modes: [string, Record<string, string>, { errors: string[]; warnings: string[]; notices: string[] }][] = [
   ['development (defaults)', {}, { errors: [], warnings: WARNINGS, notices: [] }],
-  ['production, GRAPHQL_INTROSPECTION=true', { ...PRODUCTION, GRAPHQL_INTROSPECTION: 'true' }, { errors: [], warnings: WARNINGS, notices: [] }],
+  [
+    'production, GRAPHQL_INTROSPECTION=true',
+    { ...PRODUCTION, GRAPHQL_INTROSPECTION: 'true' },
+    { errors: [], warnings: WARNINGS, notices: [] },
+  ],
   ['production, introspection off', PRODUCTION, { errors: ['28B9', 'BF61'], warnings: ['2EA1', ...WARNINGS], notices: ['6A70', 'D6D5'] }],
 ];
 
@@ -49,7 +53,11 @@ describe.each(modes)('graphql-http server audit, %s', (mode, env, expected) => {
   });
   afterAll(() => server.stop());
 
-  const ids = (status: AuditResult['status']) => results.filter((r) => r.status === status).map((r) => r.id).sort();
+  const ids = (status: AuditResult['status']) =>
+    results
+      .filter((r) => r.status === status)
+      .map((r) => r.id)
+      .sort();
   const explain = async (status: AuditResult['status']) =>
     (await Promise.all(results.filter((r) => r.status === status).map(describeResult))).join('\n');
 
@@ -62,7 +70,8 @@ describe.each(modes)('graphql-http server audit, %s', (mode, env, expected) => {
   });
 
   it('has only the documented warnings and notices', async () => {
-    if (ids('warn').join() !== [...expected.warnings].sort().join()) throw new Error(`Warnings changed; document them:\n${await explain('warn')}`);
+    if (ids('warn').join() !== [...expected.warnings].sort().join())
+      throw new Error(`Warnings changed; document them:\n${await explain('warn')}`);
     if (ids('notice').join() !== expected.notices.join()) throw new Error(`Notices changed; document them:\n${await explain('notice')}`);
   });
 

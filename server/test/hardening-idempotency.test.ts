@@ -23,7 +23,8 @@ describe('idempotency keys', () => {
   const count = (entity: typeof Subscription | typeof Tenant | typeof AuditEvent | typeof IdempotencyKey, where: object = {}) =>
     server.dataSource.getRepository(entity as typeof Tenant).countBy(where);
 
-  const purchase = (input: PurchaseSubscriptionInput, token = w.tokens.directBilling) => server.gql(PURCHASE_SUBSCRIPTION, { input }, token);
+  const purchase = (input: PurchaseSubscriptionInput, token = w.tokens.directBilling) =>
+    server.gql(PURCHASE_SUBSCRIPTION, { input }, token);
   const createCustomer = (input: CreateCustomerInput, token = w.tokens.resellerAdmin) => server.gql(CREATE_CUSTOMER, { input }, token);
 
   it('stores the key with the first result; a replay returns that result and creates nothing', async () => {
@@ -53,15 +54,22 @@ describe('idempotency keys', () => {
 
   it('scopes keys to the caller: another caller’s identical key is a different request', async () => {
     const key = 'customer-key-shared';
-    const mine = ok(await createCustomer({ name: 'Scoped One', domain: 'scoped-one.example', countryCode: 'VN', idempotencyKey: key })).createCustomer.customer;
+    const mine = ok(await createCustomer({ name: 'Scoped One', domain: 'scoped-one.example', countryCode: 'VN', idempotencyKey: key }))
+      .createCustomer.customer;
     // The sales agent of the same reseller is another caller: its key does not meet the admin’s.
     const theirs = ok(
-      await createCustomer({ name: 'Scoped Two', domain: 'scoped-two.example', countryCode: 'VN', idempotencyKey: key }, w.tokens.resellerSales),
+      await createCustomer(
+        { name: 'Scoped Two', domain: 'scoped-two.example', countryCode: 'VN', idempotencyKey: key },
+        w.tokens.resellerSales,
+      ),
     ).createCustomer.customer;
     expect(theirs.id).not.toBe(mine.id);
     expect(await keys().countBy({ key })).toBe(2);
     // Each caller replays its own.
-    expect(ok(await createCustomer({ name: 'Scoped One', domain: 'scoped-one.example', countryCode: 'VN', idempotencyKey: key })).createCustomer.customer.id).toBe(mine.id);
+    expect(
+      ok(await createCustomer({ name: 'Scoped One', domain: 'scoped-one.example', countryCode: 'VN', idempotencyKey: key })).createCustomer
+        .customer.id,
+    ).toBe(mine.id);
   });
 
   it('treats an omitted optional field and an explicit null as the same input', async () => {
@@ -72,7 +80,12 @@ describe('idempotency keys', () => {
 
   it('keeps no key when the first attempt is refused, so the key can be used once the input is fixed', async () => {
     await expectNothingChanged(server, async () => {
-      const refused = await purchase({ tenantId: w.tenants.direct, offerId: w.offers.premium.id, quantity: 1, idempotencyKey: 'fixed-later' });
+      const refused = await purchase({
+        tenantId: w.tenants.direct,
+        offerId: w.offers.premium.id,
+        quantity: 1,
+        idempotencyKey: 'fixed-later',
+      });
       expect(codeOf(refused)).toBe('QUANTITY_OUT_OF_RANGE');
     });
     const fixed = await purchase({ tenantId: w.tenants.direct, offerId: w.offers.premium.id, quantity: 5, idempotencyKey: 'fixed-later' });

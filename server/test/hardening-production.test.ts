@@ -47,7 +47,11 @@ describe('production mode', () => {
       expect(codeOf(response)).toBe('BAD_USER_INPUT');
       for (const error of response.errors!) expect(error.message).not.toMatch(/did you mean|suggestion/i);
     }
-    const variables = await server.gql('query($s: SubscriptionStatus) { subscriptions(tenantId: "x", status: $s) { totalCount } }', { s: 'ACTIV' }, token);
+    const variables = await server.gql(
+      'query($s: SubscriptionStatus) { subscriptions(tenantId: "x", status: $s) { totalCount } }',
+      { s: 'ACTIV' },
+      token,
+    );
     expect(codeOf(variables)).toBe('BAD_USER_INPUT');
     expect(variables.errors![0].message).not.toMatch(/did you mean/i);
   });
@@ -78,7 +82,10 @@ describe('production mode', () => {
       ]);
       // The detail is in the server's log instead.
       expect(logged).toHaveBeenCalledWith(
-        expect.objectContaining({ err: expect.objectContaining({ message: expect.stringContaining('ER_NO_SUCH_TABLE') }), path: ['tenants'] }),
+        expect.objectContaining({
+          err: expect.objectContaining({ message: expect.stringContaining('ER_NO_SUCH_TABLE') }),
+          path: ['tenants'],
+        }),
         'unexpected error while executing an operation',
       );
     } finally {
@@ -148,7 +155,9 @@ describe('production mode', () => {
   });
 
   it('still refuses mutations over GET', async () => {
-    const mutation = encodeURIComponent('mutation { createTenant(input: {name: "G", domain: "get.example", countryCode: "VN"}) { tenant { id } } }');
+    const mutation = encodeURIComponent(
+      'mutation { createTenant(input: {name: "G", domain: "get.example", countryCode: "VN"}) { tenant { id } } }',
+    );
     const response = await raw(`${server.url}?query=${mutation}`, {
       headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
     });
@@ -187,7 +196,9 @@ describe('development mode, for contrast', () => {
 
   it('allows introspection and suggests fields', async () => {
     const token = await server.token(Role.PLATFORM_ADMIN);
-    expect((await server.gql('{ __schema { queryType { name } } }', {}, token)).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    expect((await server.gql('{ __schema { queryType { name } } }', {}, token)).data).toEqual({
+      __schema: { queryType: { name: 'Query' } },
+    });
     expect((await server.gql('{ viewer { subjec } }', {}, token)).errors![0].message).toMatch(/Did you mean "subject"\?/);
   });
 });
@@ -211,7 +222,13 @@ describe('/metrics in production (SPEC §9)', () => {
   it('with METRICS_TOKEN, answers only to that bearer token: 401 UNAUTHENTICATED without it or with another', async () => {
     const server = await startTestServer({ env: { ...PRODUCTION, METRICS_TOKEN } });
     try {
-      for (const authorization of [undefined, `Bearer ${METRICS_TOKEN.slice(0, -1)}x`, `Bearer ${METRICS_TOKEN}x`, METRICS_TOKEN, `Bearer ${await server.token(Role.PLATFORM_ADMIN)}`]) {
+      for (const authorization of [
+        undefined,
+        `Bearer ${METRICS_TOKEN.slice(0, -1)}x`,
+        `Bearer ${METRICS_TOKEN}x`,
+        METRICS_TOKEN,
+        `Bearer ${await server.token(Role.PLATFORM_ADMIN)}`,
+      ]) {
         const response = await metricsOf(server, authorization);
         expect({ authorization, status: response.status, code: JSON.parse(response.text).errors[0].extensions.code }).toEqual({
           authorization,

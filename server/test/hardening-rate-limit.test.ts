@@ -36,7 +36,11 @@ function expectRateLimited(response: Awaited<ReturnType<typeof call>>) {
   expect(error.message).toMatch(/rate limit/i);
   expect(error.message).toContain(`${seconds} second`);
   // Development mode adds a stacktrace to every error; hardening-production checks it is gone in production.
-  expect(Object.keys(error.extensions).filter((k) => k !== 'stacktrace').sort()).toEqual(['code', 'retryAfterSeconds']);
+  expect(
+    Object.keys(error.extensions)
+      .filter((k) => k !== 'stacktrace')
+      .sort(),
+  ).toEqual(['code', 'retryAfterSeconds']);
 }
 
 describe('rate limiting with a budget of 5 requests per minute', () => {
@@ -45,12 +49,16 @@ describe('rate limiting with a budget of 5 requests per minute', () => {
     server = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '5' } });
     // Tokens must name a tenant or partner that exists; made directly, so setup spends no budget.
     const createdAt = new Date();
-    await server.dataSource.getRepository(Tenant).insert(
-      [TENANT_A, TENANT_B].map((id) =>
-        Object.assign(new Tenant(), { id, name: id, domain: `${id}.example`, countryCode: 'VN', billingManagedById: null, createdAt }),
-      ),
-    );
-    await server.dataSource.getRepository(Partner).insert({ id: '1000001', name: 'Carol’s', countryCode: 'VN', isReseller: true, createdAt });
+    await server.dataSource
+      .getRepository(Tenant)
+      .insert(
+        [TENANT_A, TENANT_B].map((id) =>
+          Object.assign(new Tenant(), { id, name: id, domain: `${id}.example`, countryCode: 'VN', billingManagedById: null, createdAt }),
+        ),
+      );
+    await server.dataSource
+      .getRepository(Partner)
+      .insert({ id: '1000001', name: 'Carol’s', countryCode: 'VN', isReseller: true, createdAt });
   });
   afterAll(() => server.stop());
 
@@ -92,12 +100,9 @@ describe('rate limiting with a budget of 5 requests per minute', () => {
     const erin = `Bearer ${await server.token(Role.PLATFORM_ADMIN, { subject: 'erin' })}`;
     for (let i = 0; i < 5; i++) expect((await call(server, erin)).status).toBe(200);
     await expectNothingChanged(server, async () => {
-      const response = await call(
-        server,
-        erin,
-        'mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } } }',
-        { input: { name: 'Limited', domain: 'limited.example', countryCode: 'VN' } },
-      );
+      const response = await call(server, erin, 'mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } } }', {
+        input: { name: 'Limited', domain: 'limited.example', countryCode: 'VN' },
+      });
       expectRateLimited(response);
     });
   });

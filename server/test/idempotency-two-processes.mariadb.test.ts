@@ -18,7 +18,15 @@ const TWINS = 40;
 /** Starts `node server/dist/main.js` over the test server's database and resolves with its GraphQL URL. */
 function startSecondProcess(server: TestServer): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: server.database.url, HOST: '127.0.0.1', PORT: '0', DEMO_DATA: 'false', LOG_LEVEL: 'info' },
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      DATABASE_URL: server.database.url,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolveUrl, reject) => {

@@ -19,7 +19,9 @@ describe('lifecycle sweep leases', () => {
   const leases = () => server.dataSource.getRepository(WorkLease).find({ order: { itemId: 'ASC' } });
   const deletions = (id: string) => server.dataSource.getRepository(AuditEvent).countBy({ action: 'subscription.deleted', targetId: id });
   const leaseOf = (itemId: string, owner: string, expiresInMs: number) =>
-    server.dataSource.getRepository(WorkLease).insert({ kind: KIND, itemId, owner, expiresAt: new Date(server.clock.now().getTime() + expiresInMs) });
+    server.dataSource
+      .getRepository(WorkLease)
+      .insert({ kind: KIND, itemId, owner, expiresAt: new Date(server.clock.now().getTime() + expiresInMs) });
 
   beforeAll(async () => {
     server = await startTestServer();

@@ -18,7 +18,8 @@ describe('the lifecycle sweep and the webhook delivery log', () => {
   it('prunes finished deliveries older than 30 days on each run', async () => {
     const owner = await kitFor(server).createTenant('Swept Hooks');
     const token = owner.tokens.global;
-    const endpoint = ok(await server.gql(CREATE_WEBHOOK_ENDPOINT, { input: { url: 'http://127.0.0.1:9/hook' } }, token)).createWebhookEndpoint.webhookEndpoint;
+    const endpoint = ok(await server.gql(CREATE_WEBHOOK_ENDPOINT, { input: { url: 'http://127.0.0.1:9/hook' } }, token))
+      .createWebhookEndpoint.webhookEndpoint;
     const send = async () => ok(await server.gql(SEND_TEST_WEBHOOK, { input: { id: endpoint.id } }, token)).sendTestWebhook.delivery.id;
     const finish = (ids: string[]) =>
       server.dataSource.getRepository(WebhookDelivery).update(ids, { status: 'SUCCEEDED' as never, nextAttemptAt: null });

@@ -43,7 +43,8 @@ describe('lifecycle sweep', () => {
       ok(await server.gql(AUTHORIZE_OFFER, { input: { partnerId: world.partners.reseller, offerId: offer.id } }, world.tokens.platform));
     }
     offers = { basic, premium };
-    const buy = (token: string, tenantId: string, offerId: string, quantity: number) => kit.purchase(token, { tenantId, offerId, quantity });
+    const buy = (token: string, tenantId: string, offerId: string, quantity: number) =>
+      kit.purchase(token, { tenantId, offerId, quantity });
     subs.active = await buy(admin, customer.id, basic.id, 10);
     subs.expiring = await kit.suspend(admin, (await buy(admin, customer.id, premium.id, 10)).id);
     subs.reactivated = await kit.suspend(admin, (await buy(admin, other.id, basic.id, 3)).id);
@@ -62,8 +63,9 @@ describe('lifecycle sweep', () => {
 
   it('day 89: a suspension can still be reactivated before its retention ends', async () => {
     server.clock.advanceDays(59);
-    const back = ok(await server.gql(REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: subs.reactivated.id } }, world.tokens.resellerAdmin))
-      .reactivateSubscription.subscription;
+    const back = ok(
+      await server.gql(REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: subs.reactivated.id } }, world.tokens.resellerAdmin),
+    ).reactivateSubscription.subscription;
     expect(back).toMatchObject({ status: 'ACTIVE', suspendedAt: null, dataRetentionEndsAt: null });
     subs.reactivated = back;
     await expectNothingChanged(server, async () => {
@@ -89,7 +91,9 @@ describe('lifecycle sweep', () => {
     expect(gone).toMatchObject({ status: 'DELETED', version: subs.expiring.version + 1, viewerCanManage: false, quantity: 10 });
     expect(await kit.read(customer.tokens.reader, subs.expiring.id)).toMatchObject({ status: 'DELETED' });
     expect(await kit.read(direct.tokens.billing, subs.directExpiring.id)).toMatchObject({ status: 'DELETED', viewerCanManage: false });
-    const deletedOnly = ok(await server.gql(GET_SUBSCRIPTIONS, { tenantId: customer.id, status: 'DELETED' }, world.tokens.resellerAdmin)).subscriptions;
+    const deletedOnly = ok(
+      await server.gql(GET_SUBSCRIPTIONS, { tenantId: customer.id, status: 'DELETED' }, world.tokens.resellerAdmin),
+    ).subscriptions;
     expect(deletedOnly.edges.map((e) => e.node.id)).toEqual([subs.expiring.id]);
   });
 
@@ -126,9 +130,15 @@ describe('lifecycle sweep', () => {
     expect(directAgain).toMatchObject({ status: 'ACTIVE', channel: 'DIRECT' });
     // The deleted ones stay deleted; the still-suspended one still blocks a second live subscription of its offer.
     expect(await status(subs.expiring)).toBe('DELETED');
-    expect(codeOf(await server.gql(PURCHASE_SUBSCRIPTION, { input: { tenantId: subs.recent.tenant.id, offerId: offers.premium.id, quantity: 5 } }, world.tokens.resellerAdmin))).toBe(
-      'CONFLICT',
-    );
+    expect(
+      codeOf(
+        await server.gql(
+          PURCHASE_SUBSCRIPTION,
+          { input: { tenantId: subs.recent.tenant.id, offerId: offers.premium.id, quantity: 5 } },
+          world.tokens.resellerAdmin,
+        ),
+      ),
+    ).toBe('CONFLICT');
   });
 
   it('day 121: deletes the later suspension once its own retention has passed', async () => {

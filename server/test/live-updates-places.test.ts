@@ -27,7 +27,10 @@ async function open(server: TestServer, subject: string) {
     messages,
     subscribe: (id: string) => send({ type: 'subscribe', id, payload: { query: EVENTS } }),
     complete: (id: string) => send({ type: 'complete', id }),
-    close: () => new Promise<void>((resolve) => (socket.readyState === WebSocket.CLOSED ? resolve() : (socket.once('close', () => resolve()), socket.close(1000)))),
+    close: () =>
+      new Promise<void>((resolve) =>
+        socket.readyState === WebSocket.CLOSED ? resolve() : (socket.once('close', () => resolve()), socket.close(1000)),
+      ),
   };
 }
 
@@ -48,7 +51,10 @@ describe('live subscription places', () => {
 
   it.each([
     ['complete then subscribe the same id at once', (c: Awaited<ReturnType<typeof open>>) => (c.complete('x'), c.subscribe('x'))],
-    ['subscribe the same id twice in a row after a complete', (c: Awaited<ReturnType<typeof open>>) => (c.complete('x'), c.subscribe('x'), c.complete('x'), c.subscribe('x'))],
+    [
+      'subscribe the same id twice in a row after a complete',
+      (c: Awaited<ReturnType<typeof open>>) => (c.complete('x'), c.subscribe('x'), c.complete('x'), c.subscribe('x')),
+    ],
   ])('%s, 25 times: no place leaks, and the caller can hold all its places again', async (_name, cycle) => {
     const caller = `reuser-${Math.random()}`;
     const connection = await open(server, caller);

@@ -117,7 +117,11 @@ describe('the live-updates poller', () => {
     const mark = counter.statements.length;
     await pause(3 * POLL_INTERVAL_MS);
     const created = ok(
-      await server.gql(CREATE_TENANT, { input: { name: 'After Import', domain: 'after-import.example', countryCode: 'VN' } }, w.tokens.platform),
+      await server.gql(
+        CREATE_TENANT,
+        { input: { name: 'After Import', domain: 'after-import.example', countryCode: 'VN' } },
+        w.tokens.platform,
+      ),
     ).createTenant.tenant.id;
     await live.until((results) => results.some((r) => r.data?.events.action === 'tenant.created'), 2_000);
     await pause(3 * POLL_INTERVAL_MS);

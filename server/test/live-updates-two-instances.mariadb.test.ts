@@ -19,7 +19,12 @@ const LIVE_EVENTS = graphql(`
   }
 `);
 
-const send = async <TResult, TVariables>(url: string, document: TypedDocument<TResult, TVariables>, variables: TVariables, token: string) => {
+const send = async <TResult, TVariables>(
+  url: string,
+  document: TypedDocument<TResult, TVariables>,
+  variables: TVariables,
+  token: string,
+) => {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

@@ -27,7 +27,10 @@ const SETTLE_MS = 700;
 const RETENTION_DAYS = 90;
 
 const eventsOf = (results: LiveResult<LiveEventsSubscription>[]): Event[] => results.flatMap((r) => (r.data ? [r.data.events] : []));
-const summary = (results: LiveResult<LiveEventsSubscription>[]) => eventsOf(results).map((e) => `${e.action} ${e.tenantId}`).sort();
+const summary = (results: LiveResult<LiveEventsSubscription>[]) =>
+  eventsOf(results)
+    .map((e) => `${e.action} ${e.tenantId}`)
+    .sort();
 const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
 describe('live updates over WebSocket (SPEC §6)', () => {
@@ -158,7 +161,9 @@ describe('live updates over WebSocket (SPEC §6)', () => {
     expect(forbidden.extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect(forbidden.message).toMatch(/audit trail/);
 
-    const [unknownType] = await refusal(w.tokens.platform, String(LIVE_EVENTS), { types: ['subscription.purchased', 'subscription.bought'] });
+    const [unknownType] = await refusal(w.tokens.platform, String(LIVE_EVENTS), {
+      types: ['subscription.purchased', 'subscription.bought'],
+    });
     expect(unknownType.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'types' });
     expect(unknownType.message).toContain('subscription.bought');
     expect(await liveSubscriptions(server)).toBe(0);
@@ -276,7 +281,13 @@ describe('live updates over WebSocket (SPEC §6)', () => {
 
     await kit.suspend(w.tokens.resellerAdmin, sale.id);
     await reseller.until((results) => eventsOf(results).some((e) => e.action === 'subscription.suspended'));
-    ok(await server.gql(REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId: tenant.id, partnerId: w.partners.reseller } }, w.tokens.resellerAdmin));
+    ok(
+      await server.gql(
+        REMOVE_RESELLER_RELATIONSHIP,
+        { input: { tenantId: tenant.id, partnerId: w.partners.reseller } },
+        w.tokens.resellerAdmin,
+      ),
+    );
 
     // The sweep expires the sale (its monthly term ended while it was suspended), then deletes it: those events
     // name the reseller, which may no longer read the tenant. The removal itself is already one of those events
@@ -285,11 +296,25 @@ describe('live updates over WebSocket (SPEC §6)', () => {
     await server.app.services.lifecycle.sweep();
     await platform.until((results) => eventsOf(results).some((e) => e.action === 'subscription.deleted' && e.targetId === sale.id));
     await settle();
-    expect(eventsOf(platform.results).map((e) => e.action).sort()).toEqual(
-      ['subscription.suspended', 'resellerRelationship.removed', 'tenant.billingManagerCleared', 'subscription.expired', 'subscription.deleted'].sort(),
+    expect(
+      eventsOf(platform.results)
+        .map((e) => e.action)
+        .sort(),
+    ).toEqual(
+      [
+        'subscription.suspended',
+        'resellerRelationship.removed',
+        'tenant.billingManagerCleared',
+        'subscription.expired',
+        'subscription.deleted',
+      ].sort(),
     );
     // Of the former customer's events the reseller saw only the one before the removal (its other customers'
     // monthly terms renewed meanwhile, and those it still sees).
-    expect(eventsOf(reseller.results).filter((e) => e.tenantId === tenant.id).map((e) => e.action)).toEqual(['subscription.suspended']);
+    expect(
+      eventsOf(reseller.results)
+        .filter((e) => e.tenantId === tenant.id)
+        .map((e) => e.action),
+    ).toEqual(['subscription.suspended']);
   });
 });

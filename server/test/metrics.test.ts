@@ -66,7 +66,11 @@ describe('/metrics', () => {
     const response = await fetch(server.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${readerToken}` },
-      body: JSON.stringify({ query: 'query MetricsKnown { viewer { subject } }', operationName: `Op${LEAK.replace(/-/g, '_')}`, variables: { x: LEAK } }),
+      body: JSON.stringify({
+        query: 'query MetricsKnown { viewer { subject } }',
+        operationName: `Op${LEAK.replace(/-/g, '_')}`,
+        variables: { x: LEAK },
+      }),
     });
     expect(response.status).toBe(400);
     const before = (await scrape(server.url)).value(REQUESTS, { operation: 'viewer', outcome: 'OK' })!;

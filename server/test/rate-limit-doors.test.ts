@@ -20,7 +20,9 @@ type Message = { type: string; id?: string; payload?: any };
 function socketOf(server: TestServer, token: string) {
   const socket = new WebSocket(wsUrlOf(server.url), 'graphql-transport-ws');
   const messages: Message[] = [];
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: String(reason) })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.once('close', (code, reason) => resolve({ code, reason: String(reason) })),
+  );
   const next = (predicate: (m: Message) => boolean) =>
     new Promise<Message | null>((resolve) => {
       const found = messages.find(predicate);
@@ -68,10 +70,16 @@ async function viewer(server: TestServer, token: string) {
 async function serverWith(env: Record<string, string>): Promise<TestServer> {
   const server = await startTestServer({ env });
   const createdAt = new Date();
-  await server.dataSource.getRepository(Tenant).insert(
-    [TENANT, OTHER_TENANT].map((id) => Object.assign(new Tenant(), { id, name: id, domain: `${id}.example`, countryCode: 'VN', billingManagedById: null, createdAt })),
-  );
-  await server.dataSource.getRepository(Partner).insert({ id: PARTNER, name: 'Budget Partner', countryCode: 'VN', isReseller: true, createdAt });
+  await server.dataSource
+    .getRepository(Tenant)
+    .insert(
+      [TENANT, OTHER_TENANT].map((id) =>
+        Object.assign(new Tenant(), { id, name: id, domain: `${id}.example`, countryCode: 'VN', billingManagedById: null, createdAt }),
+      ),
+    );
+  await server.dataSource
+    .getRepository(Partner)
+    .insert({ id: PARTNER, name: 'Budget Partner', countryCode: 'VN', isReseller: true, createdAt });
   return server;
 }
 
@@ -94,7 +102,10 @@ describe('a WebSocket subscribe spends the caller’s rate budget, like an HTTP 
     live.subscribe('a');
     live.subscribe('b');
     const third = await live.answerTo(live.subscribe('c'));
-    expect(third).toMatchObject({ type: 'error', payload: [{ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } }] });
+    expect(third).toMatchObject({
+      type: 'error',
+      payload: [{ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } }],
+    });
     expect(third!.payload[0].message).toMatch(/rate limit for this caller is spent/);
     // The two that were within the budget are live: nothing was sent for them.
     expect(live.messages.filter((m) => m.id === 'a' || m.id === 'b')).toEqual([]);

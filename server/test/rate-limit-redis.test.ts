@@ -37,7 +37,11 @@ async function spread(servers: TestServer[], token: string, count: number): Prom
 }
 
 const ok = (n: number) => Array.from({ length: n }, () => 'OK');
-const env = (store: string, prefix = PREFIX) => ({ RATE_LIMIT_STORE: store, RATE_LIMIT_KEY_PREFIX: prefix, RATE_LIMIT_PER_MINUTE: String(BUDGET) });
+const env = (store: string, prefix = PREFIX) => ({
+  RATE_LIMIT_STORE: store,
+  RATE_LIMIT_KEY_PREFIX: prefix,
+  RATE_LIMIT_PER_MINUTE: String(BUDGET),
+});
 
 describe('RATE_LIMIT_STORE', () => {
   const redis = new Redis({ ...REDIS, lazyConnect: true });
@@ -73,12 +77,23 @@ describe('RATE_LIMIT_STORE', () => {
   });
 
   it('redis://: one budget per organisation across two instances, whatever the subjects (SPEC §9)', async () => {
-    const organisationEnv = { ...env(`redis://${REDIS.host}:${REDIS.port}`), RATE_LIMIT_PER_MINUTE: '100', RATE_LIMIT_PER_ORGANISATION_PER_MINUTE: String(BUDGET) };
+    const organisationEnv = {
+      ...env(`redis://${REDIS.host}:${REDIS.port}`),
+      RATE_LIMIT_PER_MINUTE: '100',
+      RATE_LIMIT_PER_ORGANISATION_PER_MINUTE: String(BUDGET),
+    };
     const [a, b] = [await start(organisationEnv), await start(organisationEnv)];
     const tenantId = '01890000-0000-7000-8000-0000000000e1';
     for (const server of [a, b]) {
       await server.dataSource.getRepository(Tenant).insert(
-        Object.assign(new Tenant(), { id: tenantId, name: 'Shared', domain: 'shared.example', countryCode: 'VN', billingManagedById: null, createdAt: new Date() }),
+        Object.assign(new Tenant(), {
+          id: tenantId,
+          name: 'Shared',
+          domain: 'shared.example',
+          countryCode: 'VN',
+          billingManagedById: null,
+          createdAt: new Date(),
+        }),
       );
     }
     const minted = () => a.token(Role.TENANT_READER, { tenantId, subject: `minted-${randomBytes(4).toString('hex')}` });
@@ -109,7 +124,10 @@ describe('RATE_LIMIT_STORE', () => {
 
   it('closes its Redis connection when the server stops', async () => {
     const prefix = `${PREFIX}-closing`;
-    const connections = async () => String(await redis.client('LIST')).split('\n').filter((line: string) => line.includes(`name=${prefix}:rate-limit `)).length;
+    const connections = async () =>
+      String(await redis.client('LIST'))
+        .split('\n')
+        .filter((line: string) => line.includes(`name=${prefix}:rate-limit `)).length;
     const server = await startTestServer({ env: env(`redis://${REDIS.host}:${REDIS.port}`, prefix) });
     try {
       expect(await connections()).toBe(1);
@@ -155,7 +173,8 @@ describe('RATE_LIMIT_STORE', () => {
 
       // Redis returns: the instance reconnects by itself and counts in Redis again.
       proxy.restore();
-      for (let i = 0; i < 50 && !lines.some((line) => line.includes('Redis answers again')); i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 50 && !lines.some((line) => line.includes('Redis answers again')); i++)
+        await new Promise((r) => setTimeout(r, 100));
       expect(lines.filter((line) => line.includes('Redis answers again'))).toHaveLength(1);
       const keysBefore = (await ourKeys()).length;
       expect(await spread([server], await caller(server), 1)).toEqual(ok(1));

@@ -7,14 +7,19 @@
 import { galeraReadiness, type StatusRow } from '../src/http/galera-readiness';
 import { startTestServer, type TestServer } from './support/harness';
 
-const rows = (status: Record<string, string>): StatusRow[] => Object.entries(status).map(([Variable_name, Value]) => ({ Variable_name, Value }));
+const rows = (status: Record<string, string>): StatusRow[] =>
+  Object.entries(status).map(([Variable_name, Value]) => ({ Variable_name, Value }));
 const node = (ready: string, state: string, cluster: string) =>
   rows({ wsrep_provider_name: 'Galera', wsrep_ready: ready, wsrep_local_state_comment: state, wsrep_cluster_status: cluster });
 
 describe('galeraReadiness', () => {
   it.each([
     ['MySQL (no wsrep variables)', [], { galera: false }],
-    ['plain MariaDB (no provider loaded)', rows({ wsrep_provider_name: '', wsrep_ready: 'OFF', wsrep_cluster_status: 'Disconnected' }), { galera: false }],
+    [
+      'plain MariaDB (no provider loaded)',
+      rows({ wsrep_provider_name: '', wsrep_ready: 'OFF', wsrep_cluster_status: 'Disconnected' }),
+      { galera: false },
+    ],
     ['a Synced node of the Primary component', node('ON', 'Synced', 'Primary'), { galera: true, ready: true }],
     ['a donor', node('ON', 'Donor/Desynced', 'Primary'), { galera: true, ready: false }],
     ['a joining node', node('OFF', 'Joining', 'Primary'), { galera: true, ready: false }],

@@ -53,7 +53,10 @@ describe('the README walkthroughs', () => {
     const { code, stdout, stderr } = await bash(script, { PATH: `${bin}:${process.env.PATH}`, ANSWERS: answersFile }, 300_000);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
 
-    const answers = readFileSync(answersFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const answers = readFileSync(answersFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     const calls = (walkthrough.match(/\bgql <</g) ?? []).length + (walkthrough.match(/^curl /gm) ?? []).length;
     expect(answers).toHaveLength(calls);
     for (const answer of answers) {
@@ -65,9 +68,20 @@ describe('the README walkthroughs', () => {
     // What each side of the README promises it did, read from the answers.
     const answered = new Set(answers.flatMap((answer) => Object.keys(answer.data)));
     for (const operation of [
-      'viewer', 'tenants', 'tenant', 'tailspin', 'setPartnerOfRecord', 'removeAdvisorRelationship',
-      'customers', 'subscriptions', 'changeLicenseQuantity', 'suspendSubscription', 'reactivateSubscription',
-      'offers', 'quoteSubscription', 'purchaseSubscription',
+      'viewer',
+      'tenants',
+      'tenant',
+      'tailspin',
+      'setPartnerOfRecord',
+      'removeAdvisorRelationship',
+      'customers',
+      'subscriptions',
+      'changeLicenseQuantity',
+      'suspendSubscription',
+      'reactivateSubscription',
+      'offers',
+      'quoteSubscription',
+      'purchaseSubscription',
     ]) {
       expect(answered).toContain(operation);
     }

@@ -53,14 +53,43 @@ async function insertDueSubscriptions(dataSource: DataSource): Promise<Due[]> {
     const chunk = tenantIds.slice(start, start + 500);
     await dataSource.query(
       `INSERT INTO tenants (id, name, nameFolded, domain, countryCode, billingManagedById, createdAt) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, NULL, ?)').join(', ')}`,
-      chunk.flatMap((id, k) => [id, `Sweep ${start + k}`, `sweep ${start + k}`, `sweep-${start + k}.example`, 'US', sqlDate(new Date(now - 400 * DAY_MS))]),
+      chunk.flatMap((id, k) => [
+        id,
+        `Sweep ${start + k}`,
+        `sweep ${start + k}`,
+        `sweep-${start + k}.example`,
+        'US',
+        sqlDate(new Date(now - 400 * DAY_MS)),
+      ]),
     );
   }
   const due: Due[] = [];
   const columns = [
-    'id', 'tenantId', 'offerId', 'quantity', 'status', 'channel', 'resellerId', 'partnerOfRecordId', 'suspendedAt', 'dataRetentionEndsAt',
-    'liveKey', 'version', 'createdAt', 'updatedAt', 'termDuration', 'billingCycle', 'autoRenew', 'termStartsAt', 'termEndsAt', 'termMonths',
-    'licenceBlocks', 'scheduledChange', 'termNoticePending', 'cancelledAt', 'expiredAt',
+    'id',
+    'tenantId',
+    'offerId',
+    'quantity',
+    'status',
+    'channel',
+    'resellerId',
+    'partnerOfRecordId',
+    'suspendedAt',
+    'dataRetentionEndsAt',
+    'liveKey',
+    'version',
+    'createdAt',
+    'updatedAt',
+    'termDuration',
+    'billingCycle',
+    'autoRenew',
+    'termStartsAt',
+    'termEndsAt',
+    'termMonths',
+    'licenceBlocks',
+    'scheduledChange',
+    'termNoticePending',
+    'cancelledAt',
+    'expiredAt',
   ];
   for (let start = 0; start < COUNT; start += 1_000) {
     const rows: unknown[][] = [];
@@ -73,11 +102,31 @@ async function insertDueSubscriptions(dataSource: DataSource): Promise<Due[]> {
       const suspendedAt = kind === 'suspended' ? new Date(now - 2 * DAY_MS) : null;
       due.push({ id: randomUUID(), kind, quantity, createdAt, termEndsAt });
       rows.push([
-        due[i].id, tenantIds[Math.floor(i / OFFERS)], offerIds[i % OFFERS], quantity, kind === 'suspended' ? 'SUSPENDED' : 'ACTIVE', 'DIRECT', null, null,
-        suspendedAt && sqlDate(suspendedAt), suspendedAt && sqlDate(new Date(suspendedAt.getTime() + 90 * DAY_MS)),
-        'LIVE', 1, sqlDate(createdAt), sqlDate(suspendedAt ?? createdAt), 'P1M', 'MONTHLY', kind === 'doesNotRenew' ? 0 : 1,
-        sqlDate(createdAt), sqlDate(termEndsAt), 1, JSON.stringify([{ quantity, addedAt: createdAt.toISOString() }]),
-        kind === 'renewsWithChange' ? JSON.stringify(SCHEDULED) : null, 0, null, null,
+        due[i].id,
+        tenantIds[Math.floor(i / OFFERS)],
+        offerIds[i % OFFERS],
+        quantity,
+        kind === 'suspended' ? 'SUSPENDED' : 'ACTIVE',
+        'DIRECT',
+        null,
+        null,
+        suspendedAt && sqlDate(suspendedAt),
+        suspendedAt && sqlDate(new Date(suspendedAt.getTime() + 90 * DAY_MS)),
+        'LIVE',
+        1,
+        sqlDate(createdAt),
+        sqlDate(suspendedAt ?? createdAt),
+        'P1M',
+        'MONTHLY',
+        kind === 'doesNotRenew' ? 0 : 1,
+        sqlDate(createdAt),
+        sqlDate(termEndsAt),
+        1,
+        JSON.stringify([{ quantity, addedAt: createdAt.toISOString() }]),
+        kind === 'renewsWithChange' ? JSON.stringify(SCHEDULED) : null,
+        0,
+        null,
+        null,
       ]);
     }
     await dataSource.query(
@@ -95,9 +144,10 @@ const termEventCount = async (dataSource: DataSource): Promise<number> =>
 async function untilNothingDue(dataSource: DataSource, timeoutMs: number): Promise<void> {
   const giveUpAt = Date.now() + timeoutMs;
   for (;;) {
-    const [{ n }] = await dataSource.query(`SELECT COUNT(*) AS n FROM subscriptions WHERE status IN ('ACTIVE', 'SUSPENDED') AND termEndsAt <= ?`, [
-      sqlDate(new Date()),
-    ]);
+    const [{ n }] = await dataSource.query(
+      `SELECT COUNT(*) AS n FROM subscriptions WHERE status IN ('ACTIVE', 'SUSPENDED') AND termEndsAt <= ?`,
+      [sqlDate(new Date())],
+    );
     if (Number(n) === 0) return;
     if (Date.now() > giveUpAt) throw new Error(`${n} subscriptions still have an ended term after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 500));
@@ -118,10 +168,11 @@ function loggedCounts(process_: ServerProcess): { renewed: number; expired: numb
 
 /** Every due subscription ended its term exactly once: one event, version 2, the anchored next term, the change applied once. */
 async function expectEachTermEndedOnce(dataSource: DataSource, due: Due[]): Promise<void> {
-  const events: { targetId: string; action: string; actorSubject: string; before: string; after: string; n?: number }[] = await dataSource.query(
-    `SELECT targetId, action, actorSubject, \`before\`, \`after\` FROM audit_events WHERE action IN (?, ?) ORDER BY targetId`,
-    TERM_EVENTS,
-  );
+  const events: { targetId: string; action: string; actorSubject: string; before: string; after: string; n?: number }[] =
+    await dataSource.query(
+      `SELECT targetId, action, actorSubject, \`before\`, \`after\` FROM audit_events WHERE action IN (?, ?) ORDER BY targetId`,
+      TERM_EVENTS,
+    );
   const byId = new Map<string, typeof events>();
   for (const event of events) byId.set(event.targetId, [...(byId.get(event.targetId) ?? []), event]);
   const twice = [...byId].filter(([, list]) => list.length > 1).map(([id]) => id);
@@ -131,8 +182,17 @@ async function expectEachTermEndedOnce(dataSource: DataSource, due: Due[]): Prom
   expect(Number((await dataSource.query(`SELECT COUNT(*) AS n FROM audit_events WHERE action = 'subscription.termEnding'`))[0].n)).toBe(0);
 
   const rows: {
-    id: string; status: string; version: number; quantity: number; termStartsAt: Date; termEndsAt: Date; termMonths: number;
-    scheduledChange: string | null; licenceBlocks: string; expiredAt: Date | null; autoRenew: number;
+    id: string;
+    status: string;
+    version: number;
+    quantity: number;
+    termStartsAt: Date;
+    termEndsAt: Date;
+    termMonths: number;
+    scheduledChange: string | null;
+    licenceBlocks: string;
+    expiredAt: Date | null;
+    autoRenew: number;
   }[] = await dataSource.query(
     `SELECT id, status, version, quantity, termStartsAt, termEndsAt, termMonths, scheduledChange, licenceBlocks, expiredAt, autoRenew FROM subscriptions`,
   );
@@ -146,33 +206,66 @@ async function expectEachTermEndedOnce(dataSource: DataSource, due: Due[]): Prom
     const nextEnd = addMonthsClamped(subscription.createdAt, 2);
     const expected = renews
       ? {
-          event: 'subscription.renewed', status: 'ACTIVE', version: 2, quantity, termStartsAt: subscription.termEndsAt.toISOString(),
-          termEndsAt: nextEnd.toISOString(), termMonths: 2, scheduledChange: null, expiredAt: null,
+          event: 'subscription.renewed',
+          status: 'ACTIVE',
+          version: 2,
+          quantity,
+          termStartsAt: subscription.termEndsAt.toISOString(),
+          termEndsAt: nextEnd.toISOString(),
+          termMonths: 2,
+          scheduledChange: null,
+          expiredAt: null,
           licenceBlocks: [{ quantity, addedAt: subscription.termEndsAt.toISOString() }],
         }
       : {
-          event: 'subscription.expired', status: 'EXPIRED', version: 2, quantity, termStartsAt: subscription.createdAt.toISOString(),
-          termEndsAt: subscription.termEndsAt.toISOString(), termMonths: 1, scheduledChange: null, expiredAt: subscription.termEndsAt.toISOString(),
+          event: 'subscription.expired',
+          status: 'EXPIRED',
+          version: 2,
+          quantity,
+          termStartsAt: subscription.createdAt.toISOString(),
+          termEndsAt: subscription.termEndsAt.toISOString(),
+          termMonths: 1,
+          scheduledChange: null,
+          expiredAt: subscription.termEndsAt.toISOString(),
           licenceBlocks: [{ quantity, addedAt: subscription.createdAt.toISOString() }],
         };
     const actual = {
-      event: event?.action, status: row.status, version: row.version, quantity: row.quantity, termStartsAt: row.termStartsAt.toISOString(),
-      termEndsAt: row.termEndsAt.toISOString(), termMonths: row.termMonths, scheduledChange: row.scheduledChange && JSON.parse(row.scheduledChange),
-      expiredAt: row.expiredAt && row.expiredAt.toISOString(), licenceBlocks: JSON.parse(row.licenceBlocks),
+      event: event?.action,
+      status: row.status,
+      version: row.version,
+      quantity: row.quantity,
+      termStartsAt: row.termStartsAt.toISOString(),
+      termEndsAt: row.termEndsAt.toISOString(),
+      termMonths: row.termMonths,
+      scheduledChange: row.scheduledChange && JSON.parse(row.scheduledChange),
+      expiredAt: row.expiredAt && row.expiredAt.toISOString(),
+      licenceBlocks: JSON.parse(row.licenceBlocks),
     };
-    if (JSON.stringify(actual) !== JSON.stringify(expected)) problems.push(`${subscription.kind} ${subscription.id}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
+    if (JSON.stringify(actual) !== JSON.stringify(expected))
+      problems.push(`${subscription.kind} ${subscription.id}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
     if (event) {
       const before = JSON.parse(event.before);
       const after = JSON.parse(event.after);
       const sides = {
-        actor: event.actorSubject, beforeEnd: before.termEndsAt, afterEnd: after.termEndsAt, afterStart: after.termStartsAt,
-        beforeChange: before.scheduledChange, afterChange: after.scheduledChange, afterVersion: after.version,
+        actor: event.actorSubject,
+        beforeEnd: before.termEndsAt,
+        afterEnd: after.termEndsAt,
+        afterStart: after.termStartsAt,
+        beforeChange: before.scheduledChange,
+        afterChange: after.scheduledChange,
+        afterVersion: after.version,
       };
       const expectedSides = {
-        actor: 'system:lifecycle-sweep', beforeEnd: subscription.termEndsAt.toISOString(), afterEnd: expected.termEndsAt, afterStart: expected.termStartsAt,
-        beforeChange: subscription.kind === 'renewsWithChange' ? SCHEDULED : null, afterChange: null, afterVersion: 2,
+        actor: 'system:lifecycle-sweep',
+        beforeEnd: subscription.termEndsAt.toISOString(),
+        afterEnd: expected.termEndsAt,
+        afterStart: expected.termStartsAt,
+        beforeChange: subscription.kind === 'renewsWithChange' ? SCHEDULED : null,
+        afterChange: null,
+        afterVersion: 2,
       };
-      if (JSON.stringify(sides) !== JSON.stringify(expectedSides)) problems.push(`event of ${subscription.id}: ${JSON.stringify(sides)} ≠ ${JSON.stringify(expectedSides)}`);
+      if (JSON.stringify(sides) !== JSON.stringify(expectedSides))
+        problems.push(`event of ${subscription.id}: ${JSON.stringify(sides)} ≠ ${JSON.stringify(expectedSides)}`);
     }
   }
   expect(problems.slice(0, 10)).toEqual([]);

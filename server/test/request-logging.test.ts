@@ -58,7 +58,12 @@ describe('request ids and access logs', () => {
     });
 
     it('keeps a plain X-Request-Id the caller sends, and replaces one that is not', async () => {
-      const send = (id: string) => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': id }, body: '{"query":"{ __typename }"}' });
+      const send = (id: string) =>
+        fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-request-id': id },
+          body: '{"query":"{ __typename }"}',
+        });
       expect((await send('trace-42')).headers.get('x-request-id')).toBe('trace-42');
       expect((await send('bad id; drop table')).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     });
@@ -85,7 +90,12 @@ describe('request ids and access logs', () => {
       expect(status).toBe(503);
       await settle();
       expect(lines).toEqual([
-        expect.objectContaining({ level: 50, msg: 'request errored', req: { id: requestId, method: 'POST', url: '/graphql' }, res: { statusCode: 503 } }),
+        expect.objectContaining({
+          level: 50,
+          msg: 'request errored',
+          req: { id: requestId, method: 'POST', url: '/graphql' },
+          res: { statusCode: 503 },
+        }),
       ]);
     });
   });

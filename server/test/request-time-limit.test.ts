@@ -20,7 +20,11 @@ describe(`the request time limit never answers for a change that commits (${test
   beforeAll(async () => {
     server = await startTestServer({ env: { REQUEST_TIMEOUT_MS: String(LIMIT_MS) } });
     world = await buildWorld(server);
-    subscription = await kitFor(server).purchase(world.tokens.resellerAdmin, { tenantId: world.tenants.customer, offerId: world.offers.basic.id, quantity: 5 });
+    subscription = await kitFor(server).purchase(world.tokens.resellerAdmin, {
+      tenantId: world.tenants.customer,
+      offerId: world.offers.basic.id,
+      quantity: 5,
+    });
   });
   afterAll(() => server.stop());
 
@@ -37,7 +41,11 @@ describe(`the request time limit never answers for a change that commits (${test
     const before = await dumpDatabase(server.dataSource);
     try {
       const started = Date.now();
-      const response = await server.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: subscription.id, quantity: 9 } }, world.tokens.resellerAdmin);
+      const response = await server.gql(
+        CHANGE_LICENSE_QUANTITY,
+        { input: { subscriptionId: subscription.id, quantity: 9 } },
+        world.tokens.resellerAdmin,
+      );
       expect(response.status).toBe(503);
       expect(response.errors?.map((e) => e.extensions)).toEqual([{ code: 'QUERY_TOO_COMPLEX' }]);
       expect(response.errors?.[0].message).toMatch(/time limit of 1000 ms, and nothing was changed/);
@@ -50,7 +58,9 @@ describe(`the request time limit never answers for a change that commits (${test
     }
     expect(await dumpDatabase(server.dataSource)).toEqual(before);
     // And the same change goes through once the server is quick again.
-    const changed = ok(await server.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: subscription.id, quantity: 9 } }, world.tokens.resellerAdmin));
+    const changed = ok(
+      await server.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: subscription.id, quantity: 9 } }, world.tokens.resellerAdmin),
+    );
     expect(changed.changeLicenseQuantity.subscription).toMatchObject({ quantity: 9, version: subscription.version + 1 });
     subscription = changed.changeLicenseQuantity.subscription;
   });
@@ -65,13 +75,19 @@ describe(`the request time limit never answers for a change that commits (${test
       return changed;
     };
     try {
-      const response = await server.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: subscription.id, quantity: 11 } }, world.tokens.resellerAdmin);
+      const response = await server.gql(
+        CHANGE_LICENSE_QUANTITY,
+        { input: { subscriptionId: subscription.id, quantity: 11 } },
+        world.tokens.resellerAdmin,
+      );
       expect(response.status).toBe(200);
       expect(ok(response).changeLicenseQuantity.subscription).toMatchObject({ quantity: 11, version: subscription.version + 1 });
     } finally {
       subscriptions.changeQuantity = changeQuantity;
     }
-    const events = (await kitFor(server).auditEvents(world.tenants.customer)).filter((e) => e.action === 'subscription.quantityChanged' && e.targetId === subscription.id);
+    const events = (await kitFor(server).auditEvents(world.tenants.customer)).filter(
+      (e) => e.action === 'subscription.quantityChanged' && e.targetId === subscription.id,
+    );
     expect(events.map((e) => e.after)).toEqual(expect.arrayContaining([expect.objectContaining({ quantity: 11 })]));
   });
 });

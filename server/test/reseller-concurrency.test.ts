@@ -33,7 +33,11 @@ describe('reseller: concurrent changes to a subscription', () => {
 
   const fresh = async (quantity = 10) => {
     const customer = await kit.createCustomer(world.tokens.resellerAdmin);
-    const subscription = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity });
+    const subscription = await kit.purchase(world.tokens.resellerAdmin, {
+      tenantId: customer.id,
+      offerId: world.offers.basic.id,
+      quantity,
+    });
     return { customer, subscription };
   };
   const changeQuantity = (subscriptionId: string, quantity: number, expectedVersion?: number) =>
@@ -93,7 +97,8 @@ describe('reseller: concurrent changes to a subscription', () => {
       let answered = 0;
       let startSuspension!: () => void;
       const suspension = new Promise<GraphQLResponse>((resolve) => {
-        startSuspension = () => resolve(server.gql(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: subscription.id } }, world.tokens.resellerAdmin));
+        startSuspension = () =>
+          resolve(server.gql(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: subscription.id } }, world.tokens.resellerAdmin));
       });
       if (answeredBeforeSuspension === 0) startSuspension();
       const requests = Array.from({ length: CONCURRENCY }, (_, i) =>
@@ -159,11 +164,21 @@ describe('reseller: concurrent changes to a subscription', () => {
       const changesDelay = first === 'removal' ? delayMs : 0;
       const [removal, reactivation, purchase] = await Promise.all([
         after(removalDelay).then(() =>
-          server.gql(REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId: customer.id, partnerId: world.partners.reseller } }, world.tokens.resellerAdmin),
+          server.gql(
+            REMOVE_RESELLER_RELATIONSHIP,
+            { input: { tenantId: customer.id, partnerId: world.partners.reseller } },
+            world.tokens.resellerAdmin,
+          ),
         ),
-        after(changesDelay).then(() => server.gql(REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: sold.id } }, world.tokens.resellerSales)),
         after(changesDelay).then(() =>
-          server.gql(PURCHASE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 5 } }, world.tokens.resellerSales),
+          server.gql(REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: sold.id } }, world.tokens.resellerSales),
+        ),
+        after(changesDelay).then(() =>
+          server.gql(
+            PURCHASE_SUBSCRIPTION,
+            { input: { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 5 } },
+            world.tokens.resellerSales,
+          ),
         ),
       ]);
 
@@ -187,7 +202,8 @@ describe('reseller: concurrent changes to a subscription', () => {
   );
   it('lets exactly one of several tenants accepting the same invitation code at once succeed', async () => {
     const tenants = await Promise.all([1, 2, 3, 4, 5].map(() => kit.createTenant()));
-    const { code } = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: {} }, world.tokens.resellerAdmin)).createResellerInvitation.invitation;
+    const { code } = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: {} }, world.tokens.resellerAdmin)).createResellerInvitation
+      .invitation;
     const responses = await Promise.all(tenants.map((t) => server.gql(ACCEPT_RESELLER_INVITATION, { input: { code } }, t.tokens.global)));
     expect(responses.filter((r) => !r.errors)).toHaveLength(1);
     expect(responses.filter((r) => r.errors).map(codeOf)).toEqual(Array(tenants.length - 1).fill('FAILED_PRECONDITION'));
@@ -197,7 +213,9 @@ describe('reseller: concurrent changes to a subscription', () => {
 
   it('creates one customer for concurrent createCustomer calls replaying the same idempotencyKey', async () => {
     const input = { name: 'Nod Publishers', domain: uniqueDomain('nod'), countryCode: 'TH', idempotencyKey: `nod-${Date.now()}` };
-    const responses = await Promise.all(Array.from({ length: 8 }, () => server.gql(CREATE_CUSTOMER, { input }, world.tokens.resellerAdmin)));
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () => server.gql(CREATE_CUSTOMER, { input }, world.tokens.resellerAdmin)),
+    );
     for (const response of responses) expect(response.errors?.[0]?.message).toBeUndefined();
     expect(new Set(responses.map((r) => r.data!.createCustomer.customer.id)).size).toBe(1);
     const found = ok(await server.gql(GET_CUSTOMERS, { search: input.domain, first: 100 }, world.tokens.resellerAdmin)).customers;

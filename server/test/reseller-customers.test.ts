@@ -51,7 +51,11 @@ describe('reseller: customers and their subscriptions', () => {
     it('lists the customer among the reseller’s customers and shows every subscription it sold, manageable', async () => {
       const customer = await kit.createCustomer(world.tokens.resellerAdmin, 'Humongous Insurance');
       const basic = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 12 });
-      const premium = await kit.purchase(world.tokens.resellerSales, { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 40 });
+      const premium = await kit.purchase(world.tokens.resellerSales, {
+        tenantId: customer.id,
+        offerId: world.offers.premium.id,
+        quantity: 40,
+      });
 
       // The seed's customer list, paged through with first: 2 so pagination is exercised too.
       const all = await customerIds(world.tokens.resellerAdmin);
@@ -79,7 +83,11 @@ describe('reseller: customers and their subscriptions', () => {
 
       // The same through `subscriptions(tenantId)` and `subscription(id)` (the seed's Subscription page).
       const listed = ok(await server.gql(GET_SUBSCRIPTIONS, { tenantId: customer.id }, world.tokens.resellerSales)).subscriptions;
-      expect(nodes(listed).map((s) => s.id).sort()).toEqual([basic.id, premium.id].sort());
+      expect(
+        nodes(listed)
+          .map((s) => s.id)
+          .sort(),
+      ).toEqual([basic.id, premium.id].sort());
       expect(await kit.read(world.tokens.resellerSales, basic.id)).toMatchObject({ id: basic.id, quantity: 12, viewerCanManage: true });
     });
 
@@ -102,7 +110,11 @@ describe('reseller: customers and their subscriptions', () => {
 
     it('does not list another reseller’s customers, and hides them as NOT_FOUND', async () => {
       const theirs = await kit.createCustomer(world.tokens.otherResellerAdmin, 'Trey Research');
-      const sold = await kit.purchase(world.tokens.otherResellerAdmin, { tenantId: theirs.id, offerId: world.offers.basic.id, quantity: 2 });
+      const sold = await kit.purchase(world.tokens.otherResellerAdmin, {
+        tenantId: theirs.id,
+        offerId: world.offers.basic.id,
+        quantity: 2,
+      });
       expect(await customerIds(world.tokens.resellerAdmin)).not.toContain(theirs.id);
       expect(codeOf(await server.gql(GET_TENANT, { id: theirs.id }, world.tokens.resellerAdmin))).toBe('NOT_FOUND');
       expect(codeOf(await server.gql(GET_SUBSCRIPTION, { id: sold.id }, world.tokens.resellerAdmin))).toBe('NOT_FOUND');
@@ -114,7 +126,11 @@ describe('reseller: customers and their subscriptions', () => {
     it('creates a tenant billed by the reseller, which appears among its customers', async () => {
       const domain = uniqueDomain('Blue-Yonder').toUpperCase();
       const created = ok(
-        await server.gql(CREATE_CUSTOMER, { input: { name: '  Blue Yonder Airlines ', domain, countryCode: 'th' } }, world.tokens.resellerSales),
+        await server.gql(
+          CREATE_CUSTOMER,
+          { input: { name: '  Blue Yonder Airlines ', domain, countryCode: 'th' } },
+          world.tokens.resellerSales,
+        ),
       ).createCustomer.customer;
       expect(created).toMatchObject({
         name: 'Blue Yonder Airlines',
@@ -155,7 +171,10 @@ describe('reseller: customers and their subscriptions', () => {
       const input = { name: 'Tailwind Traders', domain: uniqueDomain('tailwind'), countryCode: 'TH', idempotencyKey: key };
       ok(await server.gql(CREATE_CUSTOMER, { input }, world.tokens.resellerAdmin));
       await expectNothingChanged(server, async () => {
-        for (const other of [{ ...input, name: 'Tailwind Traders Ltd' }, { ...input, domain: uniqueDomain('tailwind') }]) {
+        for (const other of [
+          { ...input, name: 'Tailwind Traders Ltd' },
+          { ...input, domain: uniqueDomain('tailwind') },
+        ]) {
           const response = await server.gql(CREATE_CUSTOMER, { input: other }, world.tokens.resellerAdmin);
           expect(codeOf(response)).toBe('CONFLICT');
           expect(response.errors![0].extensions.field).toBe('idempotencyKey');
@@ -175,7 +194,11 @@ describe('reseller: customers and their subscriptions', () => {
       const taken = ok(await server.gql(GET_TENANT, { id: world.tenants.direct }, world.tokens.platform)).tenant.domain;
       for (const domain of [taken, taken.toUpperCase()]) {
         await expectNothingChanged(server, async () => {
-          const response = await server.gql(CREATE_CUSTOMER, { input: { name: 'Copycat', domain, countryCode: 'TH' } }, world.tokens.resellerAdmin);
+          const response = await server.gql(
+            CREATE_CUSTOMER,
+            { input: { name: 'Copycat', domain, countryCode: 'TH' } },
+            world.tokens.resellerAdmin,
+          );
           expect(codeOf(response)).toBe('CONFLICT');
           expect(response.errors![0].extensions.field).toBe('domain');
           expect(response.data).toBeNull();
@@ -256,8 +279,9 @@ describe('reseller: customers and their subscriptions', () => {
       }
 
       // The customer still manages its direct subscription (an invitation does not hand over billing)...
-      const changed = ok(await server.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: direct.id, quantity: 9 } }, tenant.tokens.billing))
-        .changeLicenseQuantity.subscription;
+      const changed = ok(
+        await server.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: direct.id, quantity: 9 } }, tenant.tokens.billing),
+      ).changeLicenseQuantity.subscription;
       expect(changed).toMatchObject({ quantity: 9, version: 2 });
       // ...and the reseller can sell it another offer, which it then manages.
       const sold = await kit.purchase(world.tokens.resellerSales, { tenantId: tenant.id, offerId: world.offers.premium.id, quantity: 5 });
@@ -269,7 +293,11 @@ describe('reseller: customers and their subscriptions', () => {
       const tenant = await kit.createTenant('Lucerne Publishing');
       await kit.invite(world.tokens.resellerAdmin, tenant.tokens.global);
       await kit.invite(world.tokens.otherResellerAdmin, tenant.tokens.global);
-      const theirs = await kit.purchase(world.tokens.otherResellerAdmin, { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 4 });
+      const theirs = await kit.purchase(world.tokens.otherResellerAdmin, {
+        tenantId: tenant.id,
+        offerId: world.offers.basic.id,
+        quantity: 4,
+      });
       const ours = await kit.purchase(world.tokens.resellerAdmin, { tenantId: tenant.id, offerId: world.offers.premium.id, quantity: 6 });
 
       const seen = new Map(nodes((await tenantView(world.tokens.resellerAdmin, tenant.id)).subscriptions).map((s) => [s.id, s]));
@@ -280,11 +308,19 @@ describe('reseller: customers and their subscriptions', () => {
       expect(seenByThem.get(ours.id)?.viewerCanManage).toBe(false);
 
       await expectNothingChanged(server, async () => {
-        const response = await server.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: theirs.id, quantity: 5 } }, world.tokens.resellerAdmin);
+        const response = await server.gql(
+          CHANGE_LICENSE_QUANTITY,
+          { input: { subscriptionId: theirs.id, quantity: 5 } },
+          world.tokens.resellerAdmin,
+        );
         expect(codeOf(response)).toBe('FORBIDDEN');
         expect(response.errors![0].message).toMatch(new RegExp(world.partners.otherReseller));
-        expect(codeOf(await server.gql(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: theirs.id } }, world.tokens.resellerAdmin))).toBe('FORBIDDEN');
-        expect(codeOf(await server.gql(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: ours.id } }, world.tokens.otherResellerAdmin))).toBe('FORBIDDEN');
+        expect(codeOf(await server.gql(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: theirs.id } }, world.tokens.resellerAdmin))).toBe(
+          'FORBIDDEN',
+        );
+        expect(
+          codeOf(await server.gql(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: ours.id } }, world.tokens.otherResellerAdmin)),
+        ).toBe('FORBIDDEN');
       });
     });
   });

@@ -4,7 +4,15 @@
  *
  * The retention tests at the end move the clock forward; everything before them relies on no time passing.
  */
-import { codeOf, expectNothingChanged, ok, startTestServer, type AnyOperation, type GraphQLResponse, type TestServer } from './support/harness';
+import {
+  codeOf,
+  expectNothingChanged,
+  ok,
+  startTestServer,
+  type AnyOperation,
+  type GraphQLResponse,
+  type TestServer,
+} from './support/harness';
 import { buildWorld, kitFor, uniqueDomain, type Kit, type SubscriptionView, type World } from './support/world';
 import {
   ACCEPT_RESELLER_INVITATION,
@@ -38,7 +46,13 @@ import {
   SEND_TEST_WEBHOOK,
   UPDATE_WEBHOOK_ENDPOINT,
 } from './graphql/webhook-definitions';
-import { CANCEL_SUBSCRIPTION, CLEAR_RENEWAL_CHANGE, MOVE_DOMAIN_TIME, SCHEDULE_RENEWAL_CHANGE, SET_AUTO_RENEW } from './graphql/term-definitions';
+import {
+  CANCEL_SUBSCRIPTION,
+  CLEAR_RENEWAL_CHANGE,
+  MOVE_DOMAIN_TIME,
+  SCHEDULE_RENEWAL_CHANGE,
+  SET_AUTO_RENEW,
+} from './graphql/term-definitions';
 
 type Attempt = [label: string, document: AnyOperation, variables: Record<string, unknown>];
 
@@ -78,7 +92,11 @@ describe('reseller: refusals change nothing', () => {
 
   const manageAttempts = (subscriptionId: string, activeOne = true): Attempt[] => [
     ['changeLicenseQuantity', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId, quantity: 11 } }],
-    [activeOne ? 'suspendSubscription' : 'reactivateSubscription', activeOne ? SUSPEND_SUBSCRIPTION : REACTIVATE_SUBSCRIPTION, { input: { subscriptionId } }],
+    [
+      activeOne ? 'suspendSubscription' : 'reactivateSubscription',
+      activeOne ? SUSPEND_SUBSCRIPTION : REACTIVATE_SUBSCRIPTION,
+      { input: { subscriptionId } },
+    ],
     ['setPartnerOfRecord', SET_PARTNER_OF_RECORD, { input: { subscriptionId, partnerId: world.partners.advisor } }],
   ];
 
@@ -96,18 +114,30 @@ describe('reseller: refusals change nothing', () => {
           ['auditEvents', GET_AUDIT_EVENTS, { tenantId: customer.id }],
           ...manageAttempts(active.id),
           ...manageAttempts(suspended.id, false),
-          ['purchaseSubscription', PURCHASE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 1 } }],
+          [
+            'purchaseSubscription',
+            PURCHASE_SUBSCRIPTION,
+            { input: { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 1 } },
+          ],
           ['quoteSubscription', QUOTE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 1 } }],
-          ['removeResellerRelationship', REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId: customer.id, partnerId: world.partners.otherReseller } }],
+          [
+            'removeResellerRelationship',
+            REMOVE_RESELLER_RELATIONSHIP,
+            { input: { tenantId: customer.id, partnerId: world.partners.otherReseller } },
+          ],
         ],
         'NOT_FOUND',
       );
       // Indistinguishable from ids that do not exist.
       const missing = '01900000-0000-7000-8000-000000000000';
-      await expectRefused(token(), [
-        ['missing tenant', GET_TENANT, { id: missing }],
-        ['missing subscription', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: missing, quantity: 11 } }],
-      ], 'NOT_FOUND');
+      await expectRefused(
+        token(),
+        [
+          ['missing tenant', GET_TENANT, { id: missing }],
+          ['missing subscription', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: missing, quantity: 11 } }],
+        ],
+        'NOT_FOUND',
+      );
     });
   });
 
@@ -123,16 +153,23 @@ describe('reseller: refusals change nothing', () => {
 
     it('is refused every mutation of the schema with FORBIDDEN', async () => {
       const token = world.tokens.resellerHelpdesk;
-      const invitation = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: {} }, world.tokens.resellerAdmin)).createResellerInvitation.invitation;
+      const invitation = ok(await server.gql(CREATE_RESELLER_INVITATION, { input: {} }, world.tokens.resellerAdmin))
+        .createResellerInvitation.invitation;
       // Its partner's own endpoint: in scope, so the role is what refuses.
-      const hook = ok(await server.gql(CREATE_WEBHOOK_ENDPOINT, { input: { url: 'http://127.0.0.1:9/helpdesk' } }, world.tokens.resellerAdmin))
-        .createWebhookEndpoint.webhookEndpoint;
-      const delivery = ok(await server.gql(SEND_TEST_WEBHOOK, { input: { id: hook.id } }, world.tokens.resellerAdmin)).sendTestWebhook.delivery;
+      const hook = ok(
+        await server.gql(CREATE_WEBHOOK_ENDPOINT, { input: { url: 'http://127.0.0.1:9/helpdesk' } }, world.tokens.resellerAdmin),
+      ).createWebhookEndpoint.webhookEndpoint;
+      const delivery = ok(await server.gql(SEND_TEST_WEBHOOK, { input: { id: hook.id } }, world.tokens.resellerAdmin)).sendTestWebhook
+        .delivery;
       const attempts: Record<string, Attempt> = {
         createCustomer: ['createCustomer', CREATE_CUSTOMER, { input: { name: 'Helpdesk Co', domain: uniqueDomain(), countryCode: 'TH' } }],
         createResellerInvitation: ['createResellerInvitation', CREATE_RESELLER_INVITATION, { input: { expiresInDays: 3 } }],
         acceptResellerInvitation: ['acceptResellerInvitation', ACCEPT_RESELLER_INVITATION, { input: { code: invitation.code } }],
-        purchaseSubscription: ['purchaseSubscription', PURCHASE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } }],
+        purchaseSubscription: [
+          'purchaseSubscription',
+          PURCHASE_SUBSCRIPTION,
+          { input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } },
+        ],
         changeLicenseQuantity: manageAttempts(active.id)[0],
         suspendSubscription: manageAttempts(active.id)[1],
         reactivateSubscription: manageAttempts(suspended.id, false)[1],
@@ -142,14 +179,22 @@ describe('reseller: refusals change nothing', () => {
         scheduleRenewalChange: ['scheduleRenewalChange', SCHEDULE_RENEWAL_CHANGE, { input: { subscriptionId: active.id, quantity: 12 } }],
         clearRenewalChange: ['clearRenewalChange', CLEAR_RENEWAL_CHANGE, { input: { subscriptionId: active.id } }],
         advanceTestClock: ['advanceTestClock', MOVE_DOMAIN_TIME, { input: { to: new Date(Date.now() + 86_400_000).toISOString() } }],
-        removeResellerRelationship: ['removeResellerRelationship', REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId: customer.id, partnerId: world.partners.reseller } }],
+        removeResellerRelationship: [
+          'removeResellerRelationship',
+          REMOVE_RESELLER_RELATIONSHIP,
+          { input: { tenantId: customer.id, partnerId: world.partners.reseller } },
+        ],
         removeAdvisorRelationship: [
           'removeAdvisorRelationship',
           REMOVE_ADVISOR_RELATIONSHIP,
           { input: { tenantId: customer.id, partnerId: world.partners.advisor } },
         ],
         createTenant: ['createTenant', CREATE_TENANT, { input: { name: 'Helpdesk Tenant', domain: uniqueDomain(), countryCode: 'TH' } }],
-        createPartner: ['createPartner', CREATE_PARTNER, { input: { name: 'Helpdesk Partner', countryCode: 'TH', capabilities: ['RESELLER'] } }],
+        createPartner: [
+          'createPartner',
+          CREATE_PARTNER,
+          { input: { name: 'Helpdesk Partner', countryCode: 'TH', capabilities: ['RESELLER'] } },
+        ],
         createOffer: [
           'createOffer',
           CREATE_OFFER,
@@ -175,7 +220,11 @@ describe('reseller: refusals change nothing', () => {
 
       await expectRefused(token, Object.values(attempts), 'FORBIDDEN');
       // quoteSubscription is a query, but it is the first step of a purchase: refused too.
-      await expectRefused(token, [['quoteSubscription', QUOTE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 1 } }]], 'FORBIDDEN');
+      await expectRefused(
+        token,
+        [['quoteSubscription', QUOTE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 1 } }]],
+        'FORBIDDEN',
+      );
     });
   });
 
@@ -188,7 +237,11 @@ describe('reseller: refusals change nothing', () => {
           ['quoteSubscription', QUOTE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.e5.id, quantity: 1 } }],
           ...manageAttempts(active.id),
           ...manageAttempts(suspended.id, false),
-          ['removeResellerRelationship', REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId: customer.id, partnerId: world.partners.reseller } }],
+          [
+            'removeResellerRelationship',
+            REMOVE_RESELLER_RELATIONSHIP,
+            { input: { tenantId: customer.id, partnerId: world.partners.reseller } },
+          ],
         ],
         'FORBIDDEN',
       );
@@ -226,8 +279,14 @@ describe('reseller: refusals change nothing', () => {
       const skus = ok(await server.gql(GET_OFFERS, {}, world.tokens.resellerAdmin)).offers.edges.map((e) => e.node.sku);
       expect(skus).not.toContain('REVOKED-LATER');
       const third = await kit.createCustomer(world.tokens.resellerAdmin);
-      await expectRefused(world.tokens.resellerAdmin, [['purchase revoked', PURCHASE_SUBSCRIPTION, { input: { tenantId: third.id, offerId: offer.id, quantity: 1 } }]], 'OFFER_NOT_AUTHORIZED');
-      const changed = ok(await server.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: sold.id, quantity: 3 } }, world.tokens.resellerAdmin));
+      await expectRefused(
+        world.tokens.resellerAdmin,
+        [['purchase revoked', PURCHASE_SUBSCRIPTION, { input: { tenantId: third.id, offerId: offer.id, quantity: 1 } }]],
+        'OFFER_NOT_AUTHORIZED',
+      );
+      const changed = ok(
+        await server.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: sold.id, quantity: 3 } }, world.tokens.resellerAdmin),
+      );
       expect(changed.changeLicenseQuantity.subscription.quantity).toBe(3);
     });
 
@@ -236,19 +295,45 @@ describe('reseller: refusals change nothing', () => {
       await expectRefused(
         world.tokens.resellerAdmin,
         [
-          ['purchase below PREMIUM minimum', PURCHASE_SUBSCRIPTION, { input: { tenantId: other.id, offerId: world.offers.premium.id, quantity: world.offers.premium.minQuantity - 1 } }],
-          ['purchase above BASIC maximum', PURCHASE_SUBSCRIPTION, { input: { tenantId: other.id, offerId: world.offers.basic.id, quantity: world.offers.basic.maxQuantity + 1 } }],
-          ['quote above BASIC maximum', QUOTE_SUBSCRIPTION, { input: { tenantId: other.id, offerId: world.offers.basic.id, quantity: world.offers.basic.maxQuantity + 1 } }],
-          ['change above BASIC maximum', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: active.id, quantity: world.offers.basic.maxQuantity + 1 } }],
+          [
+            'purchase below PREMIUM minimum',
+            PURCHASE_SUBSCRIPTION,
+            { input: { tenantId: other.id, offerId: world.offers.premium.id, quantity: world.offers.premium.minQuantity - 1 } },
+          ],
+          [
+            'purchase above BASIC maximum',
+            PURCHASE_SUBSCRIPTION,
+            { input: { tenantId: other.id, offerId: world.offers.basic.id, quantity: world.offers.basic.maxQuantity + 1 } },
+          ],
+          [
+            'quote above BASIC maximum',
+            QUOTE_SUBSCRIPTION,
+            { input: { tenantId: other.id, offerId: world.offers.basic.id, quantity: world.offers.basic.maxQuantity + 1 } },
+          ],
+          [
+            'change above BASIC maximum',
+            CHANGE_LICENSE_QUANTITY,
+            { input: { subscriptionId: active.id, quantity: world.offers.basic.maxQuantity + 1 } },
+          ],
           ['change far above', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: active.id, quantity: 2_000_000_000 } }],
         ],
         'QUANTITY_OUT_OF_RANGE',
         'quantity',
       );
-      const premium = await kit.purchase(world.tokens.resellerAdmin, { tenantId: other.id, offerId: world.offers.premium.id, quantity: world.offers.premium.minQuantity });
+      const premium = await kit.purchase(world.tokens.resellerAdmin, {
+        tenantId: other.id,
+        offerId: world.offers.premium.id,
+        quantity: world.offers.premium.minQuantity,
+      });
       await expectRefused(
         world.tokens.resellerAdmin,
-        [['change below PREMIUM minimum', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: premium.id, quantity: world.offers.premium.minQuantity - 1 } }]],
+        [
+          [
+            'change below PREMIUM minimum',
+            CHANGE_LICENSE_QUANTITY,
+            { input: { subscriptionId: premium.id, quantity: world.offers.premium.minQuantity - 1 } },
+          ],
+        ],
         'QUANTITY_OUT_OF_RANGE',
         'quantity',
       );
@@ -268,20 +353,36 @@ describe('reseller: refusals change nothing', () => {
     });
 
     it('refuses a fractional quantity as malformed: BAD_USER_INPUT', async () => {
-      await expectRefused(world.tokens.resellerAdmin, [['change 2.5', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: active.id, quantity: 2.5 } }]], 'BAD_USER_INPUT');
+      await expectRefused(
+        world.tokens.resellerAdmin,
+        [['change 2.5', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: active.id, quantity: 2.5 } }]],
+        'BAD_USER_INPUT',
+      );
     });
 
     it('refuses a second live subscription of the same offer on the reseller channel: CONFLICT', async () => {
       await expectRefused(
         world.tokens.resellerSales,
-        [['purchase BASIC again', PURCHASE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 1 } }]],
+        [
+          [
+            'purchase BASIC again',
+            PURCHASE_SUBSCRIPTION,
+            { input: { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 1 } },
+          ],
+        ],
         'CONFLICT',
         'offerId',
       );
       // Also while the other one is only suspended: it is not deleted yet.
       await expectRefused(
         world.tokens.resellerSales,
-        [['purchase PREMIUM again', PURCHASE_SUBSCRIPTION, { input: { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 5 } }]],
+        [
+          [
+            'purchase PREMIUM again',
+            PURCHASE_SUBSCRIPTION,
+            { input: { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 5 } },
+          ],
+        ],
         'CONFLICT',
         'offerId',
       );
@@ -290,11 +391,19 @@ describe('reseller: refusals change nothing', () => {
 
   describe('status transitions', () => {
     it('refuses suspending a suspended subscription: INVALID_STATUS_TRANSITION', async () => {
-      await expectRefused(world.tokens.resellerAdmin, [['suspend twice', SUSPEND_SUBSCRIPTION, { input: { subscriptionId: suspended.id } }]], 'INVALID_STATUS_TRANSITION');
+      await expectRefused(
+        world.tokens.resellerAdmin,
+        [['suspend twice', SUSPEND_SUBSCRIPTION, { input: { subscriptionId: suspended.id } }]],
+        'INVALID_STATUS_TRANSITION',
+      );
     });
 
     it('refuses reactivating an active subscription: INVALID_STATUS_TRANSITION', async () => {
-      await expectRefused(world.tokens.resellerAdmin, [['reactivate active', REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: active.id } }]], 'INVALID_STATUS_TRANSITION');
+      await expectRefused(
+        world.tokens.resellerAdmin,
+        [['reactivate active', REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: active.id } }]],
+        'INVALID_STATUS_TRANSITION',
+      );
     });
 
     it('refuses a quantity or partner-of-record change on a suspended subscription: FAILED_PRECONDITION', async () => {
@@ -302,7 +411,11 @@ describe('reseller: refusals change nothing', () => {
         world.tokens.resellerAdmin,
         [
           ['quantity on suspended', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: suspended.id, quantity: 12 } }],
-          ['partner of record on suspended', SET_PARTNER_OF_RECORD, { input: { subscriptionId: suspended.id, partnerId: world.partners.advisor } }],
+          [
+            'partner of record on suspended',
+            SET_PARTNER_OF_RECORD,
+            { input: { subscriptionId: suspended.id, partnerId: world.partners.advisor } },
+          ],
         ],
         'FAILED_PRECONDITION',
       );
@@ -313,7 +426,11 @@ describe('reseller: refusals change nothing', () => {
       await expectRefused(
         world.tokens.resellerAdmin,
         [
-          ['quantity', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: active.id, quantity: 12, expectedVersion: active.version + 1 } }],
+          [
+            'quantity',
+            CHANGE_LICENSE_QUANTITY,
+            { input: { subscriptionId: active.id, quantity: 12, expectedVersion: active.version + 1 } },
+          ],
           ['suspend', SUSPEND_SUBSCRIPTION, { input: { subscriptionId: active.id, expectedVersion: active.version + 1 } }],
           ['reactivate', REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: suspended.id, expectedVersion: suspended.version - 1 } }],
         ],
@@ -349,7 +466,11 @@ describe('reseller: refusals change nothing', () => {
     it('refuses reactivation once dataRetentionEndsAt has passed, even before the sweep ran: INVALID_STATUS_TRANSITION', async () => {
       expect(server.clock.now().getTime()).toBeGreaterThan(Date.parse(expiring.dataRetentionEndsAt!));
       expect((await kit.read(world.tokens.resellerAdmin, expiring.id)).status).toBe('SUSPENDED');
-      await expectRefused(world.tokens.resellerAdmin, [['reactivate expired', REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: expiring.id } }]], 'INVALID_STATUS_TRANSITION');
+      await expectRefused(
+        world.tokens.resellerAdmin,
+        [['reactivate expired', REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: expiring.id } }]],
+        'INVALID_STATUS_TRANSITION',
+      );
     });
 
     it('refuses every change to a deleted subscription: INVALID_STATUS_TRANSITION', async () => {
@@ -366,11 +487,14 @@ describe('reseller: refusals change nothing', () => {
           ['reactivateSubscription', REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: expiring.id } }],
           ['setPartnerOfRecord', SET_PARTNER_OF_RECORD, { input: { subscriptionId: expiring.id, partnerId: world.partners.advisor } }],
           ['setPartnerOfRecord null', SET_PARTNER_OF_RECORD, { input: { subscriptionId: expiring.id, partnerId: null } }],
-          ['with its current version', CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: expiring.id, quantity: 5, expectedVersion: gone.version } }],
+          [
+            'with its current version',
+            CHANGE_LICENSE_QUANTITY,
+            { input: { subscriptionId: expiring.id, quantity: 5, expectedVersion: gone.version } },
+          ],
         ],
         'INVALID_STATUS_TRANSITION',
       );
     });
   });
-
 });

@@ -43,8 +43,8 @@ describe('reseller: relationships with customers', () => {
   afterAll(() => server.stop());
 
   const invite = async (token: string, expiresInDays?: number) =>
-    ok(await server.gql(CREATE_RESELLER_INVITATION, { input: expiresInDays === undefined ? {} : { expiresInDays } }, token)).createResellerInvitation
-      .invitation;
+    ok(await server.gql(CREATE_RESELLER_INVITATION, { input: expiresInDays === undefined ? {} : { expiresInDays } }, token))
+      .createResellerInvitation.invitation;
   const accept = (code: string, token: string) => server.gql(ACCEPT_RESELLER_INVITATION, { input: { code } }, token);
   const customers = async (token: string) =>
     ok(await server.gql(GET_CUSTOMERS, { first: 100 }, token)).customers.edges.map((e) => e.node.id);
@@ -90,7 +90,9 @@ describe('reseller: relationships with customers', () => {
       expect(actions[0]).toBe('resellerRelationship.created');
 
       // The reseller can now sell to it.
-      expect(await kit.purchase(world.tokens.resellerSales, { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 3 })).toMatchObject({ channel: 'RESELLER' });
+      expect(
+        await kit.purchase(world.tokens.resellerSales, { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 3 }),
+      ).toMatchObject({ channel: 'RESELLER' });
     });
 
     it('lets only the tenant’s global admin accept: billing admin, reader and partners get FORBIDDEN', async () => {
@@ -169,12 +171,17 @@ describe('reseller: relationships with customers', () => {
   });
 
   describe('removeResellerRelationship', () => {
-    const remove = (tenantId: string, partnerId: string, token: string) => server.gql(REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId, partnerId } }, token);
+    const remove = (tenantId: string, partnerId: string, token: string) =>
+      server.gql(REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId, partnerId } }, token);
 
     it('is refused while any subscription the reseller sold is ACTIVE; afterwards the reseller loses all access', async () => {
       const customer = await kit.createCustomer(world.tokens.resellerAdmin, 'Margie’s Travel');
       const basic = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 5 });
-      const premium = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 5 });
+      const premium = await kit.purchase(world.tokens.resellerAdmin, {
+        tenantId: customer.id,
+        offerId: world.offers.premium.id,
+        quantity: 5,
+      });
 
       // Both active, then one: refused, and nothing changes.
       for (const step of ['both active', 'one active']) {
@@ -213,9 +220,12 @@ describe('reseller: relationships with customers', () => {
       const seen = ok(await server.gql(GET_TENANT, { id: customer.id }, customer.tokens.global)).tenant;
       expect(seen.billingManagedBy).toBeNull();
       expect(seen.subscriptions.edges.map((e) => e.node.status)).toEqual(['SUSPENDED', 'SUSPENDED']);
-      const related = ok(await server.gql(GET_PARTNER_RELATIONSHIPS, { id: customer.id }, customer.tokens.global)).tenant.partnerRelationships;
+      const related = ok(await server.gql(GET_PARTNER_RELATIONSHIPS, { id: customer.id }, customer.tokens.global)).tenant
+        .partnerRelationships;
       expect(related).toEqual([]);
-      expect(await kit.purchase(customer.tokens.billing, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 2 })).toMatchObject({ channel: 'DIRECT', viewerCanManage: true });
+      expect(
+        await kit.purchase(customer.tokens.billing, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 2 }),
+      ).toMatchObject({ channel: 'DIRECT', viewerCanManage: true });
 
       const actions = (await kit.auditEvents(customer.id)).map((e) => e.action);
       expect(actions).toEqual(expect.arrayContaining(['resellerRelationship.removed', 'tenant.billingManagerCleared']));
@@ -226,7 +236,11 @@ describe('reseller: relationships with customers', () => {
       await kit.invite(world.tokens.resellerAdmin, tenant.tokens.global);
       await kit.invite(world.tokens.otherResellerAdmin, tenant.tokens.global);
       const direct = await kit.purchase(tenant.tokens.billing, { tenantId: tenant.id, offerId: world.offers.e5.id, quantity: 50 });
-      const theirs = await kit.purchase(world.tokens.otherResellerAdmin, { tenantId: tenant.id, offerId: world.offers.basic.id, quantity: 5 });
+      const theirs = await kit.purchase(world.tokens.otherResellerAdmin, {
+        tenantId: tenant.id,
+        offerId: world.offers.basic.id,
+        quantity: 5,
+      });
       const ours = await kit.purchase(world.tokens.resellerAdmin, { tenantId: tenant.id, offerId: world.offers.premium.id, quantity: 5 });
       await kit.suspend(world.tokens.resellerAdmin, ours.id);
 
@@ -262,9 +276,15 @@ describe('reseller: relationships with customers', () => {
       await kit.invite(world.tokens.resellerAdmin, tenant.tokens.global);
       await expectNothingChanged(server, async () => {
         expect(codeOf(await remove(tenant.id, world.partners.otherReseller, world.tokens.otherResellerAdmin))).toBe('NOT_FOUND');
-        expect(codeOf(await remove(tenant.id, world.partners.advisor, await server.token(Role.PARTNER_ADMIN_AGENT, { partnerId: world.partners.advisor })))).toBe(
-          'NOT_FOUND',
-        );
+        expect(
+          codeOf(
+            await remove(
+              tenant.id,
+              world.partners.advisor,
+              await server.token(Role.PARTNER_ADMIN_AGENT, { partnerId: world.partners.advisor }),
+            ),
+          ),
+        ).toBe('NOT_FOUND');
       });
     });
   });

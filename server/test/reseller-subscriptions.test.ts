@@ -41,13 +41,16 @@ describe('reseller: managing a customer’s subscriptions', () => {
     ok(await server.gql(SUSPEND_SUBSCRIPTION, { input }, token)).suspendSubscription.subscription;
   const reactivate = async (token: string, input: ReactivateSubscriptionInput): Promise<SubscriptionView> =>
     ok(await server.gql(REACTIVATE_SUBSCRIPTION, { input }, token)).reactivateSubscription.subscription;
-  const eventsOf = async (tenantId: string, targetId: string) =>
-    (await kit.auditEvents(tenantId)).filter((e) => e.targetId === targetId);
+  const eventsOf = async (tenantId: string, targetId: string) => (await kit.auditEvents(tenantId)).filter((e) => e.targetId === targetId);
 
   describe('change the licence count (changeLicenseQuantity)', () => {
     it('sets the new quantity, bumps the version, and records who changed what', async () => {
       const customer = await kit.createCustomer(world.tokens.resellerAdmin);
-      const bought = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 10 });
+      const bought = await kit.purchase(world.tokens.resellerAdmin, {
+        tenantId: customer.id,
+        offerId: world.offers.basic.id,
+        quantity: 10,
+      });
       const changed = await change(world.tokens.resellerAdmin, { subscriptionId: bought.id, quantity: 25 });
       expect(changed).toMatchObject({ id: bought.id, quantity: 25, status: 'ACTIVE', version: 2, viewerCanManage: true });
       expect(Date.parse(changed.updatedAt)).toBeGreaterThanOrEqual(Date.parse(bought.updatedAt));
@@ -70,19 +73,39 @@ describe('reseller: managing a customer’s subscriptions', () => {
 
     it('accepts the offer’s bounds, a matching expectedVersion, and the sales agent', async () => {
       const customer = await kit.createCustomer(world.tokens.resellerAdmin);
-      const bought = await kit.purchase(world.tokens.resellerSales, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 10 });
-      const atMax = await change(world.tokens.resellerSales, { subscriptionId: bought.id, quantity: world.offers.basic.maxQuantity, expectedVersion: 1 });
+      const bought = await kit.purchase(world.tokens.resellerSales, {
+        tenantId: customer.id,
+        offerId: world.offers.basic.id,
+        quantity: 10,
+      });
+      const atMax = await change(world.tokens.resellerSales, {
+        subscriptionId: bought.id,
+        quantity: world.offers.basic.maxQuantity,
+        expectedVersion: 1,
+      });
       expect(atMax).toMatchObject({ quantity: world.offers.basic.maxQuantity, version: 2 });
-      const atMin = await change(world.tokens.resellerAdmin, { subscriptionId: bought.id, quantity: world.offers.basic.minQuantity, expectedVersion: 2 });
+      const atMin = await change(world.tokens.resellerAdmin, {
+        subscriptionId: bought.id,
+        quantity: world.offers.basic.minQuantity,
+        expectedVersion: 2,
+      });
       expect(atMin).toMatchObject({ quantity: world.offers.basic.minQuantity, version: 3 });
     });
 
     it('refuses a stale expectedVersion with CONFLICT and changes nothing', async () => {
       const customer = await kit.createCustomer(world.tokens.resellerAdmin);
-      const bought = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 10 });
+      const bought = await kit.purchase(world.tokens.resellerAdmin, {
+        tenantId: customer.id,
+        offerId: world.offers.basic.id,
+        quantity: 10,
+      });
       await change(world.tokens.resellerAdmin, { subscriptionId: bought.id, quantity: 11 });
       await expectNothingChanged(server, async () => {
-        const response = await server.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: bought.id, quantity: 12, expectedVersion: 1 } }, world.tokens.resellerAdmin);
+        const response = await server.gql(
+          CHANGE_LICENSE_QUANTITY,
+          { input: { subscriptionId: bought.id, quantity: 12, expectedVersion: 1 } },
+          world.tokens.resellerAdmin,
+        );
         expect(codeOf(response)).toBe('CONFLICT');
         expect(response.errors![0].extensions.field).toBe('expectedVersion');
       });
@@ -93,7 +116,11 @@ describe('reseller: managing a customer’s subscriptions', () => {
   describe('change the status (suspendSubscription / reactivateSubscription)', () => {
     it('suspends: status SUSPENDED, suspendedAt now, dataRetentionEndsAt exactly 90 days later; still readable', async () => {
       const customer = await kit.createCustomer(world.tokens.resellerAdmin);
-      const bought = await kit.purchase(world.tokens.resellerAdmin, { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 20 });
+      const bought = await kit.purchase(world.tokens.resellerAdmin, {
+        tenantId: customer.id,
+        offerId: world.offers.premium.id,
+        quantity: 20,
+      });
       const before = server.clock.now().getTime();
       const suspended = await suspend(world.tokens.resellerSales, { subscriptionId: bought.id, expectedVersion: 1 });
       const after = server.clock.now().getTime();
@@ -112,16 +139,22 @@ describe('reseller: managing a customer’s subscriptions', () => {
           dataRetentionEndsAt: suspended.dataRetentionEndsAt,
         });
       }
-      const suspendedOnly = ok(await server.gql(GET_SUBSCRIPTIONS, { tenantId: customer.id, status: 'SUSPENDED' }, world.tokens.resellerAdmin))
-        .subscriptions;
+      const suspendedOnly = ok(
+        await server.gql(GET_SUBSCRIPTIONS, { tenantId: customer.id, status: 'SUSPENDED' }, world.tokens.resellerAdmin),
+      ).subscriptions;
       expect(suspendedOnly.edges.map((e) => e.node.id)).toEqual([bought.id]);
-      const activeOnly = ok(await server.gql(GET_SUBSCRIPTIONS, { tenantId: customer.id, status: 'ACTIVE' }, world.tokens.resellerAdmin))
-        .subscriptions;
+      const activeOnly = ok(
+        await server.gql(GET_SUBSCRIPTIONS, { tenantId: customer.id, status: 'ACTIVE' }, world.tokens.resellerAdmin),
+      ).subscriptions;
       expect(activeOnly.totalCount).toBe(0);
 
       const [event] = (await eventsOf(customer.id, bought.id)).filter((e) => e.action === 'subscription.suspended');
       expect(event.before).toMatchObject({ status: 'ACTIVE', suspendedAt: null });
-      expect(event.after).toMatchObject({ status: 'SUSPENDED', suspendedAt: suspended.suspendedAt, dataRetentionEndsAt: suspended.dataRetentionEndsAt });
+      expect(event.after).toMatchObject({
+        status: 'SUSPENDED',
+        suspendedAt: suspended.suspendedAt,
+        dataRetentionEndsAt: suspended.dataRetentionEndsAt,
+      });
     });
 
     it('reactivates: status ACTIVE, retention cleared, and its quantity can change again', async () => {
@@ -130,7 +163,10 @@ describe('reseller: managing a customer’s subscriptions', () => {
       await suspend(world.tokens.resellerAdmin, { subscriptionId: bought.id });
       const back = await reactivate(world.tokens.resellerAdmin, { subscriptionId: bought.id, expectedVersion: 2 });
       expect(back).toMatchObject({ status: 'ACTIVE', suspendedAt: null, dataRetentionEndsAt: null, quantity: 7, version: 3 });
-      expect(await change(world.tokens.resellerSales, { subscriptionId: bought.id, quantity: 8 })).toMatchObject({ quantity: 8, version: 4 });
+      expect(await change(world.tokens.resellerSales, { subscriptionId: bought.id, quantity: 8 })).toMatchObject({
+        quantity: 8,
+        version: 4,
+      });
 
       // And round again: a second suspension starts a new retention period.
       const again = await suspend(world.tokens.resellerAdmin, { subscriptionId: bought.id });
@@ -149,7 +185,9 @@ describe('reseller: managing a customer’s subscriptions', () => {
 
   describe('add a subscription: authorised offers only, confirmed by a quote', () => {
     const offerSkus = async (token: string) =>
-      ok(await server.gql(GET_OFFERS, {}, token)).offers.edges.map((e) => e.node.sku).sort();
+      ok(await server.gql(GET_OFFERS, {}, token))
+        .offers.edges.map((e) => e.node.sku)
+        .sort();
 
     it('offers a partner only the offers it is authorised to sell', async () => {
       expect(await offerSkus(world.tokens.resellerAdmin)).toEqual(['BASIC', 'PREMIUM']);
@@ -221,7 +259,9 @@ describe('reseller: managing a customer’s subscriptions', () => {
         });
       }
       // The authorised one goes through.
-      expect(await kit.purchase(world.tokens.otherResellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 5 })).toMatchObject({ status: 'ACTIVE' });
+      expect(
+        await kit.purchase(world.tokens.otherResellerAdmin, { tenantId: customer.id, offerId: world.offers.basic.id, quantity: 5 }),
+      ).toMatchObject({ status: 'ACTIVE' });
     });
   });
 });

@@ -56,7 +56,10 @@ describe('rowReader hydrates rows as TypeORM does', () => {
     const samples = [sampleRow(metadata, true), sampleRow(metadata, false)];
     // Only the samples: the migrations insert rows of their own (the test clock's one row).
     await dataSource.manager.clear(target);
-    await dataSource.manager.insert(target, samples.map((row) => dataSource.manager.create(target, row)));
+    await dataSource.manager.insert(
+      target,
+      samples.map((row) => dataSource.manager.create(target, row)),
+    );
     const key = (entity: ObjectLiteral) => metadata.primaryColumns.map((c) => entity[c.propertyName]).join('|');
     const byKey = (a: ObjectLiteral, b: ObjectLiteral) => key(a).localeCompare(key(b));
 

@@ -21,7 +21,11 @@ const RULES = ['schema/subscription-root-rule.js', 'schema/accepted-breaking-cha
 /** Runs `graphql-inspector diff OLD NEW` as `npm run schema:check` does (with its rule) and returns its exit code and output. */
 async function inspectorDiff(oldSchema: string, newSchema: string): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [INSPECTOR, 'diff', oldSchema, newSchema, ...RULES.flatMap((rule) => ['--rule', rule])], { cwd: ROOT, timeout: 60_000 });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [INSPECTOR, 'diff', oldSchema, newSchema, ...RULES.flatMap((rule) => ['--rule', rule])],
+      { cwd: ROOT, timeout: 60_000 },
+    );
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -48,7 +52,9 @@ describe('schema compatibility with the released SDK', () => {
 
   it('npm run schema:check runs graphql-inspector on the two committed files', () => {
     const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts;
-    expect(scripts['schema:check']).toBe(`graphql-inspector diff schema/released.graphql schema/schema.graphql ${RULES.map((r) => `--rule ${r}`).join(' ')}`);
+    expect(scripts['schema:check']).toBe(
+      `graphql-inspector diff schema/released.graphql schema/schema.graphql ${RULES.map((r) => `--rule ${r}`).join(' ')}`,
+    );
   });
 
   it('the committed schema has no breaking change against schema/released.graphql', async () => {
@@ -58,7 +64,9 @@ describe('schema compatibility with the released SDK', () => {
   });
 
   it('a removed field is a breaking change the check refuses', async () => {
-    const removed = edited('removed.graphql', (sdl) => sdl.replace(/\n {2}"""[^"]*"""\n {2}verifyPartnerId\([^)]*\): PartnerIdVerification!\n/, '\n'));
+    const removed = edited('removed.graphql', (sdl) =>
+      sdl.replace(/\n {2}"""[^"]*"""\n {2}verifyPartnerId\([^)]*\): PartnerIdVerification!\n/, '\n'),
+    );
     const { code, output } = await inspectorDiff(RELEASED, removed);
     expect(code).toBe(1);
     expect(output).toContain('Field verifyPartnerId was removed from object type Query');
@@ -69,7 +77,9 @@ describe('schema compatibility with the released SDK', () => {
     const { ACCEPTED } = require(join(ROOT, 'schema/accepted-breaking-changes.js')) as { ACCEPTED: { path: string; reason: string }[] };
     expect(ACCEPTED.map((a) => a.path)).toEqual(['SubscriptionQuote.monthlyTotalCents']);
     const current = await inspectorDiff(RELEASED, CURRENT);
-    expect(current.output).toContain(`SubscriptionQuote.monthlyTotalCents changed type from Int! to SafeInt! (accepted: ${ACCEPTED[0].reason})`);
+    expect(current.output).toContain(
+      `SubscriptionQuote.monthlyTotalCents changed type from Int! to SafeInt! (accepted: ${ACCEPTED[0].reason})`,
+    );
     // The same kind of change to a field not on the list still fails.
     const unlisted = edited('unlisted.graphql', (sdl) => sdl.replace(/\n {2}minQuantity: Int!\n/, '\n  minQuantity: SafeInt!\n'));
     const { code, output } = await inspectorDiff(RELEASED, unlisted);
@@ -79,7 +89,10 @@ describe('schema compatibility with the released SDK', () => {
 
   it('a deprecated field is not: deprecate first, remove in a later major release', async () => {
     const deprecated = edited('deprecated.graphql', (sdl) =>
-      sdl.replace(/\n {2}verifyPartnerId\(([^)]*)\): PartnerIdVerification!\n/, '\n  verifyPartnerId($1): PartnerIdVerification! @deprecated(reason: "Use checkPartnerId.")\n'),
+      sdl.replace(
+        /\n {2}verifyPartnerId\(([^)]*)\): PartnerIdVerification!\n/,
+        '\n  verifyPartnerId($1): PartnerIdVerification! @deprecated(reason: "Use checkPartnerId.")\n',
+      ),
     );
     const { code, output } = await inspectorDiff(RELEASED, deprecated);
     expect(output).toContain('Field Query.verifyPartnerId is deprecated');
@@ -105,7 +118,9 @@ describe('schema compatibility with the released SDK', () => {
         (change) => !(change.type === 'DIRECTIVE_USAGE_SCALAR_REMOVED' && change.meta?.removedDirectiveName === 'specifiedBy'),
       );
       expect(changes).toEqual([]);
-      expect(live.getType('JSONObject')).toMatchObject({ specifiedByURL: (committed.getType('JSONObject') as { specifiedByURL?: string }).specifiedByURL });
+      expect(live.getType('JSONObject')).toMatchObject({
+        specifiedByURL: (committed.getType('JSONObject') as { specifiedByURL?: string }).specifiedByURL,
+      });
     } finally {
       await server.stop();
     }

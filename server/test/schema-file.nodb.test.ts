@@ -4,11 +4,32 @@ describe('schema/schema.graphql', () => {
   it('names every operation of SPEC §3 and describes every type and field', async () => {
     const sdl = await printTenantrySchema();
     const operations = [
-      'viewer', 'tenant', 'tenants', 'customers', 'subscription', 'subscriptions', 'offers', 'partner', 'verifyPartnerId',
-      'quoteSubscription', 'auditEvents', 'purchaseSubscription', 'setPartnerOfRecord', 'changeLicenseQuantity',
-      'suspendSubscription', 'reactivateSubscription', 'createCustomer', 'createResellerInvitation', 'acceptResellerInvitation',
-      'removeResellerRelationship', 'removeAdvisorRelationship', 'createTenant', 'createPartner', 'createOffer',
-      'authorizeOffer', 'revokeOfferAuthorization',
+      'viewer',
+      'tenant',
+      'tenants',
+      'customers',
+      'subscription',
+      'subscriptions',
+      'offers',
+      'partner',
+      'verifyPartnerId',
+      'quoteSubscription',
+      'auditEvents',
+      'purchaseSubscription',
+      'setPartnerOfRecord',
+      'changeLicenseQuantity',
+      'suspendSubscription',
+      'reactivateSubscription',
+      'createCustomer',
+      'createResellerInvitation',
+      'acceptResellerInvitation',
+      'removeResellerRelationship',
+      'removeAdvisorRelationship',
+      'createTenant',
+      'createPartner',
+      'createOffer',
+      'authorizeOffer',
+      'revokeOfferAuthorization',
     ];
     for (const name of operations) expect(sdl).toMatch(new RegExp(`\\n  ${name}\\(|\\n  ${name}: `));
     const { buildSchema } = await import('graphql');

@@ -18,7 +18,13 @@ interface Call {
 }
 
 /** A fetch that records each call and answers with `reply`. */
-function scriptedFetch(reply: (call: Call) => Promise<{ status?: number; body: unknown; headers?: Record<string, string> }> | { status?: number; body: unknown; headers?: Record<string, string> }) {
+function scriptedFetch(
+  reply: (
+    call: Call,
+  ) =>
+    | Promise<{ status?: number; body: unknown; headers?: Record<string, string> }>
+    | { status?: number; body: unknown; headers?: Record<string, string> },
+) {
   const calls: Call[] = [];
   const fetch: FetchFunction = async (url, init) => {
     const call = { url, init, body: JSON.parse(init.body) };
@@ -32,7 +38,11 @@ function scriptedFetch(reply: (call: Call) => Promise<{ status?: number; body: u
 
 const data = (d: unknown) => () => ({ body: { data: d } });
 const VIEWER = { viewer: { subject: 's', roles: ['PLATFORM_ADMIN'], tenant: null, partner: null } };
-const failure = async (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e);
+const failure = async (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 
 describe('@tenantry/sdk client', () => {
   it('has one method per Query and Mutation field of the schema, named after its operation, and the composed pages', () => {
@@ -73,8 +83,15 @@ describe('@tenantry/sdk client', () => {
   });
 
   it('POSTs the operation with its name, variables, bearer token and headers, and resolves to data', async () => {
-    const { fetch, calls } = scriptedFetch(data({ customers: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } }));
-    const client = createClient({ url: new URL('http://api.test/graphql'), token: 'tok', fetch, headers: { 'X-Trace': 'a', 'Content-Type': 'text/plain' } });
+    const { fetch, calls } = scriptedFetch(
+      data({ customers: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } }),
+    );
+    const client = createClient({
+      url: new URL('http://api.test/graphql'),
+      token: 'tok',
+      fetch,
+      headers: { 'X-Trace': 'a', 'Content-Type': 'text/plain' },
+    });
     const result = await client.customers({ first: 50, search: 'contoso' }, { headers: { 'x-request-id': 'req-1' } });
     expect(result.customers.totalCount).toBe(0);
     expect(calls).toHaveLength(1);
@@ -107,7 +124,11 @@ describe('@tenantry/sdk client', () => {
     const response = {
       data: null,
       errors: [
-        { message: 'Invalid value for "quantity": must be positive.', path: ['purchaseSubscription'], extensions: { code: 'BAD_USER_INPUT', field: 'quantity' } },
+        {
+          message: 'Invalid value for "quantity": must be positive.',
+          path: ['purchaseSubscription'],
+          extensions: { code: 'BAD_USER_INPUT', field: 'quantity' },
+        },
       ],
     };
     const { fetch } = scriptedFetch(() => ({ status: 200, body: response, headers: { 'x-request-id': 'abc' } }));
@@ -154,7 +175,13 @@ describe('@tenantry/sdk client', () => {
     const gateway = await failure(client.viewer());
     expect(gateway).toBeInstanceOf(TenantryNetworkError);
     expect(gateway).not.toBeInstanceOf(TenantryError);
-    expect(gateway).toMatchObject({ name: 'TenantryNetworkError', reason: 'http-error', status: 502, body: '<html>Bad gateway</html>', operationName: 'Viewer' });
+    expect(gateway).toMatchObject({
+      name: 'TenantryNetworkError',
+      reason: 'http-error',
+      status: 502,
+      body: '<html>Bad gateway</html>',
+      operationName: 'Viewer',
+    });
     expect(await failure(client.viewer())).toMatchObject({ reason: 'invalid-response', status: 200 });
     expect(await failure(client.viewer())).toMatchObject({ reason: 'invalid-response' });
     const refused = (await failure(client.viewer())) as Error;
@@ -216,17 +243,22 @@ describe('@tenantry/sdk client', () => {
     for (const answer of [() => ({ status: 503, body: 'Service Unavailable' }), () => Promise.reject(new Error('ECONNRESET'))]) {
       const { fetch, calls } = scriptedFetch(answer);
       const client = createClient({ url: 'http://api.test/graphql', token: 't', fetch, maxDelayMs: 1 });
-      expect(await failure(client.changeLicenseQuantity({ input: { subscriptionId: 's', quantity: 3 } }))).toBeInstanceOf(TenantryNetworkError);
-      expect(calls).toHaveLength(1);
-      expect(await failure(client.request('mutation { suspendSubscription(input: { subscriptionId: "s" }) { subscription { id } } }'))).toBeInstanceOf(
+      expect(await failure(client.changeLicenseQuantity({ input: { subscriptionId: 's', quantity: 3 } }))).toBeInstanceOf(
         TenantryNetworkError,
       );
+      expect(calls).toHaveLength(1);
+      expect(
+        await failure(client.request('mutation { suspendSubscription(input: { subscriptionId: "s" }) { subscription { id } } }')),
+      ).toBeInstanceOf(TenantryNetworkError);
       expect(calls).toHaveLength(2);
     }
   });
 
   it('retries purchaseSubscription with one generated idempotency key, and keeps the caller’s own', async () => {
-    const answers = [() => ({ status: 504, body: 'Gateway Timeout' }), () => ({ body: { data: { purchaseSubscription: { subscription: { id: 'sub' } } } } })];
+    const answers = [
+      () => ({ status: 504, body: 'Gateway Timeout' }),
+      () => ({ body: { data: { purchaseSubscription: { subscription: { id: 'sub' } } } } }),
+    ];
     const { fetch, calls } = scriptedFetch(() => answers.shift()!());
     const client = createClient({ url: 'http://api.test/graphql', token: 't', fetch, maxDelayMs: 1 });
     const input = { tenantId: 't', offerId: 'o', quantity: 3 };
@@ -254,7 +286,11 @@ describe('@tenantry/sdk client', () => {
     const pending = failure(client.viewer());
     while (calls.length === 0) await new Promise((r) => setTimeout(r, 5));
     controller.abort();
-    expect(await pending).toMatchObject({ name: 'TenantryNetworkError', reason: 'aborted', message: expect.stringContaining('waiting to retry') });
+    expect(await pending).toMatchObject({
+      name: 'TenantryNetworkError',
+      reason: 'aborted',
+      message: expect.stringContaining('waiting to retry'),
+    });
     expect(calls).toHaveLength(1);
   });
 
@@ -294,7 +330,10 @@ describe('@tenantry/sdk client', () => {
     const add = signal.addEventListener.bind(signal);
     const remove = signal.removeEventListener.bind(signal);
     signal.addEventListener = ((...args: Parameters<AbortSignal['addEventListener']>) => (listeners++, add(...args))) as typeof add;
-    signal.removeEventListener = ((...args: Parameters<AbortSignal['removeEventListener']>) => (listeners--, remove(...args))) as typeof remove;
+    signal.removeEventListener = ((...args: Parameters<AbortSignal['removeEventListener']>) => (
+      listeners--,
+      remove(...args)
+    )) as typeof remove;
     const quick = createClient({ url: 'http://api.test/graphql', token: 't', fetch: scriptedFetch(data(VIEWER)).fetch, signal });
     for (let i = 0; i < 5; i++) await quick.viewer(undefined, { signal: new AbortController().signal });
     expect(listeners).toBe(0);
@@ -351,10 +390,18 @@ describe('paginate()', () => {
 
   it('handles an empty list, and stops instead of looping when a cursor does not advance', async () => {
     const none: number[] = [];
-    for await (const n of paginate(async () => page([], null, false), (d) => d.items)) none.push(n);
+    for await (const n of paginate(
+      async () => page([], null, false),
+      (d) => d.items,
+    ))
+      none.push(n);
     expect(none).toEqual([]);
     const stuck = async () => {
-      for await (const _ of paginate(async () => page([1], 'same', true), (d) => d.items)) void _;
+      for await (const _ of paginate(
+        async () => page([1], 'same', true),
+        (d) => d.items,
+      ))
+        void _;
     };
     await expect(stuck()).rejects.toThrow(/endCursor/);
   });

@@ -10,7 +10,10 @@ const OPERATIONS = join(ROOT, 'schema/operations');
 /** Operations that select a root field under another name: a page composed of several types. */
 const COMPOSED = ['CustomerPage'];
 
-const filesOf = (dir: string) => readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
+const filesOf = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => !f.startsWith('.'))
+    .sort();
 
 describe('SDK code generation', () => {
   describe('operations in schema/operations', () => {

@@ -44,7 +44,12 @@ describe('@tenantry/sdk against the running server', () => {
 
       // Check ID: valid, unknown, not an advisor, malformed; none of them is an error.
       const check = async (partnerId: string) => (await billing.verifyPartnerId({ partnerId })).verifyPartnerId;
-      expect(await check(partners.advisor)).toEqual({ partnerId: partners.advisor, valid: true, partnerName: 'Northwind Advisory', reason: null });
+      expect(await check(partners.advisor)).toEqual({
+        partnerId: partners.advisor,
+        valid: true,
+        partnerName: 'Northwind Advisory',
+        reason: null,
+      });
       expect(await check('9999999')).toMatchObject({ valid: false, reason: 'NOT_FOUND' });
       expect(await check(partners.reseller)).toMatchObject({ valid: false, reason: 'NOT_ADVISOR' });
       expect(await check('12ab')).toMatchObject({ valid: false, reason: 'INVALID_FORMAT' });
@@ -78,7 +83,9 @@ describe('@tenantry/sdk against the running server', () => {
 
       // Change to another advisor, guarded by the version just read.
       const changed = (
-        await billing.setPartnerOfRecord({ input: { subscriptionId: bought.id, partnerId: partners.both, expectedVersion: bought.version } })
+        await billing.setPartnerOfRecord({
+          input: { subscriptionId: bought.id, partnerId: partners.both, expectedVersion: bought.version },
+        })
       ).setPartnerOfRecord.subscription;
       expect(changed.partnerOfRecord?.id).toBe(partners.both);
       expect(changed.version).toBeGreaterThan(bought.version);
@@ -143,7 +150,11 @@ describe('@tenantry/sdk against the running server', () => {
       const { tenant } = await customer.tenant({ id: world.tenants.customer });
       expect(tenant.billingManagedBy?.id).toBe(world.partners.reseller);
       expect(tenant.partnerRelationships).toEqual([
-        expect.objectContaining({ kinds: ['RESELLER'], viewerCanRemove: false, partner: expect.objectContaining({ id: world.partners.reseller }) }),
+        expect.objectContaining({
+          kinds: ['RESELLER'],
+          viewerCanRemove: false,
+          partner: expect.objectContaining({ id: world.partners.reseller }),
+        }),
       ]);
       const refused = await refusal(() =>
         customer.removeResellerRelationship({ input: { tenantId: world.tenants.customer, partnerId: world.partners.reseller } }),
@@ -176,18 +187,27 @@ describe('@tenantry/sdk against the running server', () => {
     });
   });
 
-  describe('reseller (seed 004): managing customers\' subscriptions', () => {
+  describe("reseller (seed 004): managing customers' subscriptions", () => {
     it('creates a customer, lists authorised offers, quotes, buys, changes quantity, suspends and reactivates', async () => {
       const sales = track(clientFor(world.tokens.resellerSales));
       const { offers, partners } = world;
 
       const { customer } = (
-        await sales.createCustomer({ input: { name: 'Litware', domain: 'litware.example', countryCode: 'TH', idempotencyKey: 'litware-1' } })
+        await sales.createCustomer({
+          input: { name: 'Litware', domain: 'litware.example', countryCode: 'TH', idempotencyKey: 'litware-1' },
+        })
       ).createCustomer;
-      expect(customer).toMatchObject({ name: 'Litware', domain: 'litware.example', countryCode: 'TH', billingManagedBy: { id: partners.reseller } });
+      expect(customer).toMatchObject({
+        name: 'Litware',
+        domain: 'litware.example',
+        countryCode: 'TH',
+        billingManagedBy: { id: partners.reseller },
+      });
       // Idempotent replay: the same customer, nothing new.
       const replay = (
-        await sales.createCustomer({ input: { name: 'Litware', domain: 'litware.example', countryCode: 'TH', idempotencyKey: 'litware-1' } })
+        await sales.createCustomer({
+          input: { name: 'Litware', domain: 'litware.example', countryCode: 'TH', idempotencyKey: 'litware-1' },
+        })
       ).createCustomer.customer;
       expect(replay.id).toBe(customer.id);
 
@@ -218,7 +238,13 @@ describe('@tenantry/sdk against the running server', () => {
 
       const sub = (await sales.purchaseSubscription({ input: { tenantId: customer.id, offerId: offers.premium.id, quantity: 10 } }))
         .purchaseSubscription.subscription;
-      expect(sub).toMatchObject({ status: 'ACTIVE', channel: 'RESELLER', quantity: 10, reseller: { id: partners.reseller }, viewerCanManage: true });
+      expect(sub).toMatchObject({
+        status: 'ACTIVE',
+        channel: 'RESELLER',
+        quantity: 10,
+        reseller: { id: partners.reseller },
+        viewerCanManage: true,
+      });
 
       const more = (await sales.changeLicenseQuantity({ input: { subscriptionId: sub.id, quantity: 25, expectedVersion: sub.version } }))
         .changeLicenseQuantity.subscription;
@@ -247,13 +273,17 @@ describe('@tenantry/sdk against the running server', () => {
     it('lives through a renewal with the test clock: schedules a change, renews, turns auto-renewal off, cancels another', async () => {
       const sales = track(clientFor(world.tokens.resellerSales));
       const platform = track(clientFor(world.tokens.platform));
-      const customer = (await sales.createCustomer({ input: { name: 'Terms Co', domain: 'terms-co.example', countryCode: 'TH' } })).createCustomer.customer;
+      const customer = (await sales.createCustomer({ input: { name: 'Terms Co', domain: 'terms-co.example', countryCode: 'TH' } }))
+        .createCustomer.customer;
       const sub = (
-        await sales.purchaseSubscription({ input: { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 10, termDuration: 'P1M' } })
+        await sales.purchaseSubscription({
+          input: { tenantId: customer.id, offerId: world.offers.premium.id, quantity: 10, termDuration: 'P1M' },
+        })
       ).purchaseSubscription.subscription;
       expect(sub).toMatchObject({ termDuration: 'P1M', billingCycle: 'MONTHLY', autoRenew: true, quantityFloor: 5, viewerCanCancel: true });
 
-      const scheduled = (await sales.scheduleRenewalChange({ input: { subscriptionId: sub.id, quantity: 12 } })).scheduleRenewalChange.subscription;
+      const scheduled = (await sales.scheduleRenewalChange({ input: { subscriptionId: sub.id, quantity: 12 } })).scheduleRenewalChange
+        .subscription;
       expect(scheduled.scheduledChange).toEqual({ quantity: 12, termDuration: null, billingCycle: null });
       const cleared = (await sales.clearRenewalChange({ input: { subscriptionId: sub.id } })).clearRenewalChange.subscription;
       expect(cleared.scheduledChange).toBeNull();
@@ -303,7 +333,11 @@ describe('@tenantry/sdk against the running server', () => {
 
       // The same helper over another connection, with a search filter.
       const paged: string[] = [];
-      for await (const t of paginate((after) => admin.customers({ first: 1, after, search: 'paged-3' }), (d) => d.customers)) paged.push(t.domain);
+      for await (const t of paginate(
+        (after) => admin.customers({ first: 1, after, search: 'paged-3' }),
+        (d) => d.customers,
+      ))
+        paged.push(t.domain);
       expect(paged).toEqual(['paged-3.example']);
     });
 
@@ -320,7 +354,11 @@ describe('@tenantry/sdk against the running server', () => {
       const { customers } = await admin.customerPage({ first: 50, search: 'page-one' });
       expect(customers.totalCount).toBe(1);
       const [{ node }] = customers.edges;
-      expect(node).toMatchObject({ id: customer.id, name: 'Page One', billingManagedBy: { id: world.partners.reseller, name: 'Fabrikam Reseller' } });
+      expect(node).toMatchObject({
+        id: customer.id,
+        name: 'Page One',
+        billingManagedBy: { id: world.partners.reseller, name: 'Fabrikam Reseller' },
+      });
       expect(node.subscriptions.totalCount).toBe(1);
       expect(node.subscriptions.edges[0].node).toEqual({
         id: sold.id,
@@ -352,8 +390,9 @@ describe('@tenantry/sdk against the running server', () => {
       const search = (await admin.customers({ search: 'wingtip' })).customers;
       expect(search.edges.map((e) => e.node.id)).toEqual([world.tenants.otherDirect]);
 
-      const ended = (await admin.removeResellerRelationship({ input: { tenantId: world.tenants.otherDirect, partnerId: world.partners.reseller } }))
-        .removeResellerRelationship.tenant;
+      const ended = (
+        await admin.removeResellerRelationship({ input: { tenantId: world.tenants.otherDirect, partnerId: world.partners.reseller } })
+      ).removeResellerRelationship.tenant;
       expect(ended.id).toBe(world.tenants.otherDirect);
       expect((await admin.customers({ search: 'wingtip' })).customers.totalCount).toBe(0);
     });
@@ -362,8 +401,9 @@ describe('@tenantry/sdk against the running server', () => {
   describe('platform administration', () => {
     it('creates partners, offers and tenants, authorises offers, and reads the audit trail', async () => {
       const platform = track(clientFor(world.tokens.platform));
-      const { partner } = (await platform.createPartner({ input: { name: 'Litware Partners', countryCode: 'TH', capabilities: ['RESELLER'] } }))
-        .createPartner;
+      const { partner } = (
+        await platform.createPartner({ input: { name: 'Litware Partners', countryCode: 'TH', capabilities: ['RESELLER'] } })
+      ).createPartner;
       expect(partner.id).toMatch(/^\d{6,10}$/);
       const { offer } = (
         await platform.createOffer({
@@ -373,12 +413,13 @@ describe('@tenantry/sdk against the running server', () => {
       const authorised = (await platform.authorizeOffer({ input: { partnerId: partner.id, offerId: offer.id } })).authorizeOffer.partner;
       expect(authorised.authorizedOffers?.map((o) => o.sku)).toEqual(['SDK-TEST']);
       expect((await platform.partner({ id: partner.id })).partner.authorizedOffers).toHaveLength(1);
-      const revoked = (await platform.revokeOfferAuthorization({ input: { partnerId: partner.id, offerId: offer.id } })).revokeOfferAuthorization
-        .partner;
+      const revoked = (await platform.revokeOfferAuthorization({ input: { partnerId: partner.id, offerId: offer.id } }))
+        .revokeOfferAuthorization.partner;
       expect(revoked.authorizedOffers).toEqual([]);
 
-      const { tenant } = (await platform.createTenant({ input: { name: 'Fabrikam Direct', domain: 'fabrikam-direct.example', countryCode: 'VN' } }))
-        .createTenant;
+      const { tenant } = (
+        await platform.createTenant({ input: { name: 'Fabrikam Direct', domain: 'fabrikam-direct.example', countryCode: 'VN' } })
+      ).createTenant;
       const taken = await refusal(() =>
         platform.createTenant({ input: { name: 'Again', domain: 'fabrikam-direct.example', countryCode: 'VN' } }),
       );
@@ -390,7 +431,10 @@ describe('@tenantry/sdk against the running server', () => {
       const audit = (await platform.auditEvents({ first: 5 })).auditEvents;
       expect(audit.edges[0].node).toMatchObject({ action: expect.any(String), actor: { roles: ['PLATFORM_ADMIN'] } });
       const actions: string[] = [];
-      for await (const event of paginate((after) => platform.auditEvents({ tenantId: world.tenants.direct, first: 50, after }), (d) => d.auditEvents)) {
+      for await (const event of paginate(
+        (after) => platform.auditEvents({ tenantId: world.tenants.direct, first: 50, after }),
+        (d) => d.auditEvents,
+      )) {
         actions.push(event.action);
       }
       expect(actions.length).toBeGreaterThan(0);
@@ -442,7 +486,8 @@ describe('@tenantry/sdk against the running server', () => {
       expect(log.edges.map((e) => e.node.id)).toEqual([delivery.id]);
       expect((await admin.redeliverWebhook({ input: { deliveryId: delivery.id } })).redeliverWebhook.delivery.id).toBe(delivery.id);
 
-      const updated = (await admin.updateWebhookEndpoint({ input: { id: endpoint.id, enabled: false } })).updateWebhookEndpoint.webhookEndpoint;
+      const updated = (await admin.updateWebhookEndpoint({ input: { id: endpoint.id, enabled: false } })).updateWebhookEndpoint
+        .webhookEndpoint;
       expect(updated.enabled).toBe(false);
       const rotated = (await admin.rotateWebhookSecret({ input: { id: endpoint.id } })).rotateWebhookSecret;
       expect(rotated.secret).not.toBe(createWebhookEndpoint.secret);

@@ -53,7 +53,8 @@ describe('@tenantry/sdk live updates (client.subscribe)', () => {
       `subscription.suspended ${sale.id} ${w.partners.reseller}`,
     ]);
     const deadline = Date.now() + 5_000;
-    while ((await server.app.metrics.liveSubscriptions.get()).values[0].value > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while ((await server.app.metrics.liveSubscriptions.get()).values[0].value > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     expect((await server.app.metrics.liveSubscriptions.get()).values[0].value).toBe(0);
   });
 
@@ -85,7 +86,9 @@ describe('@tenantry/sdk live updates (client.subscribe)', () => {
     delete (globalThis as { WebSocket?: unknown }).WebSocket;
     try {
       const client = createClient({ url: server.url, token: w.tokens.platform });
-      return expect(failureOf(client.subscribe(LiveEventsDocument))).resolves.toMatchObject({ message: expect.stringMatching(/webSocketImpl/) });
+      return expect(failureOf(client.subscribe(LiveEventsDocument))).resolves.toMatchObject({
+        message: expect.stringMatching(/webSocketImpl/),
+      });
     } finally {
       if (hadGlobal) (globalThis as { WebSocket?: unknown }).WebSocket = global;
     }

@@ -70,9 +70,27 @@ describe('the packed @tenantry/sdk in a fresh project', () => {
   });
 
   it('packs exactly what an integrator needs: the ESM and CommonJS builds with their types, the schema, the README and the licence', () => {
-    const modules = ['client', 'document-kind', 'errors', 'generated/graphql', 'generated/operations', 'generated/schema-enums', 'index', 'live', 'paginate', 'retry', 'types', 'webhooks'];
-    const build = (format: 'esm' | 'cjs') => [`dist/${format}/package.json`, ...modules.flatMap((m) => [`dist/${format}/${m}.js`, `dist/${format}/${m}.d.ts`])];
-    expect(packed.files.map((f) => f.path).sort()).toEqual(['LICENSE', 'README.md', 'package.json', 'dist/schema.graphql', ...build('esm'), ...build('cjs')].sort());
+    const modules = [
+      'client',
+      'document-kind',
+      'errors',
+      'generated/graphql',
+      'generated/operations',
+      'generated/schema-enums',
+      'index',
+      'live',
+      'paginate',
+      'retry',
+      'types',
+      'webhooks',
+    ];
+    const build = (format: 'esm' | 'cjs') => [
+      `dist/${format}/package.json`,
+      ...modules.flatMap((m) => [`dist/${format}/${m}.js`, `dist/${format}/${m}.d.ts`]),
+    ];
+    expect(packed.files.map((f) => f.path).sort()).toEqual(
+      ['LICENSE', 'README.md', 'package.json', 'dist/schema.graphql', ...build('esm'), ...build('cjs')].sort(),
+    );
     expect(packed.filename).toBe(`tenantry-sdk-${JSON.parse(readFileSync(join(ROOT, 'sdk/package.json'), 'utf8')).version}.tgz`);
   });
 
@@ -86,7 +104,8 @@ describe('the packed @tenantry/sdk in a fresh project', () => {
       publishConfig: { access: 'public' },
     });
     // The repository is not public yet: a made-up URL would send integrators somewhere that is not ours.
-    for (const field of ['repository', 'homepage', 'bugs', 'author']) expect({ field, value: manifest[field] }).toEqual({ field, value: undefined });
+    for (const field of ['repository', 'homepage', 'bugs', 'author'])
+      expect({ field, value: manifest[field] }).toEqual({ field, value: undefined });
     expect(JSON.stringify(manifest)).not.toMatch(/example\.com|TODO|FIXME|your-?name|github\.com\/tenantry/i);
     expect(manifest.private).toBeUndefined();
     expect(Object.keys(manifest.exports).sort()).toEqual(['.', './package.json', './schema.graphql']);

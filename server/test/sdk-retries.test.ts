@@ -32,7 +32,8 @@ describe('@tenantry/sdk retries against the running server', () => {
     const data = ok(read);
     return {
       subscriptions: data.subscriptions.totalCount as number,
-      purchasedEvents: data.auditEvents.edges.filter((e: { node: { action: string } }) => e.node.action === 'subscription.purchased').length,
+      purchasedEvents: data.auditEvents.edges.filter((e: { node: { action: string } }) => e.node.action === 'subscription.purchased')
+        .length,
     };
   };
 
@@ -61,8 +62,9 @@ describe('@tenantry/sdk retries against the running server', () => {
     proxy = await startFlakyProxy(server.url, ['unavailable', 'drop', 'forward', 'unavailable']);
     const client = createClient({ url: proxy.url, token: world.tokens.resellerAdmin });
 
-    const { customer } = (await client.createCustomer({ input: { name: 'Retry Traders', domain: 'retry-traders.example', countryCode: 'TH' } }))
-      .createCustomer;
+    const { customer } = (
+      await client.createCustomer({ input: { name: 'Retry Traders', domain: 'retry-traders.example', countryCode: 'TH' } })
+    ).createCustomer;
     expect(customer).toMatchObject({ name: 'Retry Traders', billingManagedBy: { id: world.partners.reseller } });
     expect(proxy.requests.map((r) => r.action)).toEqual(['unavailable', 'drop', 'forward']);
     expect(new Set(proxy.requests.map((r) => keyOf(r.body))).size).toBe(1);
@@ -80,9 +82,10 @@ describe('@tenantry/sdk retries against the running server', () => {
 
     proxy = await startFlakyProxy(server.url, ['drop-answer']);
     const flaky = createClient({ url: proxy.url, token: world.tokens.resellerSales });
-    const error = await flaky
-      .changeLicenseQuantity({ input: { subscriptionId: bought.id, quantity: 11 } })
-      .then(() => undefined, (e: unknown) => e);
+    const error = await flaky.changeLicenseQuantity({ input: { subscriptionId: bought.id, quantity: 11 } }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TenantryNetworkError);
     expect((error as InstanceType<typeof TenantryNetworkError>).reason).toBe('fetch-failed');
     expect(proxy.requests).toHaveLength(1);
@@ -126,14 +129,22 @@ describe('@tenantry/sdk retries against the running server', () => {
       const [, refused, accepted] = proxy.requests;
       expect([refused.status, accepted.status]).toEqual([429, 200]);
       expect(keyOf(accepted.body)).toBe(keyOf(refused.body));
-      const count = await limited.gql(`query($t: ID!) { subscriptions(tenantId: $t) { totalCount } }`, { t: tenantId }, await admin('check'));
+      const count = await limited.gql(
+        `query($t: ID!) { subscriptions(tenantId: $t) { totalCount } }`,
+        { t: tenantId },
+        await admin('check'),
+      );
       expect(ok(count).subscriptions.totalCount).toBe(1);
 
       // A caller who will not wait that long gets the refusal at once, with the wait the server asked for.
       const impatient = createClient({ url: proxy.url, token: buyer, maxDelayMs: 100 });
       let error: unknown;
       // One request per second: of three in a row, at least one is refused.
-      for (let i = 0; i < 3 && !error; i++) error = await impatient.viewer().then(() => undefined, (e: unknown) => e);
+      for (let i = 0; i < 3 && !error; i++)
+        error = await impatient.viewer().then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       expect(error).toMatchObject({ name: 'TenantryError', code: 'RATE_LIMITED', status: 429, retryAfterSeconds: 1 });
     });
   });

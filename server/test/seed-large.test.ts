@@ -49,7 +49,12 @@ describe(`seed:large (${testDatabaseKind()})`, () => {
     expect(first.alreadyComplete).toBe(false);
     expect(first.rows).toMatchObject({ tenants: 400, subscriptions: 1200, partners: 9 });
     const loaded = await counts();
-    expect(loaded).toMatchObject({ tenants: 400, subscriptions: 1200, partners: 9, resellerRelationships: first.rows.resellerRelationships });
+    expect(loaded).toMatchObject({
+      tenants: 400,
+      subscriptions: 1200,
+      partners: 9,
+      resellerRelationships: first.rows.resellerRelationships,
+    });
 
     const second = await seedLarge(parseDatabaseUrl(database.url), OPTIONS);
     expect(second.alreadyComplete).toBe(true);

@@ -10,11 +10,15 @@ describe('the specs type-check (tsc -p server/test)', () => {
   it('without an error', () => {
     let output = '';
     try {
-      execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'server/test/tsconfig.json'), '--pretty', 'false'], {
-        stdio: 'pipe',
-        encoding: 'utf8',
-        timeout: 180_000,
-      });
+      execFileSync(
+        process.execPath,
+        [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'server/test/tsconfig.json'), '--pretty', 'false'],
+        {
+          stdio: 'pipe',
+          encoding: 'utf8',
+          timeout: 180_000,
+        },
+      );
     } catch (error) {
       const e = error as { stdout?: string; stderr?: string; message: string };
       output = `${e.stdout ?? ''}${e.stderr ?? ''}` || e.message;

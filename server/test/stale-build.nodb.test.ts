@@ -20,9 +20,24 @@ describe('the server build never keeps a deleted module', () => {
     mkdirSync(join(project, 'src/feature'), { recursive: true });
     writeFileSync(
       join(project, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { rootDir: 'src', outDir: 'dist', module: 'commonjs', target: 'ES2022', sourceMap: true, incremental: true, tsBuildInfoFile: 'dist/.tsbuildinfo', types: [] }, include: ['src'] }),
+      JSON.stringify({
+        compilerOptions: {
+          rootDir: 'src',
+          outDir: 'dist',
+          module: 'commonjs',
+          target: 'ES2022',
+          sourceMap: true,
+          incremental: true,
+          tsBuildInfoFile: 'dist/.tsbuildinfo',
+          types: [],
+        },
+        include: ['src'],
+      }),
     );
-    writeFileSync(join(project, 'src/main.ts'), "declare const require: (id: string) => { name: string };\nlet found = 'none';\ntry { found = require('./feature/old').name; } catch { found = 'gone'; }\nconsole.log(found);\n");
+    writeFileSync(
+      join(project, 'src/main.ts'),
+      "declare const require: (id: string) => { name: string };\nlet found = 'none';\ntry { found = require('./feature/old').name; } catch { found = 'gone'; }\nconsole.log(found);\n",
+    );
     writeFileSync(join(project, 'src/feature/old.ts'), "export const name = 'old';\n");
     mkdirSync(join(project, 'dist/explorer/assets'), { recursive: true });
     writeFileSync(join(project, 'dist/explorer/assets/explorer.js'), '// built by another step\n');
@@ -45,7 +60,9 @@ describe('the server build never keeps a deleted module', () => {
     expect(run()).toBe('old');
     rmSync(join(project, 'src/feature/old.ts'));
     expect(build()).toMatch(/Removed 2 stale build file\(s\) whose source is gone: .*feature\/old\.js/);
-    expect(['dist/feature/old.js', 'dist/feature/old.js.map', 'dist/feature'].filter((path) => existsSync(join(project, path)))).toEqual([]);
+    expect(['dist/feature/old.js', 'dist/feature/old.js.map', 'dist/feature'].filter((path) => existsSync(join(project, path)))).toEqual(
+      [],
+    );
     expect(run()).toBe('gone');
     expect(existsSync(join(project, 'dist/explorer/assets/explorer.js'))).toBe(true);
     expect(build()).toBe('');

@@ -35,7 +35,15 @@ describe('a bad configuration stops the server with one line naming the variable
     ['RATE_LIMIT_STORE', { RATE_LIMIT_STORE: 'redis://127.0.0.1:1', DATABASE_URL: 'sqlite::memory:' }],
     ['RATE_LIMIT_KEY_PREFIX', { RATE_LIMIT_KEY_PREFIX: 'two words' }],
     ['OTEL_EXPORTER_OTLP_ENDPOINT', { OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }],
-    ['TEST_CLOCK', { NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-production-secret-of-32-characters!', TEST_CLOCK: 'enabled', DATABASE_URL: 'sqlite::memory:' }],
+    [
+      'TEST_CLOCK',
+      {
+        NODE_ENV: 'production',
+        AUTH_JWT_SECRET: 'a-production-secret-of-32-characters!',
+        TEST_CLOCK: 'enabled',
+        DATABASE_URL: 'sqlite::memory:',
+      },
+    ],
     ['TEST_CLOCK', { TEST_CLOCK: 'on' }],
     ['RENEWAL_NOTICE_DAYS', { RENEWAL_NOTICE_DAYS: '0' }],
     ['RENEWAL_NOTICE_DAYS', { RENEWAL_NOTICE_DAYS: 'seven' }],
@@ -79,8 +87,18 @@ describe('loadConfig', () => {
 
   it('takes CORS_ORIGINS as origins browsers send: scheme and host in lower case, default ports left out', () => {
     expect(loadConfig({}).corsOrigins).toEqual([]);
-    expect(loadConfig({ CORS_ORIGINS: ' HTTPS://App.Example:443/ ,http://localhost:5173' }).corsOrigins).toEqual(['https://app.example', 'http://localhost:5173']);
-    for (const bad of ['app.example', 'ftp://app.example', 'https://user:pw@app.example', 'https://app.example/x', 'https://app.example?x', 'null']) {
+    expect(loadConfig({ CORS_ORIGINS: ' HTTPS://App.Example:443/ ,http://localhost:5173' }).corsOrigins).toEqual([
+      'https://app.example',
+      'http://localhost:5173',
+    ]);
+    for (const bad of [
+      'app.example',
+      'ftp://app.example',
+      'https://user:pw@app.example',
+      'https://app.example/x',
+      'https://app.example?x',
+      'null',
+    ]) {
       expect(() => loadConfig({ CORS_ORIGINS: bad })).toThrow(/CORS_ORIGINS/);
     }
   });
@@ -231,7 +249,11 @@ describe('a URL’s password never reaches stdout or stderr', () => {
   const PASSWORD = 'Pa55-never-shown';
 
   it.each([
-    ['DATABASE_URL with another scheme', { DATABASE_URL: `postgres://app:${PASSWORD}@db.example/tenantry` }, 'postgres://app:***@db.example'],
+    [
+      'DATABASE_URL with another scheme',
+      { DATABASE_URL: `postgres://app:${PASSWORD}@db.example/tenantry` },
+      'postgres://app:***@db.example',
+    ],
     ['DATABASE_URL naming no database', { DATABASE_URL: `mysql://app:${PASSWORD}@127.0.0.1:3306` }, 'DATABASE_URL must name a database'],
     ['DATABASE_URL whose server is not there', { DATABASE_URL: `mysql://app:${PASSWORD}@127.0.0.1:1/tenantry` }, 'ECONNREFUSED'],
     ['AUTH_JWKS_URL that is not a URL', { AUTH_JWKS_URL: `https://app:${PASSWORD}@idp example/jwks` }, 'https://app:***@idp example'],
@@ -264,7 +286,11 @@ describe('a failed start names what failed', () => {
       await dataSource.destroy();
       const { code, stderr } = await runServerToExit({ DATABASE_URL: url, PORT: '0' });
       expect(code).not.toBe(0);
-      expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Tenantry could not start: DEMO_DATA: seeding the demo data failed \(.*no partners here.*\); DEMO_DATA=false starts without it$/)]);
+      expect(stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(
+          /^Tenantry could not start: DEMO_DATA: seeding the demo data failed \(.*no partners here.*\); DEMO_DATA=false starts without it$/,
+        ),
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -277,7 +303,9 @@ describe('a failed start names what failed', () => {
       const port = String((taken.address() as { port: number }).port);
       const { code, stderr } = await runServerToExit({ DATABASE_URL: 'sqlite::memory:', PORT: port, DEMO_DATA: 'false' });
       expect(code).not.toBe(0);
-      expect(stderr.trim()).toBe(`Tenantry could not start: PORT/HOST: cannot listen on 127.0.0.1:${port} (EADDRINUSE: listen EADDRINUSE: address already in use 127.0.0.1:${port})`);
+      expect(stderr.trim()).toBe(
+        `Tenantry could not start: PORT/HOST: cannot listen on 127.0.0.1:${port} (EADDRINUSE: listen EADDRINUSE: address already in use 127.0.0.1:${port})`,
+      );
     } finally {
       taken.close();
     }
@@ -285,6 +313,8 @@ describe('a failed start names what failed', () => {
 
   it('building the schema: a defect, with no variable to blame', () => {
     const line = describeStartFailure(new Error('Schema must contain uniquely named types'), 'schema', loadConfig({}));
-    expect(line).toBe('building the GraphQL API failed (Schema must contain uniquely named types): a defect in Tenantry, not in your configuration');
+    expect(line).toBe(
+      'building the GraphQL API failed (Schema must contain uniquely named types): a defect in Tenantry, not in your configuration',
+    );
   });
 });

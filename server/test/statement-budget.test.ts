@@ -24,8 +24,14 @@ describe('statements per request of the bench workloads', () => {
     w = await buildWorld(server);
     const kit = kitFor(server);
     // The customer page lists two subscriptions, one with an advisor as partner of record.
-    await kit.purchase(w.tokens.resellerAdmin, { tenantId: w.tenants.customer, offerId: w.offers.premium.id, quantity: 5, partnerId: w.partners.advisor });
-    subscriptionId = (await kit.purchase(w.tokens.resellerAdmin, { tenantId: w.tenants.customer, offerId: w.offers.basic.id, quantity: 1 })).id;
+    await kit.purchase(w.tokens.resellerAdmin, {
+      tenantId: w.tenants.customer,
+      offerId: w.offers.premium.id,
+      quantity: 5,
+      partnerId: w.partners.advisor,
+    });
+    subscriptionId = (await kit.purchase(w.tokens.resellerAdmin, { tenantId: w.tenants.customer, offerId: w.offers.basic.id, quantity: 1 }))
+      .id;
   });
   afterAll(() => server.stop());
 

@@ -126,11 +126,14 @@ describe('term events: webhooks and live updates (SPEC §6, §8)', () => {
     for (const request of receiver.received) if (!seen.has(request.eventId)) seen.set(request.eventId, request);
     return [...seen.values()].map((request) => ({ request, body: JSON.parse(request.rawBody) as Delivered }));
   };
-  const delivered = (type: string, subscriptionId: string) => deliveredEvents().filter((e) => e.body.type === type && e.body.target.id === subscriptionId);
+  const delivered = (type: string, subscriptionId: string) =>
+    deliveredEvents().filter((e) => e.body.type === type && e.body.target.id === subscriptionId);
   /** Waits until `count` events of `type` on the subscription have been delivered, and answers them in order of their term. */
   const untilDelivered = async (type: string, subscriptionId: string, count = 1) => {
     await eventually(`${count} × ${type} for ${subscriptionId} at the receiver`, () => delivered(type, subscriptionId).length >= count);
-    return delivered(type, subscriptionId).sort((a, b) => String(a.body.data.before?.termEndsAt).localeCompare(String(b.body.data.before?.termEndsAt)));
+    return delivered(type, subscriptionId).sort((a, b) =>
+      String(a.body.data.before?.termEndsAt).localeCompare(String(b.body.data.before?.termEndsAt)),
+    );
   };
   const liveEvents = (results: LiveResult<TermEventsLiveSubscription>[]) => results.flatMap((r) => (r.data ? [r.data.events] : []));
 
@@ -141,12 +144,19 @@ describe('term events: webhooks and live updates (SPEC §6, §8)', () => {
     ok(await server.gql(AUTHORIZE_OFFER, { input: { partnerId: world.partners.reseller, offerId: world.offers.e5.id } }, platform()));
     // The reseller's own endpoint, registered through the API by its admin agent, for the term events only.
     const created = ok(
-      await server.gql(TERM_EVENTS_CREATE_ENDPOINT, { input: { url: receiver.url, eventTypes: TERM_TYPES, description: 'terms' } }, reseller()),
+      await server.gql(
+        TERM_EVENTS_CREATE_ENDPOINT,
+        { input: { url: receiver.url, eventTypes: TERM_TYPES, description: 'terms' } },
+        reseller(),
+      ),
     ).createWebhookEndpoint;
     secret = created.secret;
     // The customer's global admin follows its tenant live.
     liveConnection = liveClient(server.url, world.tokens.customerGlobal);
-    live = collect<TermEventsLiveSubscription>(liveConnection, String(TERM_EVENTS_LIVE), { tenantId: world.tenants.customer, types: TERM_TYPES });
+    live = collect<TermEventsLiveSubscription>(liveConnection, String(TERM_EVENTS_LIVE), {
+      tenantId: world.tenants.customer,
+      types: TERM_TYPES,
+    });
     await untilLive(server, 1);
 
     const kit = kitFor(server);
@@ -173,8 +183,10 @@ describe('term events: webhooks and live updates (SPEC §6, §8)', () => {
     expect(body.target.type).toBe('Subscription');
     for (const side of [body.data.before, body.data.after]) {
       expect(side).not.toBeNull();
-      for (const field of API_TERM_FIELDS) expect({ type: body.type, field, present: field in side! }).toEqual({ type: body.type, field, present: true });
-      for (const column of INTERNAL_COLUMNS) expect({ type: body.type, column, present: column in side! }).toEqual({ type: body.type, column, present: false });
+      for (const field of API_TERM_FIELDS)
+        expect({ type: body.type, field, present: field in side! }).toEqual({ type: body.type, field, present: true });
+      for (const column of INTERNAL_COLUMNS)
+        expect({ type: body.type, column, present: column in side! }).toEqual({ type: body.type, column, present: false });
     }
   };
 
@@ -182,8 +194,10 @@ describe('term events: webhooks and live updates (SPEC §6, §8)', () => {
     const set = async (id: string, autoRenew: boolean) =>
       ok(await server.gql(TERM_EVENTS_SET_AUTO_RENEW, { input: { subscriptionId: id, autoRenew } }, reseller())).setAutoRenew.subscription;
     const schedule = async (id: string, quantity: number) =>
-      ok(await server.gql(TERM_EVENTS_SCHEDULE, { input: { subscriptionId: id, quantity } }, reseller())).scheduleRenewalChange.subscription;
-    const clear = async (id: string) => ok(await server.gql(TERM_EVENTS_CLEAR, { input: { subscriptionId: id } }, reseller())).clearRenewalChange.subscription;
+      ok(await server.gql(TERM_EVENTS_SCHEDULE, { input: { subscriptionId: id, quantity } }, reseller())).scheduleRenewalChange
+        .subscription;
+    const clear = async (id: string) =>
+      ok(await server.gql(TERM_EVENTS_CLEAR, { input: { subscriptionId: id } }, reseller())).clearRenewalChange.subscription;
 
     expect((await set(renewing.id, false)).autoRenew).toBe(false);
     expect((await set(renewing.id, true)).autoRenew).toBe(true);
@@ -195,23 +209,42 @@ describe('term events: webhooks and live updates (SPEC §6, §8)', () => {
     expect((await set(expiring.id, false)).autoRenew).toBe(false);
     // Inside its cancellation window, with a change scheduled that the cancellation clears.
     await schedule(cancelled.id, 7);
-    const ended = ok(await server.gql(TERM_EVENTS_CANCEL, { input: { subscriptionId: cancelled.id } }, reseller())).cancelSubscription.subscription;
+    const ended = ok(await server.gql(TERM_EVENTS_CANCEL, { input: { subscriptionId: cancelled.id } }, reseller())).cancelSubscription
+      .subscription;
     expect(ended).toMatchObject({ status: 'EXPIRED', autoRenew: false, scheduledChange: null });
 
-    const [off, on] = (await untilDelivered('subscription.autoRenewChanged', renewing.id, 2)).sort((a, b) => a.body.data.after!.version - b.body.data.after!.version);
-    expect([off.body.data.before!.autoRenew, off.body.data.after!.autoRenew, on.body.data.before!.autoRenew, on.body.data.after!.autoRenew]).toEqual([true, false, false, true]);
-    const scheduled = (await untilDelivered('subscription.renewalChangeScheduled', renewing.id, 2)).sort((a, b) => a.body.data.after!.version - b.body.data.after!.version);
+    const [off, on] = (await untilDelivered('subscription.autoRenewChanged', renewing.id, 2)).sort(
+      (a, b) => a.body.data.after!.version - b.body.data.after!.version,
+    );
+    expect([
+      off.body.data.before!.autoRenew,
+      off.body.data.after!.autoRenew,
+      on.body.data.before!.autoRenew,
+      on.body.data.after!.autoRenew,
+    ]).toEqual([true, false, false, true]);
+    const scheduled = (await untilDelivered('subscription.renewalChangeScheduled', renewing.id, 2)).sort(
+      (a, b) => a.body.data.after!.version - b.body.data.after!.version,
+    );
     expect(scheduled.map((e) => [e.body.data.before!.scheduledChange, e.body.data.after!.scheduledChange])).toEqual([
       [null, { quantity: 4, termDuration: null, billingCycle: null }],
       [null, { quantity: 6, termDuration: null, billingCycle: null }],
     ]);
     const [cleared] = await untilDelivered('subscription.renewalChangeCleared', renewing.id);
-    expect([cleared.body.data.before!.scheduledChange, cleared.body.data.after!.scheduledChange]).toEqual([{ quantity: 4, termDuration: null, billingCycle: null }, null]);
+    expect([cleared.body.data.before!.scheduledChange, cleared.body.data.after!.scheduledChange]).toEqual([
+      { quantity: 4, termDuration: null, billingCycle: null },
+      null,
+    ]);
     const [expiringOff] = await untilDelivered('subscription.autoRenewChanged', expiring.id);
     expect(expiringOff.body.data.after!.autoRenew).toBe(false);
 
     const [cancellation] = await untilDelivered('subscription.cancelled', cancelled.id);
-    expect(cancellation.body.data.before).toMatchObject({ status: 'ACTIVE', autoRenew: true, scheduledChange: { quantity: 7 }, cancelledAt: null, expiredAt: null });
+    expect(cancellation.body.data.before).toMatchObject({
+      status: 'ACTIVE',
+      autoRenew: true,
+      scheduledChange: { quantity: 7 },
+      cancelledAt: null,
+      expiredAt: null,
+    });
     expect(cancellation.body.data.after).toMatchObject({ status: 'EXPIRED', autoRenew: false, scheduledChange: null });
     const after = cancellation.body.data.after!;
     expect(after.cancelledAt).toBe(ended.cancelledAt);
@@ -238,11 +271,19 @@ describe('term events: webhooks and live updates (SPEC §6, §8)', () => {
       expect(Date.parse(event.body.createdAt)).toBeGreaterThanOrEqual(endsAt.getTime() - 3 * DAY_MS);
       expect(Date.parse(event.body.createdAt)).toBeLessThan(endsAt.getTime());
     }
-    expect(notice.body.data.after).toMatchObject({ status: 'ACTIVE', autoRenew: true, termEndsAt: endsAt.toISOString(), scheduledChange: { quantity: 6 } });
+    expect(notice.body.data.after).toMatchObject({
+      status: 'ACTIVE',
+      autoRenew: true,
+      termEndsAt: endsAt.toISOString(),
+      scheduledChange: { quantity: 6 },
+    });
     expect(expiringNotice.body.data.after).toMatchObject({ status: 'ACTIVE', autoRenew: false });
 
     // Live: the customer's admin sees the notice.
-    await live.until((results) => liveEvents(results).some((e) => e.action === 'subscription.termEnding' && e.targetId === renewing.id), 10_000);
+    await live.until(
+      (results) => liveEvents(results).some((e) => e.action === 'subscription.termEnding' && e.targetId === renewing.id),
+      10_000,
+    );
     // Nothing about a term is renewed or expired yet, and the cancelled subscription gets no notice.
     expect(delivered('subscription.renewed', renewing.id)).toEqual([]);
     expect(delivered('subscription.expired', expiring.id)).toEqual([]);
@@ -258,7 +299,12 @@ describe('term events: webhooks and live updates (SPEC §6, §8)', () => {
     expectWellFormed(renewal);
     expect(renewal.body.actor).toEqual({ tenantId: null, partnerId: null });
     expect(renewal.body.data.before).toMatchObject({
-      status: 'ACTIVE', quantity: 3, autoRenew: true, termStartsAt: renewing.createdAt, termEndsAt: endsAt.toISOString(), scheduledChange: { quantity: 6 },
+      status: 'ACTIVE',
+      quantity: 3,
+      autoRenew: true,
+      termStartsAt: renewing.createdAt,
+      termEndsAt: endsAt.toISOString(),
+      scheduledChange: { quantity: 6 },
     });
     expect(renewal.body.data.after).toMatchObject({
       status: 'ACTIVE',
@@ -278,8 +324,16 @@ describe('term events: webhooks and live updates (SPEC §6, §8)', () => {
     expect(expiry.body.data.after).toMatchObject({ status: 'EXPIRED', expiredAt: expiry.body.data.before!.termEndsAt });
 
     // Live: the customer's admin sees the renewal.
-    await live.until((results) => liveEvents(results).some((e) => e.action === 'subscription.renewed' && e.targetId === renewing.id), 10_000);
-    expect(await read(renewing.id)).toMatchObject({ status: 'ACTIVE', quantity: 6, termStartsAt: endsAt.toISOString(), scheduledChange: null });
+    await live.until(
+      (results) => liveEvents(results).some((e) => e.action === 'subscription.renewed' && e.targetId === renewing.id),
+      10_000,
+    );
+    expect(await read(renewing.id)).toMatchObject({
+      status: 'ACTIVE',
+      quantity: 6,
+      termStartsAt: endsAt.toISOString(),
+      scheduledChange: null,
+    });
     expect((await read(expiring.id)).status).toBe('EXPIRED');
   });
 
@@ -310,18 +364,28 @@ describe('term events: webhooks and live updates (SPEC §6, §8)', () => {
     expect(delivered('subscription.renewed', renewing.id)).toHaveLength(3);
     expect(delivered('subscription.termEnding', expiring.id)).toHaveLength(1);
     expect(delivered('subscription.expired', expiring.id)).toHaveLength(1);
-    expect(deliveredEvents().filter((e) => e.body.target.id === cancelled.id).map((e) => e.body.type).sort()).toEqual([
-      'subscription.cancelled',
-      'subscription.renewalChangeScheduled',
-    ]);
+    expect(
+      deliveredEvents()
+        .filter((e) => e.body.target.id === cancelled.id)
+        .map((e) => e.body.type)
+        .sort(),
+    ).toEqual(['subscription.cancelled', 'subscription.renewalChangeScheduled']);
     for (const event of deliveredEvents()) expect(TERM_TYPES).toContain(event.body.type);
 
     // Live saw each of the sweep's events once, as the endpoint did.
     await live.until((results) => liveEvents(results).filter((e) => e.action === 'subscription.renewed').length >= 3, 10_000);
     const seen = liveEvents(live.results);
-    expect(seen.filter((e) => e.action === 'subscription.renewed' && e.targetId === renewing.id).map((e) => e.id).sort()).toEqual(
-      renewals.map((r) => r.body.id).sort(),
-    );
-    expect(seen.filter((e) => e.action === 'subscription.termEnding').map((e) => e.targetId).sort()).toEqual([renewing.id, expiring.id].sort());
+    expect(
+      seen
+        .filter((e) => e.action === 'subscription.renewed' && e.targetId === renewing.id)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(renewals.map((r) => r.body.id).sort());
+    expect(
+      seen
+        .filter((e) => e.action === 'subscription.termEnding')
+        .map((e) => e.targetId)
+        .sort(),
+    ).toEqual([renewing.id, expiring.id].sort());
   });
 });

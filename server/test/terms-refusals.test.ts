@@ -11,7 +11,16 @@
  * these term specs asks for every refusal a term user meets, and they cost a few requests.
  */
 import { addMonthsClamped } from '../src/domain/terms';
-import { expectNothingChanged, expectRefused, ok, Role, startTestServer, type AnyOperation, type GraphQLResponse, type TestServer } from './support/harness';
+import {
+  expectNothingChanged,
+  expectRefused,
+  ok,
+  Role,
+  startTestServer,
+  type AnyOperation,
+  type GraphQLResponse,
+  type TestServer,
+} from './support/harness';
 import { buildWorld, kitFor, type FreshTenant, type Kit, type World } from './support/world';
 import {
   CHANGE_LICENSE_QUANTITY,
@@ -64,9 +73,16 @@ describe('terms: every refusal of SPEC §8 changes nothing', () => {
 
   const domainNow = async () => new Date(ok(await server.gql(DOMAIN_TIME, undefined, platform)).testClock.now);
   const advanceBy = async (days: number) =>
-    ok(await server.gql(MOVE_DOMAIN_TIME, { input: { to: new Date((await domainNow()).getTime() + days * DAY_MS).toISOString() } }, platform));
+    ok(
+      await server.gql(
+        MOVE_DOMAIN_TIME,
+        { input: { to: new Date((await domainNow()).getTime() + days * DAY_MS).toISOString() } },
+        platform,
+      ),
+    );
   const read = async (s: { id: string }) => ok(await server.gql(GET_TERM, { id: s.id }, platform)).subscription;
-  const buy = async (token: string, input: Parameters<typeof kit.purchase>[1]) => ok(await server.gql(PURCHASE_TERM, { input }, token)).purchaseSubscription.subscription;
+  const buy = async (token: string, input: Parameters<typeof kit.purchase>[1]) =>
+    ok(await server.gql(PURCHASE_TERM, { input }, token)).purchaseSubscription.subscription;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -82,13 +98,26 @@ describe('terms: every refusal of SPEC §8 changes nothing', () => {
     const global = tenant.tokens.global;
 
     old = await buy(global, { tenantId: tenant.id, offerId: termOffer.id, quantity: 5, termDuration: 'P1Y' });
-    deleted = await buy(global, { tenantId: tenant.id, offerId: (await plain()).id, quantity: 1, autoRenew: false, partnerId: world.partners.advisor });
+    deleted = await buy(global, {
+      tenantId: tenant.id,
+      offerId: (await plain()).id,
+      quantity: 1,
+      autoRenew: false,
+      partnerId: world.partners.advisor,
+    });
     await advanceBy(150); // ends after a month, retention 90 days after that: deleted.
-    expired = await buy(global, { tenantId: tenant.id, offerId: (await plain()).id, quantity: 2, autoRenew: false, partnerId: world.partners.advisor });
+    expired = await buy(global, {
+      tenantId: tenant.id,
+      offerId: (await plain()).id,
+      quantity: 2,
+      autoRenew: false,
+      partnerId: world.partners.advisor,
+    });
     await advanceBy(40); // ends after a month: expired, retention until 90 days after that.
 
     fresh = await buy(global, { tenantId: tenant.id, offerId: (await plain()).id, quantity: 3 });
-    fresh = ok(await server.gql(SCHEDULE_RENEWAL_CHANGE, { input: { subscriptionId: fresh.id, quantity: 4 } }, global)).scheduleRenewalChange.subscription;
+    fresh = ok(await server.gql(SCHEDULE_RENEWAL_CHANGE, { input: { subscriptionId: fresh.id, quantity: 4 } }, global))
+      .scheduleRenewalChange.subscription;
     suspended = await buy(global, { tenantId: tenant.id, offerId: (await plain()).id, quantity: 1 });
     await kit.suspend(global, suspended.id);
     noRenew = await buy(global, { tenantId: tenant.id, offerId: (await plain()).id, quantity: 1, autoRenew: false });
@@ -103,19 +132,27 @@ describe('terms: every refusal of SPEC §8 changes nothing', () => {
   });
   afterAll(() => server.stop());
 
-
-
   // ---- The windows ----
 
   it('cancel after the cancellation window: FAILED_PRECONDITION, saying to turn auto-renewal off so it ends at termEndsAt', async () => {
-    const [error] = (await expectRefused(server, CANCEL_SUBSCRIPTION, { input: { subscriptionId: old.id } }, tenant.tokens.billing, 'FAILED_PRECONDITION')).errors!;
+    const [error] = (
+      await expectRefused(server, CANCEL_SUBSCRIPTION, { input: { subscriptionId: old.id } }, tenant.tokens.billing, 'FAILED_PRECONDITION')
+    ).errors!;
     expect(error.message).toMatch(/auto-renewal off/i);
     expect(error.message).toMatch(/setAutoRenew/);
     expect(error.message).toContain(old.termEndsAt);
   });
 
   it('a decrease below the quantity floor: FAILED_PRECONDITION with extensions.quantityFloor, pointing to scheduleRenewalChange', async () => {
-    const [error] = (await expectRefused(server, CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: old.id, quantity: 4 } }, tenant.tokens.global, 'FAILED_PRECONDITION')).errors!;
+    const [error] = (
+      await expectRefused(
+        server,
+        CHANGE_LICENSE_QUANTITY,
+        { input: { subscriptionId: old.id, quantity: 4 } },
+        tenant.tokens.global,
+        'FAILED_PRECONDITION',
+      )
+    ).errors!;
     expect(error.extensions.quantityFloor).toBe(5);
     expect(error.message).toMatch(/scheduleRenewalChange/);
   });
@@ -133,8 +170,16 @@ describe('terms: every refusal of SPEC §8 changes nothing', () => {
     ['changeLicenseQuantity', CHANGE_LICENSE_QUANTITY, () => ({ subscriptionId: s().id, quantity: 3, expectedVersion: version?.() })],
     ['suspendSubscription', SUSPEND_SUBSCRIPTION, () => ({ subscriptionId: s().id, expectedVersion: version?.() })],
     ['reactivateSubscription', REACTIVATE_SUBSCRIPTION, () => ({ subscriptionId: s().id, expectedVersion: version?.() })],
-    ['setPartnerOfRecord', SET_PARTNER_OF_RECORD, () => ({ subscriptionId: s().id, partnerId: world.partners.both, expectedVersion: version?.() })],
-    ['setPartnerOfRecord to none', SET_PARTNER_OF_RECORD, () => ({ subscriptionId: s().id, partnerId: null, expectedVersion: version?.() })],
+    [
+      'setPartnerOfRecord',
+      SET_PARTNER_OF_RECORD,
+      () => ({ subscriptionId: s().id, partnerId: world.partners.both, expectedVersion: version?.() }),
+    ],
+    [
+      'setPartnerOfRecord to none',
+      SET_PARTNER_OF_RECORD,
+      () => ({ subscriptionId: s().id, partnerId: null, expectedVersion: version?.() }),
+    ],
   ];
 
   describe.each([
@@ -144,27 +189,97 @@ describe('terms: every refusal of SPEC §8 changes nothing', () => {
     it.each(everyChange(subscription))('%s: INVALID_STATUS_TRANSITION', async (_name, operation, input) => {
       await expectRefused(server, operation, { input: input() }, tenant.tokens.global, 'INVALID_STATUS_TRANSITION');
     });
-    it.each(everyChange(subscription, () => subscription().version - 1))('%s with a stale expectedVersion: still INVALID_STATUS_TRANSITION (status before conflicts)', async (_name, operation, input) => {
-      await expectRefused(server, operation, { input: input() }, tenant.tokens.billing, 'INVALID_STATUS_TRANSITION');
-    });
+    it.each(everyChange(subscription, () => subscription().version - 1))(
+      '%s with a stale expectedVersion: still INVALID_STATUS_TRANSITION (status before conflicts)',
+      async (_name, operation, input) => {
+        await expectRefused(server, operation, { input: input() }, tenant.tokens.billing, 'INVALID_STATUS_TRANSITION');
+      },
+    );
   });
 
   // ---- The term mutations' own rules ----
 
   it.each(
     rows([
-      ['scheduleRenewalChange without auto-renewal', () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: noRenew.id, quantity: 2 } }), 'FAILED_PRECONDITION'],
-      ['scheduleRenewalChange with no field', () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: old.id } }), 'BAD_USER_INPUT', 'input'],
-      ['scheduleRenewalChange with only nulls', () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: old.id, quantity: null, termDuration: null, billingCycle: null } }), 'BAD_USER_INPUT', 'input'],
-      ['scheduleRenewalChange above the offer’s range', () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: old.id, quantity: 21 } }), 'QUANTITY_OUT_OF_RANGE', 'quantity'],
-      ['scheduleRenewalChange below the offer’s range', () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: old.id, quantity: 1 } }), 'QUANTITY_OUT_OF_RANGE', 'quantity'],
-      ['scheduleRenewalChange to a term the offer does not list', () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: old.id, termDuration: 'P3Y' } }), 'BAD_USER_INPUT', 'termDuration'],
-      ['scheduleRenewalChange to a cycle not listed for the term', () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: old.id, termDuration: 'P1Y', billingCycle: 'MONTHLY' } }), 'BAD_USER_INPUT', 'billingCycle'],
-      ['scheduleRenewalChange to a cycle not listed for today’s term', () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: old.id, billingCycle: 'MONTHLY' } }), 'BAD_USER_INPUT', 'billingCycle'],
-      ['scheduleRenewalChange on a suspended one', () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: suspended.id, quantity: 2 } }), 'FAILED_PRECONDITION'],
-      ['setAutoRenew on a suspended one', () => ({ operation: SET_AUTO_RENEW, token: tenant.tokens.global, input: { subscriptionId: suspended.id, autoRenew: false } }), 'FAILED_PRECONDITION'],
-      ['setAutoRenew on a suspended one, to the value it has', () => ({ operation: SET_AUTO_RENEW, token: tenant.tokens.global, input: { subscriptionId: suspended.id, autoRenew: true } }), 'FAILED_PRECONDITION'],
-      ['clearRenewalChange on a suspended one', () => ({ operation: CLEAR_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: suspended.id } }), 'FAILED_PRECONDITION'],
+      [
+        'scheduleRenewalChange without auto-renewal',
+        () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: noRenew.id, quantity: 2 } }),
+        'FAILED_PRECONDITION',
+      ],
+      [
+        'scheduleRenewalChange with no field',
+        () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: old.id } }),
+        'BAD_USER_INPUT',
+        'input',
+      ],
+      [
+        'scheduleRenewalChange with only nulls',
+        () => ({
+          operation: SCHEDULE_RENEWAL_CHANGE,
+          token: tenant.tokens.global,
+          input: { subscriptionId: old.id, quantity: null, termDuration: null, billingCycle: null },
+        }),
+        'BAD_USER_INPUT',
+        'input',
+      ],
+      [
+        'scheduleRenewalChange above the offer’s range',
+        () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: old.id, quantity: 21 } }),
+        'QUANTITY_OUT_OF_RANGE',
+        'quantity',
+      ],
+      [
+        'scheduleRenewalChange below the offer’s range',
+        () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: old.id, quantity: 1 } }),
+        'QUANTITY_OUT_OF_RANGE',
+        'quantity',
+      ],
+      [
+        'scheduleRenewalChange to a term the offer does not list',
+        () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: old.id, termDuration: 'P3Y' } }),
+        'BAD_USER_INPUT',
+        'termDuration',
+      ],
+      [
+        'scheduleRenewalChange to a cycle not listed for the term',
+        () => ({
+          operation: SCHEDULE_RENEWAL_CHANGE,
+          token: tenant.tokens.global,
+          input: { subscriptionId: old.id, termDuration: 'P1Y', billingCycle: 'MONTHLY' },
+        }),
+        'BAD_USER_INPUT',
+        'billingCycle',
+      ],
+      [
+        'scheduleRenewalChange to a cycle not listed for today’s term',
+        () => ({
+          operation: SCHEDULE_RENEWAL_CHANGE,
+          token: tenant.tokens.global,
+          input: { subscriptionId: old.id, billingCycle: 'MONTHLY' },
+        }),
+        'BAD_USER_INPUT',
+        'billingCycle',
+      ],
+      [
+        'scheduleRenewalChange on a suspended one',
+        () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: suspended.id, quantity: 2 } }),
+        'FAILED_PRECONDITION',
+      ],
+      [
+        'setAutoRenew on a suspended one',
+        () => ({ operation: SET_AUTO_RENEW, token: tenant.tokens.global, input: { subscriptionId: suspended.id, autoRenew: false } }),
+        'FAILED_PRECONDITION',
+      ],
+      [
+        'setAutoRenew on a suspended one, to the value it has',
+        () => ({ operation: SET_AUTO_RENEW, token: tenant.tokens.global, input: { subscriptionId: suspended.id, autoRenew: true } }),
+        'FAILED_PRECONDITION',
+      ],
+      [
+        'clearRenewalChange on a suspended one',
+        () => ({ operation: CLEAR_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: suspended.id } }),
+        'FAILED_PRECONDITION',
+      ],
     ]),
   )('%s: %s', async (_name, build, code, field) => {
     const { operation, token, input } = build();
@@ -175,14 +290,68 @@ describe('terms: every refusal of SPEC §8 changes nothing', () => {
 
   it.each(
     rows([
-      ['no field for the renewal, on an EXPIRED one: the shape of the input first', () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: expired.id } }), 'BAD_USER_INPUT', 'input'],
-      ['a quantity out of range without auto-renewal: the status first', () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: noRenew.id, quantity: 99 } }), 'FAILED_PRECONDITION'],
-      ['a quantity out of range with a stale version: the range before the conflict', () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: old.id, quantity: 99, expectedVersion: old.version + 1 } }), 'QUANTITY_OUT_OF_RANGE', 'quantity'],
-      ['setAutoRenew on a suspended one with a stale version: the status before the conflict', () => ({ operation: SET_AUTO_RENEW, token: tenant.tokens.global, input: { subscriptionId: suspended.id, autoRenew: false, expectedVersion: suspended.version + 1 } }), 'FAILED_PRECONDITION'],
-      ['clearRenewalChange on a suspended one with a stale version', () => ({ operation: CLEAR_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: suspended.id, expectedVersion: suspended.version + 1 } }), 'FAILED_PRECONDITION'],
-      ['cancel after the window with a stale version: the window before the conflict', () => ({ operation: CANCEL_SUBSCRIPTION, token: tenant.tokens.global, input: { subscriptionId: old.id, expectedVersion: old.version + 1 } }), 'FAILED_PRECONDITION'],
-      ['a decrease below the floor with a stale version: the floor before the conflict', () => ({ operation: CHANGE_LICENSE_QUANTITY, token: tenant.tokens.global, input: { subscriptionId: old.id, quantity: 3, expectedVersion: old.version + 1 } }), 'FAILED_PRECONDITION'],
-      ['a reader, on an EXPIRED one: the role before the status', () => ({ operation: CANCEL_SUBSCRIPTION, token: tenant.tokens.reader, input: { subscriptionId: expired.id } }), 'FORBIDDEN'],
+      [
+        'no field for the renewal, on an EXPIRED one: the shape of the input first',
+        () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: expired.id } }),
+        'BAD_USER_INPUT',
+        'input',
+      ],
+      [
+        'a quantity out of range without auto-renewal: the status first',
+        () => ({ operation: SCHEDULE_RENEWAL_CHANGE, token: tenant.tokens.global, input: { subscriptionId: noRenew.id, quantity: 99 } }),
+        'FAILED_PRECONDITION',
+      ],
+      [
+        'a quantity out of range with a stale version: the range before the conflict',
+        () => ({
+          operation: SCHEDULE_RENEWAL_CHANGE,
+          token: tenant.tokens.global,
+          input: { subscriptionId: old.id, quantity: 99, expectedVersion: old.version + 1 },
+        }),
+        'QUANTITY_OUT_OF_RANGE',
+        'quantity',
+      ],
+      [
+        'setAutoRenew on a suspended one with a stale version: the status before the conflict',
+        () => ({
+          operation: SET_AUTO_RENEW,
+          token: tenant.tokens.global,
+          input: { subscriptionId: suspended.id, autoRenew: false, expectedVersion: suspended.version + 1 },
+        }),
+        'FAILED_PRECONDITION',
+      ],
+      [
+        'clearRenewalChange on a suspended one with a stale version',
+        () => ({
+          operation: CLEAR_RENEWAL_CHANGE,
+          token: tenant.tokens.global,
+          input: { subscriptionId: suspended.id, expectedVersion: suspended.version + 1 },
+        }),
+        'FAILED_PRECONDITION',
+      ],
+      [
+        'cancel after the window with a stale version: the window before the conflict',
+        () => ({
+          operation: CANCEL_SUBSCRIPTION,
+          token: tenant.tokens.global,
+          input: { subscriptionId: old.id, expectedVersion: old.version + 1 },
+        }),
+        'FAILED_PRECONDITION',
+      ],
+      [
+        'a decrease below the floor with a stale version: the floor before the conflict',
+        () => ({
+          operation: CHANGE_LICENSE_QUANTITY,
+          token: tenant.tokens.global,
+          input: { subscriptionId: old.id, quantity: 3, expectedVersion: old.version + 1 },
+        }),
+        'FAILED_PRECONDITION',
+      ],
+      [
+        'a reader, on an EXPIRED one: the role before the status',
+        () => ({ operation: CANCEL_SUBSCRIPTION, token: tenant.tokens.reader, input: { subscriptionId: expired.id } }),
+        'FORBIDDEN',
+      ],
     ]),
   )('%s: %s', async (_name, build, code, field) => {
     const { operation, token, input } = build();
@@ -202,7 +371,16 @@ describe('terms: every refusal of SPEC §8 changes nothing', () => {
       ['a cycle the offer lists for no term', { billingCycle: 'TRIENNIAL' }, 'billingCycle'],
     ] as const)('%s: BAD_USER_INPUT naming the field and listing the offer’s terms', async (_case, term, field) => {
       const other = await kit.createTenant('Unlisted Terms');
-      const [error] = (await expectRefused(server, operation, { input: { tenantId: other.id, offerId: termOffer.id, quantity: 2, ...term } }, other.tokens.global, 'BAD_USER_INPUT', field)).errors!;
+      const [error] = (
+        await expectRefused(
+          server,
+          operation,
+          { input: { tenantId: other.id, offerId: termOffer.id, quantity: 2, ...term } },
+          other.tokens.global,
+          'BAD_USER_INPUT',
+          field,
+        )
+      ).errors!;
       expect(error.message).toContain('P1M/MONTHLY');
       expect(error.message).toContain('P1Y/ANNUAL');
     });
@@ -210,12 +388,32 @@ describe('terms: every refusal of SPEC §8 changes nothing', () => {
 
   it.each([
     ['a pair that is not sold (P1M billed ANNUAL)', [{ termDuration: 'P1M', billingCycle: 'ANNUAL', unitPriceCents: 100 }]],
-    ['a pair that is not sold (P1Y billed TRIENNIAL)', [{ termDuration: 'P1Y', billingCycle: 'ANNUAL', unitPriceCents: 100 }, { termDuration: 'P1Y', billingCycle: 'TRIENNIAL', unitPriceCents: 100 }]],
-    ['the same pair twice', [{ termDuration: 'P1Y', billingCycle: 'ANNUAL', unitPriceCents: 100 }, { termDuration: 'P1Y', billingCycle: 'ANNUAL', unitPriceCents: 200 }]],
+    [
+      'a pair that is not sold (P1Y billed TRIENNIAL)',
+      [
+        { termDuration: 'P1Y', billingCycle: 'ANNUAL', unitPriceCents: 100 },
+        { termDuration: 'P1Y', billingCycle: 'TRIENNIAL', unitPriceCents: 100 },
+      ],
+    ],
+    [
+      'the same pair twice',
+      [
+        { termDuration: 'P1Y', billingCycle: 'ANNUAL', unitPriceCents: 100 },
+        { termDuration: 'P1Y', billingCycle: 'ANNUAL', unitPriceCents: 200 },
+      ],
+    ],
     ['an empty list', []],
     ['a negative price', [{ termDuration: 'P1M', billingCycle: 'MONTHLY', unitPriceCents: -1 }]],
   ])('createOffer with %s: BAD_USER_INPUT on terms', async (_case, terms) => {
-    const input = { sku: `BAD-TERMS-${Math.random().toString(36).slice(2, 8).toUpperCase()}`, name: 'Bad terms', minQuantity: 1, maxQuantity: 10, unitPriceCents: 100, currency: 'USD', terms };
+    const input = {
+      sku: `BAD-TERMS-${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
+      name: 'Bad terms',
+      minQuantity: 1,
+      maxQuantity: 10,
+      unitPriceCents: 100,
+      currency: 'USD',
+      terms,
+    };
     await expectRefused(server, CREATE_OFFER, { input }, platform, 'BAD_USER_INPUT', 'terms');
   });
 
@@ -224,26 +422,54 @@ describe('terms: every refusal of SPEC §8 changes nothing', () => {
   it.each([
     ['cancelSubscription', CANCEL_SUBSCRIPTION, () => ({ subscriptionId: fresh.id })],
     ['setAutoRenew (a change)', SET_AUTO_RENEW, () => ({ subscriptionId: fresh.id, autoRenew: false })],
-    ['setAutoRenew (the same value: a no-op, but the version is checked first)', SET_AUTO_RENEW, () => ({ subscriptionId: fresh.id, autoRenew: true })],
+    [
+      'setAutoRenew (the same value: a no-op, but the version is checked first)',
+      SET_AUTO_RENEW,
+      () => ({ subscriptionId: fresh.id, autoRenew: true }),
+    ],
     ['scheduleRenewalChange', SCHEDULE_RENEWAL_CHANGE, () => ({ subscriptionId: fresh.id, quantity: 5 })],
     ['clearRenewalChange (something scheduled)', CLEAR_RENEWAL_CHANGE, () => ({ subscriptionId: fresh.id })],
-    ['clearRenewalChange (nothing scheduled: a no-op, but the version is checked first)', CLEAR_RENEWAL_CHANGE, () => ({ subscriptionId: old.id })],
+    [
+      'clearRenewalChange (nothing scheduled: a no-op, but the version is checked first)',
+      CLEAR_RENEWAL_CHANGE,
+      () => ({ subscriptionId: old.id }),
+    ],
   ] as const)('%s with a stale expectedVersion: CONFLICT', async (_name, operation, input) => {
     const current = await read({ id: input().subscriptionId });
     const stale = current.version > 1 ? current.version - 1 : current.version + 1;
-    await expectRefused(server, operation, { input: { ...input(), expectedVersion: stale } }, tenant.tokens.billing, 'CONFLICT', 'expectedVersion');
+    await expectRefused(
+      server,
+      operation,
+      { input: { ...input(), expectedVersion: stale } },
+      tenant.tokens.billing,
+      'CONFLICT',
+      'expectedVersion',
+    );
   });
 
   it('setAutoRenew to the value it has and clearRenewalChange with nothing scheduled: no change, no event', async () => {
     const before = await read(old);
     expect(before.scheduledChange).toBeNull();
     await expectNothingChanged(server, async () => {
-      const same = ok(await server.gql(SET_AUTO_RENEW, { input: { subscriptionId: old.id, autoRenew: true, expectedVersion: before.version } }, tenant.tokens.global)).setAutoRenew.subscription;
+      const same = ok(
+        await server.gql(
+          SET_AUTO_RENEW,
+          { input: { subscriptionId: old.id, autoRenew: true, expectedVersion: before.version } },
+          tenant.tokens.global,
+        ),
+      ).setAutoRenew.subscription;
       expect(same).toMatchObject({ autoRenew: true, version: before.version, updatedAt: before.updatedAt });
-      const cleared = ok(await server.gql(CLEAR_RENEWAL_CHANGE, { input: { subscriptionId: old.id, expectedVersion: before.version } }, tenant.tokens.billing)).clearRenewalChange.subscription;
+      const cleared = ok(
+        await server.gql(
+          CLEAR_RENEWAL_CHANGE,
+          { input: { subscriptionId: old.id, expectedVersion: before.version } },
+          tenant.tokens.billing,
+        ),
+      ).clearRenewalChange.subscription;
       expect(cleared).toMatchObject({ scheduledChange: null, version: before.version, updatedAt: before.updatedAt });
       // Off already and turned off again: also nothing.
-      const off = ok(await server.gql(SET_AUTO_RENEW, { input: { subscriptionId: noRenew.id, autoRenew: false } }, tenant.tokens.global)).setAutoRenew.subscription;
+      const off = ok(await server.gql(SET_AUTO_RENEW, { input: { subscriptionId: noRenew.id, autoRenew: false } }, tenant.tokens.global))
+        .setAutoRenew.subscription;
       expect(off).toMatchObject({ autoRenew: false, version: noRenew.version });
     });
   });

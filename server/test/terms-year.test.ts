@@ -60,7 +60,8 @@ describe('a year in specs: terms lived through with the test clock', () => {
     return testClock;
   };
   const domainNow = async () => ok(await server.gql(DOMAIN_TIME, undefined, platform)).testClock.now;
-  const read = async (name: string, token = platform) => (subs[name] = ok(await server.gql(GET_TERM, { id: subs[name].id }, token)).subscription);
+  const read = async (name: string, token = platform) =>
+    (subs[name] = ok(await server.gql(GET_TERM, { id: subs[name].id }, token)).subscription);
   const readAs = async (name: string, token: string) => ok(await server.gql(GET_TERM, { id: subs[name].id }, token)).subscription;
   /** Buys at the instant the clock stopped at, and records the subscription's δ from it. */
   const buy = async (name: string, token: string, input: PurchaseSubscriptionInput, stoppedAt: string) => {
@@ -82,10 +83,20 @@ describe('a year in specs: terms lived through with the test clock', () => {
     return { renewed: of('subscription.renewed'), termEnding: of('subscription.termEnding'), expired: of('subscription.expired') };
   };
   const setQuantity = async (name: string, quantity: number, token: string) =>
-    (subs[name] = ok(await server.gql(CHANGE_TERM_QUANTITY, { input: { subscriptionId: subs[name].id, quantity } }, token)).changeLicenseQuantity.subscription);
+    (subs[name] = ok(
+      await server.gql(CHANGE_TERM_QUANTITY, { input: { subscriptionId: subs[name].id, quantity } }, token),
+    ).changeLicenseQuantity.subscription);
   const offer = async (range: { min: number; max: number; cents: number }, terms?: CreateOfferInput['terms']) => {
     const sku = `TERMS-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-    const input = { sku, name: `Terms ${sku}`, minQuantity: range.min, maxQuantity: range.max, unitPriceCents: range.cents, currency: 'USD', terms };
+    const input = {
+      sku,
+      name: `Terms ${sku}`,
+      minQuantity: range.min,
+      maxQuantity: range.max,
+      unitPriceCents: range.cents,
+      currency: 'USD',
+      terms,
+    };
     return ok(await server.gql(CREATE_TERM_OFFER, { input }, platform)).createOffer.offer;
   };
 
@@ -122,7 +133,12 @@ describe('a year in specs: terms lived through with the test clock', () => {
       { tenantId: one.id, offerId: plainOffer.id, quantity: 3, autoRenew: false, partnerId: world.partners.advisor },
       T0,
     );
-    const cancelled = await buy('cancelled', three.tokens.global, { tenantId: three.id, offerId: yearlyOffer.id, quantity: 2, termDuration: 'P1Y', billingCycle: 'MONTHLY' }, T0);
+    const cancelled = await buy(
+      'cancelled',
+      three.tokens.global,
+      { tenantId: three.id, offerId: yearlyOffer.id, quantity: 2, termDuration: 'P1Y', billingCycle: 'MONTHLY' },
+      T0,
+    );
 
     expect(month).toMatchObject({
       status: 'ACTIVE',
@@ -190,7 +206,14 @@ describe('a year in specs: terms lived through with the test clock', () => {
     });
     // Only a term: its first listed cycle. 30,000 ÷ 36 = 833.33… → 833.
     const triennial = await quote({ offerId: yearlyOffer.id, quantity: 1, termDuration: 'P3Y' });
-    expect(triennial).toMatchObject({ termDuration: 'P3Y', billingCycle: 'TRIENNIAL', unitPriceCents: 30_000, pricePerBillingPeriodCents: 30_000, termTotalCents: 30_000, monthlyTotalCents: 833 });
+    expect(triennial).toMatchObject({
+      termDuration: 'P3Y',
+      billingCycle: 'TRIENNIAL',
+      unitPriceCents: 30_000,
+      pricePerBillingPeriodCents: 30_000,
+      termTotalCents: 30_000,
+      monthlyTotalCents: 833,
+    });
     expect(triennial.termEndsAt).toBe(addMonthsClamped(new Date(triennial.termStartsAt), 36).toISOString());
     expect(await quote({ offerId: yearlyOffer.id, quantity: 2, termDuration: 'P3Y', billingCycle: 'MONTHLY' })).toMatchObject({
       unitPriceCents: 999,
@@ -201,7 +224,14 @@ describe('a year in specs: terms lived through with the test clock', () => {
     // 5 × 12,006 = 60,030 a year: 5,002.5 a month → 5,003.
     expect(await quote({ offerId: yearlyOffer.id, quantity: 5 })).toMatchObject({ termTotalCents: 60_030, monthlyTotalCents: 5_003 });
     const monthly = await quote({ offerId: monthlyOffer.id, quantity: 7 });
-    expect(monthly).toMatchObject({ termDuration: 'P1M', billingCycle: 'MONTHLY', unitPriceCents: 1000, pricePerBillingPeriodCents: 7000, termTotalCents: 7000, monthlyTotalCents: 7000 });
+    expect(monthly).toMatchObject({
+      termDuration: 'P1M',
+      billingCycle: 'MONTHLY',
+      unitPriceCents: 1000,
+      pricePerBillingPeriodCents: 7000,
+      termTotalCents: 7000,
+      monthlyTotalCents: 7000,
+    });
     expect(monthly.termEndsAt).toBe(addMonthsClamped(new Date(monthly.termStartsAt), 1).toISOString());
     expect(monthly.termEndsAt.startsWith('2027-02-28T10:0')).toBe(true);
   });
@@ -209,10 +239,21 @@ describe('a year in specs: terms lived through with the test clock', () => {
   it('11:00: cancels inside the window — EXPIRED at once, the term ending now, and the offer free to buy again', async () => {
     await advance('2027-01-31T11:00:00.000Z');
     const before = await domainNow();
-    const gone = ok(await server.gql(CANCEL_SUBSCRIPTION, { input: { subscriptionId: subs.cancelled.id, expectedVersion: subs.cancelled.version } }, three.tokens.billing))
-      .cancelSubscription.subscription;
+    const gone = ok(
+      await server.gql(
+        CANCEL_SUBSCRIPTION,
+        { input: { subscriptionId: subs.cancelled.id, expectedVersion: subs.cancelled.version } },
+        three.tokens.billing,
+      ),
+    ).cancelSubscription.subscription;
     const after = await domainNow();
-    expect(gone).toMatchObject({ status: 'EXPIRED', autoRenew: false, scheduledChange: null, viewerCanCancel: false, version: subs.cancelled.version + 1 });
+    expect(gone).toMatchObject({
+      status: 'EXPIRED',
+      autoRenew: false,
+      scheduledChange: null,
+      viewerCanCancel: false,
+      version: subs.cancelled.version + 1,
+    });
     expect(gone.cancelledAt! >= before && gone.cancelledAt! <= after).toBe(true);
     expect(gone.termEndsAt).toBe(gone.cancelledAt);
     expect(gone.expiredAt).toBe(gone.cancelledAt);
@@ -220,7 +261,11 @@ describe('a year in specs: terms lived through with the test clock', () => {
     subs.cancelled = gone;
     expect(await count('cancelled', 'subscription.cancelled')).toBe(1);
     const again = ok(
-      await server.gql(PURCHASE_TERM, { input: { tenantId: three.id, offerId: yearlyOffer.id, quantity: 1, autoRenew: false } }, three.tokens.global),
+      await server.gql(
+        PURCHASE_TERM,
+        { input: { tenantId: three.id, offerId: yearlyOffer.id, quantity: 1, autoRenew: false } },
+        three.tokens.global,
+      ),
     ).purchaseSubscription.subscription;
     expect(again).toMatchObject({ status: 'ACTIVE', termDuration: 'P1Y', billingCycle: 'ANNUAL' });
     expect(again.id).not.toBe(gone.id);
@@ -246,8 +291,9 @@ describe('a year in specs: terms lived through with the test clock', () => {
     expect(await counts('month')).toEqual({ renewed: 0, termEnding: 1, expired: 0 });
     expect(await counts('lapsing')).toEqual({ renewed: 0, termEnding: 1, expired: 0 });
 
-    const scheduled = ok(await server.gql(SCHEDULE_RENEWAL_CHANGE, { input: { subscriptionId: subs.month.id, quantity: 20 } }, one.tokens.billing))
-      .scheduleRenewalChange.subscription;
+    const scheduled = ok(
+      await server.gql(SCHEDULE_RENEWAL_CHANGE, { input: { subscriptionId: subs.month.id, quantity: 20 } }, one.tokens.billing),
+    ).scheduleRenewalChange.subscription;
     expect(scheduled).toMatchObject({ quantity: 13, scheduledChange: { quantity: 20, termDuration: null, billingCycle: null } });
 
     await advance('2027-02-27T10:00:00.000Z');
@@ -274,8 +320,18 @@ describe('a year in specs: terms lived through with the test clock', () => {
     const renewal = (await kit.auditEvents(one.id)).find((e) => e.action === 'subscription.renewed' && e.targetId === month.id)!;
     expect(renewal).toMatchObject({
       actor: { subject: 'system:lifecycle-sweep' },
-      before: expect.objectContaining({ quantity: 13, termEndsAt: month.termStartsAt, scheduledChange: { quantity: 20, termDuration: null, billingCycle: null } }),
-      after: expect.objectContaining({ quantity: 20, termStartsAt: month.termStartsAt, termEndsAt: month.termEndsAt, scheduledChange: null, autoRenew: true }),
+      before: expect.objectContaining({
+        quantity: 13,
+        termEndsAt: month.termStartsAt,
+        scheduledChange: { quantity: 20, termDuration: null, billingCycle: null },
+      }),
+      after: expect.objectContaining({
+        quantity: 20,
+        termStartsAt: month.termStartsAt,
+        termEndsAt: month.termEndsAt,
+        scheduledChange: null,
+        autoRenew: true,
+      }),
     });
     expect(renewal.at >= '2027-02-28T10:01:00.000Z').toBe(true);
 
@@ -290,10 +346,17 @@ describe('a year in specs: terms lived through with the test clock', () => {
     });
     expect(await counts('lapsing')).toEqual({ renewed: 0, termEnding: 1, expired: 1 });
     // Its advisor keeps reading it while it is not deleted.
-    expect(ok(await server.gql(GET_SUBSCRIPTION, { id: lapsing.id }, world.tokens.advisorAdmin)).subscription).toMatchObject({ status: 'EXPIRED' });
+    expect(ok(await server.gql(GET_SUBSCRIPTION, { id: lapsing.id }, world.tokens.advisorAdmin)).subscription).toMatchObject({
+      status: 'EXPIRED',
+    });
     // The offer is free at once.
-    const again = ok(await server.gql(PURCHASE_TERM, { input: { tenantId: one.id, offerId: plainOffer.id, quantity: 1, autoRenew: false } }, one.tokens.billing))
-      .purchaseSubscription.subscription;
+    const again = ok(
+      await server.gql(
+        PURCHASE_TERM,
+        { input: { tenantId: one.id, offerId: plainOffer.id, quantity: 1, autoRenew: false } },
+        one.tokens.billing,
+      ),
+    ).purchaseSubscription.subscription;
     expect(again).toMatchObject({ status: 'ACTIVE', channel: 'DIRECT' });
   });
 
@@ -308,15 +371,26 @@ describe('a year in specs: terms lived through with the test clock', () => {
     expect(await counts('month')).toEqual({ renewed: 2, termEnding: 1, expired: 0 });
 
     // Into a year for the next renewal: alone, the term keeps today's MONTHLY cycle (listed for P1Y, though not first).
-    const scheduled = ok(await server.gql(SCHEDULE_RENEWAL_CHANGE, { input: { subscriptionId: subs.month.id, termDuration: 'P1Y' } }, one.tokens.billing))
-      .scheduleRenewalChange.subscription;
+    const scheduled = ok(
+      await server.gql(SCHEDULE_RENEWAL_CHANGE, { input: { subscriptionId: subs.month.id, termDuration: 'P1Y' } }, one.tokens.billing),
+    ).scheduleRenewalChange.subscription;
     expect(scheduled.scheduledChange).toEqual({ quantity: null, termDuration: 'P1Y', billingCycle: 'MONTHLY' });
     // Turning auto-renewal off keeps the scheduled change; on again before the term ends, it applies.
-    const off = ok(await server.gql(SET_AUTO_RENEW, { input: { subscriptionId: subs.month.id, autoRenew: false } }, one.tokens.global)).setAutoRenew.subscription;
-    expect(off).toMatchObject({ autoRenew: false, scheduledChange: { termDuration: 'P1Y', billingCycle: 'MONTHLY' } });
-    const on = ok(await server.gql(SET_AUTO_RENEW, { input: { subscriptionId: subs.month.id, autoRenew: true, expectedVersion: off.version } }, one.tokens.global))
+    const off = ok(await server.gql(SET_AUTO_RENEW, { input: { subscriptionId: subs.month.id, autoRenew: false } }, one.tokens.global))
       .setAutoRenew.subscription;
-    expect(on).toMatchObject({ autoRenew: true, version: off.version + 1, scheduledChange: { termDuration: 'P1Y', billingCycle: 'MONTHLY' } });
+    expect(off).toMatchObject({ autoRenew: false, scheduledChange: { termDuration: 'P1Y', billingCycle: 'MONTHLY' } });
+    const on = ok(
+      await server.gql(
+        SET_AUTO_RENEW,
+        { input: { subscriptionId: subs.month.id, autoRenew: true, expectedVersion: off.version } },
+        one.tokens.global,
+      ),
+    ).setAutoRenew.subscription;
+    expect(on).toMatchObject({
+      autoRenew: true,
+      version: off.version + 1,
+      scheduledChange: { termDuration: 'P1Y', billingCycle: 'MONTHLY' },
+    });
     expect(await count('month', 'subscription.autoRenewChanged')).toBe(2);
     expect(await count('month', 'subscription.renewalChangeScheduled')).toBe(2);
     expect(ok(await server.gql(GET_SUBSCRIPTION, { id: subs.lapsing.id }, world.tokens.advisorAdmin)).subscription.status).toBe('EXPIRED');
@@ -351,10 +425,24 @@ describe('a year in specs: terms lived through with the test clock', () => {
     const LEAP = '2028-02-29T10:00:00.000Z';
     await advance(LEAP);
     const annual = await buy('annual', one.tokens.global, { tenantId: one.id, offerId: yearlyOffer.id, quantity: 4 }, LEAP);
-    const yearMonthly = await buy('yearMonthly', two.tokens.global, { tenantId: two.id, offerId: yearlyOffer.id, quantity: 2, billingCycle: 'MONTHLY' }, LEAP);
+    const yearMonthly = await buy(
+      'yearMonthly',
+      two.tokens.global,
+      { tenantId: two.id, offerId: yearlyOffer.id, quantity: 2, billingCycle: 'MONTHLY' },
+      LEAP,
+    );
     const leapMonth = await buy('leapMonth', two.tokens.global, { tenantId: two.id, offerId: monthlyOffer.id, quantity: 5 }, LEAP);
-    expect(annual).toMatchObject({ termDuration: 'P1Y', billingCycle: 'ANNUAL', termStartsAt: annual.createdAt, termEndsAt: at('annual', '2029-02-28T10:00:00.000Z') });
-    expect(yearMonthly).toMatchObject({ termDuration: 'P1Y', billingCycle: 'MONTHLY', termEndsAt: at('yearMonthly', '2029-02-28T10:00:00.000Z') });
+    expect(annual).toMatchObject({
+      termDuration: 'P1Y',
+      billingCycle: 'ANNUAL',
+      termStartsAt: annual.createdAt,
+      termEndsAt: at('annual', '2029-02-28T10:00:00.000Z'),
+    });
+    expect(yearMonthly).toMatchObject({
+      termDuration: 'P1Y',
+      billingCycle: 'MONTHLY',
+      termEndsAt: at('yearMonthly', '2029-02-28T10:00:00.000Z'),
+    });
     expect(leapMonth).toMatchObject({ termDuration: 'P1M', termEndsAt: at('leapMonth', '2028-03-29T10:00:00.000Z') });
     // Ten months went by without a term end for the yearly one.
     expect(await read('month')).toMatchObject({ termEndsAt: at('month', '2028-04-30T10:00:00.000Z'), version: subs.month.version });
@@ -375,17 +463,38 @@ describe('a year in specs: terms lived through with the test clock', () => {
     const renewals = (await kit.auditEvents(two.id))
       .filter((e) => e.action === 'subscription.renewed' && e.targetId === leapMonth.id)
       .sort((a, b) => a.after!.version - b.after!.version);
-    const ends = ['2028-03-29', '2028-04-29', '2028-05-29', '2028-06-29', '2028-07-29', '2028-08-29', '2028-09-29', '2028-10-29', '2028-11-29', '2028-12-29', '2029-01-29', '2029-02-28'];
+    const ends = [
+      '2028-03-29',
+      '2028-04-29',
+      '2028-05-29',
+      '2028-06-29',
+      '2028-07-29',
+      '2028-08-29',
+      '2028-09-29',
+      '2028-10-29',
+      '2028-11-29',
+      '2028-12-29',
+      '2029-01-29',
+      '2029-02-28',
+    ];
     expect(renewals.map((e) => e.before!.termEndsAt)).toEqual(ends.map((day) => at('leapMonth', `${day}T10:00:00.000Z`)));
     expect(renewals.map((e) => e.after!.termStartsAt)).toEqual(renewals.map((e) => e.before!.termEndsAt));
     expect(renewals.map((e) => e.after!.version)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
 
     for (const name of ['annual', 'yearMonthly']) {
-      expect(await read(name)).toMatchObject({ termStartsAt: at(name, '2029-02-28T10:00:00.000Z'), termEndsAt: at(name, '2030-02-28T10:00:00.000Z') });
+      expect(await read(name)).toMatchObject({
+        termStartsAt: at(name, '2029-02-28T10:00:00.000Z'),
+        termEndsAt: at(name, '2030-02-28T10:00:00.000Z'),
+      });
       expect(await counts(name)).toEqual({ renewed: 1, termEnding: 0, expired: 0 });
     }
     // The one renewed into P1Y: 2028-04-30 → 2029-04-30, M = 27.
-    expect(await read('month')).toMatchObject({ termDuration: 'P1Y', billingCycle: 'MONTHLY', termStartsAt: at('month', '2028-04-30T10:00:00.000Z'), termEndsAt: at('month', '2029-04-30T10:00:00.000Z') });
+    expect(await read('month')).toMatchObject({
+      termDuration: 'P1Y',
+      billingCycle: 'MONTHLY',
+      termStartsAt: at('month', '2028-04-30T10:00:00.000Z'),
+      termEndsAt: at('month', '2029-04-30T10:00:00.000Z'),
+    });
     expect(await counts('month')).toEqual({ renewed: 4, termEnding: 1, expired: 0 });
   });
 
@@ -408,7 +517,11 @@ describe('a year in specs: terms lived through with the test clock', () => {
       await advance(to);
       const notices = index >= 1 ? 1 : 0;
       for (const name of ['annual', 'yearMonthly']) {
-        expect(await read(name)).toMatchObject({ status: 'ACTIVE', termStartsAt: at(name, `${starts}T10:00:00.000Z`), termEndsAt: at(name, `${ends}T10:00:00.000Z`) });
+        expect(await read(name)).toMatchObject({
+          status: 'ACTIVE',
+          termStartsAt: at(name, `${starts}T10:00:00.000Z`),
+          termEndsAt: at(name, `${ends}T10:00:00.000Z`),
+        });
         expect(await counts(name)).toEqual({ renewed: 2 + index, termEnding: notices, expired: 0 });
       }
       expect(await read('leapMonth')).toMatchObject({ termEndsAt: at('leapMonth', `${monthEnds}T10:00:00.000Z`) });

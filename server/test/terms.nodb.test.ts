@@ -65,9 +65,7 @@ const anyInstant = fc.date({ min: iso('1970-01-01T00:00:00.000Z'), max: iso('220
 const lateInMonth = fc
   .tuple(YEAR, fc.integer({ min: 0, max: 11 }), fc.integer({ min: 28, max: 31 }), MS_OF_DAY)
   .map(([year, month, day, ms]) => instantOn(year, month, day, ms));
-const leapDay = fc
-  .tuple(YEAR.filter(isLeapYear), MS_OF_DAY)
-  .map(([year, ms]) => new Date(Date.UTC(year, 1, 29) + ms));
+const leapDay = fc.tuple(YEAR.filter(isLeapYear), MS_OF_DAY).map(([year, ms]) => new Date(Date.UTC(year, 1, 29) + ms));
 /** A purchase instant: any millisecond of 1970–2200, most often at a month's end or on 29 February. */
 const purchaseInstant = fc.oneof(
   { arbitrary: anyInstant, weight: 1 },
@@ -168,7 +166,12 @@ describe('term ends', () => {
       '2029-02-28T23:30:00.000Z',
     ]);
     const yearly = [1, 2, 3, 4].map((years) => termEnd(purchase, years * TERM_MONTHS.P1Y).toISOString());
-    expect(yearly).toEqual(['2029-02-28T23:30:00.000Z', '2030-02-28T23:30:00.000Z', '2031-02-28T23:30:00.000Z', '2032-02-29T23:30:00.000Z']);
+    expect(yearly).toEqual([
+      '2029-02-28T23:30:00.000Z',
+      '2030-02-28T23:30:00.000Z',
+      '2031-02-28T23:30:00.000Z',
+      '2032-02-29T23:30:00.000Z',
+    ]);
     expect(termEnd(purchase, TERM_MONTHS.P3Y).toISOString()).toBe('2031-02-28T23:30:00.000Z');
   });
 
@@ -275,22 +278,20 @@ describe('choosing a term at purchase', () => {
 describe('choosing the term of a scheduled renewal change', () => {
   const currentAndChoice = offerTerms.chain((terms) => fc.tuple(fc.constant(terms), fc.constantFrom(...terms), termChoice));
 
-  it('a term alone keeps today\'s cycle if the new term lists it, else takes its first; a cycle alone applies to today\'s term', () => {
+  it("a term alone keeps today's cycle if the new term lists it, else takes its first; a cycle alone applies to today's term", () => {
     fc.assert(
       fc.property(currentAndChoice, ([terms, current, choice]) => {
         const chosen = chooseRenewalTerm(terms, current, choice);
         const termDuration = choice.termDuration ?? current.termDuration;
         const keepsCycle = !choice.billingCycle && terms.find((t) => sameTerm(t, { termDuration, billingCycle: current.billingCycle }));
-        const expected = keepsCycle
-          ? { term: keepsCycle }
-          : expectedChoice(terms, { termDuration, billingCycle: choice.billingCycle });
+        const expected = keepsCycle ? { term: keepsCycle } : expectedChoice(terms, { termDuration, billingCycle: choice.billingCycle });
         expect(outcome(chosen)).toEqual(expected);
       }),
       { numRuns: 1000 },
     );
   });
 
-  it('with neither given, keeps today\'s pair', () => {
+  it("with neither given, keeps today's pair", () => {
     fc.assert(
       fc.property(currentAndChoice, ([terms, current]) => {
         expect(outcome(chooseRenewalTerm(terms, current, {}))).toEqual({ term: current });
@@ -298,7 +299,7 @@ describe('choosing the term of a scheduled renewal change', () => {
     );
   });
 
-  it('P1Y billed monthly renewed into P3Y keeps MONTHLY when P3Y lists it, else takes P3Y\'s first', () => {
+  it("P1Y billed monthly renewed into P3Y keeps MONTHLY when P3Y lists it, else takes P3Y's first", () => {
     const current = { termDuration: TermDuration.P1Y, billingCycle: BillingCycle.MONTHLY };
     const p3y = (billingCycle: BillingCycle) => ({ termDuration: TermDuration.P3Y, billingCycle, unitPriceCents: 1 });
     const withMonthly = [{ ...current, unitPriceCents: 1 }, p3y(BillingCycle.ANNUAL), p3y(BillingCycle.MONTHLY)];
@@ -351,8 +352,16 @@ describe('quote figures', () => {
   it('examples: exact, half a cent (up), just under half a cent (down), and at the largest safe total', () => {
     const figures = (termDuration: TermDuration, billingCycle: BillingCycle, unitPriceCents: number, quantity: number) =>
       termFigures({ termDuration, billingCycle, unitPriceCents }, quantity);
-    expect(figures(TermDuration.P1Y, BillingCycle.MONTHLY, 1_000, 3)).toEqual({ pricePerBillingPeriodCents: 3_000, termTotalCents: 36_000, monthlyTotalCents: 3_000 });
-    expect(figures(TermDuration.P3Y, BillingCycle.ANNUAL, 10_000, 1)).toEqual({ pricePerBillingPeriodCents: 10_000, termTotalCents: 30_000, monthlyTotalCents: 833 });
+    expect(figures(TermDuration.P1Y, BillingCycle.MONTHLY, 1_000, 3)).toEqual({
+      pricePerBillingPeriodCents: 3_000,
+      termTotalCents: 36_000,
+      monthlyTotalCents: 3_000,
+    });
+    expect(figures(TermDuration.P3Y, BillingCycle.ANNUAL, 10_000, 1)).toEqual({
+      pricePerBillingPeriodCents: 10_000,
+      termTotalCents: 30_000,
+      monthlyTotalCents: 833,
+    });
     expect(figures(TermDuration.P1Y, BillingCycle.ANNUAL, 18, 1).monthlyTotalCents).toBe(2); // 1.5
     expect(figures(TermDuration.P3Y, BillingCycle.TRIENNIAL, 18, 1).monthlyTotalCents).toBe(1); // 0.5
     expect(figures(TermDuration.P3Y, BillingCycle.TRIENNIAL, 17, 1).monthlyTotalCents).toBe(0); // 0.47…

@@ -74,7 +74,10 @@ describe('two instances over one MariaDB database share domain time', () => {
     const refused = await fetch(secondUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${platform}` },
-      body: JSON.stringify({ query: String(ADVANCE_TEST_CLOCK), variables: { input: { to: new Date(Date.now() + 10 * DAY_MS).toISOString() } } }),
+      body: JSON.stringify({
+        query: String(ADVANCE_TEST_CLOCK),
+        variables: { input: { to: new Date(Date.now() + 10 * DAY_MS).toISOString() } },
+      }),
     });
     const body = (await refused.json()) as GraphQLResponse;
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
@@ -85,8 +88,8 @@ describe('two instances over one MariaDB database share domain time', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${platform}` },
       body: JSON.stringify({ query: String(ADVANCE_TEST_CLOCK), variables: { input: { to: to.toISOString() } } }),
     });
-    const offset = ok((await forward.json()) as GraphQLResponse<{ advanceTestClock: { testClock: { offsetSeconds: number } } }>).advanceTestClock.testClock
-      .offsetSeconds;
+    const offset = ok((await forward.json()) as GraphQLResponse<{ advanceTestClock: { testClock: { offsetSeconds: number } } }>)
+      .advanceTestClock.testClock.offsetSeconds;
     expect(offset).toBeGreaterThan(shared.offsetSeconds);
     const movedAt = Date.now();
     let seen = ok(await server.gql(TEST_CLOCK, undefined, platform)).testClock;

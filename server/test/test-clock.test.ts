@@ -67,8 +67,8 @@ describe('the test clock', () => {
     kit = kitFor(server);
     platform = world.tokens.platform;
     // A platform endpoint receives every event: the deliveries below are queued for it.
-    endpointId = ok(await server.gql(CREATE_WEBHOOK_ENDPOINT, { input: { url: 'http://127.0.0.1:9/test-clock' } }, platform)).createWebhookEndpoint
-      .webhookEndpoint.id;
+    endpointId = ok(await server.gql(CREATE_WEBHOOK_ENDPOINT, { input: { url: 'http://127.0.0.1:9/test-clock' } }, platform))
+      .createWebhookEndpoint.webhookEndpoint.id;
   });
   afterAll(() => server.stop());
 
@@ -154,7 +154,9 @@ describe('the test clock', () => {
     expect(ok(await server.gql(GET_VIEWER, undefined, shortLived)).viewer.subject).toBe('short-lived');
 
     // Deliveries queued after the move (its own event's, the purchase's) are due now by the wall clock, which the dispatcher reads.
-    const deliveries = ok(await server.gql(GET_WEBHOOK_DELIVERIES, { endpointId, first: 100 }, platform)).webhookDeliveries.edges.map((e) => e.node);
+    const deliveries = ok(await server.gql(GET_WEBHOOK_DELIVERIES, { endpointId, first: 100 }, platform)).webhookDeliveries.edges.map(
+      (e) => e.node,
+    );
     const queuedAfter = deliveries.filter((d) => ['testClock.advanced', 'subscription.purchased'].includes(d.event.action));
     expect(queuedAfter.map((d) => d.event.action)).toEqual(expect.arrayContaining(['testClock.advanced', 'subscription.purchased']));
     for (const delivery of queuedAfter) {

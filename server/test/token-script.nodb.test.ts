@@ -92,30 +92,37 @@ describe('npm run token', () => {
       { roles: ['TENANT_READER', 'PARTNER_ADMIN_AGENT'], tenantId: TENANT },
     ],
     ['an unknown role', ['--role', 'SUPERUSER'], { roles: ['SUPERUSER'] }],
-    ['a malformed Partner ID', ['--role', 'PARTNER_ADMIN_AGENT', '--partner', '0410001'], { roles: ['PARTNER_ADMIN_AGENT'], partnerId: '0410001' }],
+    [
+      'a malformed Partner ID',
+      ['--role', 'PARTNER_ADMIN_AGENT', '--partner', '0410001'],
+      { roles: ['PARTNER_ADMIN_AGENT'], partnerId: '0410001' },
+    ],
     ['a malformed tenant id', ['--role', 'TENANT_READER', '--tenant', 'contoso'], { roles: ['TENANT_READER'], tenantId: 'contoso' }],
   ];
 
-  it.each(refusals)('refuses %s: one line on stderr, no token, a non-zero exit; the server refuses such a token too', async (_, rawArgs, rawClaims) => {
-    const contoso = (value: unknown) => (value === TENANT ? demo.tenants.contoso : value);
-    const args = rawArgs.map(contoso);
-    const claims = Object.fromEntries(Object.entries(rawClaims).map(([k, v]) => [k, contoso(v)]));
-    const { code, stdout, stderr } = await bash(`node server/dist/scripts/token.js ${args.map((a) => `'${a}'`).join(' ')}`);
-    expect(code).not.toBe(0);
-    expect(stdout).toBe('');
-    expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/^npm run token: the server would refuse this token: .+/);
+  it.each(refusals)(
+    'refuses %s: one line on stderr, no token, a non-zero exit; the server refuses such a token too',
+    async (_, rawArgs, rawClaims) => {
+      const contoso = (value: unknown) => (value === TENANT ? demo.tenants.contoso : value);
+      const args = rawArgs.map(contoso);
+      const claims = Object.fromEntries(Object.entries(rawClaims).map(([k, v]) => [k, contoso(v)]));
+      const { code, stdout, stderr } = await bash(`node server/dist/scripts/token.js ${args.map((a) => `'${a}'`).join(' ')}`);
+      expect(code).not.toBe(0);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(/^npm run token: the server would refuse this token: .+/);
 
-    const handMade = await new SignJWT(claims)
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject('someone')
-      .setIssuedAt()
-      .setExpirationTime('1h')
-      .sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET));
-    const answer = await server.gql(GET_VIEWER, {}, handMade);
-    expect(answer.status).toBe(401);
-    expect(answer.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
-  });
+      const handMade = await new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('someone')
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET));
+      const answer = await server.gql(GET_VIEWER, {}, handMade);
+      expect(answer.status).toBe(401);
+      expect(answer.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    },
+  );
 
   it('refuses a missing --role and an unknown option with one line each', async () => {
     for (const args of ['', '--rol PLATFORM_ADMIN']) {

@@ -32,24 +32,39 @@ interface OtlpSpan {
   events?: { attributes?: { key: string; value: OtlpValue }[] }[];
 }
 interface OtlpRequest {
-  resourceSpans: { resource: { attributes: { key: string; value: OtlpValue }[] }; scopeSpans: { scope: { name: string }; spans: OtlpSpan[] }[] }[];
+  resourceSpans: {
+    resource: { attributes: { key: string; value: OtlpValue }[] };
+    scopeSpans: { scope: { name: string }; spans: OtlpSpan[] }[];
+  }[];
 }
 
 /** A collector on loopback that keeps every OTLP/HTTP JSON trace request it receives. */
 async function startCollector() {
   const requests: { path: string; contentType: string | undefined; body: OtlpRequest }[] = [];
   // A request that fails here (the target down, say) ends its socket instead of leaving an unhandled rejection.
-  const server = http.createServer((req, res) => void (async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    requests.push({ path: req.url ?? '', contentType: req.headers['content-type'], body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-  })().catch((error: unknown) => res.destroy(error as Error)));
+  const server = http.createServer(
+    (req, res) =>
+      void (async () => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        requests.push({
+          path: req.url ?? '',
+          contentType: req.headers['content-type'],
+          body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+        });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      })().catch((error: unknown) => res.destroy(error as Error)),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
-    spans: () => requests.flatMap((r) => r.body.resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans.map((span) => ({ ...span, scope: ss.scope.name, resource: rs.resource }))))),
+    spans: () =>
+      requests.flatMap((r) =>
+        r.body.resourceSpans.flatMap((rs) =>
+          rs.scopeSpans.flatMap((ss) => ss.spans.map((span) => ({ ...span, scope: ss.scope.name, resource: rs.resource }))),
+        ),
+      ),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -108,7 +123,11 @@ describe('OpenTelemetry traces (OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
   it('sends OTLP/HTTP JSON to <endpoint>/v1/traces as the service tenantry', () => {
     expect(collector.requests.length).toBeGreaterThan(0);
     expect(collector.requests.every((r) => r.path === '/v1/traces' && r.contentType === 'application/json')).toBe(true);
-    const serviceNames = new Set(collector.requests.flatMap((r) => r.body.resourceSpans.map((rs) => rs.resource.attributes.find((a) => a.key === 'service.name')?.value.stringValue)));
+    const serviceNames = new Set(
+      collector.requests.flatMap((r) =>
+        r.body.resourceSpans.map((rs) => rs.resource.attributes.find((a) => a.key === 'service.name')?.value.stringValue),
+      ),
+    );
     expect([...serviceNames]).toEqual(['tenantry']);
   });
 

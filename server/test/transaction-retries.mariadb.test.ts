@@ -42,7 +42,11 @@ describe('a deadlocked transaction is retried (MariaDB)', () => {
 
   it('answers OK after a deadlock, and /metrics counts the retry', async () => {
     const kit = kitFor(server);
-    const subscription = await kit.purchase(world.tokens.resellerAdmin, { tenantId: world.tenants.customer, offerId: world.offers.basic.id, quantity: 5 });
+    const subscription = await kit.purchase(world.tokens.resellerAdmin, {
+      tenantId: world.tenants.customer,
+      offerId: world.offers.basic.id,
+      quantity: 5,
+    });
     const before = (await scrape(server.url)).value(RETRIES, { reason: 'deadlock' }) ?? 0;
 
     await other.query('CREATE TABLE spec_weight (n INT)');
@@ -50,7 +54,11 @@ describe('a deadlocked transaction is retried (MariaDB)', () => {
     await other.query('INSERT INTO spec_weight VALUES (1), (2), (3), (4), (5), (6), (7), (8)');
     await other.query('SELECT id FROM reseller_relationships WHERE tenantId = ? FOR UPDATE', [world.tenants.customer]);
 
-    const change = server.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: subscription.id, quantity: 7 } }, world.tokens.resellerAdmin);
+    const change = server.gql(
+      CHANGE_LICENSE_QUANTITY,
+      { input: { subscriptionId: subscription.id, quantity: 7 } },
+      world.tokens.resellerAdmin,
+    );
     // INNODB_TRX is a cache MariaDB refreshes only when it was last read more than 0.1 s ago.
     for (let i = 0; i < 50 && !(await waitingForLock()); i++) await new Promise((r) => setTimeout(r, 150));
     expect(await waitingForLock()).toBe(true);
@@ -61,7 +69,9 @@ describe('a deadlocked transaction is retried (MariaDB)', () => {
     const changed = ok(await change).changeLicenseQuantity.subscription;
     expect(changed).toMatchObject({ quantity: 7, version: subscription.version + 1 });
     expect((await scrape(server.url)).value(RETRIES, { reason: 'deadlock' })).toBe(before + 1);
-    const events = (await kit.auditEvents(world.tenants.customer)).filter((e) => e.action === 'subscription.quantityChanged' && e.targetId === subscription.id);
+    const events = (await kit.auditEvents(world.tenants.customer)).filter(
+      (e) => e.action === 'subscription.quantityChanged' && e.targetId === subscription.id,
+    );
     expect(events).toHaveLength(1);
   });
 });

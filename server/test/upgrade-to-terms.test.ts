@@ -71,14 +71,78 @@ interface LegacySubscription {
 function legacySubscriptions(now: Date): LegacySubscription[] {
   const at = (iso: string) => new Date(iso);
   const rows: Omit<LegacySubscription, 'id'>[] = [
-    { what: 'a 31st, almost two years ago', tenantId: TENANTS[0], offerId: OFFERS[0].id, quantity: 10, status: 'ACTIVE', channel: 'DIRECT', createdAt: at('2025-01-31T10:00:00.000Z') },
-    { what: 'a 31st, late in the evening', tenantId: TENANTS[1], offerId: OFFERS[0].id, quantity: 3, status: 'ACTIVE', channel: 'RESELLER', createdAt: at('2025-10-31T23:30:15.250Z') },
-    { what: 'a leap day, almost three years ago, suspended', tenantId: TENANTS[0], offerId: OFFERS[1].id, quantity: 7, status: 'SUSPENDED', channel: 'DIRECT', createdAt: at('2024-02-29T00:00:00.000Z') },
-    { what: 'a 30th, deleted', tenantId: TENANTS[2], offerId: OFFERS[0].id, quantity: 2, status: 'DELETED', channel: 'DIRECT', createdAt: at('2025-04-30T12:00:00.000Z') },
-    { what: 'a 31st, deleted', tenantId: TENANTS[2], offerId: OFFERS[1].id, quantity: 9, status: 'DELETED', channel: 'RESELLER', createdAt: at('2024-12-31T08:00:00.000Z') },
-    { what: 'forty days ago, suspended', tenantId: TENANTS[1], offerId: OFFERS[1].id, quantity: 6, status: 'SUSPENDED', channel: 'RESELLER', createdAt: new Date(now.getTime() - 40 * DAY_MS) },
-    { what: 'two hours ago (still in its first term and window)', tenantId: TENANTS[2], offerId: OFFERS[0].id, quantity: 4, status: 'ACTIVE', channel: 'RESELLER', createdAt: new Date(now.getTime() - 2 * HOUR_MS) },
-    { what: 'thirteen months ago, to the day', tenantId: TENANTS[1], offerId: OFFERS[0].id, quantity: 1, status: 'ACTIVE', channel: 'DIRECT', createdAt: addMonthsClamped(new Date(now.getTime() - 5 * DAY_MS), -13) },
+    {
+      what: 'a 31st, almost two years ago',
+      tenantId: TENANTS[0],
+      offerId: OFFERS[0].id,
+      quantity: 10,
+      status: 'ACTIVE',
+      channel: 'DIRECT',
+      createdAt: at('2025-01-31T10:00:00.000Z'),
+    },
+    {
+      what: 'a 31st, late in the evening',
+      tenantId: TENANTS[1],
+      offerId: OFFERS[0].id,
+      quantity: 3,
+      status: 'ACTIVE',
+      channel: 'RESELLER',
+      createdAt: at('2025-10-31T23:30:15.250Z'),
+    },
+    {
+      what: 'a leap day, almost three years ago, suspended',
+      tenantId: TENANTS[0],
+      offerId: OFFERS[1].id,
+      quantity: 7,
+      status: 'SUSPENDED',
+      channel: 'DIRECT',
+      createdAt: at('2024-02-29T00:00:00.000Z'),
+    },
+    {
+      what: 'a 30th, deleted',
+      tenantId: TENANTS[2],
+      offerId: OFFERS[0].id,
+      quantity: 2,
+      status: 'DELETED',
+      channel: 'DIRECT',
+      createdAt: at('2025-04-30T12:00:00.000Z'),
+    },
+    {
+      what: 'a 31st, deleted',
+      tenantId: TENANTS[2],
+      offerId: OFFERS[1].id,
+      quantity: 9,
+      status: 'DELETED',
+      channel: 'RESELLER',
+      createdAt: at('2024-12-31T08:00:00.000Z'),
+    },
+    {
+      what: 'forty days ago, suspended',
+      tenantId: TENANTS[1],
+      offerId: OFFERS[1].id,
+      quantity: 6,
+      status: 'SUSPENDED',
+      channel: 'RESELLER',
+      createdAt: new Date(now.getTime() - 40 * DAY_MS),
+    },
+    {
+      what: 'two hours ago (still in its first term and window)',
+      tenantId: TENANTS[2],
+      offerId: OFFERS[0].id,
+      quantity: 4,
+      status: 'ACTIVE',
+      channel: 'RESELLER',
+      createdAt: new Date(now.getTime() - 2 * HOUR_MS),
+    },
+    {
+      what: 'thirteen months ago, to the day',
+      tenantId: TENANTS[1],
+      offerId: OFFERS[0].id,
+      quantity: 1,
+      status: 'ACTIVE',
+      channel: 'DIRECT',
+      createdAt: addMonthsClamped(new Date(now.getTime() - 5 * DAY_MS), -13),
+    },
   ];
   return rows.map((row, n) => ({ ...row, id: id(301 + n) }));
 }
@@ -87,7 +151,12 @@ function legacySubscriptions(now: Date): LegacySubscription[] {
 async function fillPreviousRelease(dataSource: DataSource, subscriptions: LegacySubscription[], now: Date) {
   const long = new Date('2023-06-01T09:00:00.000Z');
   await dataSource.query('INSERT INTO partners (id, name, countryCode, isReseller, isAdvisor, createdAt) VALUES (?, ?, ?, ?, ?, ?)', [
-    RESELLER, 'Fabrikam Reseller', 'VN', 1, 0, sqlTime(long),
+    RESELLER,
+    'Fabrikam Reseller',
+    'VN',
+    1,
+    0,
+    sqlTime(long),
   ]);
   for (const offer of OFFERS) {
     await dataSource.query(
@@ -95,7 +164,10 @@ async function fillPreviousRelease(dataSource: DataSource, subscriptions: Legacy
       [offer.id, offer.sku, offer.sku.replace('-', ' '), offer.minQuantity, offer.maxQuantity, offer.unitPriceCents, 'USD', sqlTime(long)],
     );
     await dataSource.query('INSERT INTO offer_authorizations (id, partnerId, offerId, createdAt) VALUES (?, ?, ?, ?)', [
-      id(offer.id === OFFERS[0].id ? 151 : 152), RESELLER, offer.id, sqlTime(long),
+      id(offer.id === OFFERS[0].id ? 151 : 152),
+      RESELLER,
+      offer.id,
+      sqlTime(long),
     ]);
   }
   for (const [n, tenantId] of TENANTS.entries()) {
@@ -106,22 +178,37 @@ async function fillPreviousRelease(dataSource: DataSource, subscriptions: Legacy
     );
     if (n > 0) {
       await dataSource.query('INSERT INTO reseller_relationships (id, partnerId, tenantId, createdAt) VALUES (?, ?, ?, ?)', [
-        id(251 + n), RESELLER, tenantId, sqlTime(long),
+        id(251 + n),
+        RESELLER,
+        tenantId,
+        sqlTime(long),
       ]);
     }
   }
   for (const s of subscriptions) {
     const suspendedAt = s.status === 'SUSPENDED' ? new Date(now.getTime() - 10 * DAY_MS) : null;
     // Suspended: retention ends well after the upgrade, so the started server's sweep deletes none of them.
-    const retentionEndsAt = s.status === 'SUSPENDED' ? new Date(now.getTime() + 80 * DAY_MS) : s.status === 'DELETED' ? new Date(now.getTime() - DAY_MS) : null;
+    const retentionEndsAt =
+      s.status === 'SUSPENDED' ? new Date(now.getTime() + 80 * DAY_MS) : s.status === 'DELETED' ? new Date(now.getTime() - DAY_MS) : null;
     const updatedAt = suspendedAt ?? (s.status === 'DELETED' ? new Date(now.getTime() - DAY_MS) : s.createdAt);
     await dataSource.query(
       'INSERT INTO subscriptions (id, tenantId, offerId, quantity, status, channel, resellerId, partnerOfRecordId, suspendedAt, dataRetentionEndsAt, liveKey, version, createdAt, updatedAt) ' +
         'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       [
-        s.id, s.tenantId, s.offerId, s.quantity, s.status, s.channel, s.channel === 'RESELLER' ? RESELLER : null, null,
-        suspendedAt && sqlTime(suspendedAt), retentionEndsAt && sqlTime(retentionEndsAt), s.status === 'DELETED' ? null : 'LIVE',
-        s.status === 'ACTIVE' ? 1 : 2, sqlTime(s.createdAt), sqlTime(updatedAt),
+        s.id,
+        s.tenantId,
+        s.offerId,
+        s.quantity,
+        s.status,
+        s.channel,
+        s.channel === 'RESELLER' ? RESELLER : null,
+        null,
+        suspendedAt && sqlTime(suspendedAt),
+        retentionEndsAt && sqlTime(retentionEndsAt),
+        s.status === 'DELETED' ? null : 'LIVE',
+        s.status === 'ACTIVE' ? 1 : 2,
+        sqlTime(s.createdAt),
+        sqlTime(updatedAt),
       ],
     );
     const q = (name: string) => dataSource.driver.escape(name);
@@ -129,14 +216,34 @@ async function fillPreviousRelease(dataSource: DataSource, subscriptions: Legacy
       `INSERT INTO audit_events (id, ${q('at')}, actorSubject, actorRoles, actorTenantId, actorPartnerId, ${q('action')}, targetType, targetId, tenantId, ${q('before')}, ${q('after')}, requestId) ` +
         'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       [
-        `${s.id.slice(0, -4)}9${s.id.slice(-3)}`, sqlTime(s.createdAt), 'legacy@contoso.example', JSON.stringify(['TENANT_BILLING_ADMIN']),
-        s.tenantId, null, 'subscription.purchased', 'Subscription', s.id, s.tenantId, null, JSON.stringify({ id: s.id, quantity: s.quantity }), 'legacy-request',
+        `${s.id.slice(0, -4)}9${s.id.slice(-3)}`,
+        sqlTime(s.createdAt),
+        'legacy@contoso.example',
+        JSON.stringify(['TENANT_BILLING_ADMIN']),
+        s.tenantId,
+        null,
+        'subscription.purchased',
+        'Subscription',
+        s.id,
+        s.tenantId,
+        null,
+        JSON.stringify({ id: s.id, quantity: s.quantity }),
+        'legacy-request',
       ],
     );
   }
 }
 
-const TABLES = ['partners', 'offers', 'offer_authorizations', 'tenants', 'reseller_relationships', 'subscriptions', 'audit_events', 'audit_event_partners'];
+const TABLES = [
+  'partners',
+  'offers',
+  'offer_authorizations',
+  'tenants',
+  'reseller_relationships',
+  'subscriptions',
+  'audit_events',
+  'audit_event_partners',
+];
 
 async function dumpTables(dataSource: DataSource): Promise<Record<string, Record<string, unknown>[]>> {
   const dump: Record<string, Record<string, unknown>[]> = {};
@@ -200,7 +307,9 @@ describe(`the upgrade to terms (${testDatabaseKind()})`, () => {
   it('keeps every row, and every column the previous release had, as it was', () => {
     for (const table of TABLES) {
       expect({ table, rows: after[table].length }).toEqual({ table, rows: before[table].length });
-      after[table].forEach((row, n) => expect({ table, row: oldColumnsOf(row, before[table][n]) }).toEqual({ table, row: before[table][n] }));
+      after[table].forEach((row, n) =>
+        expect({ table, row: oldColumnsOf(row, before[table][n]) }).toEqual({ table, row: before[table][n] }),
+      );
     }
     expect(before.subscriptions).toHaveLength(subscriptions.length);
   });
@@ -212,7 +321,9 @@ describe(`the upgrade to terms (${testDatabaseKind()})`, () => {
 
   it("gives every offer its one term, P1M billed MONTHLY at the offer's price", () => {
     for (const offer of after.offers) {
-      expect(JSON.parse(String(offer.terms))).toEqual([{ termDuration: 'P1M', billingCycle: 'MONTHLY', unitPriceCents: Number(offer.unitPriceCents) }]);
+      expect(JSON.parse(String(offer.terms))).toEqual([
+        { termDuration: 'P1M', billingCycle: 'MONTHLY', unitPriceCents: Number(offer.unitPriceCents) },
+      ]);
     }
     expect(after.offers.map((o) => Number(o.unitPriceCents))).toEqual(OFFERS.map((o) => o.unitPriceCents));
   });
@@ -232,14 +343,28 @@ describe(`the upgrade to terms (${testDatabaseKind()})`, () => {
       const startsAt = readTime(row.termStartsAt as Date | string);
       const endsAt = readTime(row.termEndsAt as Date | string);
       const months = Number(row.termMonths);
-      const context = { subscription: legacy.what, createdAt: createdAt.toISOString(), termStartsAt: startsAt.toISOString(), termEndsAt: endsAt.toISOString() };
+      const context = {
+        subscription: legacy.what,
+        createdAt: createdAt.toISOString(),
+        termStartsAt: startsAt.toISOString(),
+        termEndsAt: endsAt.toISOString(),
+      };
 
       expect({ ...context, termDuration: row.termDuration, billingCycle: row.billingCycle, autoRenew: Number(row.autoRenew) }).toEqual({
-        ...context, termDuration: 'P1M', billingCycle: 'MONTHLY', autoRenew: 1,
+        ...context,
+        termDuration: 'P1M',
+        billingCycle: 'MONTHLY',
+        autoRenew: 1,
       });
       // Anchored: whole calendar months after the purchase, on its day or the month's last day.
-      expect({ ...context, endsAt: endsAt.toISOString() }).toEqual({ ...context, endsAt: addMonthsClamped(createdAt, months).toISOString() });
-      expect({ ...context, startsAt: startsAt.toISOString() }).toEqual({ ...context, startsAt: addMonthsClamped(createdAt, months - 1).toISOString() });
+      expect({ ...context, endsAt: endsAt.toISOString() }).toEqual({
+        ...context,
+        endsAt: addMonthsClamped(createdAt, months).toISOString(),
+      });
+      expect({ ...context, startsAt: startsAt.toISOString() }).toEqual({
+        ...context,
+        startsAt: addMonthsClamped(createdAt, months - 1).toISOString(),
+      });
       // The current term: the one that contains the upgrade's now.
       expect({ ...context, startedBeforeNow: startsAt.getTime() <= migratedUntil }).toEqual({ ...context, startedBeforeNow: true });
       expect({ ...context, endsAfterNow: endsAt.getTime() > migratedFrom }).toEqual({ ...context, endsAfterNow: true });
@@ -247,13 +372,17 @@ describe(`the upgrade to terms (${testDatabaseKind()})`, () => {
       // The whole quantity is the term's one licence block.
       expect(JSON.parse(String(row.licenceBlocks))).toEqual([{ quantity: legacy.quantity, addedAt: startsAt.toISOString() }]);
       expect({ ...context, scheduledChange: row.scheduledChange, cancelledAt: row.cancelledAt, expiredAt: row.expiredAt }).toEqual({
-        ...context, scheduledChange: null, cancelledAt: null, expiredAt: null,
+        ...context,
+        scheduledChange: null,
+        cancelledAt: null,
+        expiredAt: null,
       });
       seen.add(legacy.what);
     }
     expect(seen.size).toBe(subscriptions.length);
 
-    const monthsOf = (what: string) => Number(after.subscriptions.find((r) => r.id === subscriptions.find((s) => s.what === what)!.id)!.termMonths);
+    const monthsOf = (what: string) =>
+      Number(after.subscriptions.find((r) => r.id === subscriptions.find((s) => s.what === what)!.id)!.termMonths);
     expect(monthsOf('two hours ago (still in its first term and window)')).toBe(1);
     expect(monthsOf('a 31st, almost two years ago')).toBeGreaterThan(12);
     expect(monthsOf('a leap day, almost three years ago, suspended')).toBeGreaterThan(24);

@@ -44,12 +44,21 @@ describe('updateAllIfVersion: one conditional statement for a batch of rows', ()
     );
     const after = new Map((await read()).map((s) => [s.id, s]));
     expect(after.get(a.id)).toMatchObject({ quantity: 11, autoRenew: false, version: a.version + 1, scheduledChange: null });
-    expect(after.get(b.id)).toMatchObject({ quantity: 10, autoRenew: b.autoRenew, version: b.version + 2, scheduledChange: { quantity: 5 } });
+    expect(after.get(b.id)).toMatchObject({
+      quantity: 10,
+      autoRenew: b.autoRenew,
+      version: b.version + 2,
+      scheduledChange: { quantity: 5 },
+    });
     expect(after.get(c.id)).toMatchObject({ quantity: 10, termNoticePending: false, version: c.version, updatedAt: c.updatedAt });
     expect(after.get(a.id)!.updatedAt.getTime()).toBeGreaterThan(a.updatedAt.getTime() - 1);
     // Through the API too: the version a caller passes as expectedVersion is the written one.
     const changed = ok(
-      await server.gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: a.id, quantity: 12, expectedVersion: a.version + 1 } }, w.tokens.directBilling),
+      await server.gql(
+        CHANGE_LICENSE_QUANTITY,
+        { input: { subscriptionId: a.id, quantity: 12, expectedVersion: a.version + 1 } },
+        w.tokens.directBilling,
+      ),
     );
     expect(changed.changeLicenseQuantity.subscription).toMatchObject({ quantity: 12, version: a.version + 2 });
   });
@@ -71,9 +80,11 @@ describe('updateAllIfVersion: one conditional statement for a batch of rows', ()
     expect(await dumpDatabase(server.dataSource)).toEqual(before);
     await expect(
       server.dataSource.transaction((manager) =>
-        updateAllIfVersion({ manager, actor: system, requestId: 'spec', now: new Date(), afterCommit: () => undefined, witness: () => undefined }, Subscription, [
-          { current: moved, fields: { quantity: 20 } },
-        ]),
+        updateAllIfVersion(
+          { manager, actor: system, requestId: 'spec', now: new Date(), afterCommit: () => undefined, witness: () => undefined },
+          Subscription,
+          [{ current: moved, fields: { quantity: 20 } }],
+        ),
       ),
     ).rejects.toBeInstanceOf(LostRace);
     expect(await dumpDatabase(server.dataSource)).toEqual(before);

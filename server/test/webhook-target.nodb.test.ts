@@ -50,9 +50,15 @@ describe('webhook targets', () => {
     [['fd00:ec2::254'], 'hooks.example.com resolves to fd00:ec2::254, which is a cloud platform address.'],
     [['::7f00:1'], 'hooks.example.com resolves to ::7f00:1, which is an IPv4-compatible IPv6 address for 127.0.0.1 (a loopback address).'],
     // As Node prints an IPv4-compatible answer; ipaddr.js alone would read it as ::ffff:127.0.0.1.
-    [['::127.0.0.1'], 'hooks.example.com resolves to ::7f00:1, which is an IPv4-compatible IPv6 address for 127.0.0.1 (a loopback address).'],
+    [
+      ['::127.0.0.1'],
+      'hooks.example.com resolves to ::7f00:1, which is an IPv4-compatible IPv6 address for 127.0.0.1 (a loopback address).',
+    ],
     [['::8.8.8.8'], 'hooks.example.com resolves to ::808:808, which is an IPv4-compatible IPv6 address (deprecated: use 8.8.8.8 itself).'],
-    [['93.184.215.14', '::a9fe:a9fe'], 'hooks.example.com resolves to ::a9fe:a9fe, which is an IPv4-compatible IPv6 address for 169.254.169.254 (a cloud platform address).'],
+    [
+      ['93.184.215.14', '::a9fe:a9fe'],
+      'hooks.example.com resolves to ::a9fe:a9fe, which is an IPv4-compatible IPv6 address for 169.254.169.254 (a cloud platform address).',
+    ],
   ])('refuses a name that resolves to %j', async (addresses, reason) => {
     const restore = fakeDns({ 'hooks.example.com': addresses });
     try {
@@ -91,7 +97,10 @@ describe('webhook targets', () => {
     ['too long', `https://example.com/${'a'.repeat(2048)}`, false, /longer than 2048/],
   ])('refuses a URL: %s', (_case, url, production, message) => {
     expect(() => assertWebhookUrl(url, { production })).toThrow(
-      expect.objectContaining({ message: expect.stringMatching(message), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'url' }) }),
+      expect.objectContaining({
+        message: expect.stringMatching(message),
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'url' }),
+      }),
     );
   });
 
@@ -112,11 +121,14 @@ describe('webhook targets', () => {
 
     const get = (allowPrivateNetworks: boolean) =>
       new Promise<string>((resolve, reject) => {
-        const req = request({ host: 'localhost', port, family: 4, path: '/', agent: false, lookup: guardedLookup({ allowPrivateNetworks }) }, (res) => {
-          let body = '';
-          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-          res.on('end', () => resolve(body));
-        });
+        const req = request(
+          { host: 'localhost', port, family: 4, path: '/', agent: false, lookup: guardedLookup({ allowPrivateNetworks }) },
+          (res) => {
+            let body = '';
+            res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+            res.on('end', () => resolve(body));
+          },
+        );
         req.on('error', reject);
         req.end();
       });

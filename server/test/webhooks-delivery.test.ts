@@ -145,10 +145,21 @@ describe('webhook attempts', () => {
       const endpoint = await f.endpoint(tenant, flaky.url);
       const subscription = await f.purchase(tenant);
       let previous: LogEntry | undefined;
-      const after = async (n: number) => (previous = await f.entry(tenant, endpoint.id, (d) => recorded(d, n, previous), `attempt ${n} in the log`));
+      const after = async (n: number) =>
+        (previous = await f.entry(tenant, endpoint.id, (d) => recorded(d, n, previous), `attempt ${n} in the log`));
 
-      expect(await after(1)).toMatchObject({ status: 'PENDING', lastResponseStatus: 500, lastError: 'answered HTTP 500', lastResponseBody: 'try later' });
-      expect(await after(2)).toMatchObject({ status: 'PENDING', lastResponseStatus: null, lastError: `timed out after ${TIMEOUT_MS} ms`, lastResponseBody: null });
+      expect(await after(1)).toMatchObject({
+        status: 'PENDING',
+        lastResponseStatus: 500,
+        lastError: 'answered HTTP 500',
+        lastResponseBody: 'try later',
+      });
+      expect(await after(2)).toMatchObject({
+        status: 'PENDING',
+        lastResponseStatus: null,
+        lastError: `timed out after ${TIMEOUT_MS} ms`,
+        lastResponseBody: null,
+      });
       await flaky.close();
       const third = await after(3);
       expect(third).toMatchObject({ status: 'PENDING', lastResponseStatus: null, lastError: 'connection refused' });
@@ -208,7 +219,8 @@ describe('webhook attempts', () => {
     expect(signatureCount(during)).toBe(2);
     expect(signedBy(during, rotated)).toBe(true);
     expect(signedBy(during, endpoint.secret)).toBe(true);
-    for (const secret of [rotated, endpoint.secret]) expect(verifyWebhook(during.rawBody, during.signature, [secret]).id).toBe(during.eventId);
+    for (const secret of [rotated, endpoint.secret])
+      expect(verifyWebhook(during.rawBody, during.signature, [secret]).id).toBe(during.eventId);
 
     server.clock.advanceDays(1);
     const later = await arrivalOf();
@@ -243,7 +255,12 @@ describe('giving up on a delivery, and on an endpoint', () => {
         done();
       },
     });
-    server = await startTestServer({ dispatchWebhooks: true, deliveryCountsRefreshMs: 200, env: { ...FAST, WEBHOOK_MAX_ATTEMPTS: '2' }, logger: pino({ level: 'warn' }, sink) });
+    server = await startTestServer({
+      dispatchWebhooks: true,
+      deliveryCountsRefreshMs: 200,
+      env: { ...FAST, WEBHOOK_MAX_ATTEMPTS: '2' },
+      logger: pino({ level: 'warn' }, sink),
+    });
   });
   afterAll(() => server?.stop());
 
@@ -259,12 +276,14 @@ describe('giving up on a delivery, and on an endpoint', () => {
       expect(receiver.of(failed.event.id).map((r) => r.attempt)).toEqual([1, 2]);
 
       receiver.answer = () => ({ status: 200, body: 'back' });
-      const redelivered = ok(await server.gql(DISPATCH_REDELIVER, { deliveryId: failed.id }, tenant.tokens.global)).redeliverWebhook.delivery;
+      const redelivered = ok(await server.gql(DISPATCH_REDELIVER, { deliveryId: failed.id }, tenant.tokens.global)).redeliverWebhook
+        .delivery;
       expect(redelivered).toEqual({ id: failed.id, status: 'PENDING' });
       const delivered = await f.entry(tenant, endpoint.id, (d) => d.id === failed.id && d.status === 'SUCCEEDED', 'the redelivery');
       expect(delivered).toMatchObject({ attempts: 3, lastResponseStatus: 200, lastError: null, lastResponseBody: 'back' });
       expect(receiver.of(failed.event.id).map((r) => r.attempt)).toEqual([1, 2, 3]);
-      for (const request of receiver.received) expect(verifyWebhook(request.rawBody, request.signature, [endpoint.secret]).id).toBe(request.eventId);
+      for (const request of receiver.received)
+        expect(verifyWebhook(request.rawBody, request.signature, [endpoint.secret]).id).toBe(request.eventId);
     } finally {
       await receiver.close();
     }
@@ -286,12 +305,18 @@ describe('giving up on a delivery, and on an endpoint', () => {
 
       server.clock.advanceDays(3);
       await f.purchase(tenant);
-      const disabledEvent = await eventually('the webhookEndpoint.disabled event', () => healthy.received.find((r) => r.eventType === 'webhookEndpoint.disabled'));
+      const disabledEvent = await eventually('the webhookEndpoint.disabled event', () =>
+        healthy.received.find((r) => r.eventType === 'webhookEndpoint.disabled'),
+      );
       const disabled = ok(await server.gql(DISPATCH_ENDPOINT, { id: failing.id }, tenant.tokens.global)).webhookEndpoint;
       expect(disabled.enabled).toBe(false);
       expect(disabled.disabledReason).toBe('Disabled automatically: every delivery attempt failed for 72 hours (last: answered HTTP 500).');
       const body = JSON.parse(disabledEvent.rawBody);
-      expect(body).toMatchObject({ type: 'webhookEndpoint.disabled', tenantId: tenant.id, target: { type: 'WebhookEndpoint', id: failing.id } });
+      expect(body).toMatchObject({
+        type: 'webhookEndpoint.disabled',
+        tenantId: tenant.id,
+        target: { type: 'WebhookEndpoint', id: failing.id },
+      });
       expect(body.data.before).toMatchObject({ enabled: true });
       expect(body.data.after).toMatchObject({ enabled: false, disabledReason: disabled.disabledReason });
       expect(JSON.stringify(body)).not.toMatch(/whsec_/);
@@ -340,7 +365,9 @@ describe('giving up on a delivery, and on an endpoint', () => {
   it('logs each failed attempt at warn, without a secret, a body or the URL', async () => {
     const failures = logLines.filter((line) => line.msg === 'webhook attempt failed');
     expect(failures.length).toBeGreaterThanOrEqual(3);
-    expect(failures.every((line) => line.level === 40 && typeof line.reason === 'string' && typeof line.deliveryId === 'string')).toBe(true);
+    expect(failures.every((line) => line.level === 40 && typeof line.reason === 'string' && typeof line.deliveryId === 'string')).toBe(
+      true,
+    );
     expect(failures.map((line) => line.reason)).toContain('answered HTTP 503');
     const everything = JSON.stringify(logLines);
     expect(everything).not.toMatch(/whsec_|127\.0\.0\.1:\d+\/hooks|"data"|rawBody/);
@@ -361,20 +388,32 @@ describe('giving up on a delivery, and on an endpoint', () => {
     const value = async (sample: string, labels: Record<string, string> = {}) => {
       const metric = (await registry.getMetricsAsJSON()).find((m) => sample === m.name || sample === `${m.name}_count`)!;
       const matching = metric.values.filter(
-        (v) => ((v as { metricName?: string }).metricName ?? metric.name) === sample && Object.entries(labels).every(([k, l]) => v.labels[k] === l),
+        (v) =>
+          ((v as { metricName?: string }).metricName ?? metric.name) === sample &&
+          Object.entries(labels).every(([k, l]) => v.labels[k] === l),
       );
       return matching.reduce((sum, v) => sum + v.value, 0);
     };
-    const [succeeded, retrying, failed] = await Promise.all(['succeeded', 'retrying', 'failed'].map((result) => value('tenantry_webhook_attempts_total', { result })));
+    const [succeeded, retrying, failed] = await Promise.all(
+      ['succeeded', 'retrying', 'failed'].map((result) => value('tenantry_webhook_attempts_total', { result })),
+    );
     expect(succeeded).toBe(inDatabase('SUCCEEDED')); // each succeeded once
     expect(retrying).toBeGreaterThanOrEqual(3);
     expect(failed).toBeGreaterThanOrEqual(2);
     expect(succeeded + retrying + failed).toBe(attemptsMade);
     expect(await value('tenantry_webhook_lag_seconds_count')).toBe(attemptsMade);
     // The gauge is counted on a timer (here every 200 ms), never at scrape time.
-    const gauge = async () => Object.fromEntries(await Promise.all(['PENDING', 'SUCCEEDED', 'FAILED'].map(async (status) => [status, await value('tenantry_webhook_deliveries', { status })])));
+    const gauge = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          ['PENDING', 'SUCCEEDED', 'FAILED'].map(async (status) => [status, await value('tenantry_webhook_deliveries', { status })]),
+        ),
+      );
     const expected = { PENDING: inDatabase('PENDING'), SUCCEEDED: inDatabase('SUCCEEDED'), FAILED: inDatabase('FAILED') };
-    await eventually('the delivery gauge to count what the database holds', async () => JSON.stringify(await gauge()) === JSON.stringify(expected));
+    await eventually(
+      'the delivery gauge to count what the database holds',
+      async () => JSON.stringify(await gauge()) === JSON.stringify(expected),
+    );
   });
 });
 
@@ -446,7 +485,11 @@ describe('production: the address is checked again at every attempt', () => {
       expect(viaName).toMatchObject({ status: 'PENDING', lastResponseStatus: null });
       expect(viaName.lastError).toMatch(/^localhost resolves to (127\.0\.0\.1|::1), which is a loopback address: refused$/);
       const viaAddress = await f.entry(tenant, byAddress.id, (d) => recorded(d, 1, undefined), 'the refused attempt by address');
-      expect(viaAddress).toMatchObject({ status: 'PENDING', lastResponseStatus: null, lastError: '127.0.0.1 is a loopback address: refused' });
+      expect(viaAddress).toMatchObject({
+        status: 'PENDING',
+        lastResponseStatus: null,
+        lastError: '127.0.0.1 is a loopback address: refused',
+      });
       expect(receiver.received).toHaveLength(0);
     } finally {
       await receiver.close();
@@ -465,7 +508,11 @@ describe('production: the address is checked again at every attempt', () => {
       await server.dataSource.getRepository(WebhookEndpoint).update(endpoint.id, { url: 'https://moved.example.com/hooks' });
       await f.purchase(tenant);
       const attempt = await f.entry(tenant, endpoint.id, (d) => recorded(d, 1, undefined), 'the refused attempt');
-      expect(attempt).toMatchObject({ status: 'PENDING', lastResponseStatus: null, lastError: `moved.example.com resolves to ${reason}: refused` });
+      expect(attempt).toMatchObject({
+        status: 'PENDING',
+        lastResponseStatus: null,
+        lastError: `moved.example.com resolves to ${reason}: refused`,
+      });
     } finally {
       restore();
     }

@@ -26,7 +26,11 @@ const DURABILITY_CREATE_ENDPOINT = graphql(`
 
 const FAST = { WEBHOOK_RETRY_BASE_SECONDS: '1', WEBHOOK_TIMEOUT_MS: '1000' };
 
-async function send<TResult, TVariables>(url: string, document: TypedDocument<TResult, TVariables>, variables: TVariables): Promise<TResult> {
+async function send<TResult, TVariables>(
+  url: string,
+  document: TypedDocument<TResult, TVariables>,
+  variables: TVariables,
+): Promise<TResult> {
   const token = await signDevelopmentToken(DEVELOPMENT_JWT_SECRET, { roles: [Role.PLATFORM_ADMIN] });
   const response = await fetch(url, {
     method: 'POST',
@@ -67,11 +71,15 @@ describe('webhook deliveries survive the server and are shared by instances (Mar
 
   /** An endpoint of the platform for tenant.created, then `count` tenants: that many events for it. */
   async function eventsFor(url: string, receiver: WebhookReceiver, count: number): Promise<{ endpointId: string; eventIds: string[] }> {
-    const endpoint = (await send(url, DURABILITY_CREATE_ENDPOINT, { input: { url: receiver.url, eventTypes: ['tenant.created'] } })).createWebhookEndpoint.webhookEndpoint;
+    const endpoint = (await send(url, DURABILITY_CREATE_ENDPOINT, { input: { url: receiver.url, eventTypes: ['tenant.created'] } }))
+      .createWebhookEndpoint.webhookEndpoint;
     endpoints.push(endpoint.id);
     const tenantIds: string[] = [];
     for (let i = 0; i < count; i++) {
-      tenantIds.push((await send(url, CREATE_TENANT, { input: { name: `Durable ${i}`, domain: uniqueDomain('durable'), countryCode: 'VN' } })).createTenant.tenant.id);
+      tenantIds.push(
+        (await send(url, CREATE_TENANT, { input: { name: `Durable ${i}`, domain: uniqueDomain('durable'), countryCode: 'VN' } }))
+          .createTenant.tenant.id,
+      );
     }
     const [rows] = await sql.query(
       `SELECT e.id FROM audit_events e JOIN webhook_deliveries d ON d.eventId = e.id WHERE d.endpointId = ? AND e.targetId IN (?)`,
@@ -84,7 +92,9 @@ describe('webhook deliveries survive the server and are shared by instances (Mar
 
   /** Whether every delivery to these endpoints is recorded SUCCEEDED (a 200 arrives before its outcome is written). */
   const allSucceeded = async (...endpointIds: string[]) => {
-    const [rows] = await sql.query(`SELECT COUNT(*) AS n FROM webhook_deliveries WHERE endpointId IN (?) AND status <> 'SUCCEEDED'`, [endpointIds]);
+    const [rows] = await sql.query(`SELECT COUNT(*) AS n FROM webhook_deliveries WHERE endpointId IN (?) AND status <> 'SUCCEEDED'`, [
+      endpointIds,
+    ]);
     return Number((rows as { n: number }[])[0].n) === 0;
   };
 
@@ -105,7 +115,9 @@ describe('webhook deliveries survive the server and are shared by instances (Mar
       const cutShort = receiver.received.filter((r) => r.answered === undefined);
       expect(cutShort.length).toBeGreaterThanOrEqual(4);
       for (const request of cutShort) {
-        expect(receiver.received.some((r) => r.deliveryId === request.deliveryId && r.attempt > request.attempt && r.answered === 200)).toBe(true);
+        expect(
+          receiver.received.some((r) => r.deliveryId === request.deliveryId && r.attempt > request.attempt && r.answered === 200),
+        ).toBe(true);
       }
     } finally {
       await receiver.close();
@@ -127,7 +139,9 @@ describe('webhook deliveries survive the server and are shared by instances (Mar
         endpointId,
         answered.map((r) => r.deliveryId),
       ]);
-      expect((rows as { status: string; leaseOwner: string | null }[]).map((r) => [r.status, r.leaseOwner])).toEqual(answered.map(() => ['SUCCEEDED', null]));
+      expect((rows as { status: string; leaseOwner: string | null }[]).map((r) => [r.status, r.leaseOwner])).toEqual(
+        answered.map(() => ['SUCCEEDED', null]),
+      );
       // The rest is left PENDING for the next instance, and delivered by it.
       await start();
       await eventually('the rest delivered after the restart', () => allSucceeded(endpointId), 30_000);

@@ -59,8 +59,9 @@ describe('webhook endpoints (SPEC §6)', () => {
     tenant = await kit.createTenant('Hook Tenant');
     otherTenant = await kit.createTenant('Other Hook Tenant');
     const partner = async (id: string) =>
-      ok(await server.gql(CREATE_PARTNER, { input: { id, name: `Partner ${id}`, countryCode: 'VN', capabilities: ['RESELLER'] } }, platform))
-        .createPartner.partner.id;
+      ok(
+        await server.gql(CREATE_PARTNER, { input: { id, name: `Partner ${id}`, countryCode: 'VN', capabilities: ['RESELLER'] } }, platform),
+      ).createPartner.partner.id;
     partnerId = await partner('4100001');
     partnerAdmin = await server.token(Role.PARTNER_ADMIN_AGENT, { partnerId });
     partnerSales = await server.token(Role.PARTNER_SALES_AGENT, { partnerId });
@@ -115,7 +116,9 @@ describe('webhook endpoints (SPEC §6)', () => {
   it('rotates the secret and keeps the old one signing for 24 hours', async () => {
     const created = await create(partnerAdmin);
     const before = Date.now();
-    const rotated = ok(await server.gql(ROTATE_WEBHOOK_SECRET, { input: { id: created.webhookEndpoint.id } }, partnerAdmin)).rotateWebhookSecret;
+    const rotated = ok(
+      await server.gql(ROTATE_WEBHOOK_SECRET, { input: { id: created.webhookEndpoint.id } }, partnerAdmin),
+    ).rotateWebhookSecret;
     expect(rotated.secret).toMatch(SECRET_FORMAT);
     expect(rotated.secret).not.toBe(created.secret);
     expect(rotated.webhookEndpoint).toEqual(created.webhookEndpoint);
@@ -141,7 +144,10 @@ describe('webhook endpoints (SPEC §6)', () => {
     // As the dispatcher leaves it after 72 hours of failures.
     await server.dataSource
       .getRepository(WebhookEndpoint)
-      .update({ id: endpoint.id }, { disabledReason: 'Every delivery failed for 72 hours.', failingSince: new Date(Date.now() - 73 * 3600_000) });
+      .update(
+        { id: endpoint.id },
+        { disabledReason: 'Every delivery failed for 72 hours.', failingSince: new Date(Date.now() - 73 * 3600_000) },
+      );
     const read = ok(await server.gql(GET_WEBHOOK_ENDPOINT, { id: endpoint.id }, platform)).webhookEndpoint;
     expect(read.disabledReason).toBe('Every delivery failed for 72 hours.');
     const enabled = ok(await server.gql(UPDATE_WEBHOOK_ENDPOINT, { input: { id: endpoint.id, enabled: true } }, platform))
@@ -210,10 +216,18 @@ describe('webhook endpoints (SPEC §6)', () => {
     const deliveries = server.dataSource.getRepository(WebhookDelivery);
     await deliveries.update(
       { id: delivery.id },
-      { status: 'FAILED' as never, attempts: 15, nextAttemptAt: null, lastError: 'Connection refused.', leaseOwner: 'gone', leaseExpiresAt: new Date(Date.now() - 1000) },
+      {
+        status: 'FAILED' as never,
+        attempts: 15,
+        nextAttemptAt: null,
+        lastError: 'Connection refused.',
+        leaseOwner: 'gone',
+        leaseExpiresAt: new Date(Date.now() - 1000),
+      },
     );
     const before = Date.now();
-    const again = ok(await server.gql(REDELIVER_WEBHOOK, { input: { deliveryId: delivery.id } }, owner.tokens.global)).redeliverWebhook.delivery;
+    const again = ok(await server.gql(REDELIVER_WEBHOOK, { input: { deliveryId: delivery.id } }, owner.tokens.global)).redeliverWebhook
+      .delivery;
     expect(again).toMatchObject({ id: delivery.id, status: 'PENDING', attempts: 15, lastError: 'Connection refused.' });
     expect(Date.parse(again.nextAttemptAt!)).toBeGreaterThanOrEqual(before - 1000);
     const row = await deliveries.findOneByOrFail({ id: delivery.id });
@@ -250,7 +264,8 @@ describe('webhook endpoints (SPEC §6)', () => {
   it('prunes finished deliveries older than 30 days, and nothing else', async () => {
     const owner = await kit.createTenant('Pruned');
     const { webhookEndpoint: endpoint } = await create(owner.tokens.global);
-    const send = async () => ok(await server.gql(SEND_TEST_WEBHOOK, { input: { id: endpoint.id } }, owner.tokens.global)).sendTestWebhook.delivery.id;
+    const send = async () =>
+      ok(await server.gql(SEND_TEST_WEBHOOK, { input: { id: endpoint.id } }, owner.tokens.global)).sendTestWebhook.delivery.id;
     const [oldSucceeded, oldFailed, oldPending, recentSucceeded] = [await send(), await send(), await send(), await send()];
     const deliveries = server.dataSource.getRepository(WebhookDelivery);
     const now = new Date();
@@ -262,7 +277,11 @@ describe('webhook endpoints (SPEC §6)', () => {
     expect(await server.app.services.webhooks.pruneDeliveries(now)).toBe(2);
     const log = ok(await server.gql(GET_WEBHOOK_DELIVERIES, { endpointId: endpoint.id }, owner.tokens.global)).webhookDeliveries;
     expect(log.edges.map((e) => e.node.id).sort()).toEqual(
-      [oldPending, recentSucceeded, ...log.edges.filter((e) => e.node.event.action === 'webhookEndpoint.created').map((e) => e.node.id)].sort(),
+      [
+        oldPending,
+        recentSucceeded,
+        ...log.edges.filter((e) => e.node.event.action === 'webhookEndpoint.created').map((e) => e.node.id),
+      ].sort(),
     );
   });
 
@@ -292,7 +311,11 @@ describe('webhook endpoints (SPEC §6)', () => {
     }
     // Scope comes before the shape of the input.
     await expectNothingChanged(server, async () => {
-      const response = await server.gql(UPDATE_WEBHOOK_ENDPOINT, { input: { id: endpoint.id, url: 'ftp://x', eventTypes: ['nope'] } }, partnerAdmin);
+      const response = await server.gql(
+        UPDATE_WEBHOOK_ENDPOINT,
+        { input: { id: endpoint.id, url: 'ftp://x', eventTypes: ['nope'] } },
+        partnerAdmin,
+      );
       expect(refusal(response)).toEqual({ code: 'NOT_FOUND', field: undefined });
     });
     // An unknown id answers exactly like another owner's.
@@ -311,13 +334,17 @@ describe('webhook endpoints (SPEC §6)', () => {
     // The tenant's own billing admin and reader: the endpoint is in their scope, their role may not manage it.
     for (const token of [tenant.tokens.billing, tenant.tokens.reader]) {
       await expectNothingChanged(server, async () => {
-        expect(refusal(await server.gql(UPDATE_WEBHOOK_ENDPOINT, { input: { id: endpoint.id, url: 'nonsense' } }, token)).code).toBe('FORBIDDEN');
+        expect(refusal(await server.gql(UPDATE_WEBHOOK_ENDPOINT, { input: { id: endpoint.id, url: 'nonsense' } }, token)).code).toBe(
+          'FORBIDDEN',
+        );
         expect(refusal(await server.gql(GET_WEBHOOK_ENDPOINT, { id: endpoint.id }, token)).code).toBe('FORBIDDEN');
       });
     }
     // Another organisation's user without the role: NOT_FOUND comes first.
     await expectNothingChanged(server, async () => {
-      expect(refusal(await server.gql(DELETE_WEBHOOK_ENDPOINT, { input: { id: endpoint.id } }, otherTenant.tokens.reader)).code).toBe('NOT_FOUND');
+      expect(refusal(await server.gql(DELETE_WEBHOOK_ENDPOINT, { input: { id: endpoint.id } }, otherTenant.tokens.reader)).code).toBe(
+        'NOT_FOUND',
+      );
     });
   });
 
@@ -331,7 +358,12 @@ describe('webhook endpoints (SPEC §6)', () => {
     ['empty credentials', { url: 'http://:@127.0.0.1/hook' }, 'url', /user name or password/],
     ['an empty user info', { url: 'http://@127.0.0.1/hook' }, 'url', /user name or password/],
     ['port 0', { url: 'http://127.0.0.1:0/hook' }, 'url', /port 0 .*1 to 65535/i],
-    ['an unknown event type', { eventTypes: ['subscription.purchased', 'subscription.exploded'] }, 'eventTypes', /"subscription.exploded" is not an event type/],
+    [
+      'an unknown event type',
+      { eventTypes: ['subscription.purchased', 'subscription.exploded'] },
+      'eventTypes',
+      /"subscription.exploded" is not an event type/,
+    ],
     ['a description over 255 characters', { description: 'd'.repeat(256) }, 'description', /at most 255/],
     ['a description with a zero-width space', { description: 'sync\u200b' }, 'description', /control or format/],
   ])('refuses %s with BAD_USER_INPUT on its field, on create and update', async (_case, input, field, message) => {
@@ -357,10 +389,16 @@ describe('webhook endpoints (SPEC §6)', () => {
         'https://hooks.example.com/a',
       );
       const updated = ok(
-        await server.gql(UPDATE_WEBHOOK_ENDPOINT, { input: { id: endpoint.id, url: '\tHTTP://127.0.0.1:80/b/../c?q ' } }, tenant.tokens.global),
+        await server.gql(
+          UPDATE_WEBHOOK_ENDPOINT,
+          { input: { id: endpoint.id, url: '\tHTTP://127.0.0.1:80/b/../c?q ' } },
+          tenant.tokens.global,
+        ),
       ).updateWebhookEndpoint.webhookEndpoint;
       expect(updated.url).toBe('http://127.0.0.1/c?q');
-      expect((await server.dataSource.getRepository(WebhookEndpoint).findOneByOrFail({ id: endpoint.id })).url).toBe('http://127.0.0.1/c?q');
+      expect((await server.dataSource.getRepository(WebhookEndpoint).findOneByOrFail({ id: endpoint.id })).url).toBe(
+        'http://127.0.0.1/c?q',
+      );
     } finally {
       restore();
     }
@@ -375,7 +413,10 @@ describe('webhook endpoints (SPEC §6)', () => {
       expect(refusal(response)).toEqual({ code: 'FAILED_PRECONDITION', field: undefined });
       expect(response.errors![0].message).toMatch(/16 webhook endpoints.*delete one first/);
       // The shape of the input is reported before the limit (SPEC §3 order).
-      expect(refusal(await server.gql(CREATE_WEBHOOK_ENDPOINT, { input: { url: 'ftp://x' } }, owner))).toEqual({ code: 'BAD_USER_INPUT', field: 'url' });
+      expect(refusal(await server.gql(CREATE_WEBHOOK_ENDPOINT, { input: { url: 'ftp://x' } }, owner))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'url',
+      });
     });
     // Another owner is not limited by this one's endpoints.
     expect((await create(partnerAdmin)).secret).toMatch(SECRET_FORMAT);
@@ -417,7 +458,10 @@ describe('webhook endpoint addresses in production (SPEC §6 Safety, §9 Webhook
     ['https://[fd00:ec2::254]/latest/meta-data', 'fd00:ec2::254 is a cloud platform address.'],
     ['https://[::1]/hook', '::1 is a loopback address.'],
     ['https://[::7f00:1]/hook', '::7f00:1 is an IPv4-compatible IPv6 address for 127.0.0.1 (a loopback address).'],
-    ['https://[::a9fe:a9fe]/latest/meta-data', '::a9fe:a9fe is an IPv4-compatible IPv6 address for 169.254.169.254 (a cloud platform address).'],
+    [
+      'https://[::a9fe:a9fe]/latest/meta-data',
+      '::a9fe:a9fe is an IPv4-compatible IPv6 address for 169.254.169.254 (a cloud platform address).',
+    ],
     ['https://[::168.63.129.16]/machine', '::a83f:8110 is an IPv4-compatible IPv6 address for 168.63.129.16 (a cloud platform address).'],
     ['https://[::5db8:d70e]/hook', '::5db8:d70e is an IPv4-compatible IPv6 address (deprecated: use 93.184.215.14 itself).'],
     ['https://localhost/hook', /^localhost resolves to (127\.0\.0\.1|::1), which is a loopback address\.$/],
@@ -432,7 +476,10 @@ describe('webhook endpoint addresses in production (SPEC §6 Safety, §9 Webhook
     [['168.63.129.16'], '168.63.129.16, which is a cloud platform address.'],
     [['fd00:ec2::254'], 'fd00:ec2::254, which is a cloud platform address.'],
     [['::7f00:1'], '::7f00:1, which is an IPv4-compatible IPv6 address for 127.0.0.1 (a loopback address).'],
-    [['93.184.215.14', '::a9fe:a9fe'], '::a9fe:a9fe, which is an IPv4-compatible IPv6 address for 169.254.169.254 (a cloud platform address).'],
+    [
+      ['93.184.215.14', '::a9fe:a9fe'],
+      '::a9fe:a9fe, which is an IPv4-compatible IPv6 address for 169.254.169.254 (a cloud platform address).',
+    ],
   ])('refuses a name that resolves to %j', async (addresses, reason) => {
     const restore = fakeDns({ 'hooks.example.com': addresses });
     try {
@@ -447,7 +494,11 @@ describe('webhook endpoint addresses in production (SPEC §6 Safety, §9 Webhook
       await server.gql(CREATE_WEBHOOK_ENDPOINT, { input: { url: 'https://93.184.215.14/hook' } }, platform),
     ).createWebhookEndpoint;
     await expectNothingChanged(server, async () => {
-      const response = await server.gql(UPDATE_WEBHOOK_ENDPOINT, { input: { id: endpoint.id, url: 'https://192.168.0.10/hook' } }, platform);
+      const response = await server.gql(
+        UPDATE_WEBHOOK_ENDPOINT,
+        { input: { id: endpoint.id, url: 'https://192.168.0.10/hook' } },
+        platform,
+      );
       expect(refusal(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'url' });
     });
   });

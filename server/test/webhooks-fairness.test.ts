@@ -25,7 +25,10 @@ describe('webhook fairness between owners', () => {
   let silent: WebhookReceiver[] = [];
   let quick: WebhookReceiver;
   beforeAll(async () => {
-    server = await startTestServer({ dispatchWebhooks: true, env: { WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS), WEBHOOK_RETRY_BASE_SECONDS: '600' } });
+    server = await startTestServer({
+      dispatchWebhooks: true,
+      env: { WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS), WEBHOOK_RETRY_BASE_SECONDS: '600' },
+    });
     silent = await Promise.all(Array.from({ length: SILENT_ENDPOINTS }, () => WebhookReceiver.start()));
     quick = await WebhookReceiver.start();
     for (const receiver of silent) receiver.answer = () => 'hang';
@@ -56,10 +59,18 @@ describe('webhook fairness between owners', () => {
 
     const committed = Date.now();
     await purchase(patient);
-    const [arrived] = await eventually('the other owner’s delivery', () => quick.received.length > 0 && quick.received, 3 * SILENT_EVENTS * TIMEOUT_MS);
+    const [arrived] = await eventually(
+      'the other owner’s delivery',
+      () => quick.received.length > 0 && quick.received,
+      3 * SILENT_EVENTS * TIMEOUT_MS,
+    );
 
     // Within one attempt's time of its commit, and before the first hanging attempt even timed out.
-    expect({ waitedMs: arrived.at - committed, withinTimeout: arrived.at - committed < TIMEOUT_MS, beforeFirstTimeout: arrived.at < firstHang + TIMEOUT_MS }).toEqual({
+    expect({
+      waitedMs: arrived.at - committed,
+      withinTimeout: arrived.at - committed < TIMEOUT_MS,
+      beforeFirstTimeout: arrived.at < firstHang + TIMEOUT_MS,
+    }).toEqual({
       waitedMs: expect.any(Number),
       withinTimeout: true,
       beforeFirstTimeout: true,

@@ -89,7 +89,11 @@ describe('webhook fan-out follows the audit visibility rule (SPEC §2, §6)', ()
   };
   const receives = (endpoint: ModelEndpoint, event: ModelEvent, actorPartner: string | null): boolean => {
     if (event.routedTo !== undefined) return event.routedTo === endpoint.id;
-    return endpoint.enabled && (endpoint.eventTypes.length === 0 || endpoint.eventTypes.includes(event.action)) && mayRead(endpoint, event, actorPartner);
+    return (
+      endpoint.enabled &&
+      (endpoint.eventTypes.length === 0 || endpoint.eventTypes.includes(event.action)) &&
+      mayRead(endpoint, event, actorPartner)
+    );
   };
 
   /** The events committed since the last call, from the platform's trail. */
@@ -113,7 +117,9 @@ describe('webhook fan-out follows the audit visibility rule (SPEC §2, §6)', ()
     expect(written.map((e) => e.action).sort()).toEqual(events.map((e) => e.action).sort());
     const unmatched = [...written];
     for (const event of events) {
-      const index = unmatched.findIndex((w) => w.action === event.action && (event.targetId === undefined || w.targetId === event.targetId));
+      const index = unmatched.findIndex(
+        (w) => w.action === event.action && (event.targetId === undefined || w.targetId === event.targetId),
+      );
       expect(index).toBeGreaterThanOrEqual(0);
       const [match] = unmatched.splice(index, 1);
       for (const endpoint of endpoints) if (receives(endpoint, event, as.partnerId)) expected.get(endpoint.name)!.add(match!.id);
@@ -133,7 +139,9 @@ describe('webhook fan-out follows the audit visibility rule (SPEC §2, §6)', ()
     const before = subscriptions.get(id)!;
     const after = { ...before, ...change };
     subscriptions.set(id, after);
-    const partners = [before.reseller, before.partnerOfRecord, after.reseller, after.partnerOfRecord].filter((p): p is string => p !== null);
+    const partners = [before.reseller, before.partnerOfRecord, after.reseller, after.partnerOfRecord].filter(
+      (p): p is string => p !== null,
+    );
     return { action, tenantId: after.tenantId, targetId: id, subscriptionPartners: [...new Set(partners)] };
   }
 
@@ -195,43 +203,74 @@ describe('webhook fan-out follows the audit visibility rule (SPEC §2, §6)', ()
     const offer = (sku: string) =>
       step(
         platform,
-        () => gql(CREATE_OFFER, { input: { sku, name: sku, minQuantity: 1, maxQuantity: 100, unitPriceCents: 500, currency: 'USD' } }, platform.token),
+        () =>
+          gql(
+            CREATE_OFFER,
+            { input: { sku, name: sku, minQuantity: 1, maxQuantity: 100, unitPriceCents: 500, currency: 'USD' } },
+            platform.token,
+          ),
         (data) => [{ action: 'offer.created', tenantId: null, targetId: data.createOffer.offer.id }],
       ).then((data) => data.createOffer.offer.id);
     const authorize = (partnerId: string, offerId: string) =>
-      step(platform, () => gql(AUTHORIZE_OFFER, { input: { partnerId, offerId } }, platform.token), () => [
-        { action: 'offer.authorized', tenantId: null, targetId: partnerId },
-      ]);
+      step(
+        platform,
+        () => gql(AUTHORIZE_OFFER, { input: { partnerId, offerId } }, platform.token),
+        () => [{ action: 'offer.authorized', tenantId: null, targetId: partnerId }],
+      );
     const as = async (role: Role, scope: { tenantId?: string; partnerId?: string }): Promise<Caller> => ({
       token: await server.token(role, scope),
       partnerId: scope.partnerId ?? null,
     });
-    const purchase = (by: Caller, input: { tenantId: string; offerId: string; quantity: number; partnerId?: string }, reseller: string | null) =>
-      step(by, () => gql(PURCHASE_SUBSCRIPTION, { input }, by.token), (data) =>
-        purchased(data, { tenantId: input.tenantId, reseller, partnerOfRecord: input.partnerId ?? null }),
+    const purchase = (
+      by: Caller,
+      input: { tenantId: string; offerId: string; quantity: number; partnerId?: string },
+      reseller: string | null,
+    ) =>
+      step(
+        by,
+        () => gql(PURCHASE_SUBSCRIPTION, { input }, by.token),
+        (data) => purchased(data, { tenantId: input.tenantId, reseller, partnerOfRecord: input.partnerId ?? null }),
       ).then((data) => data.purchaseSubscription.subscription.id);
     const quantity = (by: Caller, subscriptionId: string, n: number) =>
-      step(by, () => gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId, quantity: n } }, by.token), () => [
-        subscriptionEvent('subscription.quantityChanged', subscriptionId),
-      ]);
+      step(
+        by,
+        () => gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId, quantity: n } }, by.token),
+        () => [subscriptionEvent('subscription.quantityChanged', subscriptionId)],
+      );
     const suspend = (by: Caller, subscriptionId: string) =>
-      step(by, () => gql(SUSPEND_SUBSCRIPTION, { input: { subscriptionId } }, by.token), () => [subscriptionEvent('subscription.suspended', subscriptionId)]);
+      step(
+        by,
+        () => gql(SUSPEND_SUBSCRIPTION, { input: { subscriptionId } }, by.token),
+        () => [subscriptionEvent('subscription.suspended', subscriptionId)],
+      );
     const reactivate = (by: Caller, subscriptionId: string) =>
-      step(by, () => gql(REACTIVATE_SUBSCRIPTION, { input: { subscriptionId } }, by.token), () => [
-        subscriptionEvent('subscription.reactivated', subscriptionId),
-      ]);
+      step(
+        by,
+        () => gql(REACTIVATE_SUBSCRIPTION, { input: { subscriptionId } }, by.token),
+        () => [subscriptionEvent('subscription.reactivated', subscriptionId)],
+      );
     const partnerOfRecord = (by: Caller, subscriptionId: string, partnerId: string | null) =>
-      step(by, () => gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId, partnerId } }, by.token), () => [
-        subscriptionEvent(partnerId ? 'subscription.partnerOfRecordSet' : 'subscription.partnerOfRecordRemoved', subscriptionId, {
-          partnerOfRecord: partnerId,
-        }),
-      ]);
+      step(
+        by,
+        () => gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId, partnerId } }, by.token),
+        () => [
+          subscriptionEvent(partnerId ? 'subscription.partnerOfRecordSet' : 'subscription.partnerOfRecordRemoved', subscriptionId, {
+            partnerOfRecord: partnerId,
+          }),
+        ],
+      );
     const invitation = (by: Caller) =>
-      step(by, () => gql(CREATE_RESELLER_INVITATION, { input: {} }, by.token), (data) => [
-        { action: 'resellerInvitation.created', tenantId: null, targetId: data.createResellerInvitation.invitation.id },
-      ]).then((data) => data.createResellerInvitation.invitation.code);
+      step(
+        by,
+        () => gql(CREATE_RESELLER_INVITATION, { input: {} }, by.token),
+        (data) => [{ action: 'resellerInvitation.created', tenantId: null, targetId: data.createResellerInvitation.invitation.id }],
+      ).then((data) => data.createResellerInvitation.invitation.code);
     const accept = (by: Caller, tenantId: string, code: string) =>
-      step(by, () => gql(ACCEPT_RESELLER_INVITATION, { input: { code } }, by.token), () => [{ action: 'resellerRelationship.created', tenantId }]);
+      step(
+        by,
+        () => gql(ACCEPT_RESELLER_INVITATION, { input: { code } }, by.token),
+        () => [{ action: 'resellerRelationship.created', tenantId }],
+      );
 
     // ---- Partners, the platform's endpoints, and the partners' endpoints ----
     const reseller = '5100001';
@@ -267,7 +306,12 @@ describe('webhook fan-out follows the audit visibility rule (SPEC §2, §6)', ()
     // ---- A reseller's customer ----
     const customer = await step(
       resellerAdmin,
-      () => gql(CREATE_CUSTOMER, { input: { name: 'Fanout Customer', domain: uniqueDomain('fanout'), countryCode: 'TH' } }, resellerAdmin.token),
+      () =>
+        gql(
+          CREATE_CUSTOMER,
+          { input: { name: 'Fanout Customer', domain: uniqueDomain('fanout'), countryCode: 'TH' } },
+          resellerAdmin.token,
+        ),
       (data) => [
         { action: 'tenant.created', tenantId: data.createCustomer.customer.id },
         { action: 'resellerRelationship.created', tenantId: data.createCustomer.customer.id },
@@ -286,7 +330,10 @@ describe('webhook fan-out follows the audit visibility rule (SPEC §2, §6)', ()
     const s3 = await purchase(resellerAdmin, { tenantId: customer, offerId: premium, quantity: 5 }, reseller);
     await partnerOfRecord(resellerAdmin, s3, advisor);
     await partnerOfRecord(resellerAdmin, s3, null);
-    await refused(() => gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: s2, quantity: 1000 } }, resellerAdmin.token), 'QUANTITY_OUT_OF_RANGE');
+    await refused(
+      () => gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: s2, quantity: 1000 } }, resellerAdmin.token),
+      'QUANTITY_OUT_OF_RANGE',
+    );
     await suspend(resellerAdmin, s2);
     await reactivate(resellerSales, s2);
     await refused(() => gql(REACTIVATE_SUBSCRIPTION, { input: { subscriptionId: s2 } }, resellerAdmin.token), 'INVALID_STATUS_TRANSITION');
@@ -296,69 +343,99 @@ describe('webhook fan-out follows the audit visibility rule (SPEC §2, §6)', ()
     await accept(directGlobal, direct, code);
     const s4 = await purchase(otherAdmin, { tenantId: direct, offerId: basic, quantity: 1 }, otherReseller);
     await partnerOfRecord(otherAdmin, s4, advisor);
-    await step(directGlobal, () => gql(REMOVE_ADVISOR_RELATIONSHIP, { input: { tenantId: direct, partnerId: advisor } }, directGlobal.token), () => [
-      subscriptionEvent('subscription.partnerOfRecordRemoved', s1, { partnerOfRecord: null }),
-      subscriptionEvent('subscription.partnerOfRecordRemoved', s4, { partnerOfRecord: null }),
-    ]);
+    await step(
+      directGlobal,
+      () => gql(REMOVE_ADVISOR_RELATIONSHIP, { input: { tenantId: direct, partnerId: advisor } }, directGlobal.token),
+      () => [
+        subscriptionEvent('subscription.partnerOfRecordRemoved', s1, { partnerOfRecord: null }),
+        subscriptionEvent('subscription.partnerOfRecordRemoved', s4, { partnerOfRecord: null }),
+      ],
+    );
     await refused(
       () => gql(REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId: direct, partnerId: otherReseller } }, directGlobal.token),
       'FORBIDDEN',
     );
     await suspend(otherAdmin, s4);
-    await step(otherAdmin, () => gql(REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId: direct, partnerId: otherReseller } }, otherAdmin.token), () => [
-      { action: 'resellerRelationship.removed', tenantId: direct },
-    ]);
+    await step(
+      otherAdmin,
+      () => gql(REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId: direct, partnerId: otherReseller } }, otherAdmin.token),
+      () => [{ action: 'resellerRelationship.removed', tenantId: direct }],
+    );
     await refused(() => gql(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: s4 } }, otherAdmin.token), 'NOT_FOUND');
     await refused(() => gql(CREATE_RESELLER_INVITATION, { input: {} }, advisorAdmin.token), 'FORBIDDEN');
 
     // ---- The advisor pauses its endpoint for a while ----
-    await step(advisorAdmin, () => gql(UPDATE_WEBHOOK_ENDPOINT, { input: { id: advisorHook.id, enabled: false } }, advisorAdmin.token), () => {
-      advisorHook.enabled = false;
-      return [{ action: 'webhookEndpoint.updated', tenantId: null, targetId: advisorHook.id }];
-    });
+    await step(
+      advisorAdmin,
+      () => gql(UPDATE_WEBHOOK_ENDPOINT, { input: { id: advisorHook.id, enabled: false } }, advisorAdmin.token),
+      () => {
+        advisorHook.enabled = false;
+        return [{ action: 'webhookEndpoint.updated', tenantId: null, targetId: advisorHook.id }];
+      },
+    );
 
     // ---- The reseller on the quiet tenant, then leaving it ----
     await accept(quietGlobal, quiet, await invitation(resellerAdmin));
     const s5 = await purchase(resellerAdmin, { tenantId: quiet, offerId: basic, quantity: 2, partnerId: advisor }, reseller);
     await quantity(resellerAdmin, s5, 3);
     await suspend(resellerSales, s5);
-    await step(resellerAdmin, () => gql(REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId: quiet, partnerId: reseller } }, resellerAdmin.token), () => [
-      { action: 'resellerRelationship.removed', tenantId: quiet },
-    ]);
+    await step(
+      resellerAdmin,
+      () => gql(REMOVE_RESELLER_RELATIONSHIP, { input: { tenantId: quiet, partnerId: reseller } }, resellerAdmin.token),
+      () => [{ action: 'resellerRelationship.removed', tenantId: quiet }],
+    );
     await refused(() => gql(CHANGE_LICENSE_QUANTITY, { input: { subscriptionId: s5, quantity: 4 } }, resellerAdmin.token), 'NOT_FOUND');
-    await step(platform, () => gql(REVOKE_OFFER_AUTHORIZATION, { input: { partnerId: otherReseller, offerId: basic } }, platform.token), () => [
-      { action: 'offer.authorizationRevoked', tenantId: null, targetId: otherReseller },
-    ]);
+    await step(
+      platform,
+      () => gql(REVOKE_OFFER_AUTHORIZATION, { input: { partnerId: otherReseller, offerId: basic } }, platform.token),
+      () => [{ action: 'offer.authorizationRevoked', tenantId: null, targetId: otherReseller }],
+    );
 
-    await step(advisorAdmin, () => gql(UPDATE_WEBHOOK_ENDPOINT, { input: { id: advisorHook.id, enabled: true } }, advisorAdmin.token), () => {
-      advisorHook.enabled = true;
-      return [{ action: 'webhookEndpoint.updated', tenantId: null, targetId: advisorHook.id }];
-    });
+    await step(
+      advisorAdmin,
+      () => gql(UPDATE_WEBHOOK_ENDPOINT, { input: { id: advisorHook.id, enabled: true } }, advisorAdmin.token),
+      () => {
+        advisorHook.enabled = true;
+        return [{ action: 'webhookEndpoint.updated', tenantId: null, targetId: advisorHook.id }];
+      },
+    );
 
     // ---- More changes on the direct tenant and the customer ----
-    await step(directGlobal, () => gql(UPDATE_WEBHOOK_ENDPOINT, { input: { id: tenantHook.id, description: 'renamed' } }, directGlobal.token), () => [
-      { action: 'webhookEndpoint.updated', tenantId: direct, targetId: tenantHook.id },
-    ]);
+    await step(
+      directGlobal,
+      () => gql(UPDATE_WEBHOOK_ENDPOINT, { input: { id: tenantHook.id, description: 'renamed' } }, directGlobal.token),
+      () => [{ action: 'webhookEndpoint.updated', tenantId: direct, targetId: tenantHook.id }],
+    );
     await suspend(directGlobal, s1);
     await reactivate(directBilling, s1);
     await refused(() => gql(SUSPEND_SUBSCRIPTION, { input: { subscriptionId: s1 } }, directReader.token), 'FORBIDDEN');
     await partnerOfRecord(resellerAdmin, s2, otherReseller);
-    await refused(() => gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId: s2, partnerId: '9999999' } }, resellerAdmin.token), 'PARTNER_NOT_FOUND');
+    await refused(
+      () => gql(SET_PARTNER_OF_RECORD, { input: { subscriptionId: s2, partnerId: '9999999' } }, resellerAdmin.token),
+      'PARTNER_NOT_FOUND',
+    );
     await partnerOfRecord(resellerAdmin, s2, advisor);
     await quantity(resellerSales, s2, 7);
     await tenant('Late Tenant');
     await tenant('Dup', 'fanout-dup.example');
-    await refused(() => gql(CREATE_TENANT, { input: { name: 'Dup', domain: 'fanout-dup.example', countryCode: 'VN' } }, platform.token), 'CONFLICT');
+    await refused(
+      () => gql(CREATE_TENANT, { input: { name: 'Dup', domain: 'fanout-dup.example', countryCode: 'VN' } }, platform.token),
+      'CONFLICT',
+    );
     await partner('5400001', ['RESELLER']);
     await authorize('5400001', await offer('FANOUT-LATE'));
 
     // ---- Routed and endpoint events ----
-    await step(resellerAdmin, () => gql(SEND_TEST_WEBHOOK, { input: { id: resellerHook.id } }, resellerAdmin.token), () => [
-      { action: 'webhook.test', tenantId: null, targetId: resellerHook.id, routedTo: resellerHook.id },
-    ]);
-    await step(advisorAdmin, () => gql(ROTATE_WEBHOOK_SECRET, { input: { id: advisorHook.id } }, advisorAdmin.token), () => [
-      { action: 'webhookEndpoint.secretRotated', tenantId: null, targetId: advisorHook.id },
-    ]);
+    await step(
+      resellerAdmin,
+      () => gql(SEND_TEST_WEBHOOK, { input: { id: resellerHook.id } }, resellerAdmin.token),
+      () => [{ action: 'webhook.test', tenantId: null, targetId: resellerHook.id, routedTo: resellerHook.id }],
+    );
+    await step(
+      advisorAdmin,
+      () => gql(ROTATE_WEBHOOK_SECRET, { input: { id: advisorHook.id } }, advisorAdmin.token),
+      () => [{ action: 'webhookEndpoint.secretRotated', tenantId: null, targetId: advisorHook.id }],
+    );
 
     expect(steps + refusals).toBeGreaterThanOrEqual(50);
     expect(refusals).toBeGreaterThanOrEqual(10);

@@ -15,7 +15,10 @@ export async function checkKeyedPurchases(report: Report, scenario: string, db: 
   const problems: string[] = [];
   let succeeded = 0;
   for (const entry of purchases) {
-    const records = await db.rows<{ resultId: string }>("SELECT resultId FROM idempotency_keys WHERE operation = 'purchaseSubscription' AND keyHash = ?", [keyHash(entry.key)]);
+    const records = await db.rows<{ resultId: string }>(
+      "SELECT resultId FROM idempotency_keys WHERE operation = 'purchaseSubscription' AND keyHash = ?",
+      [keyHash(entry.key)],
+    );
     if (entry.answeredIds.size > 1) problems.push(`${entry.key}: answered ${entry.answeredIds.size} different subscriptions`);
     if (entry.answeredIds.size === 0) {
       if (records.length !== 0) problems.push(`${entry.key}: refused (${entry.outcome}) but left ${records.length} record(s)`);
@@ -24,7 +27,10 @@ export async function checkKeyedPurchases(report: Report, scenario: string, db: 
     succeeded++;
     const [id] = entry.answeredIds;
     if (records.length !== 1 || records[0].resultId !== id) problems.push(`${entry.key}: ${records.length} record(s) for one purchase`);
-    const [{ n }] = await db.rows<{ n: number }>("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'subscription.purchased' AND targetId = ?", [id]);
+    const [{ n }] = await db.rows<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM audit_events WHERE action = 'subscription.purchased' AND targetId = ?",
+      [id],
+    );
     const [{ m }] = await db.rows<{ m: number }>(
       "SELECT COUNT(*) AS m FROM subscriptions WHERE tenantId = ? AND offerId = ? AND channel = 'RESELLER'",
       [entry.tenantId, entry.offerId],

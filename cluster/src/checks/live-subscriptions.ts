@@ -11,6 +11,9 @@ export async function checkOneLiveSubscription(report: Report, scenario: string,
     scenario,
     `at most one live subscription per (tenant, offer, channel) (${total} live)`,
     doubles.length === 0,
-    doubles.slice(0, 3).map((d) => `${d.tenantId}/${d.offerId}/${d.channel}: ${d.n}`).join('; '),
+    doubles
+      .slice(0, 3)
+      .map((d) => `${d.tenantId}/${d.offerId}/${d.channel}: ${d.n}`)
+      .join('; '),
   );
 }

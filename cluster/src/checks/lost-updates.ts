@@ -41,14 +41,22 @@ export async function checkLostUpdates(
       .sort((x, y) => x.after.version - y.after.version);
     let previous: Version = { version: 1, quantity: 1 };
     for (const link of links) {
-      if (link.before.version !== previous.version || link.after.version !== previous.version + 1 || link.before.quantity !== previous.quantity) {
-        problems.push(`${id}: the change to version ${link.after.version} started from ${JSON.stringify(link.before)}, not from ${JSON.stringify(previous)}`);
+      if (
+        link.before.version !== previous.version ||
+        link.after.version !== previous.version + 1 ||
+        link.before.quantity !== previous.quantity
+      ) {
+        problems.push(
+          `${id}: the change to version ${link.after.version} started from ${JSON.stringify(link.before)}, not from ${JSON.stringify(previous)}`,
+        );
         break;
       }
       previous = link.after;
     }
     if (row.version !== previous.version || row.quantity !== previous.quantity) {
-      problems.push(`${id}: the row is at version ${row.version} (quantity ${row.quantity}), its audit chain ends at ${JSON.stringify(previous)}`);
+      problems.push(
+        `${id}: the row is at version ${row.version} (quantity ${row.quantity}), its audit chain ends at ${JSON.stringify(previous)}`,
+      );
     }
     const acks = log.acknowledged.get(id) ?? [];
     acknowledged += acks.length;

@@ -7,11 +7,15 @@ import type { LoadLog } from '../scenarios/mixed-load';
  */
 export function checkStepsSucceeded(report: Report, scenario: string, log: LoadLog): void {
   const byKind = new Map<string, number>();
-  for (const a of log.refusedSteps) byKind.set(`${a.code} (${a.message.slice(0, 80)})`, (byKind.get(`${a.code} (${a.message.slice(0, 80)})`) ?? 0) + 1);
+  for (const a of log.refusedSteps)
+    byKind.set(`${a.code} (${a.message.slice(0, 80)})`, (byKind.get(`${a.code} (${a.message.slice(0, 80)})`) ?? 0) + 1);
   report.check(
     scenario,
     'each step found what the step before it made, whichever instance answered it',
     log.refusedSteps.length === 0,
-    [...byKind].slice(0, 3).map(([k, n]) => `${n}× ${k}`).join('; '),
+    [...byKind]
+      .slice(0, 3)
+      .map(([k, n]) => `${n}× ${k}`)
+      .join('; '),
   );
 }

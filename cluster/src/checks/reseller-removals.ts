@@ -9,7 +9,13 @@ import type { RemovalRace } from '../scenarios/mixed-load';
  * it was removed nor one bought or reactivated after it. Checked on the final rows, and on the answers: a
  * removal and a sale that raced cannot both have succeeded.
  */
-export async function checkResellerRemovals(report: Report, scenario: string, db: Database, resellerId: string, races: RemovalRace[]): Promise<void> {
+export async function checkResellerRemovals(
+  report: Report,
+  scenario: string,
+  db: Database,
+  resellerId: string,
+  races: RemovalRace[],
+): Promise<void> {
   const broken = await db.rows<{ tenantId: string; n: number }>(
     `SELECT s.tenantId, COUNT(*) AS n FROM subscriptions s
        WHERE s.channel = 'RESELLER' AND s.resellerId = ? AND s.status = 'ACTIVE'
@@ -36,6 +42,8 @@ export async function checkResellerRemovals(report: Report, scenario: string, db
       bothAnswered.length ? `${bothAnswered.length} race(s) where the removal and a sale both succeeded` : '',
       races.length === 0 ? 'no race ran' : '',
       [...outcomes].map(([k, n]) => `${n}× ${k}`).join('; '),
-    ].filter(Boolean).join(' | '),
+    ]
+      .filter(Boolean)
+      .join(' | '),
   );
 }

@@ -49,7 +49,13 @@ interface EventRow {
   after: string | null;
 }
 
-type Snapshot = Record<string, unknown> & { version?: number; quantity?: number; termStartsAt?: string; termEndsAt?: string; scheduledChange?: { quantity?: number | null } | null };
+type Snapshot = Record<string, unknown> & {
+  version?: number;
+  quantity?: number;
+  termStartsAt?: string;
+  termEndsAt?: string;
+  scheduledChange?: { quantity?: number | null } | null;
+};
 
 interface Event {
   id: string;
@@ -93,7 +99,14 @@ async function readNode(db: Database, ids: string[]): Promise<NodeView> {
     for (const e of found2) {
       hash.update(JSON.stringify(e));
       const list = events.get(e.targetId) ?? [];
-      list.push({ id: e.id, at: timeOf(e.at), action: e.action, actorSubject: e.actorSubject, before: parse(e.before), after: parse(e.after) });
+      list.push({
+        id: e.id,
+        at: timeOf(e.at),
+        action: e.action,
+        actorSubject: e.actorSubject,
+        before: parse(e.before),
+        after: parse(e.after),
+      });
       events.set(e.targetId, list);
     }
   }
@@ -155,11 +168,14 @@ function evaluate(view: NodeView, subscriptions: TermSubscription[], crossed: nu
     if (gotRenewed.join() !== wantRenewed.join() || gotExpired.join() !== wantExpired.join()) {
       problems.add(
         'events',
-        at(`${s.id} (${s.group}): renewed for term ends [${gotRenewed.map(iso).join(', ')}], expired at [${gotExpired.map(iso).join(', ')}]; want renewed [${wantRenewed.map(iso).join(', ')}], expired [${wantExpired.map(iso).join(', ')}]`),
+        at(
+          `${s.id} (${s.group}): renewed for term ends [${gotRenewed.map(iso).join(', ')}], expired at [${gotExpired.map(iso).join(', ')}]; want renewed [${wantRenewed.map(iso).join(', ')}], expired [${wantExpired.map(iso).join(', ')}]`,
+        ),
       );
     }
     for (const e of [...renewals, ...expiries]) {
-      if (e.actorSubject !== 'system:lifecycle-sweep') problems.add('events', at(`${s.id}: ${e.action} ${e.id} by ${e.actorSubject}, not the sweep`));
+      if (e.actorSubject !== 'system:lifecycle-sweep')
+        problems.add('events', at(`${s.id}: ${e.action} ${e.id} by ${e.actorSubject}, not the sweep`));
     }
 
     // Anchored terms, in every renewal event and in the row.
@@ -167,12 +183,24 @@ function evaluate(view: NodeView, subscriptions: TermSubscription[], crossed: nu
       const k = ends.indexOf(timeOf(e.before?.termEndsAt));
       if (k < 1) continue; // reported above
       if (timeOf(e.after?.termStartsAt) !== ends[k] || timeOf(e.after?.termEndsAt) !== ends[k + 1]) {
-        problems.add('terms', at(`${s.id}: the renewal at ${iso(ends[k])} started a term ${e.after?.termStartsAt} – ${e.after?.termEndsAt}, want ${iso(ends[k])} – ${iso(ends[k + 1])}`));
+        problems.add(
+          'terms',
+          at(
+            `${s.id}: the renewal at ${iso(ends[k])} started a term ${e.after?.termStartsAt} – ${e.after?.termEndsAt}, want ${iso(ends[k])} – ${iso(ends[k + 1])}`,
+          ),
+        );
       }
     }
     const want = expiring
       ? { status: 'EXPIRED', termStartsAt: ends[0], termEndsAt: ends[1], termMonths: 1, autoRenew: 0, expiredAt: ends[1] }
-      : { status: 'ACTIVE', termStartsAt: ends[crossed], termEndsAt: ends[crossed + 1], termMonths: crossed + 1, autoRenew: 1, expiredAt: Number.NaN };
+      : {
+          status: 'ACTIVE',
+          termStartsAt: ends[crossed],
+          termEndsAt: ends[crossed + 1],
+          termMonths: crossed + 1,
+          autoRenew: 1,
+          expiredAt: Number.NaN,
+        };
     const has = {
       status: row.status,
       termStartsAt: timeOf(row.termStartsAt),
@@ -182,33 +210,62 @@ function evaluate(view: NodeView, subscriptions: TermSubscription[], crossed: nu
       expiredAt: row.expiredAt === null ? Number.NaN : timeOf(row.expiredAt),
     };
     if (JSON.stringify(has) !== JSON.stringify(want)) {
-      const show = (v: typeof want) => `${v.status} ${iso(v.termStartsAt)} – ${iso(v.termEndsAt)} (${v.termMonths} months, autoRenew ${v.autoRenew}, expiredAt ${iso(v.expiredAt)})`;
+      const show = (v: typeof want) =>
+        `${v.status} ${iso(v.termStartsAt)} – ${iso(v.termEndsAt)} (${v.termMonths} months, autoRenew ${v.autoRenew}, expiredAt ${iso(v.expiredAt)})`;
       problems.add('terms', at(`${s.id} (${s.group}, bought ${iso(ends[0])}): the row is ${show(has)}, want ${show(want)}`));
     }
 
     // The scheduled quantity: applied by the first renewal and cleared there, never again.
     const scheduled = row.scheduledChange === null ? null : (JSON.parse(row.scheduledChange) as { quantity?: number | null } | null);
     const raisedBy = s.raced === 'OK' ? 1 : 0;
-    const quantities = s.group === 'scheduled' ? [s.scheduledQuantity!] : s.raced !== null && UNANSWERED.has(s.raced) ? [s.quantity, s.quantity + 1] : [s.quantity + raisedBy];
+    const quantities =
+      s.group === 'scheduled'
+        ? [s.scheduledQuantity!]
+        : s.raced !== null && UNANSWERED.has(s.raced)
+          ? [s.quantity, s.quantity + 1]
+          : [s.quantity + raisedBy];
     if (scheduled !== null || !quantities.includes(row.quantity)) {
-      problems.add('scheduled', at(`${s.id} (${s.group}): quantity ${row.quantity} (want ${quantities.join(' or ')}), scheduledChange ${row.scheduledChange}`));
+      problems.add(
+        'scheduled',
+        at(`${s.id} (${s.group}): quantity ${row.quantity} (want ${quantities.join(' or ')}), scheduledChange ${row.scheduledChange}`),
+      );
     }
     const byEnd = [...renewals].sort((a, b) => timeOf(a.before?.termEndsAt) - timeOf(b.before?.termEndsAt));
     if (s.group === 'scheduled') {
       const first = byEnd.at(0);
       const later = byEnd.slice(1);
-      if (first && (first.before?.scheduledChange?.quantity !== s.scheduledQuantity || first.after?.quantity !== s.scheduledQuantity || first.after.scheduledChange != null)) {
-        problems.add('scheduled', at(`${s.id}: the first renewal went from quantity ${first.before?.quantity} (scheduled ${JSON.stringify(first.before?.scheduledChange)}) to ${first.after?.quantity} (scheduled ${JSON.stringify(first.after?.scheduledChange)}), want ${s.scheduledQuantity} and null`));
+      if (
+        first &&
+        (first.before?.scheduledChange?.quantity !== s.scheduledQuantity ||
+          first.after?.quantity !== s.scheduledQuantity ||
+          first.after.scheduledChange != null)
+      ) {
+        problems.add(
+          'scheduled',
+          at(
+            `${s.id}: the first renewal went from quantity ${first.before?.quantity} (scheduled ${JSON.stringify(first.before?.scheduledChange)}) to ${first.after?.quantity} (scheduled ${JSON.stringify(first.after?.scheduledChange)}), want ${s.scheduledQuantity} and null`,
+          ),
+        );
       }
       for (const e of later) {
         if (e.before?.scheduledChange != null || e.after?.quantity !== s.scheduledQuantity) {
-          problems.add('scheduled', at(`${s.id}: the renewal at ${e.before?.termEndsAt} found scheduledChange ${JSON.stringify(e.before?.scheduledChange)} and left quantity ${e.after?.quantity}`));
+          problems.add(
+            'scheduled',
+            at(
+              `${s.id}: the renewal at ${e.before?.termEndsAt} found scheduledChange ${JSON.stringify(e.before?.scheduledChange)} and left quantity ${e.after?.quantity}`,
+            ),
+          );
         }
       }
     } else {
       for (const e of byEnd) {
         if (e.before?.scheduledChange != null || e.after?.scheduledChange != null || e.after?.quantity !== e.before?.quantity) {
-          problems.add('scheduled', at(`${s.id} (${s.group}, nothing scheduled): the renewal at ${e.before?.termEndsAt} changed quantity ${e.before?.quantity} → ${e.after?.quantity}, scheduledChange ${JSON.stringify(e.after?.scheduledChange)}`));
+          problems.add(
+            'scheduled',
+            at(
+              `${s.id} (${s.group}, nothing scheduled): the renewal at ${e.before?.termEndsAt} changed quantity ${e.before?.quantity} → ${e.after?.quantity}, scheduledChange ${JSON.stringify(e.after?.scheduledChange)}`,
+            ),
+          );
         }
       }
     }
@@ -222,7 +279,10 @@ function evaluate(view: NodeView, subscriptions: TermSubscription[], crossed: nu
     for (const link of links) {
       const from = link.before?.version ?? 0;
       if (from !== previous || link.after!.version !== previous + 1) {
-        problems.add('version', at(`${s.id}: ${link.action} ${link.id} went from version ${from} to ${link.after!.version}, after version ${previous}`));
+        problems.add(
+          'version',
+          at(`${s.id}: ${link.action} ${link.id} went from version ${from} to ${link.after!.version}, after version ${previous}`),
+        );
         break;
       }
       previous = link.after!.version!;
@@ -235,7 +295,9 @@ function evaluate(view: NodeView, subscriptions: TermSubscription[], crossed: nu
     if (row.version !== previous || !raceChanges.includes(made)) {
       problems.add(
         'version',
-        at(`${s.id} (${s.group}): version ${row.version}, chain ends at ${previous}; want 1 + ${s.apiChanges} API change(s) + ${termChanges} term end(s)${bumpingNotices ? ` + ${bumpingNotices} notice(s)` : ''}${s.raced ? ` + the raced increase (${s.raced})` : ''}`),
+        at(
+          `${s.id} (${s.group}): version ${row.version}, chain ends at ${previous}; want 1 + ${s.apiChanges} API change(s) + ${termChanges} term end(s)${bumpingNotices ? ` + ${bumpingNotices} notice(s)` : ''}${s.raced ? ` + the raced increase (${s.raced})` : ''}`,
+        ),
       );
     }
 
@@ -244,9 +306,11 @@ function evaluate(view: NodeView, subscriptions: TermSubscription[], crossed: nu
     for (const e of notices) {
       const end = timeOf(e.after?.termEndsAt ?? e.before?.termEndsAt);
       noticed.set(end, (noticed.get(end) ?? 0) + 1);
-      if (e.at >= end) problems.add('notices', at(`${s.id}: subscription.termEnding ${e.id} at ${iso(e.at)} for the term that ended ${iso(end)}`));
+      if (e.at >= end)
+        problems.add('notices', at(`${s.id}: subscription.termEnding ${e.id} at ${iso(e.at)} for the term that ended ${iso(end)}`));
     }
-    for (const [end, n] of noticed) if (n > 1) problems.add('notices', at(`${s.id}: ${n} subscription.termEnding for the term ending ${iso(end)}`));
+    for (const [end, n] of noticed)
+      if (n > 1) problems.add('notices', at(`${s.id}: ${n} subscription.termEnding for the term ending ${iso(end)}`));
   }
   return counts;
 }
@@ -257,7 +321,13 @@ function evaluate(view: NodeView, subscriptions: TermSubscription[], crossed: nu
  * `subscription.expired` at the first (off); term starts and ends anchored to the purchase; a scheduled
  * quantity applied once, by the first renewal, then cleared; versions counting exactly the changes made.
  */
-export async function checkTermEnds(report: Report, scenario: string, nodes: Database[], subscriptions: TermSubscription[], crossed: number): Promise<TermEndCounts> {
+export async function checkTermEnds(
+  report: Report,
+  scenario: string,
+  nodes: Database[],
+  subscriptions: TermSubscription[],
+  crossed: number,
+): Promise<TermEndCounts> {
   const ids = subscriptions.map((s) => s.id);
   const views = [];
   for (const db of nodes) views.push(await readNode(db, ids));
@@ -267,7 +337,8 @@ export async function checkTermEnds(report: Report, scenario: string, nodes: Dat
   const groups = new Map<TermGroup, number>();
   for (const s of subscriptions) groups.set(s.group, (groups.get(s.group) ?? 0) + 1);
   const describeGroups = [...groups].map(([g, n]) => `${n} ${g}`).join(', ');
-  const sample = (kind: string) => problems.of(kind).slice(0, 4).join('; ') + (problems.of(kind).length > 4 ? ` (+${problems.of(kind).length - 4} more)` : '');
+  const sample = (kind: string) =>
+    problems.of(kind).slice(0, 4).join('; ') + (problems.of(kind).length > 4 ? ` (+${problems.of(kind).length - 4} more)` : '');
 
   const digests = views.map((v) => `${v.name} ${v.digest}`);
   report.check(
@@ -282,14 +353,24 @@ export async function checkTermEnds(report: Report, scenario: string, nodes: Dat
     problems.of('events').length === 0 && counts.every((c) => c.renewed + c.expired === c.termEndsCrossed),
     sample('events'),
   );
-  report.check(scenario, 'termStartsAt/termEndsAt/termMonths anchored to the purchase (end-of-month clamped) in every renewal and row', problems.of('terms').length === 0, sample('terms'));
+  report.check(
+    scenario,
+    'termStartsAt/termEndsAt/termMonths anchored to the purchase (end-of-month clamped) in every renewal and row',
+    problems.of('terms').length === 0,
+    sample('terms'),
+  );
   report.check(
     scenario,
     `the scheduled quantity applied once, at the first renewal, then scheduledChange null (${groups.get('scheduled') ?? 0} scheduled); no other renewal changed a quantity`,
     problems.of('scheduled').length === 0,
     sample('scheduled'),
   );
-  report.check(scenario, 'version = 1 + the changes made, each event one link of an unbroken version chain', problems.of('version').length === 0, sample('version'));
+  report.check(
+    scenario,
+    'version = 1 + the changes made, each event one link of an unbroken version chain',
+    problems.of('version').length === 0,
+    sample('version'),
+  );
   report.check(
     scenario,
     `at most one subscription.termEnding per term, none written after its term ended (${first.notices} notices), no subscription deleted (${first.deleted})`,

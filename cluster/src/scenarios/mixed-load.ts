@@ -88,7 +88,16 @@ export interface LoadOptions {
  * the sales (reactivation, purchase) they must not let through.
  */
 export async function mixedLoad(world: World, routable: Routable, options: LoadOptions): Promise<LoadLog> {
-  const log: LoadLog = { tally: new Tally(), acknowledged: new Map(), uncertain: new Map(), purchases: [], races: [], failures: [], refusedSteps: [], durationMs: 0 };
+  const log: LoadLog = {
+    tally: new Tally(),
+    acknowledged: new Map(),
+    uncertain: new Map(),
+    purchases: [],
+    races: [],
+    failures: [],
+    refusedSteps: [],
+    durationMs: 0,
+  };
   const started = Date.now();
   const deadline = started + options.seconds * 1000;
   const running = () => Date.now() < deadline && !options.stop?.requested;
@@ -142,7 +151,10 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
   const versionedWorker = async () => {
     while (running()) {
       const hot = pickFrom(world.hot);
-      const read = record('subscription', await gql<{ subscription: SubscriptionView }>(await any(), hot.token, SUBSCRIPTION, { id: hot.subscription.id }));
+      const read = record(
+        'subscription',
+        await gql<{ subscription: SubscriptionView }>(await any(), hot.token, SUBSCRIPTION, { id: hot.subscription.id }),
+      );
       if (read.code === 'OK') await changeQuantity(hot, read.data!.subscription.version);
     }
   };
@@ -159,7 +171,8 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
       if (free.length === 0) {
         // Every slot is taken: a new customer of the seller brings fresh ones.
         const created = record('createCustomer', await createCustomer(await any(), world.seller, `buyer-${run}-${buyers++}`));
-        if (succeeded(created)) free.push(...world.offers.map((offerId) => ({ tenantId: created.data!.createCustomer.customer.id, offerId })));
+        if (succeeded(created))
+          free.push(...world.offers.map((offerId) => ({ tenantId: created.data!.createCustomer.customer.id, offerId })));
         continue;
       }
       // A slot is retaken only once its first purchase has answered, so which of the two wins is known.
@@ -174,7 +187,10 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
       await Promise.all(
         copies.map(async (instance) => {
           for (let attempt = 0; attempt < 6; attempt++) {
-            const answer = record('purchaseSubscription(key)', await purchase(attempt === 0 ? instance : await any(), world.seller.admin, input));
+            const answer = record(
+              'purchaseSubscription(key)',
+              await purchase(attempt === 0 ? instance : await any(), world.seller.admin, input),
+            );
             if (SENT_AGAIN.has(answer.code)) continue;
             if (answer.code === 'OK') entry.answeredIds.add(answer.data!.purchaseSubscription.subscription.id);
             // A free slot must be bought; a taken one is refused with CONFLICT (one live subscription per offer).
@@ -195,17 +211,25 @@ export async function mixedLoad(world: World, routable: Routable, options: LoadO
       const created = record('createCustomer', await createCustomer(await any(), world.leaver, label));
       if (!succeeded(created)) continue;
       const tenantId = created.data!.createCustomer.customer.id;
-      const first = record('purchaseSubscription', await purchase(await any(), world.leaver.admin, { tenantId, offerId: world.offers[0], quantity: 2 }));
+      const first = record(
+        'purchaseSubscription',
+        await purchase(await any(), world.leaver.admin, { tenantId, offerId: world.offers[0], quantity: 2 }),
+      );
       if (!succeeded(first)) continue;
       const suspendedId = first.data!.purchaseSubscription.subscription.id;
-      const suspended = record('suspendSubscription', await gql(await any(), world.leaver.admin, SUSPEND, { input: { subscriptionId: suspendedId } }));
+      const suspended = record(
+        'suspendSubscription',
+        await gql(await any(), world.leaver.admin, SUSPEND, { input: { subscriptionId: suspendedId } }),
+      );
       if (!succeeded(suspended)) continue;
       // Three instances, three requests at once: two sales that must not outlive the relationship, and its removal.
       const [a, b, c] = spread(await ready(), 3);
       const [reactivate, sale, remove] = await Promise.all([
         gql(a, world.leaver.admin, REACTIVATE, { input: { subscriptionId: suspendedId } }).then((r) => record('reactivateSubscription', r)),
         purchase(b, world.leaver.admin, { tenantId, offerId: world.offers[1], quantity: 2 }).then((r) => record('purchaseSubscription', r)),
-        gql(c, world.leaver.admin, REMOVE_RESELLER, { input: { tenantId, partnerId: world.leaver.id } }).then((r) => record('removeResellerRelationship', r)),
+        gql(c, world.leaver.admin, REMOVE_RESELLER, { input: { tenantId, partnerId: world.leaver.id } }).then((r) =>
+          record('removeResellerRelationship', r),
+        ),
       ]);
       log.races.push({ tenantId, suspendedId, reactivate: reactivate.code, purchase: sale.code, remove: remove.code });
     }

@@ -41,14 +41,28 @@ export async function scenario2(
   const customers = await purchaseCustomers(instances[0], world, 5, `s2-${Date.now().toString(36)}`);
   const inFlightCustomers = await purchaseCustomers(instances[0], world, 2, `s2-in-flight-${Date.now().toString(36)}`);
   const inFlightSlots = inFlightCustomers.flatMap((tenantId) => world.offers.slice(0, 5).map((offerId) => ({ tenantId, offerId })));
-  const inputOf = (entry: { key: string; tenantId: string; offerId: string }) => ({ tenantId: entry.tenantId, offerId: entry.offerId, quantity: 4, idempotencyKey: entry.key });
+  const inputOf = (entry: { key: string; tenantId: string; offerId: string }) => ({
+    tenantId: entry.tenantId,
+    offerId: entry.offerId,
+    quantity: 4,
+    idempotencyKey: entry.key,
+  });
   const retriedPurchases: KeyedPurchase[] = [];
   // Keyed purchases sent straight to the instance whose node is dead, as a client whose balancer has not noticed.
   const [strandedCustomer] = await purchaseCustomers(instances[0], world, 1, `s2-stranded-${Date.now().toString(36)}`);
-  const stranded: KeyedPurchase[] = world.offers.slice(0, 5).map((offerId, i) => ({ key: `stranded-${process.pid}-${i}`, tenantId: strandedCustomer, offerId, answeredIds: new Set(), outcome: '' }));
+  const stranded: KeyedPurchase[] = world.offers.slice(0, 5).map((offerId, i) => ({
+    key: `stranded-${process.pid}-${i}`,
+    tenantId: strandedCustomer,
+    offerId,
+    answeredIds: new Set(),
+    outcome: '',
+  }));
   const retriesBefore = await retryCounts(onKilledNode);
   let killedInFlight = 0;
-  const since = await versionsNow(databases[0], world.hot.map((h) => h.subscription.id));
+  const since = await versionsNow(
+    databases[0],
+    world.hot.map((h) => h.subscription.id),
+  );
   const balancer = new Balancer([...instances]);
   balancer.start();
   // Answers after a failure, by instance and code: did the survivors keep answering?
@@ -66,7 +80,8 @@ export async function scenario2(
       if (phase === 'node killed') longestPause = Math.max(longestPause, Date.now() - lastCommit);
       lastCommit = Date.now();
     }
-    if (answer.instance === onKilledNode.name && ['INTERNAL_SERVER_ERROR', 'NETWORK', 'NO_CODE'].includes(answer.code)) failedOnKilledNode.push({ at: Date.now(), answer });
+    if (answer.instance === onKilledNode.name && ['INTERNAL_SERVER_ERROR', 'NETWORK', 'NO_CODE'].includes(answer.code))
+      failedOnKilledNode.push({ at: Date.now(), answer });
     if (!phase) return;
     const key = `${phase}|${answer.instance}|${answer.code}`;
     after.set(key, (after.get(key) ?? 0) + 1);
@@ -92,10 +107,19 @@ export async function scenario2(
       const status = await readiness(onKilledNode);
       return status === 503 ? status : undefined;
     }).catch(() => 0);
-    report.figure(`${NAME}: /readyz of ${onKilledNode.name} answered 503 ${seconds(Date.now() - nodeKilledAt)} after ${killedNode.name} died`);
+    report.figure(
+      `${NAME}: /readyz of ${onKilledNode.name} answered 503 ${seconds(Date.now() - nodeKilledAt)} after ${killedNode.name} died`,
+    );
     await until('the balancer to route around it', 30_000, async () => (balancer.isUp(onKilledNode) ? undefined : true));
-    report.figure(`${NAME}: the balancer routed around ${onKilledNode.name} ${seconds(Date.now() - nodeKilledAt)} after ${killedNode.name} died`);
-    report.check(NAME, `/readyz of ${onKilledNode.name} (on the killed ${killedNode.name}) answers 503`, unready === 503, `after ${seconds(Date.now() - nodeKilledAt)}`);
+    report.figure(
+      `${NAME}: the balancer routed around ${onKilledNode.name} ${seconds(Date.now() - nodeKilledAt)} after ${killedNode.name} died`,
+    );
+    report.check(
+      NAME,
+      `/readyz of ${onKilledNode.name} (on the killed ${killedNode.name}) answers 503`,
+      unready === 503,
+      `after ${seconds(Date.now() - nodeKilledAt)}`,
+    );
     const strandedAnswers = await Promise.all(stranded.map((entry) => purchase(onKilledNode, world.seller.admin, inputOf(entry))));
     strandedAnswers.forEach((answer, i) => {
       stranded[i].outcome = answer.code;
@@ -113,12 +137,21 @@ export async function scenario2(
     await sleep(12_000);
     report.figure(`${NAME}: after ${killedNode.name} died, the longest pause between two committed changes was ${seconds(longestPause)}`);
     const retried = retriesBetween([retriesBefore], [await retryCounts(onKilledNode)]).byReason.get('node_unavailable') ?? 0;
-    const answers = [...after].filter(([key]) => key.startsWith(`node killed|${onKilledNode.name}|`)).map(([key, n]) => `${n} ${key.split('|')[2]}`);
-    report.figure(`${NAME}: ${onKilledNode.name} ran ${retried} units of work again on another node (node_unavailable) and answered ${answers.join(', ') || 'nothing'} while ${killedNode.name} was dead`);
+    const answers = [...after]
+      .filter(([key]) => key.startsWith(`node killed|${onKilledNode.name}|`))
+      .map(([key, n]) => `${n} ${key.split('|')[2]}`);
+    report.figure(
+      `${NAME}: ${onKilledNode.name} ran ${retried} units of work again on another node (node_unavailable) and answered ${answers.join(', ') || 'nothing'} while ${killedNode.name} was dead`,
+    );
     phase = 'instance killed';
     // Keyed purchases sent to the instance as it dies: whatever happened to them there, the client's retry
     // with the same key through another instance must end with one subscription per key.
-    const inFlight = inFlightSlots.map((slot, i) => ({ key: `in-flight-${process.pid}-${i}`, ...slot, answeredIds: new Set<string>(), outcome: '' }));
+    const inFlight = inFlightSlots.map((slot, i) => ({
+      key: `in-flight-${process.pid}-${i}`,
+      ...slot,
+      answeredIds: new Set<string>(),
+      outcome: '',
+    }));
     const lost = inFlight.map((entry) => purchase(killedInstance, world.seller.admin, { ...inputOf(entry) }));
     await sleep(5);
     balancer.remove(killedInstance);
@@ -143,7 +176,8 @@ export async function scenario2(
     let watching = true as boolean;
     const watch = (async () => {
       while (watching) {
-        for (const node of cluster.nodes.slice(0, 2)) seen.add(`${node.name} ${(await cluster.status(node).catch(() => ({ state: 'unreachable' }))).state}`);
+        for (const node of cluster.nodes.slice(0, 2))
+          seen.add(`${node.name} ${(await cluster.status(node).catch(() => ({ state: 'unreachable' }))).state}`);
         await sleep(200);
       }
     })();
@@ -154,10 +188,21 @@ export async function scenario2(
     const rejoinedIn = Date.now() - restartAt;
     report.figure(`${NAME}: states of the other nodes while ${killedNode.name} rejoined: ${[...seen].sort().join(', ')}`);
     const log = readFileSync(join(killedNode.directory, 'error.log'), 'utf8');
-    const transfer = /IST received|Receiving IST/.test(log) ? 'IST' : /SST .*complete|SST succeeded|wsrep_sst_rsync/i.test(log) ? 'SST' : 'unknown transfer';
+    const transfer = /IST received|Receiving IST/.test(log)
+      ? 'IST'
+      : /SST .*complete|SST succeeded|wsrep_sst_rsync/i.test(log)
+        ? 'SST'
+        : 'unknown transfer';
     report.figure(`${NAME}: ${killedNode.name} rejoined by ${transfer} and was Synced ${seconds(rejoinedIn)} after its restart`);
-    const readyAgain = await until(`${onKilledNode.name} /readyz 200`, 30_000, async () => ((await readiness(onKilledNode)) === 200 ? 200 : undefined)).catch(() => 0);
-    report.check(NAME, `${killedNode.name} rejoins (${transfer}) and ${onKilledNode.name}'s /readyz is 200 again`, readyAgain === 200, `Synced ${seconds(rejoinedIn)} after restart`);
+    const readyAgain = await until(`${onKilledNode.name} /readyz 200`, 30_000, async () =>
+      (await readiness(onKilledNode)) === 200 ? 200 : undefined,
+    ).catch(() => 0);
+    report.check(
+      NAME,
+      `${killedNode.name} rejoins (${transfer}) and ${onKilledNode.name}'s /readyz is 200 again`,
+      readyAgain === 200,
+      `Synced ${seconds(rejoinedIn)} after restart`,
+    );
     phase = 'node rejoined';
     await sleep(Math.max(8_000, loadSeconds * 1000 - (Date.now() - nodeKilledAt) - 8_000));
   } finally {
@@ -165,7 +210,9 @@ export async function scenario2(
     const log = await load;
     balancer.stop();
     process.stdout.write(`${log.tally.describe()}\n`);
-    report.figure(`${NAME}: ${log.tally.total()} requests in ${seconds(log.durationMs)}, ${log.tally.count('QUERY_TOO_COMPLEX')} answered with the request time limit (503)`);
+    report.figure(
+      `${NAME}: ${log.tally.total()} requests in ${seconds(log.durationMs)}, ${log.tally.count('QUERY_TOO_COMPLEX')} answered with the request time limit (503)`,
+    );
     // Who must keep answering in each phase: the instances alive whose node is up.
     const serving: Record<string, Instance[]> = {
       'node killed': [instances[0], killedInstance],
@@ -176,14 +223,22 @@ export async function scenario2(
     for (const [phaseName, expected] of Object.entries(serving)) {
       const answered = expected.map((i) => `${i.name} ${after.get(`${phaseName}|${i.name}|OK`) ?? 0} OK`);
       const silent = expected.filter((i) => !after.get(`${phaseName}|${i.name}|OK`));
-      report.check(NAME, `while ${phaseName.replace('node', 'a node is')}, ${expected.map((i) => i.name).join(' and ')} kept answering`, silent.length === 0, answered.join(', '));
+      report.check(
+        NAME,
+        `while ${phaseName.replace('node', 'a node is')}, ${expected.map((i) => i.name).join(' and ')} kept answering`,
+        silent.length === 0,
+        answered.join(', '),
+      );
     }
     const unexpected = log.failures.filter((f) => f.instance !== killedInstance.name && f.instance !== onKilledNode.name);
     report.check(
       NAME,
       `the instances that were not killed and whose node was up never answered INTERNAL_SERVER_ERROR (${log.failures.length} unanswered in all)`,
       unexpected.length === 0,
-      unexpected.slice(0, 3).map((f) => `${f.instance}: ${f.code} ${f.message}`).join('; '),
+      unexpected
+        .slice(0, 3)
+        .map((f) => `${f.instance}: ${f.code} ${f.message}`)
+        .join('; '),
     );
     // The instance whose node dies fails over to the next node: the requests in flight there are run again (before
     // COMMIT) or looked up (a COMMIT whose answer was lost), and the ones that reach it before the balancer routes
@@ -200,14 +255,23 @@ export async function scenario2(
     const retried = log.purchases.filter((p) => p.answeredIds.size > 0);
     const [db] = databases;
     checkStepsSucceeded(report, NAME, log);
-  await checkLostUpdates(report, NAME, db, world.hot.map((h) => h.subscription.id), log, since);
+    await checkLostUpdates(
+      report,
+      NAME,
+      db,
+      world.hot.map((h) => h.subscription.id),
+      log,
+      since,
+    );
     await checkKeyedPurchases(report, NAME, db, log.purchases);
     const unbought = retriedPurchases.filter((p) => p.outcome !== 'OK');
     report.check(
       NAME,
       `${retriedPurchases.length} keyed purchases sent to ${killedInstance.name} as it died (${killedInFlight} unanswered) and retried through ${instances[0].name} were all bought`,
       retriedPurchases.length === inFlightSlots.length && unbought.length === 0 && killedInFlight > 0,
-      [unbought.map((p) => `${p.key}: ${p.outcome}`).join('; '), killedInFlight === 0 ? 'none was in flight when the instance died' : ''].filter(Boolean).join(' | '),
+      [unbought.map((p) => `${p.key}: ${p.outcome}`).join('; '), killedInFlight === 0 ? 'none was in flight when the instance died' : '']
+        .filter(Boolean)
+        .join(' | '),
     );
     await checkKeyedPurchases(report, `${NAME} (retried after the instance died)`, db, retriedPurchases);
     await checkKeyedPurchases(report, `${NAME} (sent to the instance on the dead node)`, db, stranded);

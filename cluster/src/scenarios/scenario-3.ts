@@ -24,15 +24,27 @@ export async function scenario3(report: Report, world: World, instances: Instanc
   let endpointId = '';
   try {
     const created = ok(
-      await gql<{ createWebhookEndpoint: { webhookEndpoint: { id: string; createdAt: string }; secret: string } }>(instances[0], world.platform, CREATE_ENDPOINT, {
-        input: { url: receiver.url, description: 'cluster scenario 3' },
-      }),
+      await gql<{ createWebhookEndpoint: { webhookEndpoint: { id: string; createdAt: string }; secret: string } }>(
+        instances[0],
+        world.platform,
+        CREATE_ENDPOINT,
+        {
+          input: { url: receiver.url, description: 'cluster scenario 3' },
+        },
+      ),
       'createWebhookEndpoint',
     ).createWebhookEndpoint;
     endpointId = created.webhookEndpoint.id;
     receiver.secret = created.secret;
     const customers = await purchaseCustomers(instances[0], world, 5, `s3-${Date.now().toString(36)}`);
-    const log = await mixedLoad(world, () => instances, { seconds, quantityWorkers: 4, versionedWorkers: 1, purchaseWorkers: 2, raceWorkers: 2, customers });
+    const log = await mixedLoad(world, () => instances, {
+      seconds,
+      quantityWorkers: 4,
+      versionedWorkers: 1,
+      purchaseWorkers: 2,
+      raceWorkers: 2,
+      customers,
+    });
     report.figure(`${NAME}: ${log.tally.total()} requests in ${(log.durationMs / 1000).toFixed(1)} s`);
     // Events that committed while the endpoint existed all have a delivery (the fan-out is in their transaction).
     const missing = await db.rows<{ id: string }>(
@@ -40,9 +52,15 @@ export async function scenario3(report: Report, world: World, instances: Instanc
       [new Date(Date.parse(created.webhookEndpoint.createdAt) + 1_000), endpointId],
     );
     const pendingNow = async () =>
-      (await db.rows<{ n: number }>("SELECT COUNT(*) AS n FROM webhook_deliveries WHERE endpointId = ? AND status <> 'SUCCEEDED'", [endpointId]))[0].n;
+      (
+        await db.rows<{ n: number }>("SELECT COUNT(*) AS n FROM webhook_deliveries WHERE endpointId = ? AND status <> 'SUCCEEDED'", [
+          endpointId,
+        ])
+      )[0].n;
     const drainedIn = Date.now();
-    await until('every delivery SUCCEEDED', 180_000, async () => (Number(await pendingNow()) === 0 ? true : undefined)).catch(() => undefined);
+    await until('every delivery SUCCEEDED', 180_000, async () => (Number(await pendingNow()) === 0 ? true : undefined)).catch(
+      () => undefined,
+    );
     const deliveries = await db.rows<{ id: string; eventId: string; status: string; attempts: number }>(
       'SELECT id, eventId, status, attempts FROM webhook_deliveries WHERE endpointId = ?',
       [endpointId],
@@ -57,15 +75,35 @@ export async function scenario3(report: Report, world: World, instances: Instanc
     report.figure(
       `${NAME}: ${deliveries.length} deliveries, ${receiver.received.length} requests received (${retried} deliveries retried), all SUCCEEDED ${((Date.now() - drainedIn) / 1000).toFixed(1)} s after the load`,
     );
-    report.check(NAME, `every event committed while the endpoint existed has a delivery (${deliveries.length})`, missing.length === 0 && deliveries.length > 0, missing.length ? `${missing.length} without, e.g. ${missing[0].id}` : '');
+    report.check(
+      NAME,
+      `every event committed while the endpoint existed has a delivery (${deliveries.length})`,
+      missing.length === 0 && deliveries.length > 0,
+      missing.length ? `${missing.length} without, e.g. ${missing[0].id}` : '',
+    );
     report.check(
       NAME,
       'the receiver got every event at least once (answered 2xx)',
       undelivered.length === 0,
-      undelivered.length ? `${undelivered.length} not received, e.g. ${undelivered[0].id} (${undelivered[0].status}, ${undelivered[0].attempts} attempts)` : '',
+      undelivered.length
+        ? `${undelivered.length} not received, e.g. ${undelivered[0].id} (${undelivered[0].status}, ${undelivered[0].attempts} attempts)`
+        : '',
     );
-    report.check(NAME, 'no (Tenantry-Delivery-Id, Tenantry-Delivery-Attempt) pair arrived twice', twice.length === 0 && pairs.size > 0, twice.slice(0, 3).map(([k, n]) => `${k} ×${n}`).join('; '));
-    report.check(NAME, 'every request carried a valid Tenantry-Signature', unsigned.length === 0, unsigned.length ? `${unsigned.length} did not` : '');
+    report.check(
+      NAME,
+      'no (Tenantry-Delivery-Id, Tenantry-Delivery-Attempt) pair arrived twice',
+      twice.length === 0 && pairs.size > 0,
+      twice
+        .slice(0, 3)
+        .map(([k, n]) => `${k} ×${n}`)
+        .join('; '),
+    );
+    report.check(
+      NAME,
+      'every request carried a valid Tenantry-Signature',
+      unsigned.length === 0,
+      unsigned.length ? `${unsigned.length} did not` : '',
+    );
   } finally {
     // Later scenarios kill instances: the endpoint must not keep them delivering to a closed receiver.
     if (endpointId) await gql(instances[0], world.platform, DELETE_ENDPOINT, { input: { id: endpointId } });

@@ -16,12 +16,19 @@ const VIEWER = '{ viewer { roles } }';
  * all (not 30 per instance), on every instance; another caller keeps its own budget. The run's keys are
  * deleted from Redis afterwards.
  */
-export async function scenario4(report: Report, cluster: GaleraCluster, resources: Resources, secret: string, redisUrl: string): Promise<void> {
+export async function scenario4(
+  report: Report,
+  cluster: GaleraCluster,
+  resources: Resources,
+  secret: string,
+  redisUrl: string,
+): Promise<void> {
   const prefix = `tenantry-cluster-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const env = { AUTH_JWT_SECRET: secret, RATE_LIMIT_STORE: redisUrl, RATE_LIMIT_KEY_PREFIX: prefix, RATE_LIMIT_PER_MINUTE: String(BUDGET) };
   const instances = [];
   try {
-    for (const node of cluster.nodes) instances.push(await startInstance(resources, `limited${instances.length + 1}`, cluster.url(node, 'tenantry'), env));
+    for (const node of cluster.nodes)
+      instances.push(await startInstance(resources, `limited${instances.length + 1}`, cluster.url(node, 'tenantry'), env));
     const caller = await signToken(secret, { sub: 'rate-limited-caller', roles: ['PLATFORM_ADMIN'] });
     const other = await signToken(secret, { sub: 'another-caller', roles: ['PLATFORM_ADMIN'] });
     const answers = [];
@@ -40,7 +47,12 @@ export async function scenario4(report: Report, cluster: GaleraCluster, resource
         .join(', ')}`,
     );
     const separate = await gql(instances[1], other, VIEWER);
-    report.check(NAME, 'another caller still has its own budget', separate.code === 'OK', separate.code === 'OK' ? '' : `${separate.code} ${separate.message}`);
+    report.check(
+      NAME,
+      'another caller still has its own budget',
+      separate.code === 'OK',
+      separate.code === 'OK' ? '' : `${separate.code} ${separate.message}`,
+    );
   } finally {
     for (const instance of instances) await resources.kill(instance.process);
     const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });

@@ -30,7 +30,8 @@ const CLOCK_MOVE = process.env.CLUSTER_TERM_CLOCK === 'sql' ? 'sql' : 'api';
 const KILL_NODE_AT = 0.3;
 const KILL_INSTANCE_AT = 0.5;
 
-const TERM_FIELDS = 'id quantity status version autoRenew createdAt termDuration billingCycle termStartsAt termEndsAt scheduledChange { quantity termDuration billingCycle }';
+const TERM_FIELDS =
+  'id quantity status version autoRenew createdAt termDuration billingCycle termStartsAt termEndsAt scheduledChange { quantity termDuration billingCycle }';
 const PURCHASE = `mutation($input: PurchaseSubscriptionInput!) { purchaseSubscription(input: $input) { subscription { ${TERM_FIELDS} } } }`;
 const SCHEDULE = `mutation($input: ScheduleRenewalChangeInput!) { scheduleRenewalChange(input: $input) { subscription { ${TERM_FIELDS} } } }`;
 const SET_AUTO_RENEW = `mutation($input: SetAutoRenewInput!) { setAutoRenew(input: $input) { subscription { ${TERM_FIELDS} } } }`;
@@ -111,16 +112,29 @@ export async function scenario5(report: Report, cluster: GaleraCluster, resource
   try {
     let step = Date.now();
     // The first instance creates the database and migrates it; each names its own node first.
-    for (const node of cluster.nodes) instances.push(await startInstance(resources, `terms${instances.length + 1}`, cluster.failoverUrl(node, DATABASE), env));
-    report.figure(`${NAME}: 3 instances (LIFECYCLE_SWEEP_SECONDS=1, TEST_CLOCK=enabled) on database ${DATABASE} ready in ${seconds(Date.now() - step)}`);
+    for (const node of cluster.nodes)
+      instances.push(await startInstance(resources, `terms${instances.length + 1}`, cluster.failoverUrl(node, DATABASE), env));
+    report.figure(
+      `${NAME}: 3 instances (LIFECYCLE_SWEEP_SECONDS=1, TEST_CLOCK=enabled) on database ${DATABASE} ready in ${seconds(Date.now() - step)}`,
+    );
     const [first, doomed, onKilledNode] = instances;
     const killedNode = cluster.nodes[2];
     const node1 = new Database(cluster.nodes[0].name, cluster.nodes[0].port, DATABASE, true);
     databases.push(node1);
     const platform = await signToken(secret, { sub: 'cluster-terms-platform', roles: ['PLATFORM_ADMIN'] });
-    const clock = async (instance: Instance) => ok(record('testClock', await gql<{ testClock: ClockView }>(instance, platform, CLOCK)), `testClock on ${instance.name}`).testClock;
+    const clock = async (instance: Instance) =>
+      ok(record('testClock', await gql<{ testClock: ClockView }>(instance, platform, CLOCK)), `testClock on ${instance.name}`).testClock;
     const advance = async (instance: Instance, to: Date, timeoutMs = 60_000) =>
-      record('advanceTestClock', await gql<{ advanceTestClock: { testClock: ClockView } }>(instance, platform, ADVANCE, { input: { to: to.toISOString() } }, timeoutMs));
+      record(
+        'advanceTestClock',
+        await gql<{ advanceTestClock: { testClock: ClockView } }>(
+          instance,
+          platform,
+          ADVANCE,
+          { input: { to: to.toISOString() } },
+          timeoutMs,
+        ),
+      );
     /**
      * Moves domain time to `to`: advanceTestClock on instance 1 (which sweeps before it answers; the others
      * see the offset within 2 s), or with CLUSTER_TERM_CLOCK=sql the UPDATE of test_clock an operator could
@@ -132,18 +146,40 @@ export async function scenario5(report: Report, cluster: GaleraCluster, resource
       await node1.rows('UPDATE test_clock SET offsetSeconds = ?, movedAt = UTC_TIMESTAMP(3) WHERE id = 1', [offsetSeconds]);
       await sleep(2_500);
       const now = new Date(Date.now() + offsetSeconds * 1000).toISOString();
-      return { code: 'OK', message: '', instance: node1.name, data: { advanceTestClock: { testClock: { enabled: true, now, offsetSeconds } } } };
+      return {
+        code: 'OK',
+        message: '',
+        instance: node1.name,
+        data: { advanceTestClock: { testClock: { enabled: true, now, offsetSeconds } } },
+      };
     };
     const startClock = await clock(first);
-    report.check(NAME, 'the test clock is enabled on a new database (offset 0)', startClock.enabled && startClock.offsetSeconds === 0, JSON.stringify(startClock));
+    report.check(
+      NAME,
+      'the test clock is enabled on a new database (offset 0)',
+      startClock.enabled && startClock.offsetSeconds === 0,
+      JSON.stringify(startClock),
+    );
 
     // The catalog and the buyers: half direct tenants (their billing admin buys), half a reseller's customers.
     step = Date.now();
     const run = Date.now().toString(36);
     const offers: string[] = [];
     for (let i = 0; i < OFFERS; i++) {
-      const input = { sku: `TERMS-${run}-${i}`, name: `Terms offer ${i}`, minQuantity: 1, maxQuantity: 100_000, unitPriceCents: 200 + i, currency: 'USD' };
-      offers.push(ok(record('createOffer', await gql<{ createOffer: { offer: { id: string } } }>(first, platform, CREATE_OFFER, { input })), 'createOffer').createOffer.offer.id);
+      const input = {
+        sku: `TERMS-${run}-${i}`,
+        name: `Terms offer ${i}`,
+        minQuantity: 1,
+        maxQuantity: 100_000,
+        unitPriceCents: 200 + i,
+        currency: 'USD',
+      };
+      offers.push(
+        ok(
+          record('createOffer', await gql<{ createOffer: { offer: { id: string } } }>(first, platform, CREATE_OFFER, { input })),
+          'createOffer',
+        ).createOffer.offer.id,
+      );
     }
     const reseller = await createReseller(first, { secret, platform, offers }, 'Terms Reseller');
     const tenantCount = Math.ceil(SUBSCRIPTIONS / OFFERS);
@@ -152,10 +188,14 @@ export async function scenario5(report: Report, cluster: GaleraCluster, resource
       const instance = instances[t % instances.length];
       if (t % 2 === 0) {
         const input = { name: `Terms direct ${t}`, domain: `terms-${t}-${run}.cluster.example`, countryCode: 'VN' };
-        const id = ok(record('createTenant', await gql<{ createTenant: { tenant: { id: string } } }>(instance, platform, CREATE_TENANT, { input })), 'createTenant').createTenant.tenant.id;
+        const id = ok(
+          record('createTenant', await gql<{ createTenant: { tenant: { id: string } } }>(instance, platform, CREATE_TENANT, { input })),
+          'createTenant',
+        ).createTenant.tenant.id;
         tenants[t] = { id, token: await tenantToken(secret, id) };
       } else {
-        const id = ok(record('createCustomer', await createCustomer(instance, reseller, `terms-${t}-${run}`)), 'createCustomer').createCustomer.customer.id;
+        const id = ok(record('createCustomer', await createCustomer(instance, reseller, `terms-${t}-${run}`)), 'createCustomer')
+          .createCustomer.customer.id;
         tenants[t] = { id, token: reseller.admin };
       }
     });
@@ -163,31 +203,57 @@ export async function scenario5(report: Report, cluster: GaleraCluster, resource
     // Purchases on two days of domain time: 30 January (offers 0–4) and 31 January (offers 5–9).
     const day1 = nextJanuary30(new Date());
     const slots = tenants.flatMap((tenant, t) => offers.map((offerId, o) => ({ tenant, t, offerId, o })));
-    const groupOf = (t: number, o: number): TermGroup => (['renewing', 'scheduled', 'expiring', 'racing', 'renewing'] as const)[(t + o) % 5];
+    const groupOf = (t: number, o: number): TermGroup =>
+      (['renewing', 'scheduled', 'expiring', 'racing', 'renewing'] as const)[(t + o) % 5];
     const bought: Bought[] = [];
     for (const [day, to] of [day1, new Date(day1.getTime() + 86_400_000)].entries()) {
       const moved = ok(await moveClock(to), `advanceTestClock to ${to.toISOString()}`).advanceTestClock.testClock.offsetSeconds;
       // The other instances see the new offset within 2 s: a purchase through one that has not yet would be
       // bought at the old domain time (the first run saw three such, renewed at once).
-      await until('every instance to see the new offset', 10_000, async () => ((await Promise.all(instances.map(clock))).every((c) => c.offsetSeconds >= moved) ? true : undefined));
+      await until('every instance to see the new offset', 10_000, async () =>
+        (await Promise.all(instances.map(clock))).every((c) => c.offsetSeconds >= moved) ? true : undefined,
+      );
       await parallel(
         slots.filter((s) => Math.floor(s.o / (OFFERS / 2)) === day),
         12,
         async ({ tenant, t, offerId, o }, i) => {
-          const input = { tenantId: tenant.id, offerId, quantity: QUANTITY, termDuration: 'P1M', billingCycle: 'MONTHLY', autoRenew: true, idempotencyKey: `terms-${run}-${t}-${o}` };
+          const input = {
+            tenantId: tenant.id,
+            offerId,
+            quantity: QUANTITY,
+            termDuration: 'P1M',
+            billingCycle: 'MONTHLY',
+            autoRenew: true,
+            idempotencyKey: `terms-${run}-${t}-${o}`,
+          };
           for (let attempt = 0; ; attempt++) {
-            const answer = record('purchaseSubscription', await gql<{ purchaseSubscription: { subscription: TermView } }>(instances[(i + attempt) % 3], tenant.token, PURCHASE, { input }));
+            const answer = record(
+              'purchaseSubscription',
+              await gql<{ purchaseSubscription: { subscription: TermView } }>(instances[(i + attempt) % 3], tenant.token, PURCHASE, {
+                input,
+              }),
+            );
             // The request time limit answers before anything commits: sent again with the same key.
             if (answer.code === 'QUERY_TOO_COMPLEX' && attempt < 5) continue;
             const subscription = ok(answer, 'purchaseSubscription').purchaseSubscription.subscription;
             const group = groupOf(t, o);
-            bought.push({ id: subscription.id, group, quantity: QUANTITY, scheduledQuantity: group === 'scheduled' ? (t % 2 === 0 ? 12 : 2) : null, apiChanges: 0, raced: null, token: tenant.token });
+            bought.push({
+              id: subscription.id,
+              group,
+              quantity: QUANTITY,
+              scheduledQuantity: group === 'scheduled' ? (t % 2 === 0 ? 12 : 2) : null,
+              apiChanges: 0,
+              raced: null,
+              token: tenant.token,
+            });
             return;
           }
         },
       );
     }
-    report.figure(`${NAME}: ${tenantCount} tenants (half direct, half a reseller's customers) bought ${bought.length} monthly auto-renewing subscriptions of ${OFFERS} offers on ${day1.toISOString().slice(0, 10)} and the day after (domain time) in ${seconds(Date.now() - step)}`);
+    report.figure(
+      `${NAME}: ${tenantCount} tenants (half direct, half a reseller's customers) bought ${bought.length} monthly auto-renewing subscriptions of ${OFFERS} offers on ${day1.toISOString().slice(0, 10)} and the day after (domain time) in ${seconds(Date.now() - step)}`,
+    );
 
     // Changes before the jump: a renewal quantity on one fifth (half up to 12, half down to 2), auto-renew off on another.
     step = Date.now();
@@ -198,37 +264,65 @@ export async function scenario5(report: Report, cluster: GaleraCluster, resource
       async (b, i) => {
         const scheduling = b.group === 'scheduled';
         const answer = scheduling
-          ? record('scheduleRenewalChange', await gql<{ scheduleRenewalChange: { subscription: TermView } }>(instances[i % 3], b.token, SCHEDULE, { input: { subscriptionId: b.id, quantity: b.scheduledQuantity, expectedVersion: 1 } }))
-          : record('setAutoRenew', await gql<{ setAutoRenew: { subscription: TermView } }>(instances[i % 3], b.token, SET_AUTO_RENEW, { input: { subscriptionId: b.id, autoRenew: false, expectedVersion: 1 } }));
+          ? record(
+              'scheduleRenewalChange',
+              await gql<{ scheduleRenewalChange: { subscription: TermView } }>(instances[i % 3], b.token, SCHEDULE, {
+                input: { subscriptionId: b.id, quantity: b.scheduledQuantity, expectedVersion: 1 },
+              }),
+            )
+          : record(
+              'setAutoRenew',
+              await gql<{ setAutoRenew: { subscription: TermView } }>(instances[i % 3], b.token, SET_AUTO_RENEW, {
+                input: { subscriptionId: b.id, autoRenew: false, expectedVersion: 1 },
+              }),
+            );
         if (answer.code !== 'OK') {
           changeProblems.push(`${b.id}: ${answer.code} ${answer.message}`);
           return;
         }
         b.apiChanges = 1;
-        const s = scheduling ? (answer.data as { scheduleRenewalChange: { subscription: TermView } }).scheduleRenewalChange.subscription : (answer.data as { setAutoRenew: { subscription: TermView } }).setAutoRenew.subscription;
+        const s = scheduling
+          ? (answer.data as { scheduleRenewalChange: { subscription: TermView } }).scheduleRenewalChange.subscription
+          : (answer.data as { setAutoRenew: { subscription: TermView } }).setAutoRenew.subscription;
         const right = s.version === 2 && (scheduling ? s.scheduledChange?.quantity === b.scheduledQuantity && s.autoRenew : !s.autoRenew);
         if (!right) changeProblems.push(`${b.id}: answered ${JSON.stringify(s)}`);
       },
     );
     const changed = bought.filter((b) => b.apiChanges > 0).length;
-    report.check(NAME, `scheduleRenewalChange and setAutoRenew(false) before the jump (${changed} changes) answered OK with version 2`, changeProblems.length === 0, changeProblems.slice(0, 3).join('; '));
+    report.check(
+      NAME,
+      `scheduleRenewalChange and setAutoRenew(false) before the jump (${changed} changes) answered OK with version 2`,
+      changeProblems.length === 0,
+      changeProblems.slice(0, 3).join('; '),
+    );
     report.figure(`${NAME}: ${changed} renewal changes and auto-renew switches in ${seconds(Date.now() - step)}`);
 
     // Where to jump: past every subscription's third term end, before any fourth.
     const created = new Map<string, number>();
     for (let i = 0; i < bought.length; i += 500) {
-      const rows = await node1.rows<{ id: string; createdAt: string }>('SELECT id, createdAt FROM subscriptions WHERE id IN (?)', [bought.slice(i, i + 500).map((b) => b.id)]);
+      const rows = await node1.rows<{ id: string; createdAt: string }>('SELECT id, createdAt FROM subscriptions WHERE id IN (?)', [
+        bought.slice(i, i + 500).map((b) => b.id),
+      ]);
       for (const r of rows) created.set(r.id, timeOf(r.createdAt));
     }
     const endOf = (id: string, k: number) => anchoredTermEnd(new Date(created.get(id)!), k).getTime();
     const lastCrossed = Math.max(...bought.map((b) => endOf(b.id, CROSSED)));
     const firstUncrossed = Math.min(...bought.map((b) => endOf(b.id, CROSSED + 1)));
     const target = new Date(lastCrossed + 3_600_000);
-    if (target.getTime() >= firstUncrossed) throw new Error(`no instant crosses exactly ${CROSSED} term ends of every subscription (${target.toISOString()} ≥ ${new Date(firstUncrossed).toISOString()})`);
+    if (target.getTime() >= firstUncrossed)
+      throw new Error(
+        `no instant crosses exactly ${CROSSED} term ends of every subscription (${target.toISOString()} ≥ ${new Date(firstUncrossed).toISOString()})`,
+      );
     const expectedEnds = bought.reduce((n, b) => n + (b.group === 'expiring' ? 1 : CROSSED), 0);
     await sleep(3_000); // notices of the first term (if RENEWAL_NOTICE_DAYS reaches it) are written before the jump
     const processed = async (db: Database = node1) =>
-      Number((await db.rows<{ n: number }>("SELECT COUNT(*) AS n FROM audit_events WHERE action IN ('subscription.renewed', 'subscription.expired')"))[0].n);
+      Number(
+        (
+          await db.rows<{ n: number }>(
+            "SELECT COUNT(*) AS n FROM audit_events WHERE action IN ('subscription.renewed', 'subscription.expired')",
+          )
+        )[0].n,
+      );
     const before = await processed();
     if (before !== 0) throw new Error(`${before} term ends were processed before the jump`);
     const retriesBefore = await Promise.all(instances.map(retryCounts));
@@ -241,7 +335,10 @@ export async function scenario5(report: Report, cluster: GaleraCluster, resource
     let advancedProgress = 0;
     const advanced = moveClock(target, 600_000).then((answer) => {
       advancedAt = Date.now();
-      void processed().then((n) => (advancedProgress = n), () => undefined);
+      void processed().then(
+        (n) => (advancedProgress = n),
+        () => undefined,
+      );
       return answer;
     });
     readers = (async () => {
@@ -262,7 +359,12 @@ export async function scenario5(report: Report, cluster: GaleraCluster, resource
       let answer: Answer<unknown>;
       // The request time limit (a cluster pausing its commits while it evicts the node) commits nothing: sent again.
       for (let attempt = 0; ; attempt++) {
-        answer = record('changeLicenseQuantity', await gql(i % 2 === 0 ? first : onKilledNode, b.token, CHANGE_QUANTITY, { input: { subscriptionId: b.id, quantity: QUANTITY + 1 } }));
+        answer = record(
+          'changeLicenseQuantity',
+          await gql(i % 2 === 0 ? first : onKilledNode, b.token, CHANGE_QUANTITY, {
+            input: { subscriptionId: b.id, quantity: QUANTITY + 1 },
+          }),
+        );
         if (answer.code !== 'QUERY_TOO_COMPLEX' || attempt >= 5) break;
       }
       b.raced = answer.code;
@@ -273,7 +375,9 @@ export async function scenario5(report: Report, cluster: GaleraCluster, resource
     // instance 3, whose node it is, holds some; instance 2 while it does, so its claims must expire and be taken
     // over. Should the victim never hold one, the failure comes once a share of the term ends is done anyway.
     const leasesOf = async (instance: Instance) =>
-      Number((await node1.rows<{ n: number }>('SELECT COUNT(*) AS n FROM work_leases WHERE owner LIKE ?', [`%:${instance.process.pid}:%`]))[0].n);
+      Number(
+        (await node1.rows<{ n: number }>('SELECT COUNT(*) AS n FROM work_leases WHERE owner LIKE ?', [`%:${instance.process.pid}:%`]))[0].n,
+      );
     const holding = async (instance: Instance, share: number, timeoutMs: number): Promise<{ leases: number; done: number }> => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -309,13 +413,31 @@ export async function scenario5(report: Report, cluster: GaleraCluster, resource
     await cluster.restart(killedNode, cluster.nodes[1]);
     const rejoinedIn = Date.now() - restartAt;
     const log = readFileSync(join(killedNode.directory, 'error.log'), 'utf8');
-    const transfer = /IST received|Receiving IST/.test(log) ? 'IST' : /SST .*complete|SST succeeded|wsrep_sst_rsync/i.test(log) ? 'SST' : 'unknown transfer';
-    const readyAgain = await until(`${onKilledNode.name} /readyz 200`, 30_000, async () => ((await readiness(onKilledNode)) === 200 ? 200 : undefined)).catch(() => 0);
-    report.check(NAME, `${killedNode.name} rejoins (${transfer}) and ${onKilledNode.name}'s /readyz is 200 again`, transfer === 'IST' && readyAgain === 200, `Synced ${seconds(rejoinedIn)} after its restart`);
+    const transfer = /IST received|Receiving IST/.test(log)
+      ? 'IST'
+      : /SST .*complete|SST succeeded|wsrep_sst_rsync/i.test(log)
+        ? 'SST'
+        : 'unknown transfer';
+    const readyAgain = await until(`${onKilledNode.name} /readyz 200`, 30_000, async () =>
+      (await readiness(onKilledNode)) === 200 ? 200 : undefined,
+    ).catch(() => 0);
+    report.check(
+      NAME,
+      `${killedNode.name} rejoins (${transfer}) and ${onKilledNode.name}'s /readyz is 200 again`,
+      transfer === 'IST' && readyAgain === 200,
+      `Synced ${seconds(rejoinedIn)} after its restart`,
+    );
 
     // Settled: advanceTestClock answered, nothing due is left, and the count stands still for 3 s.
     const due = async () =>
-      Number((await node1.rows<{ n: number }>("SELECT COUNT(*) AS n FROM subscriptions WHERE status IN ('ACTIVE', 'SUSPENDED') AND termEndsAt <= ?", [target.toISOString().replace('T', ' ').replace('Z', '')]))[0].n);
+      Number(
+        (
+          await node1.rows<{ n: number }>(
+            "SELECT COUNT(*) AS n FROM subscriptions WHERE status IN ('ACTIVE', 'SUSPENDED') AND termEndsAt <= ?",
+            [target.toISOString().replace('T', ' ').replace('Z', '')],
+          )
+        )[0].n,
+      );
     let last = -1;
     let stableSince = Date.now();
     const settled = await until('every due term end processed', 300_000, async () => {
@@ -332,17 +454,45 @@ export async function scenario5(report: Report, cluster: GaleraCluster, resource
     report.figure(
       `${NAME}: ${CLOCK_MOVE === 'api' ? `advanceTestClock on ${first.name}` : 'UPDATE test_clock on node1'} to ${target.toISOString()} answered ${answer.code} after ${seconds(advancedAt - jumpedAt)} (${advancedProgress} of ${expectedEnds} term ends processed then); all processed ${seconds(stableSince - jumpedAt)} after the jump`,
     );
-    report.check(NAME, `${CLOCK_MOVE === 'api' ? `advanceTestClock on ${first.name}` : 'the UPDATE of test_clock'} to ${target.toISOString()} answered OK`, answer.code === 'OK' && timeOf(answer.data?.advanceTestClock.testClock.now) >= target.getTime(), answer.code === 'OK' ? '' : `${answer.code} ${answer.message}`);
-    report.check(NAME, 'the sweep settled: no subscription left ACTIVE or SUSPENDED past a term end it crossed', typeof settled === 'number', settled instanceof Error ? settled.message : '');
+    report.check(
+      NAME,
+      `${CLOCK_MOVE === 'api' ? `advanceTestClock on ${first.name}` : 'the UPDATE of test_clock'} to ${target.toISOString()} answered OK`,
+      answer.code === 'OK' && timeOf(answer.data?.advanceTestClock.testClock.now) >= target.getTime(),
+      answer.code === 'OK' ? '' : `${answer.code} ${answer.message}`,
+    );
+    report.check(
+      NAME,
+      'the sweep settled: no subscription left ACTIVE or SUSPENDED past a term end it crossed',
+      typeof settled === 'number',
+      settled instanceof Error ? settled.message : '',
+    );
     const clocks = await Promise.all([first, onKilledNode].map(clock));
-    report.check(NAME, `${first.name} and ${onKilledNode.name} read the same domain clock`, clocks.every((c) => c.offsetSeconds === clocks[0].offsetSeconds && timeOf(c.now) >= target.getTime()), clocks.map((c) => `${c.offsetSeconds} s`).join(', '));
+    report.check(
+      NAME,
+      `${first.name} and ${onKilledNode.name} read the same domain clock`,
+      clocks.every((c) => c.offsetSeconds === clocks[0].offsetSeconds && timeOf(c.now) >= target.getTime()),
+      clocks.map((c) => `${c.offsetSeconds} s`).join(', '),
+    );
 
     const retries = retriesBetween([retriesBefore[0], retriesBefore[2]], await Promise.all([first, onKilledNode].map(retryCounts)));
-    report.figure(`${NAME}: ${first.name} and ${onKilledNode.name} retried ${retries.total} units of work from the jump on (${[...retries.byReason].map(([r, n]) => `${r} ${n}`).join(', ') || 'none'}), gave up ${retries.givenUp}`);
+    report.figure(
+      `${NAME}: ${first.name} and ${onKilledNode.name} retried ${retries.total} units of work from the jump on (${[...retries.byReason].map(([r, n]) => `${r} ${n}`).join(', ') || 'none'}), gave up ${retries.givenUp}`,
+    );
     const raced = racing.filter((b) => b.raced !== null);
     const racedOk = raced.filter((b) => b.raced === 'OK').length;
-    report.figure(`${NAME}: ${raced.length} quantity increases raced the sweep (${racedDuringSweep} answered before it settled), ${racedOk} OK`);
-    report.check(NAME, `every quantity increase that raced the renewals was accepted (${racedOk} of ${racing.length})`, racedOk === racing.length, raced.filter((b) => b.raced !== 'OK').slice(0, 3).map((b) => `${b.id}: ${b.raced}`).join('; '));
+    report.figure(
+      `${NAME}: ${raced.length} quantity increases raced the sweep (${racedDuringSweep} answered before it settled), ${racedOk} OK`,
+    );
+    report.check(
+      NAME,
+      `every quantity increase that raced the renewals was accepted (${racedOk} of ${racing.length})`,
+      racedOk === racing.length,
+      raced
+        .filter((b) => b.raced !== 'OK')
+        .slice(0, 3)
+        .map((b) => `${b.id}: ${b.raced}`)
+        .join('; '),
+    );
     process.stdout.write(`${tally.describe()}\n`);
     const excused = (f: (typeof failures)[number]) => f.answer.instance === doomed.name && f.at >= instanceKilledAt - 1_000;
     const unexpected = failures.filter((f) => !excused(f));
@@ -350,7 +500,10 @@ export async function scenario5(report: Report, cluster: GaleraCluster, resource
       NAME,
       `no INTERNAL_SERVER_ERROR or missing answer from an instance that did not die (${tally.total()} requests, ${failures.length - unexpected.length} lost with ${doomed.name})`,
       unexpected.length === 0,
-      unexpected.slice(0, 3).map((f) => `${f.answer.instance} ${f.operation}: ${f.answer.code} ${f.answer.message}`).join('; '),
+      unexpected
+        .slice(0, 3)
+        .map((f) => `${f.answer.instance} ${f.operation}: ${f.answer.code} ${f.answer.message}`)
+        .join('; '),
     );
 
     // Every node's copy, through fresh connections (node 3's pool died with it).
@@ -358,7 +511,9 @@ export async function scenario5(report: Report, cluster: GaleraCluster, resource
     databases.push(...fresh);
     const counts = await checkTermEnds(report, NAME, fresh, bought, CROSSED);
     await checkNodesAgree(report, NAME, fresh, DATABASE);
-    const [{ events }] = await node1.rows<{ events: number }>('SELECT COUNT(*) AS events FROM audit_events WHERE action IN (?)', [LIFECYCLE_ACTIONS]);
+    const [{ events }] = await node1.rows<{ events: number }>('SELECT COUNT(*) AS events FROM audit_events WHERE action IN (?)', [
+      LIFECYCLE_ACTIONS,
+    ]);
     report.figure(
       `${NAME}: ${bought.length} subscriptions, ${counts.termEndsCrossed} term ends crossed: ${counts.renewed} subscription.renewed, ${counts.expired} subscription.expired, ${counts.notices} subscription.termEnding (${events} sweep events in all); ${killedNode.name} rejoined by ${transfer} in ${seconds(rejoinedIn)}`,
     );

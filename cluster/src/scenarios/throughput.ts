@@ -8,7 +8,12 @@ import { type LoadLog, type LoadOptions, mixedLoad } from './mixed-load';
 export const NAME = 'figures: mutation throughput';
 
 /** The load of both measurements, so they compare. */
-export const BENCH_LOAD: Omit<LoadOptions, 'customers' | 'seconds'> = { quantityWorkers: 8, versionedWorkers: 2, purchaseWorkers: 3, raceWorkers: 3 };
+export const BENCH_LOAD: Omit<LoadOptions, 'customers' | 'seconds'> = {
+  quantityWorkers: 8,
+  versionedWorkers: 2,
+  purchaseWorkers: 3,
+  raceWorkers: 3,
+};
 
 export interface Measurement {
   label: string;
@@ -23,7 +28,13 @@ export interface Measurement {
 }
 
 /** Runs the load through `instances` and reads their retry counters before and after. */
-export async function measure(label: string, world: World, instances: Instance[], seconds: number, customers: string[]): Promise<{ log: LoadLog; measurement: Measurement }> {
+export async function measure(
+  label: string,
+  world: World,
+  instances: Instance[],
+  seconds: number,
+  customers: string[],
+): Promise<{ log: LoadLog; measurement: Measurement }> {
   const before = await Promise.all(instances.map(retryCounts));
   const log = await mixedLoad(world, () => instances, { ...BENCH_LOAD, seconds, customers });
   const counted = retriesBetween(before, await Promise.all(instances.map(retryCounts)));
@@ -51,12 +62,21 @@ export function describe(m: Measurement): string {
  * The same load on one instance over the machine's single MariaDB (a scratch database, dropped afterwards).
  * On a 2-core machine this shows Galera's overhead, not scaling.
  */
-export async function singleMariaDb(report: Report, resources: Resources, secret: string, seconds: number, mysqlUrl: string): Promise<Measurement> {
+export async function singleMariaDb(
+  report: Report,
+  resources: Resources,
+  secret: string,
+  seconds: number,
+  mysqlUrl: string,
+): Promise<Measurement> {
   const database = `tenantry_cluster_bench_${process.pid}`;
   const { createConnection } = await import('mysql2/promise');
   const admin = await createConnection(mysqlUrl);
   try {
-    const instance = await startInstance(resources, 'single', `${mysqlUrl.replace(/\/$/, '')}/${database}`, { AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '0' });
+    const instance = await startInstance(resources, 'single', `${mysqlUrl.replace(/\/$/, '')}/${database}`, {
+      AUTH_JWT_SECRET: secret,
+      RATE_LIMIT_PER_MINUTE: '0',
+    });
     try {
       const world = await buildWorld([instance], secret);
       const customers = await purchaseCustomers(instance, world, 5, `bench-${Date.now().toString(36)}`);

@@ -5,7 +5,6 @@ import { badInput, forbidden, notFound } from '../domain/errors';
 import { type Actor, isPartnerUser, isPlatformAdmin, isTenantUser } from '../domain/actor';
 import type { RequestContext } from './request-context';
 
-
 /** SPEC §1: only a non-deleted subscription gives its partner of record access to it and its tenant. */
 const isAdvisorOf = (partnerId: string, subscription: Pick<Subscription, 'partnerOfRecordId' | 'status'>): boolean =>
   subscription.partnerOfRecordId === partnerId && subscription.status !== SubscriptionStatus.DELETED;
@@ -128,9 +127,7 @@ export class AccessPolicy {
     if (isTenantUser(actor)) {
       const tenant = await this.readableTenant(ctx, tenantId);
       if (tenant.billingManagedById) {
-        throw forbidden(
-          `Reseller ${tenant.billingManagedById} manages billing for this tenant; ask them to buy the subscription for you.`,
-        );
+        throw forbidden(`Reseller ${tenant.billingManagedById} manages billing for this tenant; ask them to buy the subscription for you.`);
       }
       return { tenant, channel: SubscriptionChannel.DIRECT };
     }
@@ -203,7 +200,10 @@ export class AccessPolicy {
    * Which audit events a trail shows (SPEC §2): a tenant's (after checking it is readable), narrowed to a
    * partner's for partner users; every event for platform admins without tenantId; tenant users their own.
    */
-  async auditTrail(ctx: RequestContext, tenantId: string | null | undefined): Promise<{ tenantId: string | null; partnerId: string | null }> {
+  async auditTrail(
+    ctx: RequestContext,
+    tenantId: string | null | undefined,
+  ): Promise<{ tenantId: string | null; partnerId: string | null }> {
     const { actor } = ctx;
     if (tenantId) {
       await this.readableTenant(ctx, tenantId);
@@ -251,7 +251,8 @@ export class AccessPolicy {
    */
   webhookOwnerKeyOf(actor: Actor): string | null {
     const key = this.webhookScopeKeyOf(actor);
-    if (isPlatformAdmin(actor) || actor.roles.includes(Role.TENANT_GLOBAL_ADMIN) || actor.roles.includes(Role.PARTNER_ADMIN_AGENT)) return key;
+    if (isPlatformAdmin(actor) || actor.roles.includes(Role.TENANT_GLOBAL_ADMIN) || actor.roles.includes(Role.PARTNER_ADMIN_AGENT))
+      return key;
     return null;
   }
 
@@ -304,8 +305,7 @@ export class AccessPolicy {
     if (isTenantUser(viewer)) return event.tenantId === viewer.tenantId;
     if (isPartnerUser(viewer)) {
       return (
-        facts.partners.includes(viewer.partnerId) &&
-        (event.tenantId === null || facts.partnerReadsTenant(viewer.partnerId, event.tenantId))
+        facts.partners.includes(viewer.partnerId) && (event.tenantId === null || facts.partnerReadsTenant(viewer.partnerId, event.tenantId))
       );
     }
     return false;

@@ -65,10 +65,7 @@ const DENIALS: Partial<Record<Permission, string>> = {
 };
 
 export function deniedMessage(permission: Permission, roles: readonly Role[]): string {
-  return (
-    DENIALS[permission] ??
-    `Your role (${roles.join(', ')}) does not allow this operation; ask an administrator with the right role.`
-  );
+  return DENIALS[permission] ?? `Your role (${roles.join(', ')}) does not allow this operation; ask an administrator with the right role.`;
 }
 
 export const rolesAllow = (roles: readonly Role[], permission: Permission): boolean =>

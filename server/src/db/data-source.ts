@@ -26,7 +26,7 @@ export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras =
     entities,
     synchronize: false,
     migrationsRun: false,
-    logging: extras.logger ? (['query'] as ('query')[]) : false,
+    logging: extras.logger ? (['query'] as 'query'[]) : false,
     logger: extras.logger,
   };
   if (db.kind === 'mysql') {
@@ -106,7 +106,8 @@ export async function createMysqlDatabaseIfMissing(db: DatabaseConfig & { kind: 
     } catch (error) {
       // The server says "does not exist" only to a user with some privilege on that database.
       const code = (error as { code?: string }).code;
-      if (code === 'ER_DBACCESS_DENIED_ERROR') throw refusal(error, `user "${db.user}" may not use the database "${db.database}", which may not exist yet`);
+      if (code === 'ER_DBACCESS_DENIED_ERROR')
+        throw refusal(error, `user "${db.user}" may not use the database "${db.database}", which may not exist yet`);
       if (code !== 'ER_BAD_DB_ERROR') throw error;
     }
     try {

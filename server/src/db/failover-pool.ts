@@ -83,7 +83,9 @@ export class FailoverPool {
     );
     if (this.nodeOf.has(connection)) return connection;
     try {
-      const [rows] = await connection.promise().query<RowDataPacket[]>("SHOW STATUS WHERE Variable_name IN ('wsrep_ready', 'wsrep_provider_name')");
+      const [rows] = await connection
+        .promise()
+        .query<RowDataPacket[]>("SHOW STATUS WHERE Variable_name IN ('wsrep_ready', 'wsrep_provider_name')");
       const status = new Map(rows.map((row) => [String(row.Variable_name).toLowerCase(), String(row.Value)]));
       // Not a Galera node: MySQL has neither variable, a MariaDB without a provider says OFF with no cluster to wait for.
       if (status.get('wsrep_provider_name') && status.get('wsrep_ready')?.toUpperCase() !== 'ON') throw new NodeNotReady(node.name);

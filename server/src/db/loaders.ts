@@ -44,7 +44,10 @@ const byId = <T extends { id: string }>(rows: T[], ids: readonly string[]) => {
  * whatever the length of the list. Created anew for each request, so nothing leaks between callers.
  */
 export class Loaders {
-  constructor(private readonly dataSource: DataSource, private readonly actor: Actor) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly actor: Actor,
+  ) {}
 
   /**
    * Rows by id in one prebuilt statement (no query builder: these run for every request); for immutable
@@ -274,10 +277,7 @@ export class Loaders {
   }
 
   private subscriptionQuery(tenantIds: string[]) {
-    return this.dataSource
-      .getRepository(Subscription)
-      .createQueryBuilder('s')
-      .where('s.tenantId IN (:...tenantIds)', { tenantIds });
+    return this.dataSource.getRepository(Subscription).createQueryBuilder('s').where('s.tenantId IN (:...tenantIds)', { tenantIds });
   }
 
   /** Forget what this request cached about a subscription after changing it. */

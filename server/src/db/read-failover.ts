@@ -31,7 +31,8 @@ export function retryBrokenReads(dataSource: DataSource): void {
         try {
           return await query(sql, parameters, structured as never);
         } catch (error) {
-          if (runner.isTransactionActive || runner.isReleased || !READ.test(sql) || !isNodeUnavailable(error) || attempt >= ATTEMPTS) throw error;
+          if (runner.isTransactionActive || runner.isReleased || !READ.test(sql) || !isNodeUnavailable(error) || attempt >= ATTEMPTS)
+            throw error;
           const held = runner as unknown as HeldConnection;
           dropBrokenConnection(driverPool(dataSource), held.databaseConnection);
           held.databaseConnection = undefined;

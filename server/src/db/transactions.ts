@@ -16,7 +16,10 @@ const queuesTransactions = (dataSource: DataSource) => dataSource.options.type =
  * (`pessimistic_write`) or a shared lock (`pessimistic_read`) on MySQL/MariaDB; nothing on SQLite,
  * where transactions already run one at a time. Spread it into find options.
  */
-export function rowLock(manager: EntityManager, mode: 'pessimistic_read' | 'pessimistic_write'): { lock: { mode: typeof mode } } | undefined {
+export function rowLock(
+  manager: EntityManager,
+  mode: 'pessimistic_read' | 'pessimistic_write',
+): { lock: { mode: typeof mode } } | undefined {
   return queuesTransactions(manager.connection) ? undefined : { lock: { mode } };
 }
 
@@ -207,7 +210,8 @@ export class TransactionRunner {
       return result;
     } catch (error) {
       // A connection cut short for the deadline is dropped, but says nothing about its node.
-      if (isNodeUnavailable(error)) dropBrokenConnection(deadline?.passed ? undefined : driverPool(this.dataSource), this.connectionOf(runner));
+      if (isNodeUnavailable(error))
+        dropBrokenConnection(deadline?.passed ? undefined : driverPool(this.dataSource), this.connectionOf(runner));
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       if (phase === 'commit' && isNodeUnavailable(error)) throw new CommitOutcomeUnknown(error, result as T, wrote);
       throw error;

@@ -88,7 +88,12 @@ export async function updateAllIfVersion<T extends Versioned>(
 }
 
 /** updateAllIfVersion of one subscription. `changes` counts the changes the write makes at once; 0 writes bookkeeping. */
-export async function updateIfVersion(uow: UnitOfWork, current: Subscription, fields: Partial<Subscription>, changes = 1): Promise<Subscription> {
+export async function updateIfVersion(
+  uow: UnitOfWork,
+  current: Subscription,
+  fields: Partial<Subscription>,
+  changes = 1,
+): Promise<Subscription> {
   const [written] = await updateAllIfVersion(uow, Subscription, [{ current, fields, changes }]);
   return written;
 }

@@ -64,7 +64,10 @@ export async function pruneLeases(manager: EntityManager, kind: string, before: 
  * `owner`. A concurrent claim of one of the missing items makes the INSERT fail: the unit of work then runs
  * again (LostRace) and finds that lease taken.
  */
-export async function claimLeases(manager: EntityManager, claim: Omit<LeaseClaim, 'itemId'> & { itemIds: readonly string[] }): Promise<string[]> {
+export async function claimLeases(
+  manager: EntityManager,
+  claim: Omit<LeaseClaim, 'itemId'> & { itemIds: readonly string[] },
+): Promise<string[]> {
   if (claim.itemIds.length === 0) return [];
   const expiresAt = new Date(claim.now.getTime() + claim.ttlMs);
   const inBatch = { kind: claim.kind, itemIds: [...claim.itemIds] };
@@ -72,7 +75,11 @@ export async function claimLeases(manager: EntityManager, claim: Omit<LeaseClaim
     .createQueryBuilder()
     .update(WorkLease)
     .set({ owner: claim.owner, expiresAt })
-    .where('kind = :kind AND itemId IN (:...itemIds) AND (expiresAt <= :now OR owner = :owner)', { ...inBatch, now: claim.now, owner: claim.owner })
+    .where('kind = :kind AND itemId IN (:...itemIds) AND (expiresAt <= :now OR owner = :owner)', {
+      ...inBatch,
+      now: claim.now,
+      owner: claim.owner,
+    })
     .execute();
   const held = await manager
     .createQueryBuilder(WorkLease, 'l')
@@ -96,12 +103,19 @@ export async function claimLeases(manager: EntityManager, claim: Omit<LeaseClaim
 }
 
 /** releaseLease for a batch: one DELETE, in the unit of work that did the work. */
-export async function releaseLeases(manager: EntityManager, lease: { kind: string; owner: string; itemIds: readonly string[] }): Promise<void> {
+export async function releaseLeases(
+  manager: EntityManager,
+  lease: { kind: string; owner: string; itemIds: readonly string[] },
+): Promise<void> {
   if (lease.itemIds.length === 0) return;
   await manager
     .createQueryBuilder()
     .delete()
     .from(WorkLease)
-    .where('kind = :kind AND owner = :owner AND itemId IN (:...itemIds)', { kind: lease.kind, owner: lease.owner, itemIds: [...lease.itemIds] })
+    .where('kind = :kind AND owner = :owner AND itemId IN (:...itemIds)', {
+      kind: lease.kind,
+      owner: lease.owner,
+      itemIds: [...lease.itemIds],
+    })
     .execute();
 }

@@ -8,16 +8,8 @@ export interface Actor {
   partnerId: string | null;
 }
 
-export const TENANT_ROLES: ReadonlySet<Role> = new Set([
-  Role.TENANT_GLOBAL_ADMIN,
-  Role.TENANT_BILLING_ADMIN,
-  Role.TENANT_READER,
-]);
-export const PARTNER_ROLES: ReadonlySet<Role> = new Set([
-  Role.PARTNER_ADMIN_AGENT,
-  Role.PARTNER_SALES_AGENT,
-  Role.PARTNER_HELPDESK_AGENT,
-]);
+export const TENANT_ROLES: ReadonlySet<Role> = new Set([Role.TENANT_GLOBAL_ADMIN, Role.TENANT_BILLING_ADMIN, Role.TENANT_READER]);
+export const PARTNER_ROLES: ReadonlySet<Role> = new Set([Role.PARTNER_ADMIN_AGENT, Role.PARTNER_SALES_AGENT, Role.PARTNER_HELPDESK_AGENT]);
 
 export const isPlatformAdmin = (actor: Actor) => actor.roles.includes(Role.PLATFORM_ADMIN);
 export const isTenantUser = (actor: Actor): actor is Actor & { tenantId: string } =>

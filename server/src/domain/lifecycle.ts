@@ -42,7 +42,13 @@ interface Rule {
  * every change to either is INVALID_STATUS_TRANSITION.
  */
 const LIFECYCLE: Record<SubscriptionOperation, Rule> = {
-  suspend: { from: [ACTIVE], to: SUSPENDED, otherwise: 'INVALID_STATUS_TRANSITION', verb: 'suspend', only: 'Only an active subscription can be suspended.' },
+  suspend: {
+    from: [ACTIVE],
+    to: SUSPENDED,
+    otherwise: 'INVALID_STATUS_TRANSITION',
+    verb: 'suspend',
+    only: 'Only an active subscription can be suspended.',
+  },
   reactivate: {
     from: [SUSPENDED],
     to: ACTIVE,
@@ -59,7 +65,13 @@ const LIFECYCLE: Record<SubscriptionOperation, Rule> = {
   scheduleRenewalChange: { from: [ACTIVE], otherwise: 'FAILED_PRECONDITION', verb: 'schedule a change for its renewal' },
   clearRenewalChange: { from: [ACTIVE], otherwise: 'FAILED_PRECONDITION', verb: 'clear its scheduled change' },
   renew: { from: [ACTIVE], otherwise: 'INVALID_STATUS_TRANSITION', verb: 'renew', only: 'Only an active subscription renews.' },
-  endTerm: { from: [ACTIVE, SUSPENDED], to: EXPIRED, otherwise: 'INVALID_STATUS_TRANSITION', verb: 'expire', only: 'Only a live subscription expires.' },
+  endTerm: {
+    from: [ACTIVE, SUSPENDED],
+    to: EXPIRED,
+    otherwise: 'INVALID_STATUS_TRANSITION',
+    verb: 'expire',
+    only: 'Only a live subscription expires.',
+  },
   delete: {
     from: [SUSPENDED, EXPIRED],
     to: DELETED,
@@ -113,9 +125,13 @@ function refusalOf(operation: SubscriptionOperation, subscription: Subscription,
       );
   }
   if (operation === 'scheduleRenewalChange' && !subscription.autoRenew) {
-    return () => failedPrecondition('The subscription does not renew: turn auto-renewal on with setAutoRenew before you schedule a change for its renewal.');
+    return () =>
+      failedPrecondition(
+        'The subscription does not renew: turn auto-renewal on with setAutoRenew before you schedule a change for its renewal.',
+      );
   }
-  if ((operation === 'renew' || operation === 'endTerm') && !termEnded(subscription, now)) return () => failedPrecondition('Its term has not ended yet.');
+  if ((operation === 'renew' || operation === 'endTerm') && !termEnded(subscription, now))
+    return () => failedPrecondition('Its term has not ended yet.');
   if (operation === 'delete' && !retentionEnded(subscription, now)) {
     return () => failedPrecondition('Its data retention period has not ended yet.');
   }
@@ -131,7 +147,12 @@ export const cancellableNow = (subscription: Subscription, now: Date): boolean =
  * The fields a status transition sets (nothing for operations that keep the status). `at` is when it takes
  * effect: now for a change, the term's end for the sweep's endTerm.
  */
-export function transitionValues(operation: SubscriptionOperation, current: Subscription, at: Date, retentionDays: number): Partial<Subscription> {
+export function transitionValues(
+  operation: SubscriptionOperation,
+  current: Subscription,
+  at: Date,
+  retentionDays: number,
+): Partial<Subscription> {
   const retentionEnds = new Date(at.getTime() + retentionDays * DAY_MS);
   switch (LIFECYCLE[operation].to) {
     case SUSPENDED:

@@ -81,10 +81,10 @@ export function termsProblem(terms: readonly OfferTermData[]): string | undefine
   return undefined;
 }
 
-const allowedPairsText = () =>
-  `P1M is billed MONTHLY; P1Y MONTHLY or ANNUAL; P3Y MONTHLY, ANNUAL or TRIENNIAL`;
+const allowedPairsText = () => `P1M is billed MONTHLY; P1Y MONTHLY or ANNUAL; P3Y MONTHLY, ANNUAL or TRIENNIAL`;
 
-export const describeTerms = (terms: readonly OfferTermData[]): string => terms.map((t) => `${t.termDuration}/${t.billingCycle}`).join(', ');
+export const describeTerms = (terms: readonly OfferTermData[]): string =>
+  terms.map((t) => `${t.termDuration}/${t.billingCycle}`).join(', ');
 
 /** What a caller asked for; either may be absent. */
 export interface TermChoice {
@@ -118,7 +118,11 @@ export function chooseTerm(terms: readonly OfferTermData[], choice: TermChoice):
  * A scheduled change's term (SPEC §8): a term alone keeps today's cycle if the new term lists it, else takes
  * the new term's first; a cycle alone applies to today's term.
  */
-export function chooseRenewalTerm(terms: readonly OfferTermData[], current: { termDuration: TermDuration; billingCycle: BillingCycle }, choice: TermChoice): ChosenTerm {
+export function chooseRenewalTerm(
+  terms: readonly OfferTermData[],
+  current: { termDuration: TermDuration; billingCycle: BillingCycle },
+  choice: TermChoice,
+): ChosenTerm {
   const termDuration = choice.termDuration ?? current.termDuration;
   if (choice.billingCycle) return chooseTerm(terms, { termDuration, billingCycle: choice.billingCycle });
   const keepsCycle = terms.find((t) => t.termDuration === termDuration && t.billingCycle === current.billingCycle);

@@ -19,4 +19,5 @@ export function retryDelaySeconds(failedAttempts: number, baseSeconds: number, r
 }
 
 /** The nominal (jitter-free) delay: what retryDelaySeconds never goes below. */
-export const minimumRetryDelaySeconds = (failedAttempts: number, baseSeconds: number) => retryDelaySeconds(failedAttempts, baseSeconds, () => 0);
+export const minimumRetryDelaySeconds = (failedAttempts: number, baseSeconds: number) =>
+  retryDelaySeconds(failedAttempts, baseSeconds, () => 0);

@@ -8,7 +8,8 @@ import { JsonColumn, PartnerIdColumn, TextColumn, TimestampColumn, UuidColumn, U
 export class AuditActor {
   @Field(() => String, {
     nullable: true,
-    description: 'The token subject (`sub`); null when the actor belongs to another organisation than you (its tenant or partner id still shows).',
+    description:
+      'The token subject (`sub`); null when the actor belongs to another organisation than you (its tenant or partner id still shows).',
   })
   subject: string | null;
 

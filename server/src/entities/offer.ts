@@ -42,7 +42,9 @@ export class Offer {
   @IntColumn()
   maxQuantity: number;
 
-  @Field(() => Int, { description: 'Monthly list price of one licence, in the currency’s minor unit (each term has its own price in `terms`).' })
+  @Field(() => Int, {
+    description: 'Monthly list price of one licence, in the currency’s minor unit (each term has its own price in `terms`).',
+  })
   @IntColumn()
   unitPriceCents: number;
 

@@ -2,7 +2,16 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Entity, Index } from 'typeorm';
 import { BillingCycle, SubscriptionChannel, SubscriptionStatus, TermDuration } from './enums';
-import { BooleanColumn, IntColumn, JsonColumn, PartnerIdColumn, TextColumn, TimestampColumn, UuidColumn, UuidPrimaryColumn } from './columns';
+import {
+  BooleanColumn,
+  IntColumn,
+  JsonColumn,
+  PartnerIdColumn,
+  TextColumn,
+  TimestampColumn,
+  UuidColumn,
+  UuidPrimaryColumn,
+} from './columns';
 import type { LicenceBlock } from '../domain/terms';
 
 @ObjectType({ description: 'What the next renewal changes; a null field keeps today’s value.', simpleResolvers: true })

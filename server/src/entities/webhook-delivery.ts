@@ -52,7 +52,10 @@ export class WebhookDelivery {
   @TimestampColumn({ nullable: true })
   lastAttemptAt: Date | null;
 
-  @Field(() => Int, { nullable: true, description: 'The HTTP status of the last answer; null when none came (timeout, refused, blocked address).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The HTTP status of the last answer; null when none came (timeout, refused, blocked address).',
+  })
   @Column({ type: 'int', nullable: true })
   lastResponseStatus: number | null;
 

@@ -91,7 +91,10 @@ export function explorerRoutes(options: ExplorerOptions, logger: Logger): Router
     // The page may hold a development token: no cache keeps it.
     res.setHeader('cache-control', 'no-store');
     if (!built) return void res.status(503).type('html').send(notBuilt);
-    res.status(200).type('html').send(page(options, await options.token(req)));
+    res
+      .status(200)
+      .type('html')
+      .send(page(options, await options.token(req)));
   });
   router.use(
     ASSETS_PATH,

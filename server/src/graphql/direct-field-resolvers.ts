@@ -28,6 +28,9 @@ export function resolveDirectly<TRoot>(
     if (field.args.length || declared.roles || declared.middlewares?.length) {
       throw new Error(`resolveDirectly: ${typeName}.${name} has arguments, @Authorized or middlewares; it needs type-graphql's wrapper`);
     }
-    field.resolve = ((root: TRoot, _args: unknown, context: RequestContext) => resolve(root, context)) as GraphQLFieldResolver<TRoot, RequestContext>;
+    field.resolve = ((root: TRoot, _args: unknown, context: RequestContext) => resolve(root, context)) as GraphQLFieldResolver<
+      TRoot,
+      RequestContext
+    >;
   }
 }

@@ -83,7 +83,7 @@ export function createErrorFormatter(production: boolean) {
       original instanceof QueryTooComplexError
         ? original.message
         : original instanceof Error
-          ? tokenLimitMessage(original.message) ?? validationWorkLimitMessage(original.message)
+          ? (tokenLimitMessage(original.message) ?? validationWorkLimitMessage(original.message))
           : undefined;
     if (tooComplex !== undefined) {
       return { message: tooComplex, locations: formatted.locations, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };

@@ -67,7 +67,7 @@ export function operationCost(
     }
     if (!isListType(getNullableType(field.type))) return 1;
     const size = field.extensions[LIST_SIZE] as ListSize | undefined;
-    return size === 'page' ? 1 : size ?? UNBOUNDED_LIST_SIZE;
+    return size === 'page' ? 1 : (size ?? UNBOUNDED_LIST_SIZE);
   };
 
   const selectionCost = (selectionSet: SelectionSetNode, parent: GraphQLNamedType | null | undefined, visiting: Set<string>): number => {
@@ -105,4 +105,3 @@ export function operationCost(
 
   return selectionCost(operation.selectionSet, schema.getRootType(operation.operation), new Set());
 }
-

@@ -37,10 +37,8 @@ const describe: Record<Limit, (max: number, found: string) => string> = {
     `The operation exceeds the depth limit of ${max} nested fields (it is ${found} deep). Request fewer nested levels.`,
   cost: (max, found) =>
     `The operation exceeds the cost limit of ${max} (its estimated cost is ${found}). Select fewer fields or ask for smaller pages with "first".`,
-  aliases: (max, found) =>
-    `The operation exceeds the alias limit of ${max} (it uses ${found}). Split it into several requests.`,
-  directives: (max, found) =>
-    `The operation exceeds the directive limit of ${max} (it uses ${found}). Use fewer directives.`,
+  aliases: (max, found) => `The operation exceeds the alias limit of ${max} (it uses ${found}). Split it into several requests.`,
+  directives: (max, found) => `The operation exceeds the directive limit of ${max} (it uses ${found}). Use fewer directives.`,
 };
 
 /** graphql-armor’s rule refused: report our own error instead of its "Syntax Error: …" BAD_USER_INPUT one. */

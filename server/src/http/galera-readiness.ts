@@ -8,8 +8,7 @@ export interface StatusRow {
 export const GALERA_STATUS_VARIABLES = ['wsrep_provider_name', 'wsrep_ready', 'wsrep_local_state_comment', 'wsrep_cluster_status'] as const;
 
 export type GaleraReadiness =
-  | { galera: false }
-  | { galera: true; ready: boolean; node: { wsrepReady: string; state: string; cluster: string } };
+  { galera: false } | { galera: true; ready: boolean; node: { wsrepReady: string; state: string; cluster: string } };
 
 /**
  * Whether a database node may take traffic (SPEC §7): a Galera node only when it accepts queries

@@ -85,7 +85,10 @@ interface Connection {
 function closeReason(message: string): string {
   const bytes = Buffer.from(message);
   if (bytes.length <= CLOSE_REASON_BYTES) return message;
-  return `${bytes.subarray(0, CLOSE_REASON_BYTES - 3).toString().replace(/\uFFFD+$/, '')}...`;
+  return `${bytes
+    .subarray(0, CLOSE_REASON_BYTES - 3)
+    .toString()
+    .replace(/\uFFFD+$/, '')}...`;
 }
 
 /** The token of `connection_init`'s payload: `{ "authorization": "Bearer …" }` (any case of the key). */
@@ -96,7 +99,12 @@ function authorizationOf(params: Readonly<Record<string, unknown>> | undefined):
 }
 
 const badInput = (error: GraphQLError) =>
-  new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code: ErrorCode.BAD_USER_INPUT } });
+  new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    extensions: { code: ErrorCode.BAD_USER_INPUT },
+  });
 
 /**
  * Live updates over WebSocket (SPEC §6): graphql-ws (protocol graphql-transport-ws) on the HTTP server's
@@ -134,7 +142,9 @@ export function liveUpdatesSocket(options: LiveUpdatesSocketOptions): LiveUpdate
     const origin = request.headers.origin;
     if (origin !== undefined && !options.origins.allows(origin, request.headers)) {
       const message = `The origin ${origin.slice(0, 200)} may not open live updates here; the server allows its own origin and those of CORS_ORIGINS.`;
-      socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(message)}\r\nConnection: close\r\n\r\n${message}`);
+      socket.end(
+        `HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(message)}\r\nConnection: close\r\n\r\n${message}`,
+      );
       return;
     }
     wsServer.handleUpgrade(request, socket, head, (ws) => wsServer.emit('connection', ws, request));
@@ -175,7 +185,11 @@ export function liveUpdatesSocket(options: LiveUpdatesSocketOptions): LiveUpdate
         const closeAtExpiry = () => {
           const wait = expiresAtMs - Date.now();
           if (wait > LONGEST_TIMER_MS) connection.expiry = setTimeout(closeAtExpiry, LONGEST_TIMER_MS);
-          else connection.expiry = setTimeout(() => socket.close(CLOSE_UNAUTHENTICATED, 'The token has expired; connect again with a new one.'), Math.max(0, wait));
+          else
+            connection.expiry = setTimeout(
+              () => socket.close(CLOSE_UNAUTHENTICATED, 'The token has expired; connect again with a new one.'),
+              Math.max(0, wait),
+            );
           connection.expiry.unref();
         };
         closeAtExpiry();
@@ -198,7 +212,11 @@ export function liveUpdatesSocket(options: LiveUpdatesSocketOptions): LiveUpdate
         if (invalid.length > 0) return invalid.map(badInput);
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) {
-          return [new AppError(ErrorCode.BAD_USER_INPUT, 'Send exactly one operation, or name the one to run in operationName.', { field: 'operationName' })];
+          return [
+            new AppError(ErrorCode.BAD_USER_INPUT, 'Send exactly one operation, or name the one to run in operationName.', {
+              field: 'operationName',
+            }),
+          ];
         }
         if (operation.operation !== 'subscription') {
           return [

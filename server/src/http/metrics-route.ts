@@ -33,7 +33,11 @@ export function metricsRoute(metrics: Metrics, access: MetricsAccess): Router {
       res
         .status(401)
         .set('www-authenticate', 'Bearer')
-        .json({ errors: [{ message: 'Scraping /metrics needs Authorization: Bearer <METRICS_TOKEN>.', extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+        .json({
+          errors: [
+            { message: 'Scraping /metrics needs Authorization: Bearer <METRICS_TOKEN>.', extensions: { code: ErrorCode.UNAUTHENTICATED } },
+          ],
+        });
       return;
     }
     try {

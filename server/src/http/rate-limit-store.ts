@@ -62,7 +62,8 @@ export async function openRateLimitStore(config: Config, logger: Logger): Promis
   });
   client.on('close', () => wentDown('connection closed'));
   client.on('ready', () => {
-    if (state === 'down') logger.info({ store: redactCredentials(store.url) }, 'RATE_LIMIT_STORE: Redis answers again; rate limits are shared again');
+    if (state === 'down')
+      logger.info({ store: redactCredentials(store.url) }, 'RATE_LIMIT_STORE: Redis answers again; rate limits are shared again');
     state = 'up';
   });
   try {
@@ -81,7 +82,10 @@ export async function openRateLimitStore(config: Config, logger: Logger): Promis
       insuranceLimiter: memoryRateLimiter(points, budget),
     });
   return {
-    stores: { caller: perCaller > 0 ? shared(perCaller, 'caller') : undefined, organisation: perOrganisation > 0 ? shared(perOrganisation, 'org') : undefined },
+    stores: {
+      caller: perCaller > 0 ? shared(perCaller, 'caller') : undefined,
+      organisation: perOrganisation > 0 ? shared(perOrganisation, 'org') : undefined,
+    },
     close: async () => {
       state = 'closing';
       try {

@@ -78,7 +78,11 @@ export const RATE_LIMIT_WINDOW_SECONDS = 60;
 
 /** The per-process budget: the default store, and the stand-in while a shared store is unreachable. */
 export function memoryRateLimiter(perMinute: number, budget: 'caller' | 'org' = 'caller'): RateLimiterMemory {
-  return new RateLimiterMemory({ points: perMinute, duration: RATE_LIMIT_WINDOW_SECONDS, keyPrefix: budget === 'caller' ? 'tenantry-rl' : 'tenantry-rl-org' });
+  return new RateLimiterMemory({
+    points: perMinute,
+    duration: RATE_LIMIT_WINDOW_SECONDS,
+    keyPrefix: budget === 'caller' ? 'tenantry-rl' : 'tenantry-rl-org',
+  });
 }
 
 function rateLimited(retryAfterSeconds: number, whose: Whose): GraphQLError {

@@ -69,13 +69,21 @@ export class SubscriptionResolver {
   @Authorized(Permission.SetPartnerOfRecord)
   @Mutation(() => SetPartnerOfRecordPayload, { description: 'Add, change or remove (null) the partner of record.' })
   async setPartnerOfRecord(@Arg('input', () => SetPartnerOfRecordInput) input: SetPartnerOfRecordInput, @Ctx() ctx: RequestContext) {
-    const subscription = await this.services.subscriptions.setPartnerOfRecord(ctx, input.subscriptionId, input.partnerId, input.expectedVersion);
+    const subscription = await this.services.subscriptions.setPartnerOfRecord(
+      ctx,
+      input.subscriptionId,
+      input.partnerId,
+      input.expectedVersion,
+    );
     return Object.assign(new SetPartnerOfRecordPayload(), { subscription });
   }
 
   @Authorized(Permission.ManageSubscription)
   @Mutation(() => ChangeLicenseQuantityPayload, { description: 'Change the licence count of an active subscription.' })
-  async changeLicenseQuantity(@Arg('input', () => ChangeLicenseQuantityInput) input: ChangeLicenseQuantityInput, @Ctx() ctx: RequestContext) {
+  async changeLicenseQuantity(
+    @Arg('input', () => ChangeLicenseQuantityInput) input: ChangeLicenseQuantityInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     const subscription = await this.services.subscriptions.changeQuantity(ctx, input.subscriptionId, input.quantity, input.expectedVersion);
     return Object.assign(new ChangeLicenseQuantityPayload(), { subscription });
   }
@@ -89,14 +97,18 @@ export class SubscriptionResolver {
 
   @Authorized(Permission.ManageSubscription)
   @Mutation(() => ReactivateSubscriptionPayload, { description: 'Reactivate a suspended subscription before retention ends.' })
-  async reactivateSubscription(@Arg('input', () => ReactivateSubscriptionInput) input: ReactivateSubscriptionInput, @Ctx() ctx: RequestContext) {
+  async reactivateSubscription(
+    @Arg('input', () => ReactivateSubscriptionInput) input: ReactivateSubscriptionInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     const subscription = await this.services.subscriptions.reactivate(ctx, input.subscriptionId, input.expectedVersion);
     return Object.assign(new ReactivateSubscriptionPayload(), { subscription });
   }
 
   @Authorized(Permission.ManageSubscription)
   @Mutation(() => CancelSubscriptionPayload, {
-    description: 'Cancel inside the cancellation window (7 days after the term started): it expires now. Afterwards, turn auto-renewal off instead.',
+    description:
+      'Cancel inside the cancellation window (7 days after the term started): it expires now. Afterwards, turn auto-renewal off instead.',
   })
   async cancelSubscription(@Arg('input', () => CancelSubscriptionInput) input: CancelSubscriptionInput, @Ctx() ctx: RequestContext) {
     const subscription = await this.services.subscriptions.cancel(ctx, input.subscriptionId, input.expectedVersion);
@@ -112,7 +124,10 @@ export class SubscriptionResolver {
 
   @Authorized(Permission.ManageSubscription)
   @Mutation(() => ScheduleRenewalChangePayload, { description: 'Schedule a quantity, term or cycle for the next renewal.' })
-  async scheduleRenewalChange(@Arg('input', () => ScheduleRenewalChangeInput) input: ScheduleRenewalChangeInput, @Ctx() ctx: RequestContext) {
+  async scheduleRenewalChange(
+    @Arg('input', () => ScheduleRenewalChangeInput) input: ScheduleRenewalChangeInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     const { subscriptionId, expectedVersion, ...change } = input;
     const subscription = await this.services.subscriptions.scheduleRenewalChange(ctx, subscriptionId, change, expectedVersion);
     return Object.assign(new ScheduleRenewalChangePayload(), { subscription });
@@ -125,7 +140,9 @@ export class SubscriptionResolver {
     return Object.assign(new ClearRenewalChangePayload(), { subscription });
   }
 
-  @FieldResolver(() => DateTimeISOResolver, { description: 'Until when the current term may be cancelled: 7 days (168 hours) after it started.' })
+  @FieldResolver(() => DateTimeISOResolver, {
+    description: 'Until when the current term may be cancelled: 7 days (168 hours) after it started.',
+  })
   cancellationAllowedUntil(@Root() subscription: Subscription) {
     return cancellationAllowedUntil(subscription.termStartsAt);
   }

@@ -12,7 +12,9 @@ export class TestClockResolver {
   constructor(private readonly services: Services) {}
 
   @Authorized(Permission.Read)
-  @Query(() => TestClockView, { description: 'The test clock: whether it may be moved, domain time now, and its offset from the wall clock.' })
+  @Query(() => TestClockView, {
+    description: 'The test clock: whether it may be moved, domain time now, and its offset from the wall clock.',
+  })
   testClock(): TestClockView {
     return view(this.services.testClock.state());
   }

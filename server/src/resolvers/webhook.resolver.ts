@@ -49,26 +49,39 @@ export class WebhookResolver {
   }
 
   @Authorized(Permission.ManageWebhooks)
-  @Mutation(() => CreateWebhookEndpointPayload, { description: 'Register a webhook endpoint; the answer holds its signing secret, shown only this once.' })
-  async createWebhookEndpoint(@Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput, @Ctx() ctx: RequestContext) {
+  @Mutation(() => CreateWebhookEndpointPayload, {
+    description: 'Register a webhook endpoint; the answer holds its signing secret, shown only this once.',
+  })
+  async createWebhookEndpoint(
+    @Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     const { endpoint, secret } = await this.services.webhooks.create(ctx, input);
     return Object.assign(new CreateWebhookEndpointPayload(), { webhookEndpoint: endpoint, secret });
   }
 
   @Authorized(Permission.ManageWebhooks)
   @Mutation(() => UpdateWebhookEndpointPayload, { description: 'Change, pause or resume a webhook endpoint.' })
-  async updateWebhookEndpoint(@Arg('input', () => UpdateWebhookEndpointInput) input: UpdateWebhookEndpointInput, @Ctx() ctx: RequestContext) {
+  async updateWebhookEndpoint(
+    @Arg('input', () => UpdateWebhookEndpointInput) input: UpdateWebhookEndpointInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return Object.assign(new UpdateWebhookEndpointPayload(), { webhookEndpoint: await this.services.webhooks.update(ctx, input) });
   }
 
   @Authorized(Permission.ManageWebhooks)
   @Mutation(() => DeleteWebhookEndpointPayload, { description: 'Delete a webhook endpoint; its pending deliveries are not attempted.' })
-  async deleteWebhookEndpoint(@Arg('input', () => DeleteWebhookEndpointInput) input: DeleteWebhookEndpointInput, @Ctx() ctx: RequestContext) {
+  async deleteWebhookEndpoint(
+    @Arg('input', () => DeleteWebhookEndpointInput) input: DeleteWebhookEndpointInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return Object.assign(new DeleteWebhookEndpointPayload(), { deletedId: await this.services.webhooks.delete(ctx, input.id) });
   }
 
   @Authorized(Permission.ManageWebhooks)
-  @Mutation(() => RotateWebhookSecretPayload, { description: 'Give an endpoint a new signing secret; the old one still signs for 24 hours.' })
+  @Mutation(() => RotateWebhookSecretPayload, {
+    description: 'Give an endpoint a new signing secret; the old one still signs for 24 hours.',
+  })
   async rotateWebhookSecret(@Arg('input', () => RotateWebhookSecretInput) input: RotateWebhookSecretInput, @Ctx() ctx: RequestContext) {
     const { endpoint, secret } = await this.services.webhooks.rotateSecret(ctx, input.id);
     return Object.assign(new RotateWebhookSecretPayload(), { webhookEndpoint: endpoint, secret });

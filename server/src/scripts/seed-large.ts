@@ -136,8 +136,50 @@ const CATALOG: [sku: string, name: string, min: number, max: number, cents: numb
   ['PROJECT-P3', 'Project Plan 3', 1, 100_000, 3000],
 ];
 
-const ADJECTIVES = ['Blue', 'Northern', 'Bright', 'Silver', 'Golden', 'Rapid', 'Quiet', 'Crimson', 'Green', 'Summit', 'Coastal', 'Urban', 'Prime', 'Lunar', 'Solar', 'Alpine', 'Royal', 'Swift', 'Granite', 'Maple'];
-const NOUNS = ['Harbor', 'Works', 'Labs', 'Foods', 'Logistics', 'Textiles', 'Clinic', 'Studio', 'Motors', 'Systems', 'Partners', 'Trading', 'Farms', 'Media', 'Energy', 'Hotels', 'Bakery', 'Dental', 'Legal', 'Print'];
+const ADJECTIVES = [
+  'Blue',
+  'Northern',
+  'Bright',
+  'Silver',
+  'Golden',
+  'Rapid',
+  'Quiet',
+  'Crimson',
+  'Green',
+  'Summit',
+  'Coastal',
+  'Urban',
+  'Prime',
+  'Lunar',
+  'Solar',
+  'Alpine',
+  'Royal',
+  'Swift',
+  'Granite',
+  'Maple',
+];
+const NOUNS = [
+  'Harbor',
+  'Works',
+  'Labs',
+  'Foods',
+  'Logistics',
+  'Textiles',
+  'Clinic',
+  'Studio',
+  'Motors',
+  'Systems',
+  'Partners',
+  'Trading',
+  'Farms',
+  'Media',
+  'Energy',
+  'Hotels',
+  'Bakery',
+  'Dental',
+  'Legal',
+  'Print',
+];
 const SUFFIXES = ['Ltd', 'Co., Ltd', 'Inc', 'LLC', 'JSC', 'Group', 'GmbH', 'Pte Ltd'];
 const COUNTRIES = ['VN', 'TH', 'US', 'GB', 'DE', 'SG', 'JP', 'AU', 'FR', 'IN'];
 const pick = <T>(rng: () => number, items: readonly T[]) => items[Math.floor(rng() * items.length)];
@@ -213,10 +255,31 @@ interface TenantRows {
 const TENANT_COLUMNS = ['id', 'name', 'nameFolded', 'domain', 'countryCode', 'billingManagedById', 'createdAt'];
 const RELATIONSHIP_COLUMNS = ['id', 'partnerId', 'tenantId', 'createdAt'];
 const SUBSCRIPTION_COLUMNS = [
-  'id', 'tenantId', 'offerId', 'quantity', 'status', 'channel', 'resellerId', 'partnerOfRecordId',
-  'suspendedAt', 'dataRetentionEndsAt', 'liveKey', 'version', 'createdAt', 'updatedAt',
-  'termDuration', 'billingCycle', 'autoRenew', 'termStartsAt', 'termEndsAt', 'termMonths', 'licenceBlocks',
-  'scheduledChange', 'termNoticePending', 'cancelledAt', 'expiredAt',
+  'id',
+  'tenantId',
+  'offerId',
+  'quantity',
+  'status',
+  'channel',
+  'resellerId',
+  'partnerOfRecordId',
+  'suspendedAt',
+  'dataRetentionEndsAt',
+  'liveKey',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'termDuration',
+  'billingCycle',
+  'autoRenew',
+  'termStartsAt',
+  'termEndsAt',
+  'termMonths',
+  'licenceBlocks',
+  'scheduledChange',
+  'termNoticePending',
+  'cancelledAt',
+  'expiredAt',
 ];
 
 /** Cohort places still to hand out, in tenant order (the generator runs tenants 0, 1, 2, … in every pass). */
@@ -326,10 +389,31 @@ function tenantRows(plan: Plan, i: number, cohort: CohortCounter = { left: 0 }):
     // first server to start within 7 days of its end writes 100,000 notices at once, inside whatever it measures.
     const noticePending = !inCohort && status !== 'DELETED' && endsAt.getTime() - NOTICE_DAYS * DAY_MS > plan.now;
     subscriptions.push([
-      subId, id, offer.id, quantity, status, channel, resellerId, partnerOfRecord,
-      suspendedAt, retention, liveKey, version, sqlDate(purchasedAt), suspendedAt ?? sqlDate(Math.max(updated, purchasedAt)),
-      term.termDuration, term.billingCycle, autoRenew ? 1 : 0, sqlDate(startsAt.getTime()), sqlDate(endsAt.getTime()), months,
-      JSON.stringify([{ quantity, addedAt: startsAt.toISOString() }]), null, noticePending ? 1 : 0, null, null,
+      subId,
+      id,
+      offer.id,
+      quantity,
+      status,
+      channel,
+      resellerId,
+      partnerOfRecord,
+      suspendedAt,
+      retention,
+      liveKey,
+      version,
+      sqlDate(purchasedAt),
+      suspendedAt ?? sqlDate(Math.max(updated, purchasedAt)),
+      term.termDuration,
+      term.billingCycle,
+      autoRenew ? 1 : 0,
+      sqlDate(startsAt.getTime()),
+      sqlDate(endsAt.getTime()),
+      months,
+      JSON.stringify([{ quantity, addedAt: startsAt.toISOString() }]),
+      null,
+      noticePending ? 1 : 0,
+      null,
+      null,
     ]);
   }
   return { tenant, relationships, subscriptions, cohortIds };
@@ -425,7 +509,8 @@ export async function seedLarge(db: DatabaseConfig, o: SeedOptions, log: (line: 
     // Complete already? The last tenant and its last subscription are the last rows written.
     const last = o.tenants > 0 ? tenantRows(plan, o.tenants - 1) : undefined;
     const lastSubscription = last?.subscriptions[last.subscriptions.length - 1];
-    const present = async (table: string, id: unknown) => (await writer.scalar(`SELECT COUNT(*) AS n FROM \`${table}\` WHERE id = ?`, [id])) > 0;
+    const present = async (table: string, id: unknown) =>
+      (await writer.scalar(`SELECT COUNT(*) AS n FROM \`${table}\` WHERE id = ?`, [id])) > 0;
     if (
       (await present('partners', plan.resellerIds.at(0) ?? plan.advisorIds.at(0) ?? '')) &&
       (!last || (await present('tenants', last.tenant[0]))) &&
@@ -444,14 +529,22 @@ export async function seedLarge(db: DatabaseConfig, o: SeedOptions, log: (line: 
     );
     const partnerRow = (id: string, i: number, reseller: boolean, advisor: boolean, kind: string): Row => {
       const rng = rngFor(o.seed, kind, i);
-      return [id, `${pick(rng, ADJECTIVES)} ${pick(rng, NOUNS)} ${reseller ? 'Cloud Solutions' : 'Advisory'} ${i + 1}`, pick(rng, COUNTRIES), reseller ? 1 : 0, advisor ? 1 : 0, sqlDate(BASE - 365 * DAY_MS + i * 3_600_000)];
+      return [
+        id,
+        `${pick(rng, ADJECTIVES)} ${pick(rng, NOUNS)} ${reseller ? 'Cloud Solutions' : 'Advisory'} ${i + 1}`,
+        pick(rng, COUNTRIES),
+        reseller ? 1 : 0,
+        advisor ? 1 : 0,
+        sqlDate(BASE - 365 * DAY_MS + i * 3_600_000),
+      ];
     };
     const partnerRows = [
       ...plan.resellerIds.map((id, i) => partnerRow(id, i, true, i % 5 === 4, 'reseller')),
       ...plan.advisorIds.map((id, i) => partnerRow(id, i, false, true, 'advisor')),
     ];
     const PARTNER_COLUMNS = ['id', 'name', 'countryCode', 'isReseller', 'isAdvisor', 'createdAt'];
-    for (let i = 0; i < partnerRows.length; i += o.batch) await writer.insert('partners', PARTNER_COLUMNS, partnerRows.slice(i, i + o.batch));
+    for (let i = 0; i < partnerRows.length; i += o.batch)
+      await writer.insert('partners', PARTNER_COLUMNS, partnerRows.slice(i, i + o.batch));
     const authorizations: Row[] = [];
     plan.authorised.forEach((offerIndexes, r) => {
       const rng = rngFor(o.seed, 'authorization', r);
@@ -596,7 +689,9 @@ if (require.main === module) {
         `: ${JSON.stringify(result.rows)}\nThe largest reseller is ${result.bigResellerId}: npm run token -- --role PARTNER_ADMIN_AGENT --partner ${result.bigResellerId}\n`,
     );
   })().catch((error: unknown) => {
-    process.stderr.write(`seed:large failed: ${error instanceof ConfigError ? error.message : (error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(
+      `seed:large failed: ${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}\n`,
+    );
     process.exit(1);
   });
 }

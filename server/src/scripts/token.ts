@@ -27,7 +27,9 @@ class UsageError extends Error {}
 function noteNpmBanner(): void {
   const underNpm = process.env.npm_lifecycle_event === 'token';
   if (underNpm && process.env.npm_config_loglevel !== 'silent' && !process.stdout.isTTY) {
-    process.stderr.write('npm printed its "> tenantry… token" banner into this output too: use `npm run -s token -- …` to capture only the token.\n');
+    process.stderr.write(
+      'npm printed its "> tenantry… token" banner into this output too: use `npm run -s token -- …` to capture only the token.\n',
+    );
   }
 }
 

@@ -29,7 +29,6 @@ export interface DemoIds {
   tenants: { contoso: string; adatum: string; litware: string; wingtip: string };
 }
 
-
 /** Seeds a small realistic dataset when the database is empty; returns the ids to try, or null if not empty. */
 export async function seedDemoData(dataSource: DataSource, now: Date, retentionDays: number): Promise<DemoIds | null> {
   if ((await dataSource.getRepository(Partner).count()) > 0) return null;
@@ -53,7 +52,8 @@ export async function seedDemoData(dataSource: DataSource, now: Date, retentionD
         { termDuration: TermDuration.P1Y, billingCycle: BillingCycle.MONTHLY, unitPriceCents: yearly },
         { termDuration: TermDuration.P1Y, billingCycle: BillingCycle.ANNUAL, unitPriceCents: yearly * 12 },
       ];
-      if (threeYears) list.push({ termDuration: TermDuration.P3Y, billingCycle: BillingCycle.ANNUAL, unitPriceCents: Math.round(yearly * 0.95) * 12 });
+      if (threeYears)
+        list.push({ termDuration: TermDuration.P3Y, billingCycle: BillingCycle.ANNUAL, unitPriceCents: Math.round(yearly * 0.95) * 12 });
       return list;
     };
     const offer = (sku: string, name: string, min: number, max: number, cents: number, daysAgo: number) =>

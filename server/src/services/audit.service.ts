@@ -74,7 +74,12 @@ export class AuditService {
         partners.map((partnerId) => ({ partnerId, eventId: event.id!, tenantId: entry.tenantId })),
       );
     }
-    const deliveryIds = await this.queueDeliveries(uow, event.id!, entry, route ?? { ownerKeys: this.access.webhookOwnersWhoSee(entry, partners) });
+    const deliveryIds = await this.queueDeliveries(
+      uow,
+      event.id!,
+      entry,
+      route ?? { ownerKeys: this.access.webhookOwnersWhoSee(entry, partners) },
+    );
     if (deliveryIds.length > 0 && this.onDeliveriesQueued) uow.afterCommit(this.onDeliveriesQueued);
     return { eventId: event.id!, deliveryIds };
   }

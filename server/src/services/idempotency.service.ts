@@ -44,7 +44,10 @@ export class IdempotencyService {
    */
   private readonly inFlight = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly dataSource: DataSource, private readonly transactions: TransactionRunner) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+  ) {}
 
   /**
    * `check` runs first, outside the transaction (its reads use pooled connections briefly and may

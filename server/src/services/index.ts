@@ -63,7 +63,14 @@ export function createServices(dataSource: DataSource, options: ServicesOptions)
   const partners = new PartnerService(dataSource, access, transactions, audit);
   const offers = new OfferService(dataSource, access, transactions, audit, partners);
   const relationships = new RelationshipService(dataSource, access, transactions, audit);
-  const webhooks = new WebhookService(dataSource, access, transactions, audit, options.webhooks ?? { production: false, allowPrivateNetworks: true }, options.wallClock);
+  const webhooks = new WebhookService(
+    dataSource,
+    access,
+    transactions,
+    audit,
+    options.webhooks ?? { production: false, allowPrivateNetworks: true },
+    options.wallClock,
+  );
   const lifecycle = new LifecycleService(
     dataSource,
     transactions,

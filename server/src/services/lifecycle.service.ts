@@ -119,7 +119,7 @@ export class LifecycleService {
   async sweepUntilSettled(maxWaitMs = 120_000): Promise<SweepResult> {
     const total: SweepResult = { renewed: 0, expired: 0, noticed: 0, deleted: 0, prunedKeys: 0, prunedDeliveries: 0 };
     const giveUpAt = this.options.wallClock.now().getTime() + maxWaitMs;
-    for (let lastFailure: unknown; ; ) {
+    for (let lastFailure: unknown; ;) {
       try {
         const result = await this.sweep();
         for (const key of Object.keys(total) as (keyof SweepResult)[]) total[key] += result[key];
@@ -172,10 +172,20 @@ export class LifecycleService {
       until: new Date(now.getTime() + this.options.renewalNoticeDays * DAY_MS),
       handle: (uow, current) => {
         const endsIn = current.termEndsAt.getTime() - uow.now.getTime();
-        if (!current.termNoticePending || current.status !== status || endsIn <= 0 || endsIn > this.options.renewalNoticeDays * DAY_MS) return null;
+        if (!current.termNoticePending || current.status !== status || endsIn <= 0 || endsIn > this.options.renewalNoticeDays * DAY_MS)
+          return null;
         return {
           write: { current, fields: { termNoticePending: false }, changes: 0 },
-          events: () => [{ action: 'subscription.termEnding', targetType: 'Subscription', targetId: current.id, tenantId: current.tenantId, before: current, after: current }],
+          events: () => [
+            {
+              action: 'subscription.termEnding',
+              targetType: 'Subscription',
+              targetId: current.id,
+              tenantId: current.tenantId,
+              before: current,
+              after: current,
+            },
+          ],
         };
       },
     });
@@ -191,7 +201,16 @@ export class LifecycleService {
         if (!lifecycleAllows('delete', current, uow.now)) return null;
         return {
           write: { current, fields: transitionValues('delete', current, uow.now, 0) },
-          events: (written) => [{ action: 'subscription.deleted', targetType: 'Subscription', targetId: current.id, tenantId: current.tenantId, before: current, after: written }],
+          events: (written) => [
+            {
+              action: 'subscription.deleted',
+              targetType: 'Subscription',
+              targetId: current.id,
+              tenantId: current.tenantId,
+              before: current,
+              after: written,
+            },
+          ],
         };
       },
     });
@@ -241,7 +260,7 @@ export class LifecycleService {
    * the batch, one inserts its events. Adds the events it wrote to `done`, by action.
    */
   private async process(ctx: RequestContext, work: DueWork, done: Map<string, number>): Promise<void> {
-    for (let after: { at: Date; id: string } | null = null; ; ) {
+    for (let after: { at: Date; id: string } | null = null; ;) {
       const due = await this.duePage(work, after);
       if (due.length === 0) return;
       const ids = due.map((row) => row.id);
@@ -256,7 +275,11 @@ export class LifecycleService {
           // while it holds their locks, or it deadlocks against requests that hold the pool waiting for them.
           const rows = await uow.manager.find(Subscription, { where: { id: In(claimed) }, ...rowLock(uow.manager, 'pessimistic_write') });
           const handled = rows.sort((a, b) => a.id.localeCompare(b.id)).flatMap((row) => work.handle(uow, row) ?? []);
-          const written = await updateAllIfVersion(uow, Subscription, handled.map((h) => h.write));
+          const written = await updateAllIfVersion(
+            uow,
+            Subscription,
+            handled.map((h) => h.write),
+          );
           const batchEntries = handled.flatMap((h, i) => h.events(written[i]));
           await this.audit.recordMany(uow, batchEntries);
           await releaseLeases(uow.manager, { ...lease, itemIds: claimed });
@@ -280,7 +303,8 @@ export class LifecycleService {
       .where('s.status = :status', { status: work.status })
       .andWhere(`${column} <= :until`, { until: work.until });
     if (work.where) query.andWhere(work.where.sql, work.where.params);
-    if (after) query.andWhere(`(${column} > :afterAt OR (${column} = :afterAt AND s.id > :afterId))`, { afterAt: after.at, afterId: after.id });
+    if (after)
+      query.andWhere(`(${column} > :afterAt OR (${column} = :afterAt AND s.id > :afterId))`, { afterAt: after.at, afterId: after.id });
     return query.orderBy(column, 'ASC').addOrderBy('s.id', 'ASC').limit(BATCH).getMany();
   }
 
@@ -296,7 +320,10 @@ export class LifecycleService {
     if (ending) return true;
     return repository
       .createQueryBuilder('s')
-      .where('s.status IN (:...retained) AND s.dataRetentionEndsAt <= :now', { retained: [SubscriptionStatus.SUSPENDED, SubscriptionStatus.EXPIRED], now })
+      .where('s.status IN (:...retained) AND s.dataRetentionEndsAt <= :now', {
+        retained: [SubscriptionStatus.SUSPENDED, SubscriptionStatus.EXPIRED],
+        now,
+      })
       .getExists();
   }
 }

@@ -34,7 +34,10 @@ function termsOf(data: CreateOfferData): OfferTermData[] {
     termsProblem(terms) ??
     terms
       .filter((t) => !Number.isInteger(t.unitPriceCents) || t.unitPriceCents < 0 || t.unitPriceCents > UNIT_PRICE_MAX_CENTS)
-      .map((t) => `prices ${t.termDuration}/${t.billingCycle} at ${t.unitPriceCents}: a price must be a whole number from 0 to ${UNIT_PRICE_MAX_CENTS}`)[0];
+      .map(
+        (t) =>
+          `prices ${t.termDuration}/${t.billingCycle} at ${t.unitPriceCents}: a price must be a whole number from 0 to ${UNIT_PRICE_MAX_CENTS}`,
+      )[0];
   if (problem) throw badInput('terms', `The terms list ${problem}.`);
   return terms;
 }

@@ -71,7 +71,9 @@ export class PartnerService {
       case PartnerIdProblem.INVALID_FORMAT:
         return badInput(field, notAPartnerId(partnerId));
       case PartnerIdProblem.NOT_FOUND:
-        return new AppError(ErrorCode.PARTNER_NOT_FOUND, `No partner has the Partner ID ${partnerId}; check the ID with your partner.`, { field });
+        return new AppError(ErrorCode.PARTNER_NOT_FOUND, `No partner has the Partner ID ${partnerId}; check the ID with your partner.`, {
+          field,
+        });
       case PartnerIdProblem.NOT_ADVISOR:
         return new AppError(
           ErrorCode.PARTNER_NOT_ADVISOR,

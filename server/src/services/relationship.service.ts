@@ -32,7 +32,8 @@ export class RelationshipService {
    */
   heldIn(uow: UnitOfWork): (partnerId: string, tenantId: string) => Promise<boolean> {
     return async (partnerId, tenantId) =>
-      (await uow.manager.findOne(ResellerRelationship, { where: { partnerId, tenantId }, ...rowLock(uow.manager, 'pessimistic_read') })) !== null;
+      (await uow.manager.findOne(ResellerRelationship, { where: { partnerId, tenantId }, ...rowLock(uow.manager, 'pessimistic_read') })) !==
+      null;
   }
 
   /**
@@ -232,5 +233,4 @@ export class RelationshipService {
     ctx.loaders.subscriptionById.clearAll();
     return tenant;
   }
-
 }

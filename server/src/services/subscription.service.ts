@@ -200,46 +200,51 @@ export class SubscriptionService {
       ...(rest.autoRenew === false ? { autoRenew: false } : {}),
     };
     const request = { operation: 'purchaseSubscription', key: idempotencyKey, input };
-    const id = await this.idempotency.once(ctx, request, () => this.quote(ctx, input), async (uow, quote) => {
-      // A reseller's relationship may have ended since the quote's checks: re-check it in this transaction.
-      if (!(await this.access.stillReseller(ctx, quote.tenant.id, this.relationships.claimedIn(uow)))) {
-        throw new AppError(ErrorCode.NOT_FOUND, `Tenant "${quote.tenant.id}" was not found.`);
-      }
-      const now = uow.now;
-      const subscription = Object.assign(new Subscription(), {
-        id: newId(),
-        tenantId: quote.tenant.id,
-        offerId: quote.offer.id,
-        quantity: quote.quantity,
-        status: SubscriptionStatus.ACTIVE,
-        channel: quote.channel,
-        resellerId: quote.reseller?.id ?? null,
-        partnerOfRecordId: quote.partnerOfRecord?.id ?? null,
-        suspendedAt: null,
-        dataRetentionEndsAt: null,
-        liveKey: LIVE,
-        ...termAsOf(now, quote, quote.quantity, now),
-        autoRenew: quote.autoRenew,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      });
-      try {
-        await uow.manager.insert(Subscription, subscription);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw this.duplicate(quote.offer, quote.channel);
-        throw error;
-      }
-      await this.audit.record(uow, {
-        action: 'subscription.purchased',
-        targetType: 'Subscription',
-        targetId: subscription.id,
-        tenantId: subscription.tenantId,
-        before: null,
-        after: subscription,
-      });
-      return subscription.id;
-    });
+    const id = await this.idempotency.once(
+      ctx,
+      request,
+      () => this.quote(ctx, input),
+      async (uow, quote) => {
+        // A reseller's relationship may have ended since the quote's checks: re-check it in this transaction.
+        if (!(await this.access.stillReseller(ctx, quote.tenant.id, this.relationships.claimedIn(uow)))) {
+          throw new AppError(ErrorCode.NOT_FOUND, `Tenant "${quote.tenant.id}" was not found.`);
+        }
+        const now = uow.now;
+        const subscription = Object.assign(new Subscription(), {
+          id: newId(),
+          tenantId: quote.tenant.id,
+          offerId: quote.offer.id,
+          quantity: quote.quantity,
+          status: SubscriptionStatus.ACTIVE,
+          channel: quote.channel,
+          resellerId: quote.reseller?.id ?? null,
+          partnerOfRecordId: quote.partnerOfRecord?.id ?? null,
+          suspendedAt: null,
+          dataRetentionEndsAt: null,
+          liveKey: LIVE,
+          ...termAsOf(now, quote, quote.quantity, now),
+          autoRenew: quote.autoRenew,
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        });
+        try {
+          await uow.manager.insert(Subscription, subscription);
+        } catch (error) {
+          if (isUniqueViolation(error)) throw this.duplicate(quote.offer, quote.channel);
+          throw error;
+        }
+        await this.audit.record(uow, {
+          action: 'subscription.purchased',
+          targetType: 'Subscription',
+          targetId: subscription.id,
+          tenantId: subscription.tenantId,
+          before: null,
+          after: subscription,
+        });
+        return subscription.id;
+      },
+    );
     // A replay may come after the caller lost access (a reseller that has left the customer).
     return this.get(ctx, (await this.reload(ctx, id)).id);
   }
@@ -301,14 +306,16 @@ export class SubscriptionService {
     if ((data.quantity === undefined || data.quantity === null) && !data.termDuration && !data.billingCycle) {
       throw badInput('input', 'Give at least one of quantity, termDuration and billingCycle for the renewal.');
     }
-    if (data.quantity !== undefined && data.quantity !== null && !isQuantity(data.quantity)) throw badInput('quantity', notAQuantity(data.quantity));
+    if (data.quantity !== undefined && data.quantity !== null && !isQuantity(data.quantity))
+      throw badInput('quantity', notAQuantity(data.quantity));
     const offer = (await ctx.loaders.offerById.load(subscription.offerId))!;
     return this.change(ctx, id, expectedVersion, {
       operation: 'scheduleRenewalChange',
       action: 'subscription.renewalChangeScheduled',
       check: () => {
         const quantity = data.quantity;
-        if (quantity !== undefined && quantity !== null && (quantity < offer.minQuantity || quantity > offer.maxQuantity)) throw this.outOfRange(offer, quantity);
+        if (quantity !== undefined && quantity !== null && (quantity < offer.minQuantity || quantity > offer.maxQuantity))
+          throw this.outOfRange(offer, quantity);
       },
       apply: (current) => {
         const term = data.termDuration || data.billingCycle ? chosenOrRefuse(chooseRenewalTerm(offer.terms, current, data)) : null;

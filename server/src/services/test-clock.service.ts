@@ -56,14 +56,20 @@ export class TestClockService {
       );
     }
     const offsetSeconds = await this.transactions.run(ctx, async (uow) => {
-      const row = await uow.manager.findOne(TestClockRow, { where: { id: TEST_CLOCK_ROW_ID }, ...rowLock(uow.manager, 'pessimistic_write') });
+      const row = await uow.manager.findOne(TestClockRow, {
+        where: { id: TEST_CLOCK_ROW_ID },
+        ...rowLock(uow.manager, 'pessimistic_write'),
+      });
       const current = row?.offsetSeconds ?? 0;
       const wallNow = this.clock.wall.now();
       // Checked again on the row as committed: another instance may have moved the clock since this one read it.
       refuseTarget(to, new Date(wallNow.getTime() + current * 1000));
       const next = Math.ceil((to.getTime() - wallNow.getTime()) / 1000);
       if (next > MOST_OFFSET_SECONDS) {
-        throw badInput('to', `Domain time cannot be moved that far: it would be more than ${MOST_OFFSET_SECONDS} seconds (about 68 years) ahead of the wall clock.`);
+        throw badInput(
+          'to',
+          `Domain time cannot be moved that far: it would be more than ${MOST_OFFSET_SECONDS} seconds (about 68 years) ahead of the wall clock.`,
+        );
       }
       // Forward only, whatever else commits meanwhile: a move that lost the row to a larger one runs again and is refused above.
       const moved = await uow.manager
@@ -96,6 +102,9 @@ function refuseTarget(to: Date, now: Date): void {
   }
   const latest = addMonthsClamped(now, MOST_MONTHS_AHEAD);
   if (to.getTime() > latest.getTime()) {
-    throw badInput('to', `The test clock moves at most 5 years at a time: give a time no later than ${latest.toISOString()}, and move again from there.`);
+    throw badInput(
+      'to',
+      `The test clock moves at most 5 years at a time: give a time no later than ${latest.toISOString()}, and move again from there.`,
+    );
   }
 }

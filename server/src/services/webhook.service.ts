@@ -187,7 +187,14 @@ export class WebhookService {
       const current = await this.readForChange(uow, id);
       const recorded = await this.audit.record(
         uow,
-        { action: 'webhook.test', targetType: 'WebhookEndpoint', targetId: id, tenantId: tenantOfWebhookOwner(current.ownerKey), before: null, after: auditView(current) },
+        {
+          action: 'webhook.test',
+          targetType: 'WebhookEndpoint',
+          targetId: id,
+          tenantId: tenantOfWebhookOwner(current.ownerKey),
+          before: null,
+          after: auditView(current),
+        },
         { endpointId: id },
       );
       return recorded.deliveryIds[0]!;
@@ -202,7 +209,10 @@ export class WebhookService {
   async redeliver(ctx: RequestContext, deliveryId: string): Promise<WebhookDelivery> {
     await this.access.ownedWebhookDelivery(ctx, deliveryId);
     const delivery = await this.transactions.run(ctx, async (uow) => {
-      const current = await uow.manager.findOne(WebhookDelivery, { where: { id: deliveryId }, ...rowLock(uow.manager, 'pessimistic_write') });
+      const current = await uow.manager.findOne(WebhookDelivery, {
+        where: { id: deliveryId },
+        ...rowLock(uow.manager, 'pessimistic_write'),
+      });
       if (!current) throw notFound('Webhook delivery', deliveryId);
       // Due now by the wall clock, which the dispatcher compares it with; so is the lease an attempt holds.
       const wallNow = this.wallClock.now();

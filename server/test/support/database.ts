@@ -6,8 +6,7 @@ import mysql from 'mysql2/promise';
 
 export type TestDatabaseKind = 'sqlite' | 'mysql';
 
-export const testDatabaseKind = (): TestDatabaseKind =>
-  process.env.TENANTRY_TEST_DB === 'mysql' ? 'mysql' : 'sqlite';
+export const testDatabaseKind = (): TestDatabaseKind => (process.env.TENANTRY_TEST_DB === 'mysql' ? 'mysql' : 'sqlite');
 
 /** The MariaDB/MySQL server tests use; CI points it at the machine's MariaDB. */
 export const testMysqlUrl = () => process.env.TEST_MYSQL_URL || 'mysql://root@127.0.0.1:3306';
@@ -38,9 +37,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   try {
     admin = await mysql.createConnection({ uri: server, connectTimeout: 5_000 });
   } catch (error) {
-    throw new Error(
-      `MariaDB/MySQL is not reachable at ${server} (${(error as Error).message}). Start it, or set TEST_MYSQL_URL.`,
-    );
+    throw new Error(`MariaDB/MySQL is not reachable at ${server} (${(error as Error).message}). Start it, or set TEST_MYSQL_URL.`);
   }
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();

@@ -107,11 +107,16 @@ export async function untilLive(server: TestServer, count: number, timeoutMs = 5
  * Opens a raw socket, sends connection_init with `payload`, and resolves with the close code and reason
  * (or `acknowledged` when the server accepts the connection instead).
  */
-export function connectRaw(url: string, payload: Record<string, unknown> | undefined): Promise<{ code: number; reason: string } | 'acknowledged'> {
+export function connectRaw(
+  url: string,
+  payload: Record<string, unknown> | undefined,
+): Promise<{ code: number; reason: string } | 'acknowledged'> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(wsUrlOf(url), 'graphql-transport-ws');
     socket.once('error', reject);
-    socket.once('open', () => socket.send(JSON.stringify(payload === undefined ? { type: 'connection_init' } : { type: 'connection_init', payload })));
+    socket.once('open', () =>
+      socket.send(JSON.stringify(payload === undefined ? { type: 'connection_init' } : { type: 'connection_init', payload })),
+    );
     socket.on('message', (data) => {
       if (JSON.parse(String(data)).type === 'connection_ack') {
         socket.close(1000);

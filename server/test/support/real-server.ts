@@ -39,9 +39,7 @@ export function startServer(env: Record<string, string>): Promise<RunningServer>
   const child = spawn(process.execPath, [MAIN], { env: serverEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  const exited = new Promise<Exit>((resolveExit) =>
-    child.once('close', (code) => resolveExit({ code, stdout, stderr })),
-  );
+  const exited = new Promise<Exit>((resolveExit) => child.once('close', (code) => resolveExit({ code, stdout, stderr })));
   return new Promise((resolvePromise, reject) => {
     child.stdout.on('data', (chunk) => {
       stdout += chunk;

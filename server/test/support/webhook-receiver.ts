@@ -113,7 +113,11 @@ export class WebhookReceiver {
 }
 
 /** Polls `check` until it answers a value that is not undefined/false, or fails after `deadlineMs` with `what`. */
-export async function eventually<T>(what: string, check: () => T | Promise<T>, deadlineMs = 20_000): Promise<Exclude<T, undefined | false | null>> {
+export async function eventually<T>(
+  what: string,
+  check: () => T | Promise<T>,
+  deadlineMs = 20_000,
+): Promise<Exclude<T, undefined | false | null>> {
   const end = Date.now() + deadlineMs;
   for (;;) {
     const value = await check();

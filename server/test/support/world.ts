@@ -121,7 +121,11 @@ let sequence = 0;
 
 /** `label` made unique in this run: lower-case letters, digits and dashes, for domains, SKUs and keys nobody has taken. */
 export function unique(label: string): string {
-  const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
+  const slug =
+    label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'x';
   return `${slug}-${(++sequence).toString(36)}-${Date.now().toString(36)}`;
 }
 
@@ -157,7 +161,15 @@ export function kitFor(server: TestServer) {
     /** An offer with a licence range and a price; `terms` as CreateOfferInput takes them (absent: one P1M/MONTHLY term). */
     async createOffer(range = { min: 1, max: 300, cents: 1000 }, terms?: CreateOfferInput['terms']): Promise<Offer> {
       const sku = unique('SKU').toUpperCase();
-      const input = { sku, name: `Offer ${sku}`, minQuantity: range.min, maxQuantity: range.max, unitPriceCents: range.cents, currency: 'USD', terms };
+      const input = {
+        sku,
+        name: `Offer ${sku}`,
+        minQuantity: range.min,
+        maxQuantity: range.max,
+        unitPriceCents: range.cents,
+        currency: 'USD',
+        terms,
+      };
       return ok(await server.gql(CREATE_OFFER, { input }, await platform())).createOffer.offer;
     },
     /** Buys an offer for a tenant: RESELLER channel for partner tokens, DIRECT for tenant admins. */

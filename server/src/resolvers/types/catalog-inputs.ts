@@ -12,7 +12,8 @@ export class CreatePartnerInput {
   id?: string | null;
 
   @Field(() => String, {
-    description: 'Company name: 1–200 characters (Unicode code points) once trimmed, with a letter or digit and no control or format characters.',
+    description:
+      'Company name: 1–200 characters (Unicode code points) once trimmed, with a letter or digit and no control or format characters.',
   })
   @IsName()
   name: string;
@@ -32,7 +33,9 @@ export class OfferTermInput {
   @Field(() => TermDuration, { description: 'The commitment term.' })
   termDuration: TermDuration;
 
-  @Field(() => BillingCycle, { description: 'The billing cycle: P1M is billed MONTHLY; P1Y MONTHLY or ANNUAL; P3Y MONTHLY, ANNUAL or TRIENNIAL.' })
+  @Field(() => BillingCycle, {
+    description: 'The billing cycle: P1M is billed MONTHLY; P1Y MONTHLY or ANNUAL; P3Y MONTHLY, ANNUAL or TRIENNIAL.',
+  })
   billingCycle: BillingCycle;
 
   @Field(() => Int, { description: `Price of one licence for one billing period in minor units, 0–${UNIT_PRICE_MAX_CENTS}.` })
@@ -46,7 +49,8 @@ export class CreateOfferInput {
   sku: string;
 
   @Field(() => String, {
-    description: 'Product name: 1–200 characters (Unicode code points) once trimmed, with a letter or digit and no control or format characters.',
+    description:
+      'Product name: 1–200 characters (Unicode code points) once trimmed, with a letter or digit and no control or format characters.',
   })
   @IsName()
   name: string;

@@ -3,8 +3,7 @@ import { SubscriptionStatus } from '../../entities/enums';
 import { ErrorCode } from '../../domain/error-codes';
 
 @ObjectType({
-  description:
-    'The shape of `extensions` on every GraphQL error this API returns. It is not queried; it documents the contract.',
+  description: 'The shape of `extensions` on every GraphQL error this API returns. It is not queried; it documents the contract.',
 })
 export class ErrorExtensions {
   @Field(() => ErrorCode, { description: 'What went wrong, from a closed set.' })

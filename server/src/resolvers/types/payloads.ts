@@ -54,10 +54,7 @@ function partnerPayload(name: string, description: string) {
 
 export const CreatePartnerPayload = partnerPayload('CreatePartnerPayload', 'The result of createPartner.');
 export const AuthorizeOfferPayload = partnerPayload('AuthorizeOfferPayload', 'The result of authorizeOffer.');
-export const RevokeOfferAuthorizationPayload = partnerPayload(
-  'RevokeOfferAuthorizationPayload',
-  'The result of revokeOfferAuthorization.',
-);
+export const RevokeOfferAuthorizationPayload = partnerPayload('RevokeOfferAuthorizationPayload', 'The result of revokeOfferAuthorization.');
 
 @ObjectType({ description: 'The result of createOffer.' })
 export class CreateOfferPayload {

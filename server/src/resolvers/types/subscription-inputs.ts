@@ -24,7 +24,10 @@ export class QuoteSubscriptionInput {
   })
   termDuration?: TermDuration | null;
 
-  @Field(() => BillingCycle, { nullable: true, description: 'The billing cycle, one the offer lists for the term; absent, the term’s first listed cycle.' })
+  @Field(() => BillingCycle, {
+    nullable: true,
+    description: 'The billing cycle, one the offer lists for the term; absent, the term’s first listed cycle.',
+  })
   billingCycle?: BillingCycle | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Whether a new term starts when this one ends (default true).' })
@@ -131,7 +134,10 @@ export class SetAutoRenewInput {
   expectedVersion?: number | null;
 }
 
-@InputType({ description: 'What the next renewal changes: at least one of quantity, termDuration and billingCycle; it replaces an earlier scheduled change.' })
+@InputType({
+  description:
+    'What the next renewal changes: at least one of quantity, termDuration and billingCycle; it replaces an earlier scheduled change.',
+})
 export class ScheduleRenewalChangeInput {
   @Field(() => ID, { description: 'The subscription to change.' })
   subscriptionId: string;

@@ -6,7 +6,8 @@ import { IsBoundedInt, IsCountryCode, IsDomainText, IsIdempotencyKey, IsInvitati
 @InputType({ description: 'A new tenant (platform admins; stands for self sign-up).' })
 export class CreateTenantInput {
   @Field(() => String, {
-    description: 'Organisation name: 1–200 characters (Unicode code points) once trimmed, with a letter or digit and no control or format characters.',
+    description:
+      'Organisation name: 1–200 characters (Unicode code points) once trimmed, with a letter or digit and no control or format characters.',
   })
   @IsName()
   name: string;

@@ -7,7 +7,9 @@ import { DateTimeISOResolver } from 'graphql-scalars';
   simpleResolvers: true,
 })
 export class TestClockView {
-  @Field(() => Boolean, { description: 'Whether a platform admin may move domain time on this server (TEST_CLOCK=enabled; never in production).' })
+  @Field(() => Boolean, {
+    description: 'Whether a platform admin may move domain time on this server (TEST_CLOCK=enabled; never in production).',
+  })
   enabled: boolean;
 
   @Field(() => DateTimeISOResolver, { description: 'Domain time now.' })
@@ -20,7 +22,8 @@ export class TestClockView {
 @InputType({ description: 'Where to move domain time: forward, at most 5 calendar years at a time.' })
 export class AdvanceTestClockInput {
   @Field(() => DateTimeISOResolver, {
-    description: 'The new domain time: later than domain time now and at most 5 calendar years ahead of it (domain time becomes at least this, in whole seconds).',
+    description:
+      'The new domain time: later than domain time now and at most 5 calendar years ahead of it (domain time becomes at least this, in whole seconds).',
   })
   to: Date;
 }

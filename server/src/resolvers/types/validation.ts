@@ -43,12 +43,15 @@ export const IsDomainText = () =>
   );
 export const IsQuantity = () =>
   ValidateBy({ name: 'isQuantity', validator: { validate: (value) => isQuantity(value as number), defaultMessage: () => QUANTITY_RULE } });
-export const IsVersion = () =>
-  applyDecorators(IsInt({ message: 'must be a whole number' }), Min(1, { message: 'must be at least 1' }));
+export const IsVersion = () => applyDecorators(IsInt({ message: 'must be a whole number' }), Min(1, { message: 'must be at least 1' }));
 export const IsIdempotencyKey = () => RefuseText('isIdempotencyKey', exactTextProblem(255));
 export const IsInvitationCode = () =>
   Matches(INVITATION_CODE_PATTERN, { message: 'must be the code exactly as your reseller sent it: letters, digits, - and _' });
 export const IsPartnerId = () =>
   RefuseText('isPartnerId', (text) => (isPartnerId(partnerIdArgument(text)) ? undefined : `must be a Partner ID: ${PARTNER_ID_RULE}`));
 export const IsBoundedInt = (min: number, max: number) =>
-  applyDecorators(IsInt({ message: 'must be a whole number' }), Min(min, { message: `must be at least ${min}` }), Max(max, { message: `must be at most ${max}` }));
+  applyDecorators(
+    IsInt({ message: 'must be a whole number' }),
+    Min(min, { message: `must be at least ${min}` }),
+    Max(max, { message: `must be at most ${max}` }),
+  );

@@ -24,7 +24,10 @@ export class CreateWebhookEndpointInput {
   })
   url: string;
 
-  @Field(() => [String], { nullable: true, description: 'The event types to send, e.g. subscription.purchased; empty or omitted: every type.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The event types to send, e.g. subscription.purchased; empty or omitted: every type.',
+  })
   eventTypes?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'A note for people, at most 255 characters.' })

@@ -105,7 +105,10 @@ export class LiveEventsService {
     }
     const unknown = filter.types?.find((type) => !isEventType(type));
     if (unknown !== undefined) {
-      throw badInput('types', `"${unknown}" is not an event type. Use the types listed in docs/live-updates.md, such as subscription.purchased.`);
+      throw badInput(
+        'types',
+        `"${unknown}" is not an event type. Use the types listed in docs/live-updates.md, such as subscription.purchased.`,
+      );
     }
     const subscriber: Subscriber = {
       actor: ctx.actor,

@@ -64,7 +64,8 @@ export async function attemptDelivery(request: AttemptRequest): Promise<AttemptO
       return failure(null, describeError(error, request.timeoutMs));
     }
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return failure(null, `the endpoint URL's scheme ${url.protocol} is not http: or https:`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return failure(null, `the endpoint URL's scheme ${url.protocol} is not http: or https:`);
   return new Promise((resolve) => {
     const secure = url.protocol === 'https:';
     const transport = secure ? https : http;

@@ -152,7 +152,10 @@ export class WebhookDispatcher {
         this.pollFailing = false;
       } catch (error) {
         if (!this.pollFailing) {
-          this.options.log.warn({ err: describe(error) }, 'webhook dispatcher: looking for due deliveries failed; trying again every second');
+          this.options.log.warn(
+            { err: describe(error) },
+            'webhook dispatcher: looking for due deliveries failed; trying again every second',
+          );
         }
         this.pollFailing = true;
       }
@@ -188,7 +191,10 @@ export class WebhookDispatcher {
     if (free <= 0) return 0;
     const now = this.options.clock.now();
     const atCap = (counts: Map<string, number>, cap: number) => [...counts].filter(([, busy]) => busy >= cap).map(([key]) => key);
-    const full = { endpoints: atCap(this.inFlightPerEndpoint, MAX_IN_FLIGHT_PER_ENDPOINT), owners: atCap(this.inFlightPerOwner, MAX_IN_FLIGHT_PER_OWNER) };
+    const full = {
+      endpoints: atCap(this.inFlightPerEndpoint, MAX_IN_FLIGHT_PER_ENDPOINT),
+      owners: atCap(this.inFlightPerOwner, MAX_IN_FLIGHT_PER_OWNER),
+    };
     const due = await this.leases.findDue(now, CANDIDATES_PER_POLL, full);
     const perEndpoint = new Map(this.inFlightPerEndpoint);
     const perOwner = new Map(this.inFlightPerOwner);
@@ -205,7 +211,10 @@ export class WebhookDispatcher {
       perOwner.set(ownerOf(delivery), owned + 1);
       return true;
     });
-    const claimed = await this.leases.claim(chosen.slice(0, free).map((d) => d.id), this.leaseMs());
+    const claimed = await this.leases.claim(
+      chosen.slice(0, free).map((d) => d.id),
+      this.leaseMs(),
+    );
     for (const work of await this.load(claimed)) this.track(work);
     return claimed.length;
   }
@@ -224,7 +233,11 @@ export class WebhookDispatcher {
     const events = await this.dataSource.getRepository(AuditEvent).findBy({ id: In([...new Set(deliveries.map((d) => d.eventId))]) });
     const endpointById = new Map(endpoints.map((e) => [e.id, e]));
     const eventById = new Map(events.map((e) => [e.id, e]));
-    return deliveries.map((delivery) => ({ delivery, endpoint: endpointById.get(delivery.endpointId), event: eventById.get(delivery.eventId) }));
+    return deliveries.map((delivery) => ({
+      delivery,
+      endpoint: endpointById.get(delivery.endpointId),
+      event: eventById.get(delivery.eventId),
+    }));
   }
 
   private leaseMs(): number {
@@ -286,12 +299,22 @@ export class WebhookDispatcher {
     this.count(outcome, delivery.attempts, held);
     if (!outcome.succeeded) {
       this.options.log.warn(
-        { deliveryId: id, endpointId: endpoint.id, eventId: event.id, attempt: delivery.attempts, status: outcome.status, reason: outcome.error },
+        {
+          deliveryId: id,
+          endpointId: endpoint.id,
+          eventId: event.id,
+          attempt: delivery.attempts,
+          status: outcome.status,
+          reason: outcome.error,
+        },
         'webhook attempt failed',
       );
     }
     if (!held) {
-      this.options.log.warn({ deliveryId: id }, 'webhook attempt not recorded: its lease had expired (another instance took it over) or the delivery was deleted');
+      this.options.log.warn(
+        { deliveryId: id },
+        'webhook attempt not recorded: its lease had expired (another instance took it over) or the delivery was deleted',
+      );
     }
   }
 

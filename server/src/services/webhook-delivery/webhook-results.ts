@@ -64,7 +64,11 @@ export class WebhookResults {
   private async writeOutcome(uow: UnitOfWork, result: AttemptResult): Promise<boolean> {
     const { outcome, attempt } = result;
     const finalFailure = !outcome.succeeded && attempt >= this.settings.maxAttempts;
-    const status = outcome.succeeded ? WebhookDeliveryStatus.SUCCEEDED : finalFailure ? WebhookDeliveryStatus.FAILED : WebhookDeliveryStatus.PENDING;
+    const status = outcome.succeeded
+      ? WebhookDeliveryStatus.SUCCEEDED
+      : finalFailure
+        ? WebhookDeliveryStatus.FAILED
+        : WebhookDeliveryStatus.PENDING;
     const nextAttemptAt =
       status === WebhookDeliveryStatus.PENDING
         ? new Date(uow.now.getTime() + retryDelaySeconds(attempt, this.settings.retryBaseSeconds) * 1000)
@@ -134,13 +138,17 @@ export class WebhookResults {
     if (!endpoint.enabled || uow.now.getTime() - endpoint.failingSince.getTime() < DISABLE_AFTER_FAILING_MS) return;
     const disabledReason = `Disabled automatically: every delivery attempt failed for 72 hours (last: ${outcome.error}).`.slice(0, 255);
     const after = await updateRowIfVersion(uow, WebhookEndpoint, endpoint, { enabled: false, disabledReason });
-    await this.audit.record(uow, {
-      action: 'webhookEndpoint.disabled',
-      targetType: 'WebhookEndpoint',
-      targetId: endpoint.id,
-      tenantId: tenantOfWebhookOwner(endpoint.ownerKey),
-      before: endpoint,
-      after,
-    }, { ownerKey: endpoint.ownerKey });
+    await this.audit.record(
+      uow,
+      {
+        action: 'webhookEndpoint.disabled',
+        targetType: 'WebhookEndpoint',
+        targetId: endpoint.id,
+        tenantId: tenantOfWebhookOwner(endpoint.ownerKey),
+        before: endpoint,
+        after,
+      },
+      { ownerKey: endpoint.ownerKey },
+    );
   }
 }

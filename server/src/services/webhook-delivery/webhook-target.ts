@@ -54,7 +54,10 @@ export function assertWebhookUrl(raw: string, { production }: { production: bool
     throw badInput('url', 'Webhook URLs must use https:// in production.');
   }
   if (hasUserInfo(input)) {
-    throw badInput('url', 'Webhook URLs may not contain a user name or password, not even empty ones; authenticate requests with the signature instead.');
+    throw badInput(
+      'url',
+      'Webhook URLs may not contain a user name or password, not even empty ones; authenticate requests with the signature instead.',
+    );
   }
   if (url.port === '0') {
     throw badInput('url', 'Port 0 cannot receive connections; give a port from 1 to 65535, or none for the scheme’s default.');
@@ -83,7 +86,10 @@ export async function resolveDeliverableAddresses(
   } else {
     let timer: NodeJS.Timeout | undefined;
     const stalled = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new WebhookTargetRefused(`The host name ${hostname} did not resolve within ${LOOKUP_TIMEOUT_MS / 1000} seconds.`)), LOOKUP_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new WebhookTargetRefused(`The host name ${hostname} did not resolve within ${LOOKUP_TIMEOUT_MS / 1000} seconds.`)),
+        LOOKUP_TIMEOUT_MS,
+      );
     });
     try {
       addresses = await Promise.race([dns.lookup(hostname, { all: true, verbatim: true }), stalled]);
@@ -100,9 +106,7 @@ export async function resolveDeliverableAddresses(
       const kind = refusedKindOf(address);
       if (kind === null) continue;
       const shown = readAddress(address).toString();
-      throw new WebhookTargetRefused(
-        literal === null ? `${hostname} resolves to ${shown}, which is ${kind}.` : `${shown} is ${kind}.`,
-      );
+      throw new WebhookTargetRefused(literal === null ? `${hostname} resolves to ${shown}, which is ${kind}.` : `${shown} is ${kind}.`);
     }
   }
   return addresses.map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 }));
@@ -116,7 +120,8 @@ export function guardedLookup(options: { allowPrivateNetworks: boolean }): Looku
   return (hostname: string, lookupOptions: LookupOptions, callback) => {
     resolveDeliverableAddresses(hostname, options).then(
       (addresses) => {
-        const wanted = lookupOptions.family === 4 || lookupOptions.family === 6 ? addresses.filter((a) => a.family === lookupOptions.family) : addresses;
+        const wanted =
+          lookupOptions.family === 4 || lookupOptions.family === 6 ? addresses.filter((a) => a.family === lookupOptions.family) : addresses;
         if (wanted.length === 0) {
           callback(Object.assign(new Error(`${hostname} has no IPv${lookupOptions.family} address.`), { code: 'ENOTFOUND' }), '', 0);
         } else if (lookupOptions.all) {
