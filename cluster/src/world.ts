@@ -10,12 +10,6 @@ import {
 } from './operations';
 import type { Instance } from './tenantry';
 
-export interface Tenant {
-  id: string;
-  /** A TENANT_BILLING_ADMIN token of the tenant. */
-  billing: string;
-}
-
 export interface Reseller {
   id: string;
   /** A PARTNER_ADMIN_AGENT token of the partner. */

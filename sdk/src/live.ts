@@ -16,7 +16,7 @@ export interface LiveConnectionInit {
 }
 
 /** The WebSocket URL of a GraphQL URL: same host, port and path. */
-export const webSocketUrlOf = (url: string) => url.replace(/^http(s?):/i, 'ws$1:');
+const webSocketUrlOf = (url: string) => url.replace(/^http(s?):/i, 'ws$1:');
 
 /**
  * Live updates over one WebSocket per client (graphql-ws, protocol graphql-transport-ws), opened with the

@@ -71,7 +71,7 @@ export function pause(ms: number, signal: AbortSignal | undefined): Promise<void
 }
 
 /** A new idempotency key: a random UUID (or 32 random hex digits where randomUUID is missing, e.g. plain-HTTP pages). */
-export function newIdempotencyKey(): string {
+function newIdempotencyKey(): string {
   const { crypto } = globalThis;
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');

@@ -68,7 +68,7 @@ export interface WebhookConfig {
 }
 
 /** How long before a term ends its `subscription.termEnding` notice is written (SPEC §8). */
-export interface RenewalsConfig {
+interface RenewalsConfig {
   noticeDays: number;
 }
 

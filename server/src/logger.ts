@@ -6,7 +6,7 @@ import { redactCredentials } from './redact';
  * failed statement ran, its parameters, or a whole stack trace. A driver's message can quote the statement
  * ("… near 'SELECT …'"), so for a failed statement only the driver's codes are kept.
  */
-export function errorForLog(error: unknown): Record<string, unknown> {
+function errorForLog(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { message: String(error) };
   const e = error as Error & {
     code?: unknown;

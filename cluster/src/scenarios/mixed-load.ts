@@ -7,7 +7,7 @@ import { createCustomer, purchase, type World } from '../world';
 /** Where requests may go now: every instance, or (scenario 2) those a load balancer would route to (maybe none). */
 export type Routable = () => Instance[];
 
-export interface Acknowledged {
+interface Acknowledged {
   version: number;
   quantity: number;
 }

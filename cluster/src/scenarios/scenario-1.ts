@@ -11,7 +11,7 @@ import { purchaseCustomers, type World } from '../world';
 import type { LoadLog } from './mixed-load';
 import { describe, measure } from './throughput';
 
-export const NAME = 'scenario 1: mixed load across three instances';
+const NAME = 'scenario 1: mixed load across three instances';
 
 export async function scenario1(
   report: Report,

@@ -17,7 +17,7 @@ import type { Instance } from '../tenantry';
 import { purchase, purchaseCustomers, type World } from '../world';
 import { type KeyedPurchase, mixedLoad } from './mixed-load';
 
-export const NAME = 'scenario 2: a Galera node and an instance killed under load';
+const NAME = 'scenario 2: a Galera node and an instance killed under load';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 

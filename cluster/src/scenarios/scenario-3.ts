@@ -7,7 +7,7 @@ import { WebhookReceiver } from '../webhook-receiver';
 import { purchaseCustomers, type World } from '../world';
 import { mixedLoad } from './mixed-load';
 
-export const NAME = 'scenario 3: webhooks during the load';
+const NAME = 'scenario 3: webhooks during the load';
 
 const CREATE_ENDPOINT = `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { webhookEndpoint { id createdAt } secret } }`;
 const DELETE_ENDPOINT = `mutation($input: DeleteWebhookEndpointInput!) { deleteWebhookEndpoint(input: $input) { deletedId } }`;

@@ -5,7 +5,7 @@ import type { Resources } from '../processes';
 import type { Report } from '../report';
 import { startInstance } from '../tenantry';
 
-export const NAME = 'scenario 4: one rate limit shared through Redis';
+const NAME = 'scenario 4: one rate limit shared through Redis';
 
 const BUDGET = 30;
 const VIEWER = '{ viewer { roles } }';

@@ -14,7 +14,7 @@ import { type Instance, startInstance } from '../tenantry';
 import { anchoredTermEnd, nextJanuary30, timeOf } from '../terms';
 import { createCustomer, createReseller, tenantToken } from '../world';
 
-export const NAME = 'scenario 5: terms end while a node is killed and rejoins';
+const NAME = 'scenario 5: terms end while a node is killed and rejoins';
 
 /** Its own database on the cluster: moving its test clock leaves the other scenarios' domain time alone. */
 const DATABASE = 'tenantry_terms';

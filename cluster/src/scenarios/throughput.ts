@@ -5,10 +5,10 @@ import { type Instance, startInstance } from '../tenantry';
 import { buildWorld, purchaseCustomers, type World } from '../world';
 import { type LoadLog, type LoadOptions, mixedLoad } from './mixed-load';
 
-export const NAME = 'figures: mutation throughput';
+const NAME = 'figures: mutation throughput';
 
 /** The load of both measurements, so they compare. */
-export const BENCH_LOAD: Omit<LoadOptions, 'customers' | 'seconds'> = {
+const BENCH_LOAD: Omit<LoadOptions, 'customers' | 'seconds'> = {
   quantityWorkers: 8,
   versionedWorkers: 2,
   purchaseWorkers: 3,
@@ -93,7 +93,7 @@ export async function singleMariaDb(
 }
 
 /** Every request of the load but the reads of the expectedVersion workers. */
-export function mutationCount(log: LoadLog): number {
+function mutationCount(log: LoadLog): number {
   let reads = 0;
   for (const count of log.tally.counts.get('subscription')?.values() ?? []) reads += count;
   return log.tally.total() - reads;

@@ -30,7 +30,7 @@ export const PARTNER_MANAGERS: readonly Role[] = [R.PARTNER_ADMIN_AGENT, R.PARTN
 const PARTNERS = [R.PARTNER_ADMIN_AGENT, R.PARTNER_SALES_AGENT, R.PARTNER_HELPDESK_AGENT];
 
 /** The role matrix of SPEC §2. Scope (which tenant, which partner) is decided by AccessPolicy. */
-export const ROLE_MATRIX: Record<Permission, readonly Role[]> = {
+const ROLE_MATRIX: Record<Permission, readonly Role[]> = {
   [Permission.Read]: ALL,
   [Permission.ListAllTenants]: [R.PLATFORM_ADMIN],
   [Permission.ListCustomers]: PARTNERS,

@@ -92,7 +92,7 @@ export async function detectMariaDb(db: DatabaseConfig & { kind: 'mysql' }): Pro
  * A MySQL database that does not exist yet is created, with the character set the migrations expect, when
  * the user may create databases (SPEC §5). Returns whether it created one.
  */
-export async function createMysqlDatabaseIfMissing(db: DatabaseConfig & { kind: 'mysql' }): Promise<boolean> {
+async function createMysqlDatabaseIfMissing(db: DatabaseConfig & { kind: 'mysql' }): Promise<boolean> {
   const connection = await connectToFirstHost(db);
   const name = connection.escapeId(db.database);
   try {

@@ -1,7 +1,7 @@
 import { ErrorCode } from '../domain/error-codes';
 import { AppError } from '../domain/errors';
 
-export const timeLimitMessage = (limitMs: number) =>
+const timeLimitMessage = (limitMs: number) =>
   `The request did not complete within the time limit of ${limitMs} ms, and nothing was changed. Simplify the query, or retry later.`;
 
 /**

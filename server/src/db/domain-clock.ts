@@ -4,7 +4,7 @@ import type { Clock } from '../domain/clock';
 /** The one row of `test_clock` (inserted by the migration). */
 export const TEST_CLOCK_ROW_ID = 1;
 /** How often an instance re-reads the offset: every instance sees a move within 2 seconds (SPEC §8). */
-export const OFFSET_REFRESH_MS = 1_000;
+const OFFSET_REFRESH_MS = 1_000;
 /** Starts the statement that reads the offset, so a statement log can tell this background read from a request's. */
 export const OFFSET_READ_MARK = '/* domain clock */';
 

@@ -7,7 +7,7 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
  * most requests. The TTL bounds staleness should an edit mutation ever appear, or a row be written by
  * another process; set it to 0 to turn the cache off.
  */
-export const IMMUTABLE_ROW_TTL_MS = 30_000;
+const IMMUTABLE_ROW_TTL_MS = 30_000;
 const MAX_ROWS = 20_000;
 
 export class ImmutableRowCache<T extends { id: string }> {

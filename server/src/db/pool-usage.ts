@@ -9,7 +9,7 @@ interface Mysql2Pool {
   _connectionQueue: { length: number };
 }
 
-export interface PoolUsage {
+interface PoolUsage {
   inUse: number;
   idle: number;
   waiting: number;
@@ -26,7 +26,7 @@ function usageOf(pools: readonly Mysql2Pool[]): PoolUsage {
 }
 
 /** How the database connections are used right now (summed over the hosts' pools); SQLite is one connection, always open. */
-export function poolUsage(dataSource: DataSource): PoolUsage {
+function poolUsage(dataSource: DataSource): PoolUsage {
   if (dataSource.options.type === 'better-sqlite3') return { inUse: dataSource.isInitialized ? 1 : 0, idle: 0, waiting: 0 };
   const pool = driverPool(dataSource);
   if (!pool) return usageOf([]);

@@ -18,35 +18,6 @@ export interface LeaseClaim {
   ttlMs: number;
 }
 
-/**
- * Claims one item for `owner` until now + ttl (SPEC §7): takes over a lease that has expired (or that
- * `owner` itself left behind) by a conditional update, else inserts a new one; a live lease of another
- * instance, or a concurrent claim that wins, makes it false. Run it in its own unit of work and commit before
- * doing the work, so other instances see the claim; Galera certification failures are retried there.
- */
-export async function claimLease(manager: EntityManager, claim: LeaseClaim): Promise<boolean> {
-  const expiresAt = new Date(claim.now.getTime() + claim.ttlMs);
-  const takenOver = await manager
-    .createQueryBuilder()
-    .update(WorkLease)
-    .set({ owner: claim.owner, expiresAt })
-    .where('kind = :kind AND itemId = :itemId AND (expiresAt <= :now OR owner = :owner)', claim)
-    .execute();
-  if (takenOver.affected === 1) return true;
-  try {
-    await manager.insert(WorkLease, { kind: claim.kind, itemId: claim.itemId, owner: claim.owner, expiresAt });
-    return true;
-  } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
-  }
-}
-
-/** Ends `owner`'s lease on an item; run it in the unit of work that does the work, so both commit together. */
-export async function releaseLease(manager: EntityManager, lease: Pick<LeaseClaim, 'kind' | 'itemId' | 'owner'>): Promise<void> {
-  await manager.delete(WorkLease, { kind: lease.kind, itemId: lease.itemId, owner: lease.owner });
-}
-
 /** Deletes leases of `kind` that expired before `before`: claims on items nobody will ask for again (a reactivated subscription). One statement. */
 export async function pruneLeases(manager: EntityManager, kind: string, before: Date): Promise<number> {
   const result = await manager
@@ -59,7 +30,7 @@ export async function pruneLeases(manager: EntityManager, kind: string, before: 
 }
 
 /**
- * claimLease for a batch of items in one unit of work (the lifecycle sweep's batches): takes over the expired
+ * Claims a batch of items for `owner` until now + ttl in one unit of work (SPEC §7; the lifecycle sweep's batches): takes over the expired
  * or own leases in one UPDATE, inserts the missing ones in one INSERT, and answers the items now held by
  * `owner`. A concurrent claim of one of the missing items makes the INSERT fail: the unit of work then runs
  * again (LostRace) and finds that lease taken.
@@ -102,7 +73,7 @@ export async function claimLeases(
   return claim.itemIds.filter((itemId) => !leased.has(itemId) || leased.get(itemId) === claim.owner);
 }
 
-/** releaseLease for a batch: one DELETE, in the unit of work that did the work. */
+/** Ends `owner`'s leases on a batch of items in one DELETE; run it in the unit of work that did the work, so both commit together. */
 export async function releaseLeases(
   manager: EntityManager,
   lease: { kind: string; owner: string; itemIds: readonly string[] },

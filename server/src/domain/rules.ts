@@ -6,7 +6,7 @@ import { caseFold } from 'unicode-case-folding';
  */
 
 /** A Partner ID: 6 to 10 digits, not starting with 0 (SPEC §3). */
-export const PARTNER_ID_PATTERN = /^[1-9]\d{5,9}$/;
+const PARTNER_ID_PATTERN = /^[1-9]\d{5,9}$/;
 export const isPartnerId = (value: string): boolean => PARTNER_ID_PATTERN.test(value);
 export const PARTNER_ID_RULE = 'a Partner ID is 6 to 10 digits and does not start with 0';
 export const notAPartnerId = (value: string): string => `"${value}" is not a Partner ID: ${PARTNER_ID_RULE}.`;
@@ -70,7 +70,6 @@ export function normaliseDomain(domain: string): string {
   return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
-export const DOMAIN_MAX = 253;
 /** A normalised domain: dot-separated LDH labels of 1–63 characters, 4–253 in all, ending in a TLD of letters. */
 export const DOMAIN_PATTERN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 

@@ -63,7 +63,7 @@ export const cancellationAllowedUntil = (termStartsAt: Date): Date => new Date(t
 export const billingPeriods = (termDuration: TermDuration, billingCycle: BillingCycle): number =>
   TERM_MONTHS[termDuration] / CYCLE_MONTHS[billingCycle];
 
-export const isAllowedPair = (termDuration: TermDuration, billingCycle: BillingCycle): boolean =>
+const isAllowedPair = (termDuration: TermDuration, billingCycle: BillingCycle): boolean =>
   CYCLES_OF_TERM[termDuration].includes(billingCycle);
 
 /** Why a list of terms cannot be an offer's, or undefined when it can. */

@@ -13,7 +13,7 @@ const OFFLINE_LINK = `<p>Offline or behind a firewall? <a href="${EXPLORER_PATH}
  * Sandbox's full-page container lies over the fallback even while empty, so an empty one lets clicks through;
  * the rule carries the page's CSP nonce, the only way a style applies there.
  */
-export function withExplorerLink(html: string): string {
+function withExplorerLink(html: string): string {
   const nonce = /<style nonce="?([\w+/=-]+)"?>/.exec(html)?.[1];
   const clickThrough = nonce ? `<style nonce="${nonce}">#embeddableSandbox:empty { pointer-events: none; }</style>\n` : '';
   const link = `${clickThrough}${OFFLINE_LINK}\n`;

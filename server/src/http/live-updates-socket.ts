@@ -30,9 +30,9 @@ import type { Metrics } from '../metrics';
 import { CallerRateLimiter } from './rate-limit';
 
 /** graphql-ws close code for a missing, bad or expired token (SPEC §6). */
-export const CLOSE_UNAUTHENTICATED = 4401;
+const CLOSE_UNAUTHENTICATED = 4401;
 /** Close code for a caller over its socket cap (SPEC §9): 4000–4999 is the application's, 429 for "too many". */
-export const CLOSE_TOO_MANY_CONNECTIONS = 4429;
+const CLOSE_TOO_MANY_CONNECTIONS = 4429;
 /** WebSocket close code 1013, "try again later". */
 const CLOSE_TRY_AGAIN_LATER = 1013;
 /** A close frame's reason holds at most 123 bytes. */

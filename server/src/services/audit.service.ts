@@ -37,7 +37,7 @@ export interface RecordedEvent {
 const INTERNAL_KEYS: ReadonlySet<string> = new Set(['liveKey', 'termMonths', 'licenceBlocks', 'termNoticePending']);
 
 /** A JSON-safe copy of an entity for the audit trail (dates as ISO strings, internal keys dropped). */
-export function snapshot(entity: object | null): Record<string, unknown> | null {
+function snapshot(entity: object | null): Record<string, unknown> | null {
   if (entity === null) return null;
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(entity)) {

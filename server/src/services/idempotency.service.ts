@@ -7,7 +7,7 @@ import { conflict } from '../domain/errors';
 import { isUniqueViolation } from '../db/unique-violation';
 import type { TransactionRunner, UnitOfWork } from '../db/transactions';
 
-export const IDEMPOTENCY_RETENTION_HOURS = 24;
+const IDEMPOTENCY_RETENTION_HOURS = 24;
 const PENDING = 'pending';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

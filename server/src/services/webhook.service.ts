@@ -14,12 +14,12 @@ import type { Clock } from '../domain/clock';
 import type { AuditService } from './audit.service';
 import { assertWebhookUrl, resolveDeliverableAddresses, WebhookTargetRefused } from './webhook-delivery/webhook-target';
 
-export const MAX_ENDPOINTS_PER_OWNER = 16;
-export const DESCRIPTION_MAX = 255;
+const MAX_ENDPOINTS_PER_OWNER = 16;
+const DESCRIPTION_MAX = 255;
 /** After a rotation the old secret still signs this long (SPEC §6), so receivers can switch without losing events. */
-export const PREVIOUS_SECRET_MS = DAY_MS;
+const PREVIOUS_SECRET_MS = DAY_MS;
 /** The delivery log is kept this long (SPEC §6). */
-export const DELIVERY_LOG_DAYS = 30;
+const DELIVERY_LOG_DAYS = 30;
 
 export interface WebhookServiceOptions {
   production: boolean;

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
  */
 export type ProxyAction = 'forward' | 'unavailable' | 'drop' | 'drop-answer';
 
-export interface ProxiedRequest {
+interface ProxiedRequest {
   action: ProxyAction;
   body: string;
   /** The server's HTTP status, when the request reached it. */

@@ -28,7 +28,7 @@ export interface GraphQLResponse<T = any> {
 }
 
 /** A clock tests can move forward. */
-export class TestClock {
+class TestClock {
   private offsetMs = 0;
   now = () => new Date(Date.now() + this.offsetMs);
   advanceDays(days: number) {

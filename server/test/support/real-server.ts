@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
 /** The built server, as `npm start` runs it. Specs that start it need `npm run build` first (npm test does it). */
-export const MAIN = resolve(__dirname, '../../dist/main.js');
+const MAIN = resolve(__dirname, '../../dist/main.js');
 
 /** Only PATH from this process, so the server reads nothing of the test run's environment. */
 const serverEnv = (env: Record<string, string>) => ({ PATH: process.env.PATH ?? '', ...env });

@@ -11,7 +11,7 @@ export class PageInfo {
   endCursor: string | null;
 }
 
-export interface ConnectionShape<T> {
+interface ConnectionShape<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
   totalCount(): Promise<number>;

@@ -4,7 +4,7 @@ import type { LookupFunction } from 'node:net';
 import { WebhookTargetRefused } from './webhook-target';
 
 /** The first 1 KB of an answer's body is kept for the delivery log; the rest is read and discarded. */
-export const RESPONSE_BODY_LIMIT = 1024;
+const RESPONSE_BODY_LIMIT = 1024;
 
 export interface AttemptRequest {
   url: string;

@@ -3,7 +3,7 @@ import { WebhookDelivery, type WebhookDeliveryStatus } from '../../entities';
 import type { Metrics } from '../../metrics';
 
 /** How often the delivery gauge is counted again: a scrape reads the last count (SPEC §9). */
-export const DELIVERY_COUNTS_REFRESH_MS = 15_000;
+const DELIVERY_COUNTS_REFRESH_MS = 15_000;
 
 /**
  * The `tenantry_webhook_deliveries` gauge: deliveries by status, counted in the database on a timer, never at

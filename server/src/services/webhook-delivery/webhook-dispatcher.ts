@@ -19,9 +19,9 @@ import type { AuditService } from '../audit.service';
  * Attempts in flight at once: per endpoint (a slow receiver does not hold every slot), per owner (one owner's
  * 16 silent receivers leave the other owners most of the slots: SPEC §9), and in all.
  */
-export const MAX_IN_FLIGHT_PER_ENDPOINT = 4;
+const MAX_IN_FLIGHT_PER_ENDPOINT = 4;
 export const MAX_IN_FLIGHT_PER_OWNER = 8;
-export const MAX_IN_FLIGHT = 32;
+const MAX_IN_FLIGHT = 32;
 /** How long an idle dispatcher waits before looking again (work found: it looks again at once). */
 const IDLE_POLL_MS = 1_000;
 /** A claim outlasts its attempt's timeout by this much and more, so nobody else claims what may be in flight. */
@@ -37,7 +37,7 @@ const COMMIT_WAKE_GAP_MS = 25;
 const SYSTEM_ACTOR: Actor = { subject: 'system:webhooks', roles: [], tenantId: null, partnerId: null };
 
 /** The part of a pino logger the dispatcher writes to. */
-export interface DispatcherLog {
+interface DispatcherLog {
   info(fields: object, message: string): void;
   warn(fields: object, message: string): void;
 }

@@ -11,7 +11,7 @@ export interface WebhookPayload {
   data: { before: Record<string, unknown> | null; after: Record<string, unknown> | null };
 }
 
-export function webhookPayload(event: AuditEvent): WebhookPayload {
+function webhookPayload(event: AuditEvent): WebhookPayload {
   return {
     id: event.id,
     type: event.action,

@@ -6,7 +6,7 @@ import type { AttemptOutcome } from './webhook-attempt';
 import type { AuditService } from '../audit.service';
 
 /** An endpoint whose deliveries have only failed for this long is disabled (SPEC §6). */
-export const DISABLE_AFTER_FAILING_MS = 72 * 3_600_000;
+const DISABLE_AFTER_FAILING_MS = 72 * 3_600_000;
 
 export interface WebhookResultsSettings {
   retryBaseSeconds: number;

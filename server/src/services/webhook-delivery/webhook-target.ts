@@ -6,9 +6,9 @@ import { readAddress, refusedKindOf } from './webhook-addresses';
 
 /** SPEC §6 Safety: where a webhook may be sent. Checked when an endpoint is saved and again at every attempt. */
 
-export const MAX_WEBHOOK_URL_LENGTH = 2048;
+const MAX_WEBHOOK_URL_LENGTH = 2048;
 /** A name that takes longer to resolve is refused: a save (or an attempt) does not wait on a stalled resolver. */
-export const LOOKUP_TIMEOUT_MS = 5_000;
+const LOOKUP_TIMEOUT_MS = 5_000;
 
 export interface DeliverableAddress {
   address: string;
