@@ -57,7 +57,7 @@ describe('the live-updates poller', () => {
     const live = Array.from({ length: 5 }, () => {
       const client = liveClient(server.url, w.tokens.platform);
       clients.push(client);
-      return collect(client, 'subscription { events(types: ["tenant.created"]) { targetId } }');
+      return collect<{ events: { targetId: string } }>(client, 'subscription { events(types: ["tenant.created"]) { targetId } }');
     });
     await untilLive(server, 5);
     await pause(3 * POLL_INTERVAL_MS);
@@ -89,7 +89,7 @@ describe('the live-updates poller', () => {
   it('delivers an event that commits seconds after its id was made (a slow transaction of another instance)', async () => {
     const client = liveClient(server.url, w.tokens.platform);
     clients.push(client);
-    const live = collect(client, 'subscription { events { id action } }');
+    const live = collect<{ events: { id: string; action: string } }>(client, 'subscription { events { id action } }');
     await untilLive(server, 1);
     await pause(3 * POLL_INTERVAL_MS);
     // Ids are made at insert, not at commit: this row's id is 5 seconds old when it becomes visible, older than
@@ -112,7 +112,7 @@ describe('the live-updates poller', () => {
     await insertEvent({ id: foreign, at: new Date(), actorSubject: 'imported', requestId: 'imported-row' });
     const client = liveClient(server.url, w.tokens.platform);
     clients.push(client);
-    const live = collect(client, 'subscription { events { id action } }');
+    const live = collect<{ events: { id: string; action: string } }>(client, 'subscription { events { id action } }');
     await untilLive(server, 1);
     const mark = counter.statements.length;
     await pause(3 * POLL_INTERVAL_MS);
