@@ -14,7 +14,7 @@ const EVENTS = 'subscription { events { id } }';
 async function open(server: TestServer, subject: string) {
   const token = await server.token(Role.PLATFORM_ADMIN, { subject });
   const socket = new WebSocket(wsUrlOf(server.url), 'graphql-transport-ws');
-  const messages: { type: string; id?: string; payload?: any }[] = [];
+  const messages: { type: string; id?: string; payload?: unknown }[] = [];
   socket.on('message', (data) => messages.push(JSON.parse(String(data))));
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject);

@@ -82,6 +82,19 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 /** A delivery body (SPEC §6). */
+/** A subscription as an event carries it, before or after the change: the fields these specs read, among the others. */
+interface SubscriptionSnapshot {
+  version: number;
+  status: string;
+  autoRenew: boolean;
+  scheduledChange: unknown;
+  termStartsAt: string | null;
+  termEndsAt: string | null;
+  cancelledAt: string | null;
+  expiredAt: string | null;
+  [field: string]: unknown;
+}
+
 interface Delivered {
   id: string;
   type: string;
@@ -89,7 +102,7 @@ interface Delivered {
   tenantId: string | null;
   actor: { tenantId: string | null; partnerId: string | null };
   target: { type: string; id: string };
-  data: { before: Record<string, any> | null; after: Record<string, any> | null };
+  data: { before: SubscriptionSnapshot | null; after: SubscriptionSnapshot | null };
 }
 
 /** Is one of the header's v1 values the HMAC-SHA256 of "<t>.<raw body>" under `secret`, computed here with node:crypto? */
