@@ -45,7 +45,7 @@ describe('the live-updates poller', () => {
     w = await buildWorld(server);
   });
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(clients.map((c) => Promise.resolve(c.dispose())));
     await server.stop();
   });
 
@@ -77,7 +77,7 @@ describe('the live-updates poller', () => {
     await pause(3 * POLL_INTERVAL_MS);
     expect(polled(mark).filter((s) => FULL_ROWS.test(s))).toHaveLength(1);
 
-    await Promise.all(clients.splice(0).map((c) => c.dispose()));
+    await Promise.all(clients.splice(0).map((c) => Promise.resolve(c.dispose())));
     const deadline = Date.now() + 5_000;
     while ((await liveSubscriptions(server)) > 0 && Date.now() < deadline) await pause(20);
     await pause(2 * POLL_INTERVAL_MS);
@@ -106,7 +106,7 @@ describe('the live-updates poller', () => {
     // it (and every such row) on each poll, and delivered it as a new event.
     const foreign = 'ffffffff-ffff-4fff-bfff-ffffffffffff';
     // No subscriber left: the poller forgets what it has seen, and the next one starts afresh.
-    await Promise.all(clients.splice(0).map((c) => c.dispose()));
+    await Promise.all(clients.splice(0).map((c) => Promise.resolve(c.dispose())));
     const deadline = Date.now() + 5_000;
     while ((await liveSubscriptions(server)) > 0 && Date.now() < deadline) await pause(20);
     await insertEvent({ id: foreign, at: new Date(), actorSubject: 'imported', requestId: 'imported-row' });
