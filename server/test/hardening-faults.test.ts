@@ -44,6 +44,7 @@ import {
 import { testDatabaseKind, testMysqlUrl } from './support/database';
 import { TcpProxy } from './support/tcp-proxy';
 import { AuditEvent, IdempotencyKey } from '../src/entities';
+import { ifSetUp } from './support/set-up';
 
 /**
  * Issue 7, faults. With the database down, /readyz answers 503 and GraphQL INTERNAL_SERVER_ERROR with no
@@ -110,8 +111,8 @@ describe(`faults (${testDatabaseKind()})`, () => {
   });
 
   afterAll(async () => {
-    outage?.restore();
-    await server?.stop();
+    ifSetUp(outage)?.restore();
+    await ifSetUp(server)?.stop();
     await proxy?.close();
     if (originalMysqlUrl === undefined) delete process.env.TEST_MYSQL_URL;
     else process.env.TEST_MYSQL_URL = originalMysqlUrl;

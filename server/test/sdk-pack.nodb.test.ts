@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { startTestServer, type TestServer } from './support/harness';
 import { buildWorld, type World } from './support/world';
 import { ensureSdkBuilt, ROOT } from './fixtures/sdk/ensure-built';
+import { ifSetUp } from './support/set-up';
 
 // `npm pack -w sdk` → install the tarball into an empty project → compile strict ESM and CommonJS consumers
 // with TypeScript → run both against the server.
@@ -65,7 +66,7 @@ describe('the packed @tenantry/sdk in a fresh project', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await server?.stop();
+    await ifSetUp(server)?.stop();
     if (workdir) rmSync(workdir, { recursive: true, force: true });
   });
 

@@ -20,6 +20,7 @@ import { AUTHORIZE_OFFER } from './graphql/shared-definitions';
 import { graphql } from './graphql/generated';
 import type { TermEventsLiveSubscription, TermEventsSubscriptionQuery } from './graphql/generated/graphql';
 import { loadSdk } from './fixtures/sdk/ensure-built';
+import { ifSetUp } from './support/set-up';
 
 const { verifyWebhook } = loadSdk();
 
@@ -179,10 +180,10 @@ describe('term events: webhooks and live updates (SPEC §6, §8)', () => {
     expiring = await buy(world.offers.e5.id, 2);
   });
   afterAll(async () => {
-    live?.stop();
-    await liveConnection?.dispose();
-    await server?.stop();
-    await receiver?.close();
+    ifSetUp(live)?.stop();
+    await ifSetUp(liveConnection)?.dispose();
+    await ifSetUp(server)?.stop();
+    await ifSetUp(receiver)?.close();
   });
 
   /** What every delivery of the run must be: signed with the endpoint's secret, on the wall clock, the API's fields only. */

@@ -11,6 +11,7 @@ import { createTestDatabase, type TestDatabase } from './support/database';
 import { signDevelopmentToken } from '../src/auth/tokens';
 import { Role } from '../src/entities/enums';
 import { CREATE_TENANT, GET_TENANT } from './graphql/shared-definitions';
+import { ifSetUp } from './support/set-up';
 
 const SECRET = 'tracing-spec-secret-0123456789-abcdefghij';
 const DOMAIN = 'traced-input-value.example';
@@ -116,8 +117,8 @@ describe('OpenTelemetry traces (OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
   }, 60_000);
   afterAll(async () => {
     await server?.stop();
-    await collector?.stop();
-    await database?.drop();
+    await ifSetUp(collector)?.stop();
+    await ifSetUp(database)?.drop();
   });
 
   it('sends OTLP/HTTP JSON to <endpoint>/v1/traces as the service tenantry', () => {
