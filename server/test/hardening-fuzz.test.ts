@@ -412,7 +412,9 @@ describe('fuzzing every mutation input', () => {
             mode === 'literal' && literalQuery
               ? await send(literalQuery, undefined, token)
               : await send(byVariables, value === undefined ? {} : { input: value }, token);
-          const context = () => `${mode} ${JSON.stringify(value)?.slice(0, 500)} → HTTP ${outcome.status} ${outcome.text.slice(0, 500)}`;
+          // JSON.stringify answers undefined for undefined, which the arbitraries can make.
+          const context = () =>
+            `${mode} ${(JSON.stringify(value) as string | undefined)?.slice(0, 500)} → HTTP ${outcome.status} ${outcome.text.slice(0, 500)}`;
 
           stat.runs++;
           if (outcome.status >= 500 || !outcome.body) throw new Error(`server error or non-JSON answer: ${context()}`);

@@ -201,7 +201,7 @@ async function expectEachTermEndedOnce(dataSource: DataSource, due: Due[]): Prom
   const problems: string[] = [];
   for (const subscription of due) {
     const row = rowById.get(subscription.id)!;
-    const [event] = byId.get(subscription.id) ?? [];
+    const event = byId.get(subscription.id)?.[0];
     const renews = subscription.kind === 'renews' || subscription.kind === 'renewsWithChange';
     const quantity = subscription.kind === 'renewsWithChange' ? SCHEDULED.quantity : subscription.quantity;
     const nextEnd = addMonthsClamped(subscription.createdAt, 2);
