@@ -74,7 +74,9 @@ describe('schema compatibility with the released SDK', () => {
   });
 
   it('a breaking change made on purpose passes only as listed in schema/accepted-breaking-changes.js, with its reason', async () => {
-    const { ACCEPTED } = require(join(ROOT, 'schema/accepted-breaking-changes.js')) as { ACCEPTED: { path: string; reason: string }[] };
+    const { ACCEPTED } = (await import(join(ROOT, 'schema/accepted-breaking-changes.js'))) as {
+      ACCEPTED: { path: string; reason: string }[];
+    };
     expect(ACCEPTED.map((a) => a.path)).toEqual(['SubscriptionQuote.monthlyTotalCents']);
     const current = await inspectorDiff(RELEASED, CURRENT);
     expect(current.output).toContain(

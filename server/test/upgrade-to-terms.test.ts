@@ -42,7 +42,7 @@ const sqlTime = (date: Date) => date.toISOString().replace('T', ' ').replace('Z'
 const readTime = (value: Date | string): Date => (value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`));
 
 /** Every migration of this dialect before the first `Terms…` one: the previous release's schema. */
-function previousReleaseMigrations(): Function[] {
+function previousReleaseMigrations(): typeof mysqlMigrations {
   const all = testDatabaseKind() === 'mysql' ? mysqlMigrations : sqliteMigrations;
   const cut = all.findIndex((migration) => migration.name.startsWith('Terms'));
   expect(cut).toBeGreaterThan(0);
