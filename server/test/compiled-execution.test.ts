@@ -27,6 +27,8 @@ const CUSTOMER_PAGE = `query CustomerPage($first: Int, $withSubscriptions: Boole
   }
 }
 fragment SubscriptionParts on Subscription { id quantity status channel version createdAt suspendedAt partnerOfRecord { name } reseller { name } }`;
+/** The part of CUSTOMER_PAGE's answer a spec reads. */
+type CustomerPage = { customers: { edges: { node: { subscriptions: { edges: { node: { id: string } }[] } } }[] } };
 
 async function post(server: TestServer, body: unknown, token?: string) {
   const response = await fetch(server.url, {
@@ -128,8 +130,8 @@ describe('compiled execution answers exactly like graphql-js', () => {
     const query = `mutation Change($input: ChangeLicenseQuantityInput!) {
       changeLicenseQuantity(input: $input) { subscription { id quantity } }
     }`;
-    const id = ok(await server.gql(CUSTOMER_PAGE, { first: 1, withSubscriptions: true }, world.tokens.resellerAdmin)).customers.edges[0]
-      .node.subscriptions.edges[0].node.id;
+    const id = ok(await server.gql<CustomerPage>(CUSTOMER_PAGE, { first: 1, withSubscriptions: true }, world.tokens.resellerAdmin))
+      .customers.edges[0].node.subscriptions.edges[0].node.id;
     const before = await server.dataSource.query('SELECT COUNT(*) AS n FROM audit_events');
     const { body } = await twice({ query, variables: { input: { subscriptionId: id, quantity: 100_000 } } }, world.tokens.resellerAdmin);
     expect(body.errors[0].extensions.code).toBe('QUANTITY_OUT_OF_RANGE');

@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { Role, startTestServer, type TestServer } from './support/harness';
+import { ifSetUp } from './support/set-up';
 
 /**
  * SPEC §9, browser frontends on another origin: a page served from a second port (another origin) calls the
@@ -82,8 +83,8 @@ describe('a frontend on another origin, in Chromium', () => {
     [browser, pages] = await Promise.all([launchChromium(), startPageServer()]);
   });
   afterAll(async () => {
-    await browser?.close();
-    await pages?.stop();
+    await ifSetUp(browser)?.close();
+    await ifSetUp(pages)?.stop();
   });
 
   /** Opens the frontend at `origin` and lets it try the API: fetch, urql and a live subscription. */
@@ -116,7 +117,7 @@ describe('a frontend on another origin, in Chromium', () => {
     beforeAll(async () => {
       server = await startTestServer();
     });
-    afterAll(() => server?.stop());
+    afterAll(() => ifSetUp(server)?.stop());
 
     it('a dev server on a loopback origin calls the API with fetch and urql and gets live updates, with no configuration', async () => {
       expect(await tryFrom(`http://127.0.0.1:${pages.port}`, server)).toEqual(answered);
@@ -144,7 +145,7 @@ describe('a frontend on another origin, in Chromium', () => {
     beforeAll(async () => {
       server = await startTestServer({ env: { ...PRODUCTION, CORS_ORIGINS: `http://localhost:${pages.port}` } });
     });
-    afterAll(() => server?.stop());
+    afterAll(() => ifSetUp(server)?.stop());
 
     it('the listed origin calls the API and gets live updates', async () => {
       expect(await tryFrom(`http://localhost:${pages.port}`, server)).toEqual(answered);

@@ -23,6 +23,7 @@ import { createTestDatabase, testMysqlUrl, type TestDatabase } from './support/d
 import { MysqlFaultProxy, type FaultKind, type FiredFault } from './support/mysql-fault-proxy';
 import { buildWorld, kitFor, unique, uniqueDomain, type Kit, type World } from './support/world';
 import { CHANGE_LICENSE_QUANTITY, CREATE_TENANT, GET_SUBSCRIPTION, GET_TENANTS } from './graphql/shared-definitions';
+import { ifSetUp } from './support/set-up';
 
 /** Production, as deployed: errors carry no detail. */
 const PRODUCTION = {
@@ -83,12 +84,12 @@ describe('database failover (MariaDB)', () => {
   });
 
   afterAll(async () => {
-    proxy?.clearFaults();
-    await proxy?.restore();
-    await server?.stop();
-    await proxy?.close();
-    await db?.end();
-    await database?.drop();
+    ifSetUp(proxy)?.clearFaults();
+    await ifSetUp(proxy)?.restore();
+    await ifSetUp(server)?.stop();
+    await ifSetUp(proxy)?.close();
+    await ifSetUp(db)?.end();
+    await ifSetUp(database)?.drop();
   });
 
   afterEach(() => proxy.clearFaults());
@@ -361,8 +362,8 @@ describe('database failover (MariaDB)', () => {
     });
 
     afterAll(async () => {
-      await lone?.stop();
-      await Promise.all([own?.close(), next?.close()]);
+      await ifSetUp(lone)?.stop();
+      await Promise.all([ifSetUp(own)?.close(), ifSetUp(next)?.close()]);
     });
 
     function expectInternalWithoutDetail(response: GraphQLResponse) {

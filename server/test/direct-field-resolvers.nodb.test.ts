@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { GraphQLObjectType } from 'graphql';
 import { buildTenantrySchema } from '../src/graphql/schema';
 import { resolveDirectly } from '../src/graphql/direct-field-resolvers';
 import { SubscriptionResolver } from '../src/resolvers/subscription.resolver';
@@ -26,7 +27,7 @@ describe('resolveDirectly', () => {
     const schema = await buildTenantrySchema();
     const seen: unknown[] = [];
     resolveDirectly(schema, SubscriptionResolver, 'Subscription', { offer: (root, ctx) => seen.push(root, ctx) });
-    const field = schema.getType('Subscription') as import('graphql').GraphQLObjectType;
+    const field = schema.getType('Subscription') as GraphQLObjectType;
     field.getFields().offer.resolve!('root', {}, 'context' as never, {} as never);
     expect(seen).toEqual(['root', 'context']);
   });

@@ -10,7 +10,12 @@ const read = (file: string) => readFileSync(resolve(root, file), 'utf8');
 function variablesTheServerReads(): Set<string> {
   const source = read('server/src/config.ts');
   const names = new Set<string>();
-  for (const match of source.matchAll(/env(?:\.|\[')([A-Z][A-Z0-9_]+)|\(env, '([A-Z][A-Z0-9_]+)'/g)) names.add(match[1] ?? match[2]);
+  for (const match of source.matchAll(/env(?:\.|\[')([A-Z][A-Z0-9_]+)|\(env, '([A-Z][A-Z0-9_]+)'/g)) {
+    // Each alternative has its own group: the other one's is undefined.
+    const groups: (string | undefined)[] = match;
+    const name = groups[1] ?? groups[2];
+    if (name !== undefined) names.add(name);
+  }
   return names;
 }
 
@@ -18,10 +23,10 @@ function variablesTheServerReads(): Set<string> {
  * Compose's interpolation of `${VAR}`, `${VAR:-default}` and `${VAR:?error}` in a value, with `shell` as the
  * operator's environment; throws the error text, as `docker compose up` stops with it.
  */
-function interpolate(value: string, shell: Record<string, string>): string {
+function interpolate(value: string, shell: Partial<Record<string, string>>): string {
   return value.replace(/\$\{([A-Z_][A-Z0-9_]*)(?::([-?])([^}]*))?\}/g, (_, name: string, operator?: string, text = '') => {
-    const set = shell[name] !== undefined && shell[name] !== '';
-    if (set) return shell[name];
+    const current = shell[name];
+    if (current !== undefined && current !== '') return current;
     if (operator === '?') throw new Error(`${name}: ${text}`);
     return operator === '-' ? text : '';
   });

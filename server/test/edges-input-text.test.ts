@@ -48,12 +48,12 @@ describe('input text and identifiers (issue 11)', () => {
       w.tokens.platform,
     );
 
-  /** Every mutation that takes a name, and where its answer keeps the created object. */
-  const namedCreations: [string, (name: string) => Promise<GraphQLResponse>, (data: any) => { name: string }][] = [
-    ['createTenant', createTenant, (d) => d.createTenant.tenant],
-    ['createCustomer', createCustomer, (d) => d.createCustomer.customer],
-    ['createPartner', createPartner, (d) => d.createPartner.partner],
-    ['createOffer', createOffer, (d) => d.createOffer.offer],
+  /** Every mutation that takes a name, and (run to success) the created object its answer keeps. */
+  const namedCreations: [string, (name: string) => Promise<GraphQLResponse>, (name: string) => Promise<{ name: string }>][] = [
+    ['createTenant', createTenant, async (name) => ok(await createTenant(name)).createTenant.tenant],
+    ['createCustomer', createCustomer, async (name) => ok(await createCustomer(name)).createCustomer.customer],
+    ['createPartner', createPartner, async (name) => ok(await createPartner(name)).createPartner.partner],
+    ['createOffer', createOffer, async (name) => ok(await createOffer(name)).createOffer.offer],
   ];
 
   async function expectRefused(act: () => Promise<GraphQLResponse>, field: string) {
@@ -136,8 +136,8 @@ describe('input text and identifiers (issue 11)', () => {
       for (const [, name] of tooLong) await expectRefused(() => create(name), 'name');
     });
 
-    it.each(namedCreations)('%s accepts a name of 200 code points and answers it NFC-normalised', async (_mutation, create, created) => {
-      for (const [, name, stored] of longest) expect(created(ok(await create(name))).name).toBe(stored);
+    it.each(namedCreations)('%s accepts a name of 200 code points and answers it NFC-normalised', async (_mutation, _create, created) => {
+      for (const [, name, stored] of longest) expect((await created(name)).name).toBe(stored);
     });
 
     it('counts idempotency keys in code points too: 255 emoji fit, 255 letters and a selector do not', async () => {

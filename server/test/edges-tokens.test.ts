@@ -76,7 +76,7 @@ describe('token rules (SPEC §2)', () => {
         .sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET));
     await expectRefused(await withSubject('x'.repeat(256)), /subject/);
     const longest = await withSubject('é'.repeat(255));
-    const created = await server.gql(
+    const created = await server.gql<{ createTenant: { tenant: { id: string } } }>(
       `mutation { createTenant(input: { name: "Long Subject", domain: "long-subject.example", countryCode: "VN" }) { tenant { id } } }`,
       {},
       longest,

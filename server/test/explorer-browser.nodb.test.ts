@@ -5,6 +5,7 @@ import { untilLive } from './support/live';
 import { CREATE_TENANT } from './graphql/shared-definitions';
 import { signDevelopmentToken } from '../src/auth/tokens';
 import { DEVELOPMENT_JWT_SECRET } from '../src/config';
+import { ifSetUp } from './support/set-up';
 
 /**
  * Issue 12, the frontend developer, in a real browser: Debian's Chromium (driven by playwright-core) opens the
@@ -56,7 +57,7 @@ describe('the offline explorer in Chromium', () => {
   beforeAll(async () => {
     browser = await launchChromium();
   });
-  afterAll(() => browser?.close());
+  afterAll(() => ifSetUp(browser)?.close());
 
   describe('on a server listening on loopback', () => {
     let server: TestServer;
@@ -66,7 +67,7 @@ describe('the offline explorer in Chromium', () => {
       token = await signDevelopmentToken(DEVELOPMENT_JWT_SECRET, { roles: [Role.PLATFORM_ADMIN], subject: 'explorer-spec' });
       server = await startTestServer({ explorerToken: async () => token });
     });
-    afterAll(() => server?.stop());
+    afterAll(() => ifSetUp(server)?.stop());
     const origin = () => new URL(server.url).origin;
 
     it('opens with the development token and runs the pre-filled viewer query', async () => {
@@ -167,7 +168,7 @@ describe('the offline explorer in Chromium', () => {
     beforeAll(async () => {
       server = await startTestServer({ env: { HOST: '0.0.0.0' }, explorerToken: async () => 'a-token-that-must-not-reach-the-page' });
     });
-    afterAll(() => server?.stop());
+    afterAll(() => ifSetUp(server)?.stop());
 
     it('pre-fills no token: the query is sent without one and the page shows UNAUTHENTICATED', async () => {
       const { context, page, problems } = await openContext(browser);

@@ -1,8 +1,9 @@
 import { Client as UrqlClient, cacheExchange, fetchExchange } from '@urql/core';
 import { GraphQLClient, ClientError } from 'graphql-request';
+import type { GraphQLFormattedError } from 'graphql';
 import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { expectNothingChanged, startTestServer, type TestServer } from './support/harness';
+import { expectNothingChanged, ok, startTestServer, type TestServer } from './support/harness';
 import { buildWorld, kitFor, type World } from './support/world';
 
 /**
@@ -46,12 +47,12 @@ describe('popular GraphQL clients against the running server', () => {
 
   /** What each client must do, given a customer of the reseller to search for and buy for. */
   async function subscriptionsOf(tenantId: string): Promise<{ quantity: number }[]> {
-    const read = await server.gql(
+    const read = await server.gql<{ subscriptions: { edges: { node: { quantity: number } }[] } }>(
       `query($t: ID!) { subscriptions(tenantId: $t) { edges { node { quantity } } } }`,
       { t: tenantId },
       world.tokens.resellerAdmin,
     );
-    return read.data.subscriptions.edges.map((e: { node: { quantity: number } }) => e.node);
+    return ok(read).subscriptions.edges.map((e) => e.node);
   }
 
   it('@urql/core: a GET query with variables, a mutation, and a refusal in CombinedError.graphQLErrors', async () => {
@@ -117,7 +118,9 @@ describe('popular GraphQL clients against the running server', () => {
           (e: unknown) => e,
         );
       expect(error).toBeInstanceOf(ClientError);
-      expect((error as ClientError).response.errors?.[0].extensions?.code).toBe('QUANTITY_OUT_OF_RANGE');
+      // Errors as they come over the wire: extensions is optional in a GraphQL error.
+      const errors: readonly GraphQLFormattedError[] | undefined = (error as ClientError).response.errors;
+      expect(errors?.[0].extensions?.code).toBe('QUANTITY_OUT_OF_RANGE');
     });
     expect(await subscriptionsOf(customer.id)).toEqual([{ quantity: 4 }]);
     expect(methods).toEqual(['POST', 'POST', 'POST']);

@@ -26,6 +26,12 @@ import {
   SET_PARTNER_OF_RECORD,
   SUSPEND_SUBSCRIPTION,
 } from './graphql/shared-definitions';
+import type {
+  CreateResellerInvitationMutation,
+  CreateWebhookEndpointMutation,
+  PurchaseSubscriptionMutation,
+  SendTestWebhookMutation,
+} from './graphql/generated/graphql';
 import { CANCEL_SUBSCRIPTION, CLEAR_RENEWAL_CHANGE, SCHEDULE_RENEWAL_CHANGE, SET_AUTO_RENEW } from './graphql/term-definitions';
 import {
   CREATE_WEBHOOK_ENDPOINT,
@@ -38,6 +44,7 @@ import {
 import { testDatabaseKind, testMysqlUrl } from './support/database';
 import { TcpProxy } from './support/tcp-proxy';
 import { AuditEvent, IdempotencyKey } from '../src/entities';
+import { ifSetUp } from './support/set-up';
 
 /**
  * Issue 7, faults. With the database down, /readyz answers 503 and GraphQL INTERNAL_SERVER_ERROR with no
@@ -104,8 +111,8 @@ describe(`faults (${testDatabaseKind()})`, () => {
   });
 
   afterAll(async () => {
-    outage?.restore();
-    await server?.stop();
+    ifSetUp(outage)?.restore();
+    await ifSetUp(server)?.stop();
     await proxy?.close();
     if (originalMysqlUrl === undefined) delete process.env.TEST_MYSQL_URL;
     else process.env.TEST_MYSQL_URL = originalMysqlUrl;
@@ -128,6 +135,7 @@ describe(`faults (${testDatabaseKind()})`, () => {
   }
 
   const TENANTS = '{ tenants { totalCount } }';
+  type Tenants = { tenants: { totalCount: number } };
 
   function expectInternalWithoutDetail(response: GraphQLResponse) {
     expect([200, 500, 503]).toContain(response.status);
@@ -170,7 +178,7 @@ describe(`faults (${testDatabaseKind()})`, () => {
     it('recovers by itself when the database returns, without a restart, and nothing was written meanwhile', async () => {
       outage.restore();
       await waitUntilReady();
-      expect(ok(await server.gql(TENANTS, {}, w.tokens.platform)).tenants.totalCount).toBe(3);
+      expect(ok(await server.gql<Tenants>(TENANTS, {}, w.tokens.platform)).tenants.totalCount).toBe(3);
       expect(await dumpDatabase(server.dataSource)).toEqual(before);
       const created = await server.gql(
         CREATE_TENANT,
@@ -193,7 +201,7 @@ describe(`faults (${testDatabaseKind()})`, () => {
       expectInternalWithoutDetail(await server.gql(TENANTS, {}, w.tokens.platform));
       outage.restore();
       await waitUntilReady();
-      expect(ok(await server.gql(TENANTS, {}, w.tokens.platform)).tenants.totalCount).toBe(4);
+      expect(ok(await server.gql<Tenants>(TENANTS, {}, w.tokens.platform)).tenants.totalCount).toBe(4);
     });
 
     it('rolls back a mutation whose database goes away between its write and its audit event', async () => {
@@ -239,7 +247,8 @@ describe(`faults (${testDatabaseKind()})`, () => {
       token: () => string;
       query: AnyOperation;
       input: () => Record<string, unknown>;
-      after?: (data: any) => void;
+      /** Reads what the next mutations need from this one's answer (the generated result type of `query`). */
+      after?: (data: unknown) => void;
     }[] = [
       {
         name: 'createTenant',
@@ -295,7 +304,7 @@ describe(`faults (${testDatabaseKind()})`, () => {
         query: CREATE_RESELLER_INVITATION,
         input: () => ({ expiresInDays: 3 }),
         after: (data) => {
-          state.invitationCode = data.createResellerInvitation.invitation.code;
+          state.invitationCode = (data as CreateResellerInvitationMutation).createResellerInvitation.invitation.code;
         },
       },
       {
@@ -319,7 +328,7 @@ describe(`faults (${testDatabaseKind()})`, () => {
         query: PURCHASE_SUBSCRIPTION,
         input: () => ({ tenantId: w.tenants.direct, offerId: w.offers.premium.id, quantity: 5, idempotencyKey: 'rollback-purchase' }),
         after: (data) => {
-          state.subscriptionId = data.purchaseSubscription.subscription.id;
+          state.subscriptionId = (data as PurchaseSubscriptionMutation).purchaseSubscription.subscription.id;
         },
       },
       {
@@ -394,7 +403,7 @@ describe(`faults (${testDatabaseKind()})`, () => {
         query: CREATE_WEBHOOK_ENDPOINT,
         input: () => ({ url: 'https://93.184.215.14/rollback' }),
         after: (data) => {
-          state.endpointId = data.createWebhookEndpoint.webhookEndpoint.id;
+          state.endpointId = (data as CreateWebhookEndpointMutation).createWebhookEndpoint.webhookEndpoint.id;
         },
       },
       {
@@ -418,7 +427,7 @@ describe(`faults (${testDatabaseKind()})`, () => {
         query: SEND_TEST_WEBHOOK,
         input: () => ({ id: state.endpointId }),
         after: (data) => {
-          state.deliveryId = data.sendTestWebhook.delivery.id;
+          state.deliveryId = (data as SendTestWebhookMutation).sendTestWebhook.delivery.id;
         },
       },
       {

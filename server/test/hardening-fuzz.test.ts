@@ -14,6 +14,7 @@ import { CREATE_RESELLER_INVITATION } from './graphql/shared-definitions';
 import { CREATE_WEBHOOK_ENDPOINT, SEND_TEST_WEBHOOK } from './graphql/webhook-definitions';
 import { buildTenantrySchema } from '../src/graphql/schema';
 import { ErrorCode } from '../src/domain/error-codes';
+import { ifSetUp } from './support/set-up';
 
 /**
  * Issue 7, bad input: a property-based run throws random and hostile values at every mutation input
@@ -331,7 +332,7 @@ describe('fuzzing every mutation input', () => {
   afterAll(async () => {
     // A summary helps to see that the cases reach the services and not only the validation.
     process.stdout.write(`fuzz summary: ${JSON.stringify(stats)}\n`);
-    await server?.stop();
+    await ifSetUp(server)?.stop();
   });
 
   /** Who normally calls each mutation: most cases use it, so refusals come from the input, not the role. */
@@ -411,7 +412,9 @@ describe('fuzzing every mutation input', () => {
             mode === 'literal' && literalQuery
               ? await send(literalQuery, undefined, token)
               : await send(byVariables, value === undefined ? {} : { input: value }, token);
-          const context = () => `${mode} ${JSON.stringify(value)?.slice(0, 500)} → HTTP ${outcome.status} ${outcome.text.slice(0, 500)}`;
+          // JSON.stringify answers undefined for undefined, which the arbitraries can make.
+          const context = () =>
+            `${mode} ${(JSON.stringify(value) as string | undefined)?.slice(0, 500)} → HTTP ${outcome.status} ${outcome.text.slice(0, 500)}`;
 
           stat.runs++;
           if (outcome.status >= 500 || !outcome.body) throw new Error(`server error or non-JSON answer: ${context()}`);

@@ -24,8 +24,8 @@ const PRODUCTION = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-production-secr
 
 async function describeResult(result: AuditResult): Promise<string> {
   if (result.status === 'ok') return `${result.status} ${result.id} ${result.name}`;
-  const body = result.response ? await result.response.text().catch(() => '') : '';
-  return `${result.status} ${result.id} ${result.name}: ${result.reason} (HTTP ${result.response?.status} ${body.slice(0, 200)})`;
+  const body = await result.response.text().catch(() => '');
+  return `${result.status} ${result.id} ${result.name}: ${result.reason} (HTTP ${result.response.status} ${body.slice(0, 200)})`;
 }
 
 const modes: [string, Record<string, string>, { errors: string[]; warnings: string[]; notices: string[] }][] = [

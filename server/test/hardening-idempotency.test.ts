@@ -1,4 +1,4 @@
-import { codeOf, expectNothingChanged, ok, Role, startTestServer, type GraphQLResponse, type TestServer } from './support/harness';
+import { codeOf, expectNothingChanged, ok, Role, startTestServer, type TestServer } from './support/harness';
 import { buildWorld, type World } from './support/world';
 import { CREATE_CUSTOMER, PURCHASE_SUBSCRIPTION } from './graphql/shared-definitions';
 import type { CreateCustomerInput, PurchaseSubscriptionInput } from './graphql/generated/graphql';
@@ -33,7 +33,7 @@ describe('idempotency keys', () => {
     const row = await keys().findOneByOrFail({ key: 'purchase-basic-1' });
     expect(row).toMatchObject({ operation: 'purchaseSubscription', resultId: first.id });
 
-    let replay: GraphQLResponse | undefined;
+    let replay: Awaited<ReturnType<typeof purchase>> | undefined;
     await expectNothingChanged(server, async () => {
       replay = await purchase(input);
     });

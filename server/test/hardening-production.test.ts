@@ -1,5 +1,5 @@
 import { codeOf, Role, startTestServer, type TestServer } from './support/harness';
-import { getIntrospectionQuery } from 'graphql';
+import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 
 /**
  * Issue 7, production mode (NODE_ENV=production): no introspection, no field suggestions, no stack traces,
@@ -175,9 +175,9 @@ describe('production mode with GRAPHQL_INTROSPECTION=true', () => {
 
   it('allows introspection and serves the Sandbox, but still hides suggestions and stack traces', async () => {
     const token = await server.token(Role.PLATFORM_ADMIN);
-    const introspection = await server.gql(getIntrospectionQuery(), {}, token);
+    const introspection = await server.gql<IntrospectionQuery>(getIntrospectionQuery(), {}, token);
     expect(introspection.errors).toBeUndefined();
-    expect(introspection.data.__schema.queryType.name).toBe('Query');
+    expect(introspection.data?.__schema.queryType.name).toBe('Query');
     const page = await raw(server.url, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     expect(page.text).toMatch(/sandbox/i);

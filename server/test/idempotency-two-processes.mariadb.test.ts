@@ -11,6 +11,7 @@ import { ok, startTestServer, type GraphQLResponse, type TestServer, type TypedD
 import { buildWorld, kitFor, type Kit, type World } from './support/world';
 import { CREATE_CUSTOMER, PURCHASE_SUBSCRIPTION } from './graphql/shared-definitions';
 import { AuditEvent, IdempotencyKey, Subscription, Tenant } from '../src/entities';
+import { ifSetUp } from './support/set-up';
 
 const MAIN = resolve(__dirname, '../dist/main.js');
 const TWINS = 40;
@@ -59,7 +60,7 @@ describe('idempotent replays across two server processes (MariaDB)', () => {
     second = await startSecondProcess(server);
   });
   afterAll(async () => {
-    second?.child.kill('SIGTERM');
+    ifSetUp(second)?.child.kill('SIGTERM');
     await server.stop();
   });
 

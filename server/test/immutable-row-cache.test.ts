@@ -2,6 +2,7 @@ import { ok, Role, startTestServer, type TestServer } from './support/harness';
 
 const CREATE_PARTNER = `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { partner { id } } }`;
 const PARTNER = `query($id: ID!) { partner(id: $id) { name capabilities } }`;
+type Partner = { partner: { name: string; capabilities: string[] } | null };
 
 /**
  * Partners are kept by the process across requests (db/immutable-row-cache.ts). Creating one forgets
@@ -23,10 +24,16 @@ describe('the cache of immutable rows', () => {
       server.gql(CREATE_PARTNER, { input: { id: '4400001', name, countryCode: 'VN', capabilities } }, admin);
 
     ok(await create('First Owner', ['RESELLER']));
-    expect(ok(await server.gql(PARTNER, { id: '4400001' }, admin)).partner).toEqual({ name: 'First Owner', capabilities: ['RESELLER'] });
+    expect(ok(await server.gql<Partner>(PARTNER, { id: '4400001' }, admin)).partner).toEqual({
+      name: 'First Owner',
+      capabilities: ['RESELLER'],
+    });
 
     await server.dataSource.query('DELETE FROM partners WHERE id = ?', ['4400001']);
     ok(await create('Second Owner', ['ADVISOR']));
-    expect(ok(await server.gql(PARTNER, { id: '4400001' }, admin)).partner).toEqual({ name: 'Second Owner', capabilities: ['ADVISOR'] });
+    expect(ok(await server.gql<Partner>(PARTNER, { id: '4400001' }, admin)).partner).toEqual({
+      name: 'Second Owner',
+      capabilities: ['ADVISOR'],
+    });
   });
 });

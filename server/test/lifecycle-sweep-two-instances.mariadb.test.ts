@@ -10,6 +10,7 @@ import { startTestServer, type TestServer } from './support/harness';
 import { expiredSubscriptions } from './support/expired-subscriptions';
 import { createApp, type TenantryApp } from '../src/app';
 import { AuditEvent, Subscription, WorkLease } from '../src/entities';
+import { ifSetUp } from './support/set-up';
 
 const COUNT = 40;
 
@@ -24,7 +25,7 @@ describe('two instances sweeping one MariaDB database', () => {
     ({ ids } = await expiredSubscriptions(server, COUNT));
   }, 120_000);
   afterAll(async () => {
-    await second?.stop();
+    await ifSetUp(second)?.stop();
     await server.stop();
   });
 

@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { Role, startTestServer, type TestServer } from './support/harness';
 import { liveSubscriptions, wsUrlOf } from './support/live';
+import { ifSetUp } from './support/set-up';
 
 /**
  * SPEC §9: completing or ending a live subscription frees its place at once, whatever the timing of a new
@@ -14,7 +15,7 @@ const EVENTS = 'subscription { events { id } }';
 async function open(server: TestServer, subject: string) {
   const token = await server.token(Role.PLATFORM_ADMIN, { subject });
   const socket = new WebSocket(wsUrlOf(server.url), 'graphql-transport-ws');
-  const messages: { type: string; id?: string; payload?: any }[] = [];
+  const messages: { type: string; id?: string; payload?: unknown }[] = [];
   socket.on('message', (data) => messages.push(JSON.parse(String(data))));
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject);
@@ -47,7 +48,7 @@ describe('live subscription places', () => {
   beforeAll(async () => {
     server = await startTestServer({ env: { WS_MAX_SUBSCRIPTIONS_PER_CALLER: String(MAX) } });
   });
-  afterAll(() => server?.stop());
+  afterAll(() => ifSetUp(server)?.stop());
 
   it.each([
     ['complete then subscribe the same id at once', (c: Awaited<ReturnType<typeof open>>) => (c.complete('x'), c.subscribe('x'))],

@@ -45,7 +45,7 @@ describe('the live-updates poller', () => {
     w = await buildWorld(server);
   });
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(clients.map((c) => Promise.resolve(c.dispose())));
     await server.stop();
   });
 
@@ -57,7 +57,7 @@ describe('the live-updates poller', () => {
     const live = Array.from({ length: 5 }, () => {
       const client = liveClient(server.url, w.tokens.platform);
       clients.push(client);
-      return collect(client, 'subscription { events(types: ["tenant.created"]) { targetId } }');
+      return collect<{ events: { targetId: string } }>(client, 'subscription { events(types: ["tenant.created"]) { targetId } }');
     });
     await untilLive(server, 5);
     await pause(3 * POLL_INTERVAL_MS);
@@ -77,7 +77,7 @@ describe('the live-updates poller', () => {
     await pause(3 * POLL_INTERVAL_MS);
     expect(polled(mark).filter((s) => FULL_ROWS.test(s))).toHaveLength(1);
 
-    await Promise.all(clients.splice(0).map((c) => c.dispose()));
+    await Promise.all(clients.splice(0).map((c) => Promise.resolve(c.dispose())));
     const deadline = Date.now() + 5_000;
     while ((await liveSubscriptions(server)) > 0 && Date.now() < deadline) await pause(20);
     await pause(2 * POLL_INTERVAL_MS);
@@ -89,7 +89,7 @@ describe('the live-updates poller', () => {
   it('delivers an event that commits seconds after its id was made (a slow transaction of another instance)', async () => {
     const client = liveClient(server.url, w.tokens.platform);
     clients.push(client);
-    const live = collect(client, 'subscription { events { id action } }');
+    const live = collect<{ events: { id: string; action: string } }>(client, 'subscription { events { id action } }');
     await untilLive(server, 1);
     await pause(3 * POLL_INTERVAL_MS);
     // Ids are made at insert, not at commit: this row's id is 5 seconds old when it becomes visible, older than
@@ -106,13 +106,13 @@ describe('the live-updates poller', () => {
     // it (and every such row) on each poll, and delivered it as a new event.
     const foreign = 'ffffffff-ffff-4fff-bfff-ffffffffffff';
     // No subscriber left: the poller forgets what it has seen, and the next one starts afresh.
-    await Promise.all(clients.splice(0).map((c) => c.dispose()));
+    await Promise.all(clients.splice(0).map((c) => Promise.resolve(c.dispose())));
     const deadline = Date.now() + 5_000;
     while ((await liveSubscriptions(server)) > 0 && Date.now() < deadline) await pause(20);
     await insertEvent({ id: foreign, at: new Date(), actorSubject: 'imported', requestId: 'imported-row' });
     const client = liveClient(server.url, w.tokens.platform);
     clients.push(client);
-    const live = collect(client, 'subscription { events { id action } }');
+    const live = collect<{ events: { id: string; action: string } }>(client, 'subscription { events { id action } }');
     await untilLive(server, 1);
     const mark = counter.statements.length;
     await pause(3 * POLL_INTERVAL_MS);

@@ -60,7 +60,7 @@ describe('live updates over WebSocket (SPEC §6)', () => {
   };
   /** Ends every subscription and socket of a test, and waits until the server has let them go. */
   const closeAll = async () => {
-    await Promise.all(clients.splice(0).map((c) => c.dispose()));
+    await Promise.all(clients.splice(0).map((c) => Promise.resolve(c.dispose())));
     await untilCount((n) => n === 0);
   };
 

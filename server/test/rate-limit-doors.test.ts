@@ -14,7 +14,7 @@ const OTHER_TENANT = '01890000-0000-7000-8000-0000000000d2';
 const PARTNER = '5000001';
 const EVENTS = 'subscription { events { id } }';
 
-type Message = { type: string; id?: string; payload?: any };
+type Message = { type: string; id?: string; payload?: unknown };
 
 /** A raw graphql-transport-ws socket: its messages, and how it closed. */
 function socketOf(server: TestServer, token: string) {
@@ -106,7 +106,8 @@ describe('a WebSocket subscribe spends the caller’s rate budget, like an HTTP 
       type: 'error',
       payload: [{ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } }],
     });
-    expect(third!.payload[0].message).toMatch(/rate limit for this caller is spent/);
+    // An `error` message's payload is the GraphQL errors, as matched just above.
+    expect((third!.payload as { message: string }[])[0].message).toMatch(/rate limit for this caller is spent/);
     // The two that were within the budget are live: nothing was sent for them.
     expect(live.messages.filter((m) => m.id === 'a' || m.id === 'b')).toEqual([]);
     expect(await viewer(server, token)).toMatchObject({ status: 429, code: 'RATE_LIMITED' });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { bash, ROOT } from './support/shell';
 import { startServer, type RunningServer } from './support/real-server';
+import { ifSetUp } from './support/set-up';
 
 /**
  * Issue 12: the README's walkthroughs work as written. Every fenced block marked `<!-- walkthrough -->` is
@@ -27,7 +28,7 @@ describe('the README walkthroughs', () => {
     server = await startServer({ DATABASE_URL: `sqlite:${join(dir, 'tenantry.sqlite')}`, PORT: '0', LOG_LEVEL: 'warn' });
   });
   afterAll(async () => {
-    await server?.stop();
+    await ifSetUp(server)?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 

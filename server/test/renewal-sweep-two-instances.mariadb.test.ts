@@ -15,6 +15,7 @@ import { addMonthsClamped } from '../src/domain/terms';
 import { DAY_MS } from '../src/domain/rules';
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { startServerProcess, type ServerProcess } from './support/server-process';
+import { ifSetUp } from './support/set-up';
 
 const COUNT = 10_000;
 const OFFERS = 10;
@@ -200,7 +201,7 @@ async function expectEachTermEndedOnce(dataSource: DataSource, due: Due[]): Prom
   const problems: string[] = [];
   for (const subscription of due) {
     const row = rowById.get(subscription.id)!;
-    const [event] = byId.get(subscription.id) ?? [];
+    const event = byId.get(subscription.id)?.[0];
     const renews = subscription.kind === 'renews' || subscription.kind === 'renewsWithChange';
     const quantity = subscription.kind === 'renewsWithChange' ? SCHEDULED.quantity : subscription.quantity;
     const nextEnd = addMonthsClamped(subscription.createdAt, 2);
@@ -288,8 +289,8 @@ describe(`the renewal sweep over ${COUNT} ended terms on one MariaDB database`, 
   });
   afterEach(async () => {
     await Promise.all(processes.splice(0).map((p) => p.kill('SIGTERM')));
-    await dataSource?.destroy();
-    await database?.drop();
+    await ifSetUp(dataSource)?.destroy();
+    await ifSetUp(database)?.drop();
   });
 
   it('two server processes sweeping at once end each term exactly once', async () => {

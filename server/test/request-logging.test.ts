@@ -8,7 +8,8 @@ import { ok, Role, startTestServer, type TestServer } from './support/harness';
  * request gets an access line; above info only 5xx answers are logged, at error level, with the same id.
  */
 function capturingLogger(level: string) {
-  const lines: Record<string, any>[] = [];
+  /** A pino line: its fields, and the request's when it has one. */
+  const lines: (Record<string, unknown> & { req?: { id?: unknown } })[] = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {
       for (const line of chunk.toString().split('\n')) if (line.trim()) lines.push(JSON.parse(line));

@@ -31,11 +31,12 @@ describe(`the request time limit never answers for a change that commits (${test
   it('answers QUERY_TOO_COMPLEX (503) for a change still running at the limit, and it never commits afterwards', async () => {
     const audit = server.app.services.audit;
     const record = audit.record.bind(audit);
-    let resumed = false;
+    // Set by the slowed audit.record once it resumes; the loop below waits for it.
+    const unit = { resumed: false };
     // Inside the transaction, after the subscription's write: the change would commit 1.5 s after the limit.
     audit.record = async (...args: Parameters<typeof record>) => {
       await pause(LIMIT_MS + 1_500);
-      resumed = true;
+      unit.resumed = true;
       return record(...args);
     };
     const before = await dumpDatabase(server.dataSource);
@@ -51,7 +52,7 @@ describe(`the request time limit never answers for a change that commits (${test
       expect(response.errors?.[0].message).toMatch(/time limit of 1000 ms, and nothing was changed/);
       expect(Date.now() - started).toBeLessThan(LIMIT_MS + 1_000);
       // The unit of work resumes after the answer, and must end without committing.
-      while (!resumed) await pause(50);
+      while (!unit.resumed) await pause(50);
       await pause(500);
     } finally {
       audit.record = record;

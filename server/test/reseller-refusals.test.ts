@@ -54,6 +54,7 @@ import {
   SET_AUTO_RENEW,
 } from './graphql/term-definitions';
 
+type MutationNames = { __schema: { mutationType: { fields: { name: string }[] } } };
 type Attempt = [label: string, document: AnyOperation, variables: Record<string, unknown>];
 
 describe('reseller: refusals change nothing', () => {
@@ -214,8 +215,8 @@ describe('reseller: refusals change nothing', () => {
         redeliverWebhook: ['redeliverWebhook', REDELIVER_WEBHOOK, { input: { deliveryId: delivery.id } }],
       };
       // Every mutation the schema has is covered here, so a new one cannot slip past the helpdesk.
-      const schema = ok(await server.gql(`{ __schema { mutationType { fields { name } } } }`, {}, world.tokens.platform));
-      const mutations = schema.__schema.mutationType.fields.map((f: { name: string }) => f.name).sort();
+      const schema = ok(await server.gql<MutationNames>(`{ __schema { mutationType { fields { name } } } }`, {}, world.tokens.platform));
+      const mutations = schema.__schema.mutationType.fields.map((f) => f.name).sort();
       expect(Object.keys(attempts).sort()).toEqual(mutations);
 
       await expectRefused(token, Object.values(attempts), 'FORBIDDEN');

@@ -27,7 +27,9 @@ describe('rowReader hydrates rows as TypeORM does', () => {
         row[column.propertyName] = null;
         continue;
       }
-      switch (column.type) {
+      // The column types the entities use; any other of the many TypeORM knows (or a constructor such as
+      // String) falls to the default, which asks for a sample.
+      switch (String(column.type)) {
         case 'varchar':
           row[column.propertyName] = String(n).padStart(Math.min(Number(column.length), 7), '0');
           break;

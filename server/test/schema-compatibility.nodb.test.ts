@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { buildClientSchema, buildSchema, getIntrospectionQuery } from 'graphql';
+import { buildClientSchema, buildSchema, getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 import { diff } from '@graphql-inspector/core';
-import { Role, startTestServer } from './support/harness';
+import { ok, Role, startTestServer } from './support/harness';
 
 /**
  * Issue 12: the committed schema never breaks the last released SDK. `npm run schema:check` (graphql-inspector's
@@ -74,7 +74,9 @@ describe('schema compatibility with the released SDK', () => {
   });
 
   it('a breaking change made on purpose passes only as listed in schema/accepted-breaking-changes.js, with its reason', async () => {
-    const { ACCEPTED } = require(join(ROOT, 'schema/accepted-breaking-changes.js')) as { ACCEPTED: { path: string; reason: string }[] };
+    const { ACCEPTED } = (await import(join(ROOT, 'schema/accepted-breaking-changes.js'))) as {
+      ACCEPTED: { path: string; reason: string }[];
+    };
     expect(ACCEPTED.map((a) => a.path)).toEqual(['SubscriptionQuote.monthlyTotalCents']);
     const current = await inspectorDiff(RELEASED, CURRENT);
     expect(current.output).toContain(
@@ -109,8 +111,12 @@ describe('schema compatibility with the released SDK', () => {
     const server = await startTestServer();
     try {
       const token = await server.token(Role.PLATFORM_ADMIN);
-      const introspection = await server.gql(getIntrospectionQuery({ specifiedByUrl: true, directiveIsRepeatable: true }), {}, token);
-      const live = buildClientSchema(introspection.data);
+      const introspection = await server.gql<IntrospectionQuery>(
+        getIntrospectionQuery({ specifiedByUrl: true, directiveIsRepeatable: true }),
+        {},
+        token,
+      );
+      const live = buildClientSchema(ok(introspection));
       expect(live.getSubscriptionType()?.name).toBe('LiveUpdates');
       // JSONObject's @specifiedBy (graphql-scalars) arrives as specifiedByURL; the diff compares applied directives,
       // which an introspected schema has none of.

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { startTestServer, type TestServer } from './support/harness';
 import { buildWorld, type World } from './support/world';
 import { ensureSdkBuilt, ROOT } from './fixtures/sdk/ensure-built';
+import { ifSetUp } from './support/set-up';
 
 // `npm pack -w sdk` → install the tarball into an empty project → compile strict ESM and CommonJS consumers
 // with TypeScript → run both against the server.
@@ -19,7 +20,7 @@ const run = (command: string, args: string[], cwd: string) => {
     return execFileSync(command, args, { cwd, env: cleanEnv(), encoding: 'utf8', stdio: 'pipe', timeout: 120_000 });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${e.stdout ?? ''}\n${e.stderr ?? e.message}`);
+    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${e.stdout ?? ''}\n${e.stderr ?? e.message}`, { cause: error });
   }
 };
 
@@ -29,7 +30,7 @@ const runAsync = async (command: string, args: string[], cwd: string) => {
     return (await promisify(execFile)(command, args, { cwd, env: cleanEnv(), encoding: 'utf8', timeout: 60_000 })).stdout;
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${e.stdout ?? ''}\n${e.stderr ?? e.message}`);
+    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${e.stdout ?? ''}\n${e.stderr ?? e.message}`, { cause: error });
   }
 };
 
@@ -65,7 +66,7 @@ describe('the packed @tenantry/sdk in a fresh project', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await server?.stop();
+    await ifSetUp(server)?.stop();
     if (workdir) rmSync(workdir, { recursive: true, force: true });
   });
 

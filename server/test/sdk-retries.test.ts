@@ -24,16 +24,15 @@ describe('@tenantry/sdk retries against the running server', () => {
   afterAll(() => server.stop());
 
   const countPurchases = async (tenantId: string) => {
-    const read = await server.gql(
+    const read = await server.gql<{ subscriptions: { totalCount: number }; auditEvents: { edges: { node: { action: string } }[] } }>(
       `query($t: ID!) { subscriptions(tenantId: $t) { totalCount } auditEvents(tenantId: $t, first: 100) { edges { node { action } } } }`,
       { t: tenantId },
       world.tokens.platform,
     );
     const data = ok(read);
     return {
-      subscriptions: data.subscriptions.totalCount as number,
-      purchasedEvents: data.auditEvents.edges.filter((e: { node: { action: string } }) => e.node.action === 'subscription.purchased')
-        .length,
+      subscriptions: data.subscriptions.totalCount,
+      purchasedEvents: data.auditEvents.edges.filter((e) => e.node.action === 'subscription.purchased').length,
     };
   };
 
@@ -105,19 +104,19 @@ describe('@tenantry/sdk retries against the running server', () => {
       // Each setup call by its own caller, so none of them meets the limit.
       const admin = (subject: string) => limited.token(Role.PLATFORM_ADMIN, { subject });
       const offer = ok(
-        await limited.gql(
+        await limited.gql<{ createOffer: { offer: { id: string } } }>(
           `mutation($i: CreateOfferInput!) { createOffer(input: $i) { offer { id } } }`,
           { i: { sku: 'RL', name: 'Rate limited', minQuantity: 1, maxQuantity: 10, unitPriceCents: 100, currency: 'USD' } },
           await admin('setup-offer'),
         ),
-      ).createOffer.offer.id as string;
+      ).createOffer.offer.id;
       const tenantId = ok(
-        await limited.gql(
+        await limited.gql<{ createTenant: { tenant: { id: string } } }>(
           `mutation($i: CreateTenantInput!) { createTenant(input: $i) { tenant { id } } }`,
           { i: { name: 'Limited', domain: 'limited.example', countryCode: 'VN' } },
           await admin('setup-tenant'),
         ),
-      ).createTenant.tenant.id as string;
+      ).createTenant.tenant.id;
       const buyer = await limited.token(Role.TENANT_BILLING_ADMIN, { tenantId, subject: 'buyer' });
 
       proxy = await startFlakyProxy(limited.url, []);
@@ -129,7 +128,7 @@ describe('@tenantry/sdk retries against the running server', () => {
       const [, refused, accepted] = proxy.requests;
       expect([refused.status, accepted.status]).toEqual([429, 200]);
       expect(keyOf(accepted.body)).toBe(keyOf(refused.body));
-      const count = await limited.gql(
+      const count = await limited.gql<{ subscriptions: { totalCount: number } }>(
         `query($t: ID!) { subscriptions(tenantId: $t) { totalCount } }`,
         { t: tenantId },
         await admin('check'),

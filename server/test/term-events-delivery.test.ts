@@ -20,6 +20,7 @@ import { AUTHORIZE_OFFER } from './graphql/shared-definitions';
 import { graphql } from './graphql/generated';
 import type { TermEventsLiveSubscription, TermEventsSubscriptionQuery } from './graphql/generated/graphql';
 import { loadSdk } from './fixtures/sdk/ensure-built';
+import { ifSetUp } from './support/set-up';
 
 const { verifyWebhook } = loadSdk();
 
@@ -82,6 +83,19 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 /** A delivery body (SPEC §6). */
+/** A subscription as an event carries it, before or after the change: the fields these specs read, among the others. */
+interface SubscriptionSnapshot {
+  version: number;
+  status: string;
+  autoRenew: boolean;
+  scheduledChange: unknown;
+  termStartsAt: string | null;
+  termEndsAt: string | null;
+  cancelledAt: string | null;
+  expiredAt: string | null;
+  [field: string]: unknown;
+}
+
 interface Delivered {
   id: string;
   type: string;
@@ -89,7 +103,7 @@ interface Delivered {
   tenantId: string | null;
   actor: { tenantId: string | null; partnerId: string | null };
   target: { type: string; id: string };
-  data: { before: Record<string, any> | null; after: Record<string, any> | null };
+  data: { before: SubscriptionSnapshot | null; after: SubscriptionSnapshot | null };
 }
 
 /** Is one of the header's v1 values the HMAC-SHA256 of "<t>.<raw body>" under `secret`, computed here with node:crypto? */
@@ -166,10 +180,10 @@ describe('term events: webhooks and live updates (SPEC §6, §8)', () => {
     expiring = await buy(world.offers.e5.id, 2);
   });
   afterAll(async () => {
-    live?.stop();
-    await liveConnection?.dispose();
-    await server?.stop();
-    await receiver?.close();
+    ifSetUp(live)?.stop();
+    await ifSetUp(liveConnection)?.dispose();
+    await ifSetUp(server)?.stop();
+    await ifSetUp(receiver)?.close();
   });
 
   /** What every delivery of the run must be: signed with the endpoint's secret, on the wall clock, the API's fields only. */

@@ -8,6 +8,7 @@ import pino from 'pino';
 import { ok, Role, startTestServer, type GraphQLResponse, type TestServer } from './support/harness';
 import { createApp, type TenantryApp } from '../src/app';
 import { graphql } from './graphql/generated';
+import { ifSetUp } from './support/set-up';
 
 const TEST_CLOCK = graphql(`
   query TestClockOfInstance {
@@ -46,7 +47,7 @@ describe('two instances over one MariaDB database share domain time', () => {
     platform = await server.token(Role.PLATFORM_ADMIN);
   });
   afterAll(async () => {
-    await second?.stop();
+    await ifSetUp(second)?.stop();
     await server.stop();
   });
 

@@ -39,7 +39,7 @@ const NON_ADMIN_ROLES = [
 ] as const;
 
 /** Expects exactly one error with this code (and field), and no data. */
-function expectRefusal(response: GraphQLResponse, code: string, field?: string) {
+function expectRefusal(response: GraphQLResponse<{ advanceTestClock?: unknown }>, code: string, field?: string) {
   expect(response.errors).toHaveLength(1);
   expect(codeOf(response)).toBe(code);
   if (field !== undefined) expect(response.errors![0].extensions.field).toBe(field);

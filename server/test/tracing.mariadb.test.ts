@@ -11,6 +11,8 @@ import { createTestDatabase, type TestDatabase } from './support/database';
 import { signDevelopmentToken } from '../src/auth/tokens';
 import { Role } from '../src/entities/enums';
 import { CREATE_TENANT, GET_TENANT } from './graphql/shared-definitions';
+import type { CreateTenantMutation } from './graphql/generated/graphql';
+import { ifSetUp } from './support/set-up';
 
 const SECRET = 'tracing-spec-secret-0123456789-abcdefghij';
 const DOMAIN = 'traced-input-value.example';
@@ -94,17 +96,19 @@ describe('OpenTelemetry traces (OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
       OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint,
     });
     token = await signDevelopmentToken(SECRET, { roles: [Role.PLATFORM_ADMIN], subject: 'tracing-spec' });
-    const send = async (query: string, variables: object) => {
+    const send = async <TData>(query: string, variables: object): Promise<TData> => {
       const response = await fetch(server!.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query, variables }),
       });
-      const body = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
+      const body = (await response.json()) as { data?: TData; errors?: unknown[] };
       expect(body.errors).toBeUndefined();
       return body.data!;
     };
-    const created = await send(String(CREATE_TENANT), { input: { name: 'Traced Tenant', domain: DOMAIN, countryCode: 'VN' } });
+    const created = await send<CreateTenantMutation>(String(CREATE_TENANT), {
+      input: { name: 'Traced Tenant', domain: DOMAIN, countryCode: 'VN' },
+    });
     // Twice: the second run of a document is compiled by graphql-jit (GRAPHQL_COMPILE_ON_RUN=2), past graphql-js's spans.
     await send(String(GET_TENANT), { id: created.createTenant.tenant.id });
     await send(String(GET_TENANT), { id: created.createTenant.tenant.id });
@@ -116,8 +120,8 @@ describe('OpenTelemetry traces (OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
   }, 60_000);
   afterAll(async () => {
     await server?.stop();
-    await collector?.stop();
-    await database?.drop();
+    await ifSetUp(collector)?.stop();
+    await ifSetUp(database)?.drop();
   });
 
   it('sends OTLP/HTTP JSON to <endpoint>/v1/traces as the service tenantry', () => {

@@ -13,6 +13,7 @@ import { ok, startTestServer, type TestServer } from './support/harness';
 import { buildWorld, kitFor, type World } from './support/world';
 import { scrape } from './support/scrape';
 import { CHANGE_LICENSE_QUANTITY } from './graphql/shared-definitions';
+import { ifSetUp } from './support/set-up';
 
 const RETRIES = 'tenantry_transaction_retries_total';
 
@@ -27,7 +28,7 @@ describe('a deadlocked transaction is retried (MariaDB)', () => {
     other = await mysql.createConnection({ uri: server.database.url });
   });
   afterAll(async () => {
-    await other?.end();
+    await ifSetUp(other)?.end();
     await server.stop();
   });
 

@@ -18,6 +18,7 @@ import { createTestDatabase, testDatabaseKind, type TestDatabase } from './suppo
 import { startServerProcess, type ServerProcess } from './support/server-process';
 import { graphql } from './graphql/generated';
 import type { UpgradedSubscriptionQuery } from './graphql/generated/graphql';
+import { ifSetUp } from './support/set-up';
 
 const UPGRADED_SUBSCRIPTION = graphql(`
   query UpgradedSubscription($id: ID!) {
@@ -41,7 +42,7 @@ const sqlTime = (date: Date) => date.toISOString().replace('T', ' ').replace('Z'
 const readTime = (value: Date | string): Date => (value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`));
 
 /** Every migration of this dialect before the first `Terms…` one: the previous release's schema. */
-function previousReleaseMigrations(): Function[] {
+function previousReleaseMigrations(): typeof mysqlMigrations {
   const all = testDatabaseKind() === 'mysql' ? mysqlMigrations : sqliteMigrations;
   const cut = all.findIndex((migration) => migration.name.startsWith('Terms'));
   expect(cut).toBeGreaterThan(0);
@@ -302,7 +303,7 @@ describe(`the upgrade to terms (${testDatabaseKind()})`, () => {
       await latest.destroy();
     }
   });
-  afterAll(() => database?.drop());
+  afterAll(() => ifSetUp(database)?.drop());
 
   it('keeps every row, and every column the previous release had, as it was', () => {
     for (const table of TABLES) {
@@ -395,7 +396,7 @@ describe(`the upgrade to terms (${testDatabaseKind()})`, () => {
     beforeAll(async () => {
       server = await startServerProcess(database.url);
     });
-    afterAll(() => server?.kill('SIGTERM'));
+    afterAll(() => ifSetUp(server)?.kill('SIGTERM'));
 
     const read = async (subscriptionId: string) => {
       const token = await signDevelopmentToken(DEVELOPMENT_JWT_SECRET, { roles: [Role.PLATFORM_ADMIN] });

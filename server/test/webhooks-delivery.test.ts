@@ -14,6 +14,7 @@ import { WebhookEndpoint } from '../src/entities';
 import { SEND_TEST_WEBHOOK, UPDATE_WEBHOOK_ENDPOINT } from './graphql/webhook-definitions';
 import { loadSdk } from './fixtures/sdk/ensure-built';
 import { fakeDns } from './support/fake-dns';
+import { ifSetUp } from './support/set-up';
 
 const { verifyWebhook, WebhookVerificationError } = loadSdk();
 
@@ -99,8 +100,8 @@ describe('webhook attempts', () => {
     receiver = await WebhookReceiver.start();
   });
   afterAll(async () => {
-    await receiver?.close();
-    await server?.stop();
+    await ifSetUp(receiver)?.close();
+    await ifSetUp(server)?.stop();
   });
 
   it('POSTs each event with the headers of SPEC §6, the body of the audit event, and a signature that verifies', async () => {
@@ -262,7 +263,7 @@ describe('giving up on a delivery, and on an endpoint', () => {
       logger: pino({ level: 'warn' }, sink),
     });
   });
-  afterAll(() => server?.stop());
+  afterAll(() => ifSetUp(server)?.stop());
 
   it('ends FAILED after WEBHOOK_MAX_ATTEMPTS attempts; redeliverWebhook then attempts it again and delivers it', async () => {
     const receiver = await WebhookReceiver.start();
@@ -423,7 +424,7 @@ describe('bounded concurrency', () => {
   beforeAll(async () => {
     server = await startTestServer({ dispatchWebhooks: true, env: { ...FAST, WEBHOOK_TIMEOUT_MS: '6000' } });
   });
-  afterAll(() => server?.stop());
+  afterAll(() => ifSetUp(server)?.stop());
 
   it('makes at most 4 attempts at a time to one endpoint, and a slow endpoint does not hold up another', async () => {
     const slow = await WebhookReceiver.start();
@@ -463,7 +464,7 @@ describe('production: the address is checked again at every attempt', () => {
       env: { ...FAST, NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-characters' },
     });
   });
-  afterAll(() => server?.stop());
+  afterAll(() => ifSetUp(server)?.stop());
 
   it('refuses to deliver to a host that now resolves to a private address, and nothing reaches it', async () => {
     const receiver = await WebhookReceiver.start();

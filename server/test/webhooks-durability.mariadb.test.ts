@@ -17,6 +17,7 @@ import { CREATE_TENANT } from './graphql/shared-definitions';
 import { graphql } from './graphql/generated';
 import { DELETE_WEBHOOK_ENDPOINT } from './graphql/webhook-definitions';
 import { uniqueDomain } from './support/world';
+import { ifSetUp } from './support/set-up';
 
 const DURABILITY_CREATE_ENDPOINT = graphql(`
   mutation DurabilityCreateEndpoint($input: CreateWebhookEndpointInput!) {
@@ -58,8 +59,8 @@ describe('webhook deliveries survive the server and are shared by instances (Mar
   });
   afterAll(async () => {
     await Promise.all(processes.map((p) => p.kill('SIGKILL')));
-    await sql?.end();
-    await database?.drop();
+    await ifSetUp(sql)?.end();
+    await ifSetUp(database)?.drop();
   });
 
   // Each spec's endpoint is deleted after it, so that the next spec's events go to its own receiver only.

@@ -8,6 +8,7 @@ import { kitFor, type FreshTenant } from './support/world';
 import { eventually, WebhookReceiver } from './support/webhook-receiver';
 import { graphql } from './graphql/generated';
 import { MAX_IN_FLIGHT_PER_OWNER } from '../src/services/webhook-delivery/webhook-dispatcher';
+import { ifSetUp } from './support/set-up';
 
 const FAIRNESS_CREATE_ENDPOINT = graphql(`
   mutation FairnessCreateEndpoint($input: CreateWebhookEndpointInput!) {
@@ -34,8 +35,8 @@ describe('webhook fairness between owners', () => {
     for (const receiver of silent) receiver.answer = () => 'hang';
   });
   afterAll(async () => {
-    await Promise.all([...silent.map((r) => r.close()), quick?.close()]);
-    await server?.stop();
+    await Promise.all([...silent.map((r) => r.close()), ifSetUp(quick)?.close()]);
+    await ifSetUp(server)?.stop();
   });
 
   const endpoint = async (tenant: FreshTenant, url: string) =>

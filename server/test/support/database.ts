@@ -37,7 +37,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   try {
     admin = await mysql.createConnection({ uri: server, connectTimeout: 5_000 });
   } catch (error) {
-    throw new Error(`MariaDB/MySQL is not reachable at ${server} (${(error as Error).message}). Start it, or set TEST_MYSQL_URL.`);
+    throw new Error(`MariaDB/MySQL is not reachable at ${server} (${(error as Error).message}). Start it, or set TEST_MYSQL_URL.`, {
+      cause: error,
+    });
   }
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();

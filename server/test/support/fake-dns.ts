@@ -5,7 +5,7 @@ import { promises as dns, type LookupAddress } from 'node:dns';
  * other name to the real resolver. The server runs in the spec's process, so its save-time check and its
  * attempts see these answers: a spec can give a name any address without a DNS server. Returns the undo.
  */
-export function fakeDns(answers: Record<string, string[]>): () => void {
+export function fakeDns(answers: Partial<Record<string, string[]>>): () => void {
   const real = dns.lookup.bind(dns);
   const spy = jest.spyOn(dns, 'lookup').mockImplementation((async (hostname: string, options?: unknown) => {
     const addresses = answers[hostname.toLowerCase()];

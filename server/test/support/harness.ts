@@ -17,10 +17,13 @@ export { Role };
 /** A document typed by `npm run codegen` (server/test/graphql): its result and variables types travel with it. */
 export type TypedDocument<TResult, TVariables> = DocumentTypeDecoration<TResult, TVariables>;
 
-/** Any typed document, for a table of operations whose variables are built loosely (often wrong on purpose). */
-export type AnyOperation = TypedDocument<unknown, any>;
+/**
+ * Any typed document, for a table of operations whose variables are built loosely (often wrong on purpose): every
+ * document's variables type accepts `never`, so every document is one, and `gql` then takes any variables object.
+ */
+export type AnyOperation = TypedDocument<unknown, never>;
 
-export interface GraphQLResponse<T = any> {
+export interface GraphQLResponse<T = unknown> {
   status: number;
   data: T | null | undefined;
   errors?: { message: string; path?: string[]; extensions: { code: string; field?: string; [k: string]: unknown } }[];
@@ -46,11 +49,15 @@ export interface TestServer {
   /** POSTs a typed document with an optional bearer token: the variables are checked and the answer is typed. */
   gql<TResult, TVariables>(
     document: TypedDocument<TResult, TVariables>,
-    variables?: TVariables,
+    // An AnyOperation's variables (inferred as never) are built loosely on purpose: any object goes.
+    variables?: TVariables | ([TVariables] extends [never] ? Record<string, unknown> : never),
     token?: string,
   ): Promise<GraphQLResponse<TResult>>;
-  /** POSTs a document a spec writes on purpose (hostile, malformed, introspection…); the answer is untyped. */
-  gql(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse>;
+  /**
+   * POSTs a document a spec writes on purpose (hostile, malformed, introspection…); the answer is `unknown`
+   * unless the spec states the shape it expects as TResult.
+   */
+  gql<TResult = unknown>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<TResult>>;
   token(role: Role, scope?: { tenantId?: string; partnerId?: string; subject?: string }): Promise<string>;
   stop(): Promise<void>;
 }
@@ -106,13 +113,13 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     clock,
     database,
     config,
-    async gql(document: string | TypedDocument<unknown, unknown>, variables?: unknown, token?: string) {
+    async gql(document: string | AnyOperation, variables?: unknown, token?: string) {
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query: documentText(document), variables }),
       });
-      const body = (await response.json()) as { data?: any; errors?: any };
+      const body = (await response.json()) as Pick<GraphQLResponse, 'data' | 'errors'>;
       return { status: response.status, data: body.data, errors: body.errors, headers: response.headers };
     },
     token: (role, scope = {}) =>
@@ -125,9 +132,9 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
 }
 
 /** The text of a document: generated documents are strings; a TypedDocumentNode is printed. */
-function documentText(document: string | TypedDocument<unknown, unknown>): string {
+function documentText(document: string | AnyOperation): string {
   if (typeof document === 'string' || document instanceof String) return document.toString();
-  if ((document as DocumentNode).kind === 'Document') return print(document as DocumentNode);
+  if ('kind' in document && document.kind === 'Document') return print(document as DocumentNode);
   // graphql() answers {} for a source codegen has not seen.
   throw new Error('Not a generated document: run `npm run codegen` after changing a graphql(`…`) document.');
 }

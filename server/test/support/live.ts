@@ -32,7 +32,7 @@ export function liveClient(url: string, token?: string): Client {
   });
 }
 
-export function collect<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}): Collected<T> {
+export function collect<T = unknown>(client: Client, query: string, variables: Record<string, unknown> = {}): Collected<T> {
   const results: LiveResult<T>[] = [];
   const listeners = new Set<() => void>();
   let finish!: () => void;
