@@ -44,7 +44,9 @@ export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras =
       connectTimeout: 5_000,
       migrations: mysqlMigrations,
       migrationsTransactionMode: 'each',
-      extra: { enableKeepAlive: true },
+      // mysql2 captures the caller's stack on every statement (`trace`) to decorate its errors' stacks; no stack
+      // leaves the server or reaches a log line, and the capture was 4% of the CPU of a subscription(id) read.
+      extra: { enableKeepAlive: true, trace: false },
       ...(db.hosts.length > 1 ? { driver: failoverDriver(db.hosts) } : {}),
     };
   }
