@@ -63,6 +63,12 @@ describe('a deadlocked transaction is retried (MariaDB)', () => {
     // INNODB_TRX is a cache MariaDB refreshes only when it was last read more than 0.1 s ago.
     for (let i = 0; i < 50 && !(await waitingForLock()); i++) await new Promise((r) => setTimeout(r, 150));
     expect(await waitingForLock()).toBe(true);
+    // The waiting change runs at READ COMMITTED, the level its pool sets once per connection.
+    const [levels] = await other.query(
+      `SELECT t.trx_isolation_level AS level FROM information_schema.INNODB_TRX t JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id
+       WHERE p.DB = DATABASE() AND t.trx_state = 'LOCK WAIT' AND p.ID <> CONNECTION_ID()`,
+    );
+    expect((levels as { level: string }[]).map((l) => l.level)).toEqual(['READ COMMITTED']);
     // Closes the cycle: InnoDB detects it at once and rolls the change back; the change's retry then waits for this commit.
     await other.query('SELECT id FROM subscriptions WHERE id = ? FOR UPDATE', [subscription.id]);
     await other.query('COMMIT');

@@ -6,6 +6,7 @@ import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger } from
 import type { DatabaseConfig } from '../config';
 import { entities } from '../entities';
 import { failoverDriver } from './failover-pool';
+import { sessionIsolatedDriver } from './session-isolation';
 import { isNodeUnavailable } from './node-unavailable';
 import { retryBrokenReads } from './read-failover';
 import { mysqlMigrations } from '../migrations/mysql';
@@ -47,7 +48,7 @@ export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras =
       // mysql2 captures the caller's stack on every statement (`trace`) to decorate its errors' stacks; no stack
       // leaves the server or reaches a log line, and the capture was 4% of the CPU of a subscription(id) read.
       extra: { enableKeepAlive: true, trace: false },
-      ...(db.hosts.length > 1 ? { driver: failoverDriver(db.hosts) } : {}),
+      driver: db.hosts.length > 1 ? failoverDriver(db.hosts) : sessionIsolatedDriver(),
     };
   }
   if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });

@@ -2,6 +2,7 @@ import mysql2, { type Pool, type PoolConnection, type PoolOptions, type RowDataP
 import type { DataSource } from 'typeorm';
 import type { DatabaseHost } from '../config';
 import { isNodeUnavailable, NodeNotReady } from './node-unavailable';
+import { isolateSessions } from './session-isolation';
 
 /** A node that failed is left alone for this long, doubling with each failure in a row up to the cap. */
 const FIRST_PAUSE_MS = 1_000;
@@ -35,12 +36,14 @@ export class FailoverPool {
   constructor(hosts: readonly DatabaseHost[], options: PoolOptions) {
     this.nodes = hosts.map((host, i) => ({
       name: `${host.host}:${host.port}`,
-      pool: mysql2.createPool({
-        ...options,
-        host: host.host,
-        port: host.port,
-        ...(i === 0 ? {} : { maxIdle: 0, idleTimeout: FAILOVER_IDLE_MS }),
-      }),
+      pool: isolateSessions(
+        mysql2.createPool({
+          ...options,
+          host: host.host,
+          port: host.port,
+          ...(i === 0 ? {} : { maxIdle: 0, idleTimeout: FAILOVER_IDLE_MS }),
+        }),
+      ),
       pausedUntil: 0,
       failuresInARow: 0,
     }));

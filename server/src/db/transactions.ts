@@ -202,7 +202,8 @@ export class TransactionRunner {
       return (query as (...args: unknown[]) => Promise<unknown>)(sql, ...rest);
     }) as QueryRunner['query'];
     try {
-      await runner.startTransaction('READ COMMITTED');
+      // At the session's isolation level (ISOLATION_LEVEL, set once per connection by the pool).
+      await runner.startTransaction();
       result = await work(runner.manager);
       deadline?.beforeCommit();
       phase = 'commit';
