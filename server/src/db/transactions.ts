@@ -43,8 +43,12 @@ export interface UnitOfWork {
   manager: EntityManager;
   actor: Actor;
   requestId: string;
-  /** The instant of this attempt, the same for every row it writes. */
-  now: Date;
+  /**
+   * The instant of this attempt, the same for every row it writes. Read from the domain clock when first
+   * asked, which for a change is after it has locked its row: so the times of a row's changes (audit `at`,
+   * `updatedAt`) follow the order in which they took the lock.
+   */
+  readonly now: Date;
   /** Calls `callback` soon after this unit of work has committed (never after a rollback; once, whatever the retries). */
   afterCommit(callback: () => void): void;
   /**
@@ -129,12 +133,15 @@ export class TransactionRunner {
       let witness: CommitWitness | undefined;
       const told = () => queueMicrotask(() => committed.forEach((callback) => callback()));
       try {
+        let now: Date | undefined;
         const result = await this.once(context.deadline, (manager) =>
           work({
             manager,
             actor: context.actor,
             requestId: context.requestId,
-            now: context.clock.now(),
+            get now() {
+              return (now ??= context.clock.now());
+            },
             afterCommit: (callback) => committed.push(callback),
             witness: (row) => (witness ??= row),
           }),
