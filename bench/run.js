@@ -24,7 +24,7 @@
  *
  *   npm run bench -- [--database-url URL] [--tenants N] [--subscriptions-per-tenant M] [--resellers K]
  *                    [--connections 32] [--duration 15] [--warmup 5] [--workloads W1,W2,W3,W4,W5]
- *                    [--targets L1,L2,L4] [--rounds 3] [--profile] [--log-level warn] [--no-write]
+ *                    [--targets L1,L2,L4] [--rounds 3] [--profile] [--log-level warn] [--no-write] [--server main.js]
  *                    [--live-subscribers 100] [--live-rate 100] [--w5-bound 600] [--w5-sweep-seconds 1]
  *
  * With --rounds N every target runs every workload N times, the targets taking turns, and the table shows
@@ -70,6 +70,8 @@ const { values: args } = parseArgs({
     profile: { type: 'boolean', default: false },
     'skip-seed': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
+    // The L4 build to measure (another checkout's server/dist/main.js, e.g. the code before a change).
+    server: { type: 'string', default: path.join(ROOT, 'server/dist/main.js') },
     out: { type: 'string', default: path.join(__dirname, 'RESULTS.md') },
     help: { type: 'boolean', default: false },
   },
@@ -197,7 +199,7 @@ function startTarget(name, port, extraEnv = {}) {
   if (name === 'L1') argv = [path.join(__dirname, 'l1-raw.js')];
   else if (name === 'L2') argv = [path.join(__dirname, 'l2-hello.js')];
   else {
-    argv = [...(args['l4-node-flags'] ? args['l4-node-flags'].split(/\s+/).filter(Boolean) : []), path.join(ROOT, 'server/dist/main.js')];
+    argv = [...(args['l4-node-flags'] ? args['l4-node-flags'].split(/\s+/).filter(Boolean) : []), path.resolve(args.server)];
     if (args.profile) {
       const dir = path.join(__dirname, 'profiles');
       mkdirSync(dir, { recursive: true });
@@ -667,7 +669,7 @@ function w5Table(results) {
 
 async function main() {
   const db = parseDatabaseUrl(DATABASE_URL);
-  if (!existsSync(path.join(ROOT, 'server/dist/main.js'))) throw new Error('Build first: npm run build');
+  if (!existsSync(path.resolve(args.server))) throw new Error(`Build first: npm run build (no ${args.server})`);
   await ensureDatabase(db);
   const seeded = args['skip-seed'] ? null : await seed();
   const raw = await openRaw(db);
