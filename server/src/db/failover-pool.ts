@@ -2,7 +2,7 @@ import mysql2, { type Pool, type PoolConnection, type PoolOptions, type RowDataP
 import type { DataSource } from 'typeorm';
 import type { DatabaseHost } from '../config';
 import { isNodeUnavailable, NodeNotReady } from './node-unavailable';
-import { isolateSessions } from './session-isolation';
+import { isolateSessions, mysql2WithPools } from './session-isolation';
 
 /** A node that failed is left alone for this long, doubling with each failure in a row up to the cap. */
 const FIRST_PAUSE_MS = 1_000;
@@ -132,7 +132,7 @@ export const driverPool = (dataSource: DataSource): unknown => (dataSource.drive
 
 /** What TypeORM's `driver` option takes: mysql2, with `createPool` making a FailoverPool over `hosts`. */
 export function failoverDriver(hosts: readonly DatabaseHost[]): typeof mysql2 {
-  return { ...mysql2, createPool: (options: PoolOptions) => new FailoverPool(hosts, options) } as unknown as typeof mysql2;
+  return mysql2WithPools((options) => new FailoverPool(hosts, options));
 }
 
 /**

@@ -17,7 +17,10 @@ export function isolateSessions(pool: Pool): Pool {
   return pool;
 }
 
-/** What TypeORM's `driver` option takes for a single host: mysql2, with each pool's sessions isolated. */
-export function sessionIsolatedDriver(): typeof mysql2 {
-  return { ...mysql2, createPool: (options: PoolOptions) => isolateSessions(mysql2.createPool(options)) } as unknown as typeof mysql2;
+/** What TypeORM's `driver` option takes: mysql2, with `createPool` making the pools its way. */
+export function mysql2WithPools(createPool: (options: PoolOptions) => unknown): typeof mysql2 {
+  return { ...mysql2, createPool } as unknown as typeof mysql2;
 }
+
+/** The driver for a single host: mysql2, with each pool's sessions isolated. */
+export const sessionIsolatedDriver = (): typeof mysql2 => mysql2WithPools((options) => isolateSessions(mysql2.createPool(options)));
